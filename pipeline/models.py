@@ -1,0 +1,138 @@
+"""Plain frozen dataclasses passed between the stages, and the project's own errors.
+
+Data flows load -> extract -> digest -> compose -> render -> write:
+Page -> Article -> Digest -> Post (of Cards) -> RenderedImage -> output folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "quote"]
+CardKind = Literal["cover", "point", "closing", "quote"]
+
+
+class RepurposeError(Exception):
+    """Base of every error the CLI reports as one line `Error: ...`."""
+
+
+class LoadError(RepurposeError):
+    """The source could not be read or fetched."""
+
+
+class ExtractError(RepurposeError):
+    """The page holds no article text."""
+
+
+class ConfigError(RepurposeError):
+    """A brand kit, layout or template is invalid."""
+
+
+class HealthCheckError(RepurposeError):
+    """A blocking health-copy finding under --strict."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A loaded source: raw HTML or Markdown text, and where it came from."""
+
+    origin: str  # the URL or file path the user gave
+    text: str
+    kind: Literal["html", "markdown"]
+    url: str | None = None  # final URL after redirects, for URL sources
+    path: str | None = None  # file path, for file sources
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural piece of the article body.
+
+    `lead` is a bold lead-in such as "Acupuncture" in "**Acupuncture:** Needles were...";
+    `text` then holds the whole visible text, lead-in included.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level 1-6; 0 for other kinds
+    lead: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    blocks: tuple[Block, ...]
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    language: str | None = None
+    image: str | None = None
+    url: str | None = None  # canonical URL when known
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, paragraphs separated by blank lines, headline excluded."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A treatment point: its label ("Acupuncture"), the article's text, and a card-length form."""
+
+    label: str | None
+    text: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    headline: str
+    symptom: str | None
+    cause: str | None
+    treatment_points: tuple[Point, ...]
+    conclusion: str | None
+    quotes: tuple[str, ...]
+    keywords: tuple[str, ...]
+    language: str
+    symptom_label: str | None = (
+        None  # e.g. "Chronic Knee Pain" from "1. Symptom: Chronic Knee Pain"
+    )
+    cause_label: str | None = None
+    cta: str | None = None  # the article's own booking call to action, never a conclusion
+
+
+@dataclass(frozen=True)
+class Card:
+    """One image to render: what it says, not how it looks."""
+
+    kind: CardKind
+    file: str  # "carousel-01.jpg"
+    text: str  # the main text
+    kicker: str | None = None  # small label above the text ("Symptom")
+    footer: str | None = None  # e.g. the clinic handle, or a quote's source line
+    counter: str | None = None  # "2 / 7"
+    note: str | None = None  # small print: swipe cue, CTA line or disclaimer
+
+
+@dataclass(frozen=True)
+class RenderedImage:
+    card: Card
+    width: int
+    height: int
+    jpeg: bytes
+    texts: tuple[str, ...]  # every string actually drawn, after any shortening
+    alt_text: str
+    warnings: tuple[str, ...] = ()
+    png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """Everything composed for one article, ready to render and write."""
+
+    slug: str
+    cards: tuple[Card, ...]
+    caption: str
+    hashtags: tuple[str, ...]
+    extra: dict[str, object] = field(default_factory=dict)
