@@ -56,6 +56,8 @@ NUMBERING = re.compile(r"^\s*(\d+[.)]|step \d+[:.]?)\s*", re.I)
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'(]?[A-Z0-9가-힣¿¡])")
 CLAUSE_END = re.compile(r"[,;:—–]\s")
+# Where a subordinate or coordinated phrase starts: a second-best place to trim.
+PHRASE_START = re.compile(r"\s(?=(and|but|by|which|while|because|as|so that|to)\s)")
 STOPWORDS = frozenset(
     [
         "a",
@@ -217,15 +219,16 @@ def shorten(text: str, max_words: int = SHORT_WORDS) -> str:
     sentence = split_sentences(text)[0] if text else text
     if len(sentence.split()) <= max_words:
         return sentence
-    cut = ""
-    for match in CLAUSE_END.finditer(sentence):
-        candidate = sentence[: match.start()]
-        if len(candidate.split()) > max_words:
-            break
-        cut = candidate
-    if len(cut.split()) >= 5:
-        return cut + "…"
-    return sentence  # no clean boundary: keep the whole sentence, the card fits it
+    for boundary in (CLAUSE_END, PHRASE_START):
+        cut = ""
+        for match in boundary.finditer(sentence):
+            candidate = sentence[: match.start()].rstrip(" ,;:—–")
+            if len(candidate.split()) > max_words:
+                break
+            cut = candidate
+        if len(cut.split()) >= 6:
+            return cut + "…"
+    return sentence  # no clean boundary: keep the whole sentence rather than cut mid-clause
 
 
 def pick_quotes(sentences: list[str], limit: int = 4) -> list[str]:
