@@ -25,7 +25,9 @@ MANIFEST_VERSION = 1
 def make_slug(title: str, max_length: int = 60) -> str:
     text = unicodedata.normalize("NFKC", title).lower()
     slug = re.sub(r"[^\w]+", "-", text).strip("-_")
-    slug = slug[:max_length].rstrip("-_")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1].rfind("-")
+        slug = slug[: cut if cut > 0 else max_length].rstrip("-_")
     return slug or "article"
 
 

@@ -120,6 +120,10 @@ def test_write_refuses_names_that_leave_the_folder(tmp_path: Path) -> None:
         ("Could Chronic Joint Pain Be Improved?", "could-chronic-joint-pain-be-improved"),
         ("무릎 통증: 근육 불균형", "무릎-통증-근육-불균형"),
         ("!!!", "article"),
+        (
+            "Could Chronic Joint Pain Be Improved by Treating Muscle Imbalance?",
+            "could-chronic-joint-pain-be-improved-by-treating-muscle",
+        ),
     ],
 )
 def test_make_slug(title: str, slug: str) -> None:
