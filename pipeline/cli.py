@@ -14,12 +14,16 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from jinja2 import Environment
+
 from pipeline import __version__
-from pipeline.compose import alt_text, compose_post
+from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
+from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
+from pipeline.health import blocking, check_post, format_finding
 from pipeline.load import load_source
-from pipeline.models import Article, Card, Page, RenderedImage, RepurposeError
+from pipeline.models import Article, Card, HealthCheckError, Page, RenderedImage, RepurposeError
 from pipeline.render import render_card
 from pipeline.settings import Brand, load_brand
 from pipeline.write import build_manifest, make_slug, manifest_bytes, write_post_folder
@@ -76,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
     )
     run.add_argument("--brand", type=Path, help="brand kit TOML file (default: the bundled one)")
+    run.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing for an article whose posts have a blocking health-copy finding",
+    )
+    run.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="your caption templates (carousel.txt.j2, quote.txt.j2, story.txt.j2), "
+        "used before the built-in ones",
+    )
     run.set_defaults(handler=cmd_run)
 
     for name, handler, text in (
@@ -120,11 +136,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     brand = load_brand(args.brand)
+    env = caption_environment(args.templates)
     failures: list[str] = []
     results: list[RunResult] = []
     for source in args.sources:
         try:
-            result = run_source(source, args.out, brand, args.allow_private)
+            result = run_source(source, args.out, brand, args.allow_private, env, args.strict)
         except RepurposeError as exc:
             if args.debug:
                 raise
@@ -144,23 +161,47 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def run_source(source: str, out: Path, brand: Brand, allow_private: bool) -> RunResult:
+def run_source(
+    source: str,
+    out: Path,
+    brand: Brand,
+    allow_private: bool,
+    env: Environment | None = None,
+    strict: bool = False,
+) -> RunResult:
     page, article = load_article(source, allow_private)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
-    post = compose_post(digest, brand, slug)
+    post = compose_post(digest, brand, slug, env)
     images = render_images(post.cards, brand)
+    findings = check_post(post, images)
+    for finding in findings:
+        print(format_finding(finding), file=sys.stderr)
+    if strict and blocking(findings):
+        raise HealthCheckError(
+            f"{source}: {len(blocking(findings))} blocking health-copy finding(s) under "
+            "--strict; nothing written (reword, or run without --strict)"
+        )
     files = {image.card.file: image.jpeg for image in images}
     files["caption.txt"] = (post.caption + "\n").encode("utf-8")
-    files["post.json"] = manifest_bytes(build_manifest(page, article, digest, post, images))
+    if post.captions:
+        files.update(caption_files(post.captions))
+    files["alt-text.txt"] = alt_text_file(images)
+    manifest = build_manifest(page, article, digest, post, images, findings)
+    files["post.json"] = manifest_bytes(manifest)
     folder = write_post_folder(out, slug, files)
     return RunResult(folder, len(images))
 
 
 def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
-    slides = sum(1 for card in cards if card.kind != "quote")
+    totals = {"quote": sum(c.kind == "quote" for c in cards)}
+    totals["slide"] = len(cards) - totals["quote"]
+    seen = {"quote": 0, "slide": 0}
     rendered = []
     for card in cards:
+        group = "quote" if card.kind == "quote" else "slide"
+        seen[group] += 1
         image = render_card(card, brand)
-        rendered.append(replace(image, alt_text=alt_text(card, image.texts, slides)))
+        alt = make_alt_text(card, image.texts, seen[group], totals[group])
+        rendered.append(replace(image, alt_text=alt))
     return rendered

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from jinja2 import Environment
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from pipeline.caption import caption_environment, make_captions, make_hashtags
 from pipeline.digest import shorten
 from pipeline.models import Card, Digest, Post
-from pipeline.settings import Brand, resource_dir
+from pipeline.settings import Brand
 
 MAX_SLIDES = 10
 MIN_SLIDES = 5
-MAX_CAPTION = 2200
-MAX_HASHTAGS = 5
 SWIPE_CUE = "Swipe →"
 
 
-def compose_post(digest: Digest, brand: Brand, slug: str) -> Post:
+def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
     slides = carousel_slides(digest, brand)
     quotes = quote_cards(digest, brand)
     hashtags = make_hashtags(digest, brand)
+    cards = (*slides, *quotes)
+    captions = make_captions(digest, brand, cards, hashtags, env or caption_environment())
     return Post(
         slug=slug,
-        cards=(*slides, *quotes),
-        caption=make_caption(digest, brand, hashtags),
+        cards=cards,
+        caption=captions.carousel,
         hashtags=hashtags,
+        captions=captions,
     )
 
 
@@ -73,57 +72,3 @@ def quote_cards(digest: Digest, brand: Brand) -> list[Card]:
         Card("quote", f"quote-{i:02d}.jpg", quote, footer=brand.handle, note=source)
         for i, quote in enumerate(digest.quotes[:3], start=1)
     ]
-
-
-def make_hashtags(digest: Digest, brand: Brand) -> tuple[str, ...]:
-    tags: list[str] = []
-    for phrase in (*digest.keywords, *brand.hashtags):
-        tag = camel_tag(phrase)
-        if tag and tag.lower() not in {t.lower() for t in tags}:
-            tags.append(tag)
-    return tuple(tags[:MAX_HASHTAGS])
-
-
-def camel_tag(phrase: str) -> str | None:
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", phrase))
-    if not words:
-        return None
-    return "#" + "".join(w[:1].upper() + w[1:] for w in words)
-
-
-def make_caption(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> str:
-    template = caption_environment().get_template("carousel.txt.j2")
-    points = [
-        f"• {p.label}: {p.short}" if p.label else f"• {p.short}" for p in digest.treatment_points
-    ]
-    while True:
-        caption = template.render(
-            hook=digest.headline,
-            points=points,
-            cta=brand.cta + ".",
-            disclaimer=brand.disclaimer,
-            hashtags=hashtags,
-        ).strip()
-        if len(caption) <= MAX_CAPTION or not points:
-            return caption[:MAX_CAPTION]
-        points = points[:-1]  # drop whole points, never cut a sentence
-
-
-def caption_environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(resource_dir("templates") / "captions")),
-        undefined=StrictUndefined,
-        keep_trailing_newline=False,
-        autoescape=False,
-    )
-
-
-def alt_text(card: Card, texts: tuple[str, ...], total: int) -> str:
-    """The words on the image verbatim, then briefly what it shows."""
-    words = " ".join(texts)
-    if card.kind == "quote":
-        what = "Quote card with a pull quote from the article."
-    else:
-        number = int(card.file.split("-")[1].split(".")[0])
-        what = f"Slide {number} of {total}: {card.kind} slide of the carousel."
-    return f"{words} {what}"[:1000]

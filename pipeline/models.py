@@ -11,6 +11,7 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote"]
 CardKind = Literal["cover", "point", "closing", "quote"]
+Severity = Literal["block", "warn"]
 
 
 class RepurposeError(Exception):
@@ -128,6 +129,28 @@ class RenderedImage:
 
 
 @dataclass(frozen=True)
+class Captions:
+    """The caption variants of one article, so staff can post over weeks without repeating."""
+
+    carousel: str
+    quotes: tuple[tuple[str, str], ...]  # (quote image file, its caption)
+    story: str  # one short line for a story
+
+
+@dataclass(frozen=True)
+class HealthFinding:
+    """Generated text that may break health-advertising rules, and a hedged alternative."""
+
+    severity: Severity
+    rule: str
+    text: str  # the exact generated line that matched
+    match: str  # the words that triggered the rule
+    suggestion: str  # the line in hedged wording
+    why: str
+    where: tuple[str, ...]  # output files the line appears in
+
+
+@dataclass(frozen=True)
 class Post:
     """Everything composed for one article, ready to render and write."""
 
@@ -136,3 +159,4 @@ class Post:
     caption: str
     hashtags: tuple[str, ...]
     extra: dict[str, object] = field(default_factory=dict)
+    captions: Captions | None = None

@@ -12,11 +12,12 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pipeline.models import Article, Digest, Page, Post, RenderedImage
+from pipeline.models import Article, Captions, Digest, HealthFinding, Page, Post, RenderedImage
 
 MANIFEST = "post.json"
 MANIFEST_VERSION = 1
@@ -32,7 +33,12 @@ def make_slug(title: str, max_length: int = 60) -> str:
 
 
 def build_manifest(
-    page: Page, article: Article, digest: Digest, post: Post, images: list[RenderedImage]
+    page: Page,
+    article: Article,
+    digest: Digest,
+    post: Post,
+    images: list[RenderedImage],
+    health_findings: Sequence[HealthFinding] = (),
 ) -> dict[str, Any]:
     source: dict[str, Any] = {"title": article.title}
     if page.url:
@@ -66,7 +72,20 @@ def build_manifest(
         "caption": post.caption,
         "hashtags": list(post.hashtags),
         "warnings": warnings,
+        "captions": captions_manifest(post.captions),
+        "health_findings": [asdict(finding) for finding in health_findings],
         **post.extra,
+    }
+
+
+def captions_manifest(captions: Captions | None) -> dict[str, Any] | None:
+    """The caption variants: the carousel's, one per quote image, and the story line."""
+    if captions is None:
+        return None
+    return {
+        "carousel": captions.carousel,
+        "quotes": dict(captions.quotes),
+        "story": captions.story,
     }
 
 

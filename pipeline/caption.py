@@ -1,0 +1,345 @@
+"""Captions from Jinja templates, CamelCase hashtags, and alt text for every image.
+
+Templates come from one Jinja Environment: the user's folder first, the built-ins second, and
+StrictUndefined, so a variable a template needs but does not get is an error, never a blank.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+
+from pipeline.digest import STOPWORDS, split_sentences
+from pipeline.models import Captions, Card, ConfigError, Digest, RenderedImage
+from pipeline.settings import Brand, resource_dir
+
+MAX_CAPTION = 2200  # Instagram's caption limit (error 2207010 above it)
+HOOK_LIMIT = 125  # what shows before "more"
+MIN_HASHTAGS, MAX_HASHTAGS = 3, 5  # Instagram allows 5 hashtags a post since December 2025
+MAX_TAG_WORDS = 4
+MAX_ALT_TEXT = 1000
+MAX_STORY = 250
+ELLIPSIS = "…"
+TEMPLATES = {"carousel": "carousel.txt.j2", "quote": "quote.txt.j2", "story": "story.txt.j2"}
+GENERIC_KICKERS = frozenset({"treatment", "key point"})
+
+# Head nouns of a condition phrase; the generic ones need a word in front ("knee pain", not "pain").
+SPECIFIC_CONDITIONS = (
+    r"sciatica|arthritis|osteoarthritis|tendonitis|tendinitis|tendonities|tendinopathy|"
+    r"fasciitis|neuroma|splints|bursitis|migraines?|headaches?|fibromyalgia|whiplash|"
+    r"bunions?|insomnia|neuropathy|scoliosis|imbalance"
+)
+GENERIC_CONDITIONS = r"pain|aches?|strains?|sprains?|injur(?:y|ies)|stiffness|tension"
+CONDITION = re.compile(
+    rf"((?:[A-Za-z][\w'’-]*\s+){{0,2}})({SPECIFIC_CONDITIONS}|{GENERIC_CONDITIONS})\b", re.I
+)
+GENERIC = re.compile(rf"(?:{GENERIC_CONDITIONS})", re.I)
+TREATMENTS = re.compile(
+    r"\b(acupuncture|osteopathy|physiotherapy|chiropractic|massage|pilates|yoga|orthotics|"
+    r"podiatry|dry needling|cupping|manual therapy|shockwave therapy|stretching|taping|"
+    r"herbal medicine)\b",
+    re.I,
+)
+# Words that make a condition phrase specific when it comes from running text ("knee pain").
+BODY_WORDS = re.compile(
+    r"lower|upper|back|neck|shoulder|knee|hip|heel|foot|feet|ankle|wrist|elbow|jaw|joint|"
+    r"muscle|nerve|shin|calf|arch|leg|arm|hand|finger|toe|chest|head|pelvic|plantar|chronic|"
+    r"acute|tension|sports|tennis|golfers|achilles|tendon|hamstring|groin",
+    re.I,
+)
+VAGUE_WORDS = frozenset(
+    {"all", "any", "some", "such", "much", "many", "most", "other", "no", "not", "very", "bad"}
+)
+
+
+def caption_environment(user_dir: Path | None = None) -> Environment:
+    """One Environment for every caption: the user's templates first, then the built-ins."""
+    loaders: list[BaseLoader] = []
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise ConfigError(f"--templates {user_dir}: no such folder")
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders.append(FileSystemLoader(str(resource_dir("templates") / "captions")))
+    return Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+
+
+def render_template(env: Environment, name: str, values: dict[str, Any]) -> str:
+    """Render one caption template; template faults become one-line ConfigErrors."""
+    try:
+        return env.get_template(name).render(**values).strip()
+    except UndefinedError as exc:
+        known = ", ".join(sorted(values))
+        raise ConfigError(
+            f"caption template {name}: {exc.message}; the variables are: {known}"
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise ConfigError(
+            f"caption template {exc.name or name}, line {exc.lineno}: {exc.message}"
+        ) from None
+    except TemplateNotFound as exc:
+        raise ConfigError(f"caption template {exc.name} not found") from None
+    except TemplateError as exc:
+        raise ConfigError(f"caption template {name}: {exc}") from None
+
+
+def make_captions(
+    digest: Digest,
+    brand: Brand,
+    cards: Sequence[Card],
+    hashtags: tuple[str, ...],
+    env: Environment,
+) -> Captions:
+    """The carousel caption, one caption per quote card, and a short story line."""
+    common = caption_values(digest, brand, hashtags)
+    carousel = fit_caption(env, TEMPLATES["carousel"], common, point_lines(digest, cards))
+    quotes = tuple(
+        (card.file, make_quote_caption(env, common, card.text))
+        for card in cards
+        if card.kind == "quote"
+    )
+    story = render_template(env, TEMPLATES["story"], {**common, "points": []})
+    if len(story) > MAX_STORY:
+        raise ConfigError(
+            f"caption template {TEMPLATES['story']} renders {len(story)} characters; "
+            f"a story line must stay within {MAX_STORY} (shorten the brand's cta or disclaimer)"
+        )
+    return Captions(carousel=carousel, quotes=quotes, story=story)
+
+
+def caption_values(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> dict[str, Any]:
+    cta = brand.cta.strip()
+    return {
+        "headline": digest.headline,
+        "hook": make_hook(digest.headline),
+        "cta": cta if cta.endswith((".", "!", "?", ELLIPSIS)) else cta + ".",
+        "disclaimer": brand.disclaimer,
+        "hashtags": list(hashtags),
+        "brand_name": brand.name,
+        "handle": brand.handle,
+    }
+
+
+def point_lines(digest: Digest, cards: Sequence[Card]) -> list[str]:
+    """The carousel's point slides as caption lines, so every slide's words are in the caption."""
+    lines = []
+    for card in cards:
+        if card.kind != "point":
+            continue
+        kicker = (card.kicker or "").strip()
+        generic = not kicker or kicker.lower() in GENERIC_KICKERS
+        lines.append(card.text if generic else f"{kicker}: {card.text}")
+    if not lines:
+        lines = [f"{p.label}: {p.short}" if p.label else p.short for p in digest.treatment_points]
+    return lines
+
+
+def fit_caption(env: Environment, name: str, values: dict[str, Any], points: list[str]) -> str:
+    """Render with as many whole points as fit in 2,200 characters; never cut a sentence."""
+    kept = list(points)
+    while True:
+        caption = render_template(env, name, {**values, "points": kept})
+        if len(caption) <= MAX_CAPTION:
+            check_hook(name, caption, str(values["hook"]))
+            return caption
+        if not kept:
+            raise ConfigError(
+                f"caption template {name} renders {len(caption)} characters even without "
+                f"points; Instagram allows {MAX_CAPTION}"
+            )
+        kept.pop()
+
+
+def check_hook(name: str, caption: str, hook: str) -> None:
+    start = caption.find(hook)
+    if start >= 0 and start + len(hook) > HOOK_LIMIT:
+        raise ConfigError(
+            f"caption template {name}: the hook must end within the first {HOOK_LIMIT} "
+            "characters (what shows before 'more'); move it to the top"
+        )
+
+
+def make_quote_caption(env: Environment, common: dict[str, Any], quote: str) -> str:
+    quote = quote.strip().strip('“”"')
+    quoted = f"“{quote}”"
+    quote_is_hook = len(quoted) <= HOOK_LIMIT
+    values = {
+        **common,
+        "quote": quote,
+        "quote_is_hook": quote_is_hook,
+        "hook": quoted if quote_is_hook else common["hook"],
+    }
+    return fit_caption(env, TEMPLATES["quote"], values, [])
+
+
+def make_hook(text: str, limit: int = HOOK_LIMIT) -> str:
+    """The text if it fits before "more"; else cut at a sentence or clause end, else a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    first = split_sentences(text)[0]
+    if len(first) <= limit:
+        return first
+    cuts = [m.start() for m in re.finditer(r"[,;:—–]\s", text) if 20 <= m.start() < limit]
+    if cuts:
+        return text[: cuts[-1]] + ELLIPSIS
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + ELLIPSIS
+
+
+def make_hashtags(digest: Digest, brand: Brand) -> tuple[str, ...]:
+    """3-5 CamelCase tags: the article's condition and treatments first, the brand's fixed tags.
+
+    The headline's condition phrase joins when the digest's keywords run short; phrases from the
+    digest's text, and finally the brand's name, only to reach the minimum of three.
+    """
+    fixed = unique_tags(camel_tag(t) for t in brand.hashtags)[:MAX_HASHTAGS]
+    room = MAX_HASHTAGS - len(fixed)
+    main = unique_tags(
+        [*map(camel_tag, digest.keywords), *map(camel_tag, headline_conditions(digest))], fixed
+    )
+    tags = main[:room]
+    if len(tags) + len(fixed) < MIN_HASHTAGS:
+        extra = [*text_conditions(digest), *text_treatments(digest), brand.name]
+        more = unique_tags(map(camel_tag, extra), [*fixed, *tags])
+        tags += more[: MIN_HASHTAGS - len(tags) - len(fixed)]
+    return (*tags, *fixed)
+
+
+def unique_tags(tags: Iterable[str | None], taken: Iterable[str] = ()) -> list[str]:
+    """Tags in order without case-insensitive duplicates of each other or of `taken`."""
+    seen = {t.lower() for t in taken}
+    kept = []
+    for tag in tags:
+        if tag and tag.lower() not in seen:
+            seen.add(tag.lower())
+            kept.append(tag)
+    return kept
+
+
+def camel_tag(phrase: str) -> str | None:
+    """#KneePain from "knee pain"; None for stop words, numbers or phrases too long for a tag."""
+    text = unicodedata.normalize("NFC", phrase).replace("'", "").replace("’", "")
+    words = re.findall(r"[^\W_]+", text)
+    if not words or len(words) > MAX_TAG_WORDS:
+        return None
+    if all(w.lower() in STOPWORDS for w in words) or all(w.isdigit() for w in words):
+        return None
+    return "#" + "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def condition_phrases(text: str, modifiers_from: re.Pattern[str] | None = None) -> list[str]:
+    """Condition phrases as written: "lower back pain", "Sciatica", "Plantar Heel Pain".
+
+    The words in front are the run just before the condition noun that are not stop words or
+    verb forms; with `modifiers_from`, only words from that vocabulary count.
+    """
+    phrases = []
+    for match in CONDITION.finditer(text):
+        modifiers: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if is_vague(word) or (modifiers_from and not modifiers_from.fullmatch(word)):
+                break
+            modifiers.insert(0, word)
+        if not modifiers and GENERIC.fullmatch(match.group(2)):
+            continue
+        phrases.append(" ".join([*modifiers, match.group(2)]))
+    return phrases
+
+
+def is_vague(word: str) -> bool:
+    lower = word.lower().strip("'’-")
+    return lower in STOPWORDS or lower in VAGUE_WORDS or lower.endswith(("ing", "ed", "ly"))
+
+
+def headline_conditions(digest: Digest) -> list[str]:
+    return condition_phrases(digest.headline)[:1]
+
+
+def digest_texts(digest: Digest) -> list[str]:
+    texts = [digest.symptom, digest.cause, digest.conclusion, *digest.quotes]
+    texts += [p.text for p in digest.treatment_points]
+    return [t for t in texts if t]
+
+
+def text_conditions(digest: Digest) -> list[str]:
+    """Condition phrases in the digest's text, the most frequent first."""
+    counts = Counter(
+        p.lower() for t in digest_texts(digest) for p in condition_phrases(t, BODY_WORDS)
+    )
+    return [phrase for phrase, _ in counts.most_common()]
+
+
+def text_treatments(digest: Digest) -> list[str]:
+    found = [m.group(1).lower() for t in digest_texts(digest) for m in TREATMENTS.finditer(t)]
+    return [t for t, _ in Counter(found).most_common()]
+
+
+def make_alt_text(card: Card, texts: Sequence[str], position: int, total: int) -> str:
+    """The words on the image verbatim, in drawing order, then briefly what the image shows."""
+    words = join_texts(texts)
+    what = describe_card(card, position, total)
+    alt = join_texts([words, what])
+    if len(alt) <= MAX_ALT_TEXT:
+        return alt
+    room = MAX_ALT_TEXT - len(what) - 2
+    if room < 200:  # the image's own words come first; the description goes before they do
+        return words[: MAX_ALT_TEXT - 1].rsplit(" ", 1)[0] + ELLIPSIS
+    return words[:room].rsplit(" ", 1)[0] + ELLIPSIS + " " + what
+
+
+def join_texts(texts: Sequence[str]) -> str:
+    """Each drawn string as drawn; a full stop between pieces when one ends in a bare word."""
+    joined = ""
+    for piece in (" ".join(t.split()) for t in texts if t.strip()):
+        if joined:
+            joined += ". " if joined[-1].isalnum() else " "
+        joined += piece
+    return joined
+
+
+def describe_card(card: Card, position: int, total: int) -> str:
+    if card.kind == "quote":
+        return f"Quote card {position} of {total}: a pull quote from the article, in serif type."
+    where = f"Slide {position} of {total}"
+    if card.kind == "cover":
+        return f"{where}: the title slide of the carousel, headline in large type."
+    if card.kind == "closing":
+        return f"{where}: the closing slide, with the takeaway and how to book."
+    topic = (card.kicker or "the article").lower()
+    return f"{where}: a text slide on {topic}."
+
+
+def alt_text_file(images: Sequence[RenderedImage]) -> bytes:
+    """Plain `alt-text.txt`: one `file: alt text` line per image."""
+    lines = [f"{image.card.file}: {image.alt_text}" for image in images]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def caption_files(captions: Captions) -> dict[str, bytes]:
+    """Caption variant files beside caption.txt: one per quote card and the story line."""
+    files = {
+        f"caption-{Path(image).stem}.txt": (text + "\n").encode("utf-8")
+        for image, text in captions.quotes
+    }
+    files["caption-story.txt"] = (captions.story + "\n").encode("utf-8")
+    return files
