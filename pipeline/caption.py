@@ -85,22 +85,25 @@ def caption_environment(user_dir: Path | None = None) -> Environment:
 
 
 def render_template(env: Environment, name: str, values: dict[str, Any]) -> str:
-    """Render one caption template; template faults become one-line ConfigErrors."""
+    """Render one caption template; template faults become one-line ConfigErrors naming the file."""
     try:
-        return env.get_template(name).render(**values).strip()
-    except UndefinedError as exc:
-        known = ", ".join(sorted(values))
-        raise ConfigError(
-            f"caption template {name}: {exc.message}; the variables are: {known}"
-        ) from None
+        template = env.get_template(name)
     except TemplateSyntaxError as exc:
         raise ConfigError(
-            f"caption template {exc.name or name}, line {exc.lineno}: {exc.message}"
+            f"caption template {exc.filename or name}, line {exc.lineno}: {exc.message}"
         ) from None
     except TemplateNotFound as exc:
         raise ConfigError(f"caption template {exc.name} not found") from None
+    where = template.filename or name
+    try:
+        return template.render(**values).strip()
+    except UndefinedError as exc:
+        known = ", ".join(sorted(values))
+        raise ConfigError(
+            f"caption template {where}: {exc.message}; the variables are: {known}"
+        ) from None
     except TemplateError as exc:
-        raise ConfigError(f"caption template {name}: {exc}") from None
+        raise ConfigError(f"caption template {where}: {exc}") from None
 
 
 def make_captions(
@@ -207,17 +210,17 @@ def make_hook(text: str, limit: int = HOOK_LIMIT) -> str:
 
 
 def make_hashtags(digest: Digest, brand: Brand) -> tuple[str, ...]:
-    """3-5 CamelCase tags: the article's condition and treatments first, the brand's fixed tags.
+    """3-5 CamelCase tags: the article's condition, then its treatments, then the brand's tags.
 
-    The headline's condition phrase joins when the digest's keywords run short; phrases from the
-    digest's text, and finally the brand's name, only to reach the minimum of three.
+    The headline's condition phrase leads when no keyword names a condition, and fills in when
+    the keywords run short; phrases from the digest's text, and finally the brand's name, join
+    only to reach the minimum of three. Nothing else is made up.
     """
     fixed = unique_tags(camel_tag(t) for t in brand.hashtags)[:MAX_HASHTAGS]
-    room = MAX_HASHTAGS - len(fixed)
-    main = unique_tags(
-        [*map(camel_tag, digest.keywords), *map(camel_tag, headline_conditions(digest))], fixed
-    )
-    tags = main[:room]
+    headline = headline_conditions(digest)
+    conditions = [k for k in digest.keywords if condition_phrases(k)] or headline
+    ranked = [*conditions, *digest.keywords, *headline]
+    tags = unique_tags(map(camel_tag, ranked), fixed)[: MAX_HASHTAGS - len(fixed)]
     if len(tags) + len(fixed) < MIN_HASHTAGS:
         extra = [*text_conditions(digest), *text_treatments(digest), brand.name]
         more = unique_tags(map(camel_tag, extra), [*fixed, *tags])

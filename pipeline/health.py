@@ -105,20 +105,28 @@ def compile_pattern(path: Path, name: str, pattern: str) -> re.Pattern[str]:
 
 
 def check_text(text: str, ruleset: RuleSet, headline: bool = False) -> list[HealthFinding]:
-    """Findings for one line of generated text (without `where`; see check_all)."""
-    findings = []
+    """Findings for one line of generated text (without `where`; see check_all).
+
+    Every finding on a line carries the same suggestion: the line with all its flagged
+    wording hedged at once, so staff get one sentence to paste.
+    """
+    fired: list[tuple[Rule, str]] = []
     for rule in ruleset.rules:
         if rule.headline and not headline:
             continue
-        for pattern, _ in rule.forms:
-            match = next(
-                (m for m in pattern.finditer(text) if not is_negated(rule, text, m, ruleset)),
-                None,
-            )
-            if match:
-                findings.append(make_finding(rule, text, match.group(0).strip()))
-                break
-    return findings
+        matched = first_match(rule, text, ruleset)
+        if matched:
+            fired.append((rule, matched))
+    suggestion = suggest_wording([rule for rule, _ in fired], text)
+    return [make_finding(rule, text, matched, suggestion) for rule, matched in fired]
+
+
+def first_match(rule: Rule, text: str, ruleset: RuleSet) -> str | None:
+    for pattern, _ in rule.forms:
+        for match in pattern.finditer(text):
+            if not is_negated(rule, text, match, ruleset):
+                return match.group(0).strip()
+    return None
 
 
 def is_negated(rule: Rule, text: str, match: re.Match[str], ruleset: RuleSet) -> bool:
@@ -130,22 +138,23 @@ def is_negated(rule: Rule, text: str, match: re.Match[str], ruleset: RuleSet) ->
     return bool(ruleset.negation.search(window))
 
 
-def make_finding(rule: Rule, text: str, matched: str) -> HealthFinding:
+def make_finding(rule: Rule, text: str, matched: str, suggestion: str) -> HealthFinding:
     return HealthFinding(
         severity=rule.severity,
         rule=rule.id,
         text=text,
         match=matched,
-        suggestion=suggest_wording(rule, text),
+        suggestion=suggestion,
         why=rule.why,
         where=(),
     )
 
 
-def suggest_wording(rule: Rule, text: str) -> str:
-    """The line with the rule's hedged replacements applied, tidied."""
-    for pattern, replacement in rule.forms:
-        text = pattern.sub(replacement, text)
+def suggest_wording(rules: Sequence[Rule], text: str) -> str:
+    """The line with the rules' hedged replacements applied in file order, tidied."""
+    for rule in rules:
+        for pattern, replacement in rule.forms:
+            text = pattern.sub(replacement, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return text[:1].upper() + text[1:]

@@ -1,0 +1,274 @@
+"""Captions, hashtags and alt text: limits on real articles, and the template rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.caption import (
+    HOOK_LIMIT,
+    MAX_ALT_TEXT,
+    MAX_CAPTION,
+    MAX_STORY,
+    camel_tag,
+    caption_environment,
+    make_alt_text,
+    make_captions,
+    make_hashtags,
+    make_hook,
+)
+from pipeline.cli import main
+from pipeline.compose import compose_post
+from pipeline.digest import STOPWORDS
+from pipeline.models import Card, ConfigError, Digest, Point
+from pipeline.settings import Brand, load_brand
+from tests.conftest import CORPUS, KNEE, SAMPLE_FILES, corpus_dir
+
+DATA = Path(__file__).parent / "data" / "captions"
+CLINIC = CORPUS / "clinic"
+CLINIC_FILES = sorted(CLINIC.glob("*--*.md")) if CLINIC.is_dir() else [CLINIC / "absent.md"]
+TAG = re.compile(r"#[^\W_]+")
+
+
+def run_folder(source: Path, out: Path, *extra: str) -> tuple[Path, dict[str, Any]]:
+    assert main(["run", str(source), "-o", str(out), "-q", *extra]) == 0
+    (folder,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    return folder, json.loads((folder / "post.json").read_text(encoding="utf-8"))
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[^\w]|_", "", text).lower()
+
+
+def assert_caption_limits(caption: str, hashtags: list[str]) -> None:
+    hook = caption.splitlines()[0]
+    assert len(caption) <= MAX_CAPTION
+    assert len(hook) <= HOOK_LIMIT, hook
+    assert caption.splitlines()[-1] == " ".join(hashtags)
+
+
+def assert_hashtags(hashtags: list[str], allowed_text: str) -> None:
+    assert 3 <= len(hashtags) <= 5, hashtags
+    assert len({t.lower() for t in hashtags}) == len(hashtags), hashtags
+    for tag in hashtags:
+        assert TAG.fullmatch(tag), tag
+        assert not tag[1].islower(), f"{tag} is not CamelCase"
+        assert tag[1:].lower() not in STOPWORDS, tag
+        # never invented: every tag's letters appear in a row in the article or the brand kit
+        assert letters(tag) in allowed_text, f"{tag} comes from neither the article nor the brand"
+
+
+def check_run(source: Path, out: Path) -> None:
+    folder, manifest = run_folder(source, out)
+    brand = load_brand()
+    article_letters = letters(source.read_text(encoding="utf-8").replace("&#39;", "'"))
+    allowed = article_letters + letters(" ".join([brand.name, *brand.hashtags]))
+    hashtags = manifest["hashtags"]
+    assert_hashtags(hashtags, allowed)
+
+    captions = manifest["captions"]
+    assert captions["carousel"] == manifest["caption"]
+    assert (folder / "caption.txt").read_text(encoding="utf-8").strip() == manifest["caption"]
+    quote_files = [i["file"] for i in manifest["images"] if i["kind"] == "quote"]
+    assert sorted(captions["quotes"]) == sorted(quote_files)
+    for file, caption in captions["quotes"].items():
+        assert_caption_limits(caption, hashtags)
+        saved = folder / f"caption-{Path(file).stem}.txt"
+        assert saved.read_text(encoding="utf-8").strip() == caption
+    assert_caption_limits(captions["carousel"], hashtags)
+    assert len(captions["story"]) <= MAX_STORY
+    assert (folder / "caption-story.txt").read_text(encoding="utf-8").strip() == captions["story"]
+
+    alt_lines = (folder / "alt-text.txt").read_text(encoding="utf-8").splitlines()
+    assert len(alt_lines) == len(manifest["images"])
+    for entry, line in zip(manifest["images"], alt_lines, strict=True):
+        alt = entry["alt_text"]
+        assert line == f"{entry['file']}: {alt}"
+        assert len(alt) <= MAX_ALT_TEXT
+        assert alt.startswith(entry["texts"][0])
+        position = 0
+        for text in entry["texts"]:  # every drawn string, verbatim and in drawing order
+            position = alt.index(" ".join(text.split()), position)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sample_captions_and_alt_text_keep_their_limits(sample: Path, tmp_path: Path) -> None:
+    check_run(sample, tmp_path)
+
+
+@pytest.mark.parametrize("source", CLINIC_FILES, ids=lambda p: p.name)
+def test_clinic_captions_and_alt_text_keep_their_limits(source: Path, tmp_path: Path) -> None:
+    corpus_dir("clinic")
+    check_run(source, tmp_path)
+
+
+def make_digest(**fields: Any) -> Digest:
+    values: dict[str, Any] = {
+        "headline": "Heel Pain",
+        "symptom": "Pain under the heel.",
+        "cause": None,
+        "treatment_points": (),
+        "conclusion": None,
+        "quotes": (),
+        "keywords": (),
+        "language": "en",
+    }
+    values.update(fields)
+    return Digest(**values)
+
+
+def make_brand(hashtags: tuple[str, ...] = ("Acupuncture",), **fields: Any) -> Brand:
+    values: dict[str, Any] = {
+        "name": "Test Clinic",
+        "handle": "@testclinic",
+        "cta": "Link in bio to book",
+        "disclaimer": "Individual results vary. Not medical advice.",
+        "hashtags": hashtags,
+    }
+    values.update(fields)
+    return Brand(**values)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tag"),
+    [
+        ("knee pain", "#KneePain"),
+        ("Morton's neuroma", "#MortonsNeuroma"),
+        ("High-Heeled Shoes", "#HighHeeledShoes"),
+        ("the", None),
+        ("100", None),
+        ("a b c d e", None),
+        ("", None),
+    ],
+)
+def test_camel_tag(phrase: str, tag: str | None) -> None:
+    assert camel_tag(phrase) == tag
+
+
+def test_hashtags_drop_duplicates_and_stop_words_and_keep_the_brand_tag() -> None:
+    digest = make_digest(
+        keywords=("Knee Pain", "the", "acupuncture", "Massage", "Stretching", "Taping", "Pilates")
+    )
+    tags = make_hashtags(digest, make_brand(("Acupuncture", "TestClinic")))
+    assert tags == ("#KneePain", "#Massage", "#Stretching", "#Acupuncture", "#TestClinic")
+
+
+def test_too_few_keywords_take_the_headlines_condition() -> None:
+    digest = make_digest(headline="Coping with lower back pain", keywords=())
+    tags = make_hashtags(digest, make_brand(("Acupuncture", "TestClinic")))
+    assert tags == ("#LowerBackPain", "#Acupuncture", "#TestClinic")
+
+
+def test_hashtags_reach_three_only_from_the_article_or_brand() -> None:
+    digest = make_digest(
+        headline="Why Sciatica Is Not a Diagnosis",
+        symptom="Pain runs from the lower back into the leg; osteopathy looks for the reason.",
+    )
+    tags = make_hashtags(digest, make_brand(("Acupuncture",)))
+    assert tags[0] == "#Sciatica" and tags[-1] == "#Acupuncture"
+    assert tags[1] in {"#LowerBackPain", "#Osteopathy", "#TestClinic"}
+
+
+def long_points(count: int) -> tuple[Point, ...]:
+    sentence = "Gentle loading over several weeks builds tendon capacity, and we review it often."
+    return tuple(
+        Point(label=f"Step {i}", text=f"{sentence} " * 4, short=f"{sentence} " * 4)
+        for i in range(1, count + 1)
+    )
+
+
+def point_cards(digest: Digest) -> list[Card]:
+    points = enumerate(digest.treatment_points, start=2)
+    return [
+        Card("point", f"carousel-{i:02d}.jpg", p.short.strip(), kicker=p.label) for i, p in points
+    ]
+
+
+def test_long_caption_drops_whole_points_never_a_sentence() -> None:
+    digest = make_digest(treatment_points=long_points(12))
+    cards = point_cards(digest)
+    captions = make_captions(digest, make_brand(), cards, ("#HeelPain",), caption_environment())
+    caption = captions.carousel
+    assert len(caption) <= MAX_CAPTION
+    lines = [line for line in caption.splitlines() if line.startswith("• ")]
+    assert 0 < len(lines) < len(cards)
+    assert lines == [f"• {c.kicker}: {c.text}" for c in cards[: len(lines)]]
+    assert caption.endswith("Not medical advice.\n\n#HeelPain")
+
+
+def test_hook_stays_within_125_characters_cut_at_a_clause() -> None:
+    headline = (
+        "Plantar heel pain in runners, walkers and people who stand all day at work: "
+        "what the first steps in the morning tell us about the plantar fascia and its load"
+    )
+    hook = make_hook(headline)
+    assert len(hook) <= HOOK_LIMIT
+    assert hook == "Plantar heel pain in runners, walkers and people who stand all day at work…"
+    captions = make_captions(
+        make_digest(headline=headline), make_brand(), [], ("#HeelPain",), caption_environment()
+    )
+    assert captions.carousel.startswith(hook + "\n")
+
+
+def test_quote_captions_open_with_the_quote_when_it_fits() -> None:
+    short, long = "Load the tendon little and often.", "Word " * 40 + "end."
+    cards = [Card("quote", "quote-01.jpg", short), Card("quote", "quote-02.jpg", long)]
+    captions = make_captions(
+        make_digest(), make_brand(), cards, ("#HeelPain",), caption_environment()
+    )
+    quotes = dict(captions.quotes)
+    assert quotes["quote-01.jpg"].startswith(f"“{short}”\n")
+    assert quotes["quote-02.jpg"].startswith("Heel Pain\n")
+    assert f"“{long}”" in quotes["quote-02.jpg"]
+
+
+def test_alt_text_starts_with_the_image_words_and_stays_under_1000() -> None:
+    card = Card("point", "carousel-03.jpg", "x", kicker="Cause")
+    texts = ("CAUSE", "Long hours at a desk keep the head forward.", "@clinic", "3 / 7")
+    alt = make_alt_text(card, texts, 3, 7)
+    assert alt.startswith("CAUSE. Long hours at a desk keep the head forward. @clinic. 3 / 7.")
+    assert "Slide 3 of 7" in alt
+    long_alt = make_alt_text(card, ("CAUSE", "word " * 400), 3, 7)
+    assert len(long_alt) <= MAX_ALT_TEXT and long_alt.startswith("CAUSE. word word")
+
+
+def test_user_template_overrides_the_builtin(tmp_path: Path) -> None:
+    folder, manifest = run_folder(KNEE, tmp_path, "--templates", str(DATA / "override"))
+    caption = (folder / "caption.txt").read_text(encoding="utf-8")
+    assert caption.splitlines()[2].startswith("Our own words for VIVE Energy Medicine:")
+    assert caption.startswith(manifest["digest"]["headline"])
+    # the templates the user did not write still come from the built-ins
+    for caption in manifest["captions"]["quotes"].values():
+        assert "Our own words" not in caption
+        assert "Book via the link in bio.\n" in caption
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "missing-variable",
+            "missing-variable/carousel.txt.j2: 'clinic_phone' is undefined;",
+        ),
+        ("bad-syntax", "bad-syntax/quote.txt.j2, line 4: Unexpected end of template"),
+        ("no-such-folder", "no-such-folder: no such folder"),
+    ],
+)
+def test_template_errors_are_one_line_and_write_nothing(
+    folder: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(KNEE), "-o", str(out), "--templates", str(DATA / folder)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("Error: ") and message in err[0], err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_missing_variable_is_an_error_not_a_blank() -> None:
+    env = caption_environment(DATA / "missing-variable")
+    with pytest.raises(ConfigError, match="'clinic_phone' is undefined"):
+        compose_post(make_digest(), make_brand(), "heel-pain", env)

@@ -1,0 +1,171 @@
+"""The health-copy check: planted claims are flagged, ordinary clinic text is not blocked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.digest import split_sentences
+from pipeline.extract import extract_article
+from pipeline.health import Checked, check_all, check_text, format_finding, load_rules
+from pipeline.load import load_source
+from pipeline.models import ConfigError
+from tests.conftest import SAMPLE_FILES, corpus_dir
+
+CLAIMS = Path(__file__).parent / "data" / "captions" / "claims.md"
+
+
+def rules_fired(text: str, headline: bool = False) -> dict[str, str]:
+    return {f.rule: f.severity for f in check_text(text, load_rules(), headline)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acupuncture is a guaranteed cure for back pain.",
+            {"guaranteed": "block", "cure": "block"},
+        ),
+        ("Do you suffer from back pain?", {"reader-condition-question": "warn"}),
+        ("Are you struggling with sciatica?", {"reader-condition-question": "warn"}),
+        ("Acupuncture treats arthritis.", {"treats-condition": "warn"}),
+        (
+            "Our massage eliminates neck tension for good.",
+            {"treats-condition": "warn", "permanent": "block"},
+        ),
+        ("Herbal tea cures headaches.", {"cure": "block"}),
+        ("Permanent relief in three sessions.", {"permanent": "block"}),
+        ("The pain was gone permanently after one visit.", {"permanent": "block"}),
+        ("Pain relieved permanently after one visit.", {"permanent": "block"}),
+        ("A miracle treatment for migraines.", {"miracle": "block"}),
+        ("100% of our patients recover.", {"100-percent": "block"}),
+        ("Cupping is 100% effective.", {"100-percent": "block"}),
+        ("Cupping has no side effects.", {"no-side-effects": "block"}),
+        ("Dry needling is clinically proven to reduce pain.", {"clinically-proven": "block"}),
+    ],
+)
+def test_planted_claims_are_flagged(text: str, expected: dict[str, str]) -> None:
+    assert rules_fired(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep your records secure.",
+        "We procure our needles from a licensed supplier.",
+        "A pedicure is not a substitute for podiatry.",
+        "There is no cure for osteoarthritis, but pain can often be managed.",
+        "I’m not ever going to say Osteopathy can cure all that ails us.",
+        "Results are not guaranteed.",
+        "The tape is hypo-allergenic and 100% waterproof.",
+        "Left untreated, it can cause permanent nerve damage.",
+        "Some patients report mild bruising, a known side effect.",
+    ],
+)
+def test_ordinary_wording_is_not_blocked(text: str) -> None:
+    assert "block" not in rules_fired(text).values()
+
+
+def test_efficacy_questions_are_checked_in_headlines_only() -> None:
+    headline = "Can acupuncture help knee pain?"
+    (finding,) = check_text(headline, load_rules(), headline=True)
+    assert (finding.rule, finding.severity) == ("efficacy-question", "warn")
+    assert finding.suggestion == "Acupuncture may help knee pain."
+    assert check_text(headline, load_rules(), headline=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Do you suffer from back pain?", "Many people live with back pain."),
+        ("Acupuncture treats arthritis.", "Acupuncture may help with arthritis."),
+        (
+            "Acupuncture is a guaranteed cure for back pain.",
+            "Acupuncture may help with back pain.",
+        ),
+    ],
+)
+def test_findings_suggest_hedged_wording(text: str, suggestion: str) -> None:
+    findings = check_text(text, load_rules())
+    assert findings and {f.suggestion for f in findings} == {suggestion}
+    assert all(f.text == text for f in findings)
+
+
+def test_the_same_line_in_several_files_is_one_finding() -> None:
+    line = "Acupuncture treats arthritis."
+    (finding,) = check_all([Checked("caption.txt", line), Checked("quote-01.jpg", line)])
+    assert finding.where == ("caption.txt", "quote-01.jpg")
+    assert format_finding(finding).startswith(
+        "health warn [treats-condition] in caption.txt, quote-01.jpg: “Acupuncture treats"
+    )
+
+
+def article_sentences(source: Path) -> list[str]:
+    article = extract_article(load_source(str(source), allow_private=False))
+    return [article.title, *(s for b in article.blocks for s in split_sentences(b.text))]
+
+
+def assert_no_block(sources: list[Path]) -> None:
+    rules = load_rules()
+    for source in sources:
+        for sentence in article_sentences(source):
+            blocks = [f for f in check_text(sentence, rules, True) if f.severity == "block"]
+            assert not blocks, f"{source.name}: false block {blocks[0]}"
+
+
+def test_sample_articles_get_no_block() -> None:
+    assert_no_block(SAMPLE_FILES)
+
+
+def test_clinic_corpus_gets_no_block() -> None:
+    assert_no_block(sorted(corpus_dir("clinic").glob("*--*.md")))
+
+
+def test_strict_run_with_a_blocked_claim_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = hashlib.sha256(CLAIMS.read_bytes()).hexdigest()
+    out = tmp_path / "out"
+    assert main(["run", str(CLAIMS), "-o", str(out), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "health block [guaranteed]" in err and "health warn [reader-condition-question]" in err
+    assert "blocking health-copy finding(s) under --strict; nothing written" in err
+    assert not out.exists() or not any(out.iterdir())
+    assert hashlib.sha256(CLAIMS.read_bytes()).hexdigest() == before  # the article is untouched
+
+
+def test_findings_go_into_post_json_without_strict(tmp_path: Path) -> None:
+    assert main(["run", str(CLAIMS), "-o", str(tmp_path), "-q"]) == 0
+    (folder,) = list(tmp_path.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    findings = manifest["health_findings"]
+    rules = {f["rule"] for f in findings}
+    assert {"guaranteed", "cure", "permanent", "reader-condition-question"} <= rules
+    for finding in findings:
+        assert set(finding) == {"severity", "rule", "text", "match", "suggestion", "why", "where"}
+        assert finding["match"].lower() in finding["text"].lower()
+        assert finding["suggestion"] != finding["text"]
+        assert all((folder / where).is_file() for where in finding["where"])
+    # what is written is what was generated: the check reports, it does not rewrite
+    assert "guaranteed cure" in manifest["caption"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ('[[rule]]\nid = "x"\nseverity = "maybe"\nforms = [["a", "b"]]\n', "x: severity"),
+        ('[[rule]]\nid = "y"\nseverity = "warn"\nforms = [["(", "b"]]\n', "y: bad pattern"),
+        ('[[rule]]\nid = "z"\nseverity = "warn"\nforms = ["a"]\n', "z: each form"),
+        ("conditions = []\n", "no [[rule]] tables"),
+        ("rule = [\n", "not valid TOML"),
+    ],
+)
+def test_bad_rules_file_is_a_config_error(rules: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "health.toml"
+    path.write_text(rules, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
+        load_rules(path)
