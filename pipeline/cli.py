@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from jinja2 import Environment
-
 from pipeline import __version__
 from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
 from pipeline.compose import compose_post
@@ -136,12 +134,14 @@ def cmd_digest(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     brand = load_brand(args.brand)
-    env = caption_environment(args.templates)
+    caption_environment(args.templates)  # a bad --templates fails once, before any source
     failures: list[str] = []
     results: list[RunResult] = []
     for source in args.sources:
         try:
-            result = run_source(source, args.out, brand, args.allow_private, env, args.strict)
+            result = run_source(
+                source, args.out, brand, args.allow_private, args.templates, args.strict
+            )
         except RepurposeError as exc:
             if args.debug:
                 raise
@@ -166,13 +166,13 @@ def run_source(
     out: Path,
     brand: Brand,
     allow_private: bool,
-    env: Environment | None = None,
+    templates: Path | None = None,
     strict: bool = False,
 ) -> RunResult:
     page, article = load_article(source, allow_private)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
-    post = compose_post(digest, brand, slug, env)
+    post = compose_post(digest, brand, slug, caption_environment(templates))
     images = render_images(post.cards, brand)
     findings = check_post(post, images)
     for finding in findings:
