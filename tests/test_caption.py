@@ -83,6 +83,9 @@ def check_run(source: Path, out: Path) -> None:
     assert len(captions["story"]) <= MAX_STORY
     assert (folder / "caption-story.txt").read_text(encoding="utf-8").strip() == captions["story"]
 
+    # ordinary clinic text never gets a false block, end to end
+    assert [f for f in manifest["health_findings"] if f["severity"] == "block"] == []
+
     alt_lines = (folder / "alt-text.txt").read_text(encoding="utf-8").splitlines()
     assert len(alt_lines) == len(manifest["images"])
     for entry, line in zip(manifest["images"], alt_lines, strict=True):

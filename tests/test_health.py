@@ -14,7 +14,7 @@ from pipeline.extract import extract_article
 from pipeline.health import Checked, check_all, check_text, format_finding, load_rules
 from pipeline.load import load_source
 from pipeline.models import ConfigError
-from tests.conftest import SAMPLE_FILES, corpus_dir
+from tests.conftest import KNEE, SAMPLE_FILES, corpus_dir
 
 CLAIMS = Path(__file__).parent / "data" / "captions" / "claims.md"
 
@@ -169,3 +169,14 @@ def test_bad_rules_file_is_a_config_error(rules: str, message: str, tmp_path: Pa
     path.write_text(rules, encoding="utf-8")
     with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
         load_rules(path)
+
+
+def test_a_question_headline_is_a_warning_not_a_block(tmp_path: Path) -> None:
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q", "--strict"]) == 0
+    (folder,) = list(tmp_path.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    (finding,) = [f for f in manifest["health_findings"] if "carousel-01.jpg" in f["where"]]
+    assert (finding["rule"], finding["severity"]) == ("efficacy-question", "warn")
+    assert "caption.txt" in finding["where"]
+    assert finding["text"] == manifest["digest"]["headline"]
+    assert finding["suggestion"] == "Treating Muscle Imbalance may help Chronic Joint Pain."
