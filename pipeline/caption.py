@@ -131,10 +131,13 @@ def make_captions(
 
 
 def caption_values(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> dict[str, Any]:
-    cta = brand.cta.strip()
+    cta = brand.cta.strip() or "Link in bio to book"
     return {
         "headline": digest.headline,
         "hook": make_hook(digest.headline),
+        "symptom": digest.symptom,
+        "cause": digest.cause,
+        "conclusion": digest.conclusion,
         "cta": cta if cta.endswith((".", "!", "?", ELLIPSIS)) else cta + ".",
         "disclaimer": brand.disclaimer,
         "hashtags": list(hashtags),

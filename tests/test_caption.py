@@ -275,3 +275,18 @@ def test_missing_variable_is_an_error_not_a_blank() -> None:
     env = caption_environment(DATA / "missing-variable")
     with pytest.raises(ConfigError, match="'clinic_phone' is undefined"):
         compose_post(make_digest(), make_brand(), "heel-pain", env)
+
+
+def test_caption_without_a_disclaimer_has_no_gap_or_none() -> None:
+    brand = make_brand(disclaimer=None)
+    captions = make_captions(make_digest(), brand, [], ("#HeelPain",), caption_environment())
+    for caption in (captions.carousel, captions.story):
+        assert "None" not in caption and "\n\n\n" not in caption
+    assert captions.carousel == "Heel Pain\n\nLink in bio to book.\n\n#HeelPain"
+    assert captions.story == "Heel Pain — Link in bio to book."
+
+
+def test_a_story_line_too_long_for_a_story_is_a_config_error() -> None:
+    brand = make_brand(cta="Call us " * 40)
+    with pytest.raises(ConfigError, match=r"story\.txt\.j2 renders \d+ characters"):
+        make_captions(make_digest(), brand, [], ("#HeelPain",), caption_environment())
