@@ -117,7 +117,7 @@ def check_text(text: str, ruleset: RuleSet, headline: bool = False) -> list[Heal
         matched = first_match(rule, text, ruleset)
         if matched:
             fired.append((rule, matched))
-    suggestion = suggest_wording([rule for rule, _ in fired], text)
+    suggestion = suggest_wording([rule for rule, _ in fired], text, ruleset)
     return [make_finding(rule, text, matched, suggestion) for rule, matched in fired]
 
 
@@ -150,14 +150,27 @@ def make_finding(rule: Rule, text: str, matched: str, suggestion: str) -> Health
     )
 
 
-def suggest_wording(rules: Sequence[Rule], text: str) -> str:
+def suggest_wording(rules: Sequence[Rule], text: str, ruleset: RuleSet) -> str:
     """The line with the rules' hedged replacements applied in file order, tidied."""
     for rule in rules:
         for pattern, replacement in rule.forms:
-            text = pattern.sub(replacement, text)
+            text = hedge_form(rule, pattern, replacement, text, ruleset)
     text = re.sub(r"\s{2,}", " ", text).strip()
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return text[:1].upper() + text[1:]
+
+
+def hedge_form(
+    rule: Rule, pattern: re.Pattern[str], replacement: str, text: str, ruleset: RuleSet
+) -> str:
+    """Replace one form's matches; negated wording ("there is no cure") stays as it is."""
+
+    def swap(match: re.Match[str]) -> str:
+        if is_negated(rule, match.string, match, ruleset):
+            return match.group(0)
+        return match.expand(replacement)
+
+    return pattern.sub(swap, text)
 
 
 def check_all(items: Iterable[Checked], ruleset: RuleSet | None = None) -> list[HealthFinding]:

@@ -87,6 +87,10 @@ def test_efficacy_questions_are_checked_in_headlines_only() -> None:
             "Acupuncture is a guaranteed cure for back pain.",
             "Acupuncture may help with back pain.",
         ),
+        (
+            "There is no cure for arthritis, but herbs cure headaches.",
+            "There is no cure for arthritis, but herbs help with headaches.",
+        ),
     ],
 )
 def test_findings_suggest_hedged_wording(text: str, suggestion: str) -> None:
