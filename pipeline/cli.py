@@ -187,7 +187,7 @@ def run_source(
     if post.captions:
         files.update(caption_files(post.captions))
     files["alt-text.txt"] = alt_text_file(images)
-    manifest = build_manifest(page, article, digest, post, images, findings)
+    manifest = build_manifest(page, article, digest, post, images, health_findings=findings)
     files["post.json"] = manifest_bytes(manifest)
     folder = write_post_folder(out, slug, files)
     return RunResult(folder, len(images))

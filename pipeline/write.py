@@ -38,6 +38,7 @@ def build_manifest(
     digest: Digest,
     post: Post,
     images: list[RenderedImage],
+    *,
     health_findings: Sequence[HealthFinding] = (),
 ) -> dict[str, Any]:
     source: dict[str, Any] = {"title": article.title}
