@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean browser
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh libfribidi0
@@ -25,7 +25,11 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+# Debian's chromium, for the preview.html browser test only; that test skips when it is missing.
+browser:
+	scripts/system-deps.sh chromium || echo "warning: chromium could not be installed: the browser test will skip" >&2
+
+test: lint browser
 	$(BIN)/pytest
 
 clean:

@@ -10,39 +10,65 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
+from pipeline.batch import Outcome, ProgressBar, expand_sources, run_batch
+from pipeline.caption import caption_environment
 from pipeline.compose import compose_post
 from pipeline.digest import digest_article
+from pipeline.export import TARGETS, ExportOptions, export_posts, scheduled_posts
 from pipeline.extract import extract_article
-from pipeline.health import blocking, check_post, format_finding
+from pipeline.folder import Made, RunOptions, RunResult, render_folder, write_run
 from pipeline.load import load_source
-from pipeline.models import Article, Card, HealthCheckError, Page, RenderedImage, RepurposeError
-from pipeline.render import render_card
+from pipeline.models import Article, ConfigError, Page, RepurposeError
+from pipeline.preview import PREVIEW, build_preview
+from pipeline.schedule import (
+    DEFAULT_SLOTS,
+    Piece,
+    load_zone,
+    local_zone_name,
+    parse_slots,
+    parse_start,
+    pieces_of,
+    plan_posts,
+    schedule_entry,
+)
 from pipeline.settings import Brand, load_brand
-from pipeline.write import build_manifest, make_slug, manifest_bytes, write_post_folder
+from pipeline.write import (
+    MANIFEST,
+    folder_lock,
+    make_slug,
+    manifest_bytes,
+    read_manifest,
+    update_tool_files,
+    write_atomic,
+)
+
+Clock = Callable[[], datetime]
+FETCHING_COMMANDS = ("run", "extract", "digest")
 
 EXAMPLES = """examples:
   repurpose run samples/knee-pain-muscle-imbalance.html
   repurpose run https://clinic.example/blog/knee-pain -o out --brand my-brand.toml
+  repurpose run @urls.txt samples/*.html -o out
+  repurpose render out/knee-pain-and-muscle-imbalance
+  repurpose schedule out/* --start 2026-12-01 --slots "Mon 09:00, Thu 18:00" --tz Europe/London
+  repurpose export out/* --to metricool --media-base-url https://clinic.example/ig -o plan.csv
   repurpose extract samples/tension-headaches.md
   repurpose digest samples/plantar-heel-pain.html
 """
 
 
-@dataclass(frozen=True)
-class RunResult:
-    folder: Path
-    images: int
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.clock = clock or (lambda: datetime.now(UTC))
     try:
         return int(args.handler(args))
     except RepurposeError as exc:
@@ -64,15 +90,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"repurpose {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    add_run_parser(commands)
+    for name, handler, text in (
+        ("extract", cmd_extract, "print the extracted article as JSON"),
+        ("digest", cmd_digest, "print the article's digest as JSON"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("source", metavar="SOURCE")
+        sub.set_defaults(handler=handler)
+    add_render_parser(commands)
+    add_schedule_parser(commands)
+    add_export_parser(commands)
 
-    run = commands.add_parser(
-        "run",
-        help="write the Instagram set for each SOURCE",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    for name, sub in commands.choices.items():
+        if name in FETCHING_COMMANDS:
+            sub.add_argument(
+                "--allow-private",
+                action="store_true",
+                help="allow URLs on private or loopback addresses",
+            )
+        sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+        sub.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.set_defaults(debug=False)
+    return parser
+
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def add_command(commands: Commands, name: str, text: str) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name, help=text, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+
+
+def add_run_parser(commands: Commands) -> None:
+    run = add_command(commands, "run", "write the Instagram set for each SOURCE")
     run.add_argument(
-        "sources", nargs="+", metavar="SOURCE", help="URL, .html, .html.gz or .md file"
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="URL, .html, .html.gz or .md file; @LIST or LIST.txt: one source a line",
     )
     run.add_argument(
         "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
@@ -90,26 +149,52 @@ def build_parser() -> argparse.ArgumentParser:
         help="your caption templates (carousel.txt.j2, quote.txt.j2, story.txt.j2), "
         "used before the built-in ones",
     )
+    add_force_option(run)
+    run.add_argument(
+        "-j", "--jobs", type=int, default=2, help="parallel processes for several sources (2)"
+    )
     run.set_defaults(handler=cmd_run)
 
-    for name, handler, text in (
-        ("extract", cmd_extract, "print the extracted article as JSON"),
-        ("digest", cmd_digest, "print the article's digest as JSON"),
-    ):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("source", metavar="SOURCE")
-        sub.set_defaults(handler=handler)
 
-    for sub in commands.choices.values():
-        sub.add_argument(
-            "--allow-private",
-            action="store_true",
-            help="allow URLs on private or loopback addresses",
-        )
-        sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
-        sub.add_argument("--debug", action="store_true", help="show tracebacks")
-    parser.set_defaults(debug=False)
-    return parser
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite hand edits instead of keeping them"
+    )
+
+
+def add_render_parser(commands: Commands) -> None:
+    render = add_command(
+        commands,
+        "render",
+        "draw a folder's images, caption and preview again from its edited texts",
+    )
+    render.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    render.add_argument("--brand", type=Path, help="brand kit TOML file (default: the one used)")
+    add_force_option(render)
+    render.set_defaults(handler=cmd_render)
+
+
+def add_schedule_parser(commands: Commands) -> None:
+    plan = add_command(commands, "schedule", "plan posting dates and write them into post.json")
+    plan.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    plan.add_argument("--start", required=True, help="first day to post, YYYY-MM-DD")
+    plan.add_argument(
+        "--slots", default=DEFAULT_SLOTS, help=f'weekly posting times (default "{DEFAULT_SLOTS}")'
+    )
+    plan.add_argument("--tz", help="time zone, e.g. Europe/London (default: this machine's)")
+    plan.set_defaults(handler=cmd_schedule)
+
+
+def add_export_parser(commands: Commands) -> None:
+    export = add_command(commands, "export", "write the posting plan for a scheduler")
+    export.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    export.add_argument("--to", required=True, choices=TARGETS, help="the scheduler's format")
+    export.add_argument(
+        "--media-base-url", metavar="URL", help="public address where OUT/ is served"
+    )
+    export.add_argument("--postiz-integration", metavar="ID", help="Postiz Instagram channel id")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.set_defaults(handler=cmd_export)
 
 
 def load_article(source: str, allow_private: bool) -> tuple[Page, Article]:
@@ -135,73 +220,116 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     brand = load_brand(args.brand)
     caption_environment(args.templates)  # a bad --templates fails once, before any source
-    failures: list[str] = []
-    results: list[RunResult] = []
-    for source in args.sources:
-        try:
-            result = run_source(
-                source, args.out, brand, args.allow_private, args.templates, args.strict
-            )
-        except RepurposeError as exc:
-            if args.debug:
-                raise
-            print(f"Error: {exc}", file=sys.stderr)
-            failures.append(source)
-            continue
-        results.append(result)
-        if not args.quiet:
-            print(f"{source} -> {result.folder} ({result.images} images)", file=sys.stderr)
+    sources = expand_sources(args.sources)
+    work = partial(run_source, options=run_options(args, brand))
+    bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
+    outcomes = run_batch(
+        work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
+    )
+    bar.close()
+    failures = [o for o in outcomes if o.error is not None]
     if not args.quiet:
-        images = sum(r.images for r in results)
+        images = sum(o.value.images for o in outcomes if o.value)
         elapsed = time.perf_counter() - started
-        summary = f"{len(results)} articles, {images} images in {elapsed:.1f} s"
-        if failures:
-            summary += f"; {len(failures)} failed: {', '.join(failures)}"
-        print(summary, file=sys.stderr)
+        done = len(outcomes) - len(failures)
+        print(f"{done} articles, {images} images in {elapsed:.1f} s", file=sys.stderr)
+    if failures:
+        print(f"{len(failures)} of {len(outcomes)} sources failed:", file=sys.stderr)
+        for outcome in failures:
+            error = str(outcome.error)
+            named = error if error.startswith(outcome.source) else f"{outcome.source}: {error}"
+            print(f"  {named}", file=sys.stderr)
     return 1 if failures else 0
 
 
-def run_source(
-    source: str,
-    out: Path,
-    brand: Brand,
-    allow_private: bool,
-    templates: Path | None = None,
-    strict: bool = False,
-) -> RunResult:
-    page, article = load_article(source, allow_private)
+def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
+    return RunOptions(
+        args.out,
+        brand,
+        allow_private=args.allow_private,
+        force=args.force,
+        templates=args.templates,
+        strict=args.strict,
+    )
+
+
+def report_outcome(bar: ProgressBar, quiet: bool, outcome: Outcome[RunResult]) -> None:
+    bar.advance()
+    if outcome.error is not None:
+        bar.say(f"Error: {outcome.error}")
+    elif outcome.value and not quiet:
+        result = outcome.value
+        bar.say(f"{outcome.source} -> {result.folder} ({result.images} images)")
+        for note in result.notes:
+            bar.say(f"  note: {note}")
+
+
+def run_source(source: str, options: RunOptions) -> RunResult:
+    page, article = load_article(source, options.allow_private)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
-    post = compose_post(digest, brand, slug, caption_environment(templates))
-    images = render_images(post.cards, brand)
-    findings = check_post(post, images)
-    for finding in findings:
-        print(format_finding(finding), file=sys.stderr)
-    if strict and blocking(findings):
-        raise HealthCheckError(
-            f"{source}: {len(blocking(findings))} blocking health-copy finding(s) under "
-            "--strict; nothing written (reword, or run without --strict)"
+    post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
+    folder = options.out / slug
+    with folder_lock(folder):
+        return write_run(folder, Made(page, article, digest, post), options)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    for folder in args.folders:
+        result = render_folder(folder, args.brand, args.force)
+        if not args.quiet:
+            print(f"{folder} ({result.images} images drawn again)", file=sys.stderr)
+            for note in result.notes:
+                print(f"  note: {note}", file=sys.stderr)
+    return 0
+
+
+def check_distinct(folders: Sequence[Path]) -> None:
+    """Posts are told apart by their folder's name (the slug), so names must differ."""
+    if len({folder.name for folder in folders}) < len(folders):
+        raise ConfigError("two folders share a name: give each output folder once")
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    check_distinct(args.folders)
+    zone = load_zone(args.tz or local_zone_name())
+    slots = parse_slots(args.slots)
+    start = parse_start(args.start)
+    manifests = {folder: read_manifest(folder) for folder in args.folders}
+    pieces = [pieces_of(folder.name, m) for folder, m in manifests.items()]
+    planned = plan_posts(pieces, start, slots, zone, args.clock())
+    for folder, manifest in manifests.items():
+        mine = [p for p in planned if p.piece.slug == folder.name]
+        manifest["schedule"] = schedule_entry(mine, zone, args.slots)
+        update_tool_files(
+            folder, {MANIFEST: manifest_bytes(manifest), PREVIEW: build_preview(manifest)}
         )
-    files = {image.card.file: image.jpeg for image in images}
-    files["caption.txt"] = (post.caption + "\n").encode("utf-8")
-    if post.captions:
-        files.update(caption_files(post.captions))
-    files["alt-text.txt"] = alt_text_file(images)
-    manifest = build_manifest(page, article, digest, post, images, health_findings=findings)
-    files["post.json"] = manifest_bytes(manifest)
-    folder = write_post_folder(out, slug, files)
-    return RunResult(folder, len(images))
+    if not args.quiet:
+        for item in planned:
+            print(f"{item.at:%a %Y-%m-%d %H:%M %Z}  {describe_piece(item.piece)}", file=sys.stderr)
+    return 0
 
 
-def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
-    totals = {"quote": sum(c.kind == "quote" for c in cards)}
-    totals["slide"] = len(cards) - totals["quote"]
-    seen = {"quote": 0, "slide": 0}
-    rendered = []
-    for card in cards:
-        group = "quote" if card.kind == "quote" else "slide"
-        seen[group] += 1
-        image = render_card(card, brand)
-        alt = make_alt_text(card, image.texts, seen[group], totals[group])
-        rendered.append(replace(image, alt_text=alt))
-    return rendered
+def describe_piece(piece: Piece) -> str:
+    return f"{piece.slug}: {piece.kind} ({', '.join(piece.files)})"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    check_distinct(args.folders)
+    posts = [p for folder in args.folders for p in scheduled_posts(folder, read_manifest(folder))]
+    options = ExportOptions(args.to, args.clock(), args.media_base_url, args.postiz_integration)
+    text = export_posts(posts, options)
+    if args.output:
+        save_export(args.output, text)
+        if not args.quiet:
+            print(f"{len(posts)} posts -> {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def save_export(path: Path, text: str) -> None:
+    try:
+        write_atomic(path.resolve(), text.encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -34,6 +34,14 @@ class HealthCheckError(RepurposeError):
     """A blocking health-copy finding under --strict."""
 
 
+class EditError(RepurposeError):
+    """An output folder's post.json, post.toml or state file cannot be read back."""
+
+
+class PlanError(RepurposeError):
+    """A posting plan or an export that the target scheduler would reject."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A loaded source: raw HTML or Markdown text, and where it came from."""

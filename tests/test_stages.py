@@ -104,7 +104,8 @@ def test_render_draws_every_text_inside_the_card() -> None:
 def test_write_replaces_a_folder_whole(tmp_path: Path) -> None:
     write_post_folder(tmp_path, "slug", {"a.txt": b"1", "b.txt": b"2"})
     write_post_folder(tmp_path, "slug", {"a.txt": b"3"})
-    assert sorted(p.name for p in (tmp_path / "slug").iterdir()) == ["a.txt"]
+    visible = [p.name for p in (tmp_path / "slug").iterdir() if not p.name.startswith(".")]
+    assert visible == ["a.txt"]  # the hidden .repurpose-state.json records what was written
     assert [p.name for p in tmp_path.iterdir()] == ["slug"]
 
 

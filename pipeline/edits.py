@@ -1,0 +1,197 @@
+"""Hand edits: the texts a person may change in an output folder, and how they are found again.
+
+The editable texts are the caption and, for each card, its text, kicker, note and alt text. They
+live in three places, checked field by field, highest precedence first:
+
+1. caption.txt (the caption only);
+2. post.toml, the friendly edit sheet;
+3. post.json, the machine manifest.
+
+A place counts as edited for a field when its text differs from what the tool last wrote there.
+A field is a hand edit when the resulting text differs from what the tool generated from the
+article. `repurpose run` keeps hand edits; `repurpose render` draws them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import Card, EditError
+from pipeline.write import (
+    MANIFEST,
+    FolderState,
+    cards_from_manifest,
+    content_hash,
+    read_manifest,
+)
+
+EDIT_SHEET = "post.toml"
+CAPTION_FILE = "caption.txt"
+CARD_FIELDS = ("kicker", "text", "note")
+ALT = "alt_text"
+TEXT_FILES = frozenset({MANIFEST, EDIT_SHEET, CAPTION_FILE})
+
+Texts = dict[str, str]
+
+
+def text_key(file: str, name: str) -> str:
+    return f"{file}.{name}"
+
+
+def texts_of(cards: Sequence[Card], caption: str, alts: Mapping[str, str]) -> Texts:
+    """Every editable text, keyed "caption" or "<file>.<field>"; a missing text is ""."""
+    texts = {"caption": caption.strip()}
+    for card in cards:
+        for name in CARD_FIELDS:
+            texts[text_key(card.file, name)] = (getattr(card, name) or "").strip()
+        if card.file in alts:
+            texts[text_key(card.file, ALT)] = alts[card.file].strip()
+    return texts
+
+
+def hash_texts(texts: Mapping[str, str]) -> dict[str, str]:
+    return {key: content_hash(value) for key, value in texts.items()}
+
+
+def texts_from_manifest(manifest: Mapping[str, Any]) -> Texts:
+    texts: Texts = {}
+    if isinstance(manifest.get("caption"), str):
+        texts["caption"] = manifest["caption"].strip()
+    for entry in manifest.get("cards") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            for name in CARD_FIELDS:
+                value = entry.get(name)
+                texts[text_key(entry["file"], name)] = value.strip() if value else ""
+    for image in manifest.get("images") or []:
+        if isinstance(image, dict) and isinstance(image.get(ALT), str):
+            texts[text_key(str(image.get("file")), ALT)] = image[ALT].strip()
+    return texts
+
+
+def texts_from_sheet(path: Path) -> Texts:
+    """The texts in post.toml; {} when there is none."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EditError(f"{path} is not valid TOML ({exc}): fix the edit, or use --force") from None
+    texts: Texts = {}
+    if "caption" in data:
+        texts["caption"] = sheet_text(data["caption"], f"{path}: caption")
+    for i, card in enumerate(data.get("cards", [])):
+        file = card.get("file") if isinstance(card, dict) else None
+        if not isinstance(file, str):
+            raise EditError(f'{path}: card {i + 1} has lost its file = "..." line')
+        for name in (*CARD_FIELDS, ALT):
+            if name in card:
+                texts[text_key(file, name)] = sheet_text(card[name], f"{path}: {file} {name}")
+    return texts
+
+
+def sheet_text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise EditError(f"{where} must be text in quotes")
+    return value.strip()
+
+
+def texts_from_caption_file(path: Path) -> Texts:
+    try:
+        return {"caption": path.read_text(encoding="utf-8").strip()}
+    except FileNotFoundError:
+        return {}
+
+
+@dataclass(frozen=True)
+class FolderTexts:
+    manifest: dict[str, Any]
+    texts: Texts  # the texts as they stand, all edit places merged
+    edits: Texts  # those that differ from what the tool generated
+
+
+def read_folder_texts(folder: Path, state: FolderState | None) -> FolderTexts:
+    """Merge the three edit places, field by field, and find the hand edits."""
+    manifest = read_manifest(folder)
+    cards_from_manifest(manifest)  # a broken hand edit stops here, with the key named
+    texts = texts_from_manifest(manifest)
+    written = state.written if state else {}
+    for source in (
+        texts_from_sheet(folder / EDIT_SHEET),
+        texts_from_caption_file(folder / CAPTION_FILE),
+    ):
+        for key, value in source.items():
+            if key in texts and content_hash(value) != written.get(key):
+                texts[key] = value
+    generated = state.generated if state else {}
+    edits = {k: v for k, v in texts.items() if state and content_hash(v) != generated.get(k)}
+    return FolderTexts(manifest, texts, edits)
+
+
+def apply_text_edits(
+    cards: Sequence[Card], caption: str, edits: Mapping[str, str]
+) -> tuple[tuple[Card, ...], str]:
+    """The cards and caption with the edited texts put in."""
+    edited = []
+    for card in cards:
+        changes = {
+            name: edits[text_key(card.file, name)] or None
+            for name in CARD_FIELDS
+            if text_key(card.file, name) in edits
+        }
+        if changes.get("text", card.text) is None:
+            raise EditError(f"the text of {card.file} is empty: write a text or undo the edit")
+        edited.append(replace(card, **changes))  # type: ignore[arg-type]
+    return tuple(edited), edits.get("caption", caption)
+
+
+def unused_edits(cards: Sequence[Card], edits: Mapping[str, str]) -> list[str]:
+    """Edits to cards the article no longer makes (they cannot be kept)."""
+    files = {card.file for card in cards}
+    return sorted(key for key in edits if key != "caption" and key.rsplit(".", 1)[0] not in files)
+
+
+def hashtags_in(caption: str) -> list[str]:
+    return re.findall(r"#\w+", caption)
+
+
+SHEET_HEADER = """\
+# Edit the texts of this post here, then run:  repurpose render {folder}
+# Text goes between the quote marks; a text between three quote marks may span lines.
+# `repurpose run` on the same article keeps what you change here (--force starts over).
+# Do not change the file = "..." lines: they say which image a text belongs to.
+"""
+
+
+def sheet_bytes(cards: Sequence[Card], caption: str, alts: Mapping[str, str], folder: str) -> bytes:
+    """post.toml: the editable texts, in swipe order, with the caption first."""
+    header = SHEET_HEADER.format(folder=" ".join(folder.splitlines()))
+    lines = [header, f"caption = {toml_text(caption, True)}", ""]
+    for card in cards:
+        lines += ["[[cards]]", f"file = {toml_text(card.file)}", f"kind = {toml_text(card.kind)}"]
+        for name in CARD_FIELDS:
+            lines.append(f"{name} = {toml_text(getattr(card, name) or '', name == 'text')}")
+        lines += [f"{ALT} = {toml_text(alts.get(card.file, ''), True)}", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def toml_text(value: str, multiline: bool = False) -> str:
+    """A TOML basic string; multi-line strings open and close on their own lines."""
+
+    def escape(char: str) -> str:
+        if char in '"\\':
+            return "\\" + char
+        if char == "\n" and multiline:
+            return char
+        if char in "\n\r\t":
+            return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char]
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            return f"\\u{ord(char):04X}"
+        return char
+
+    body = "".join(escape(c) for c in value)
+    return f'"""\n{body}\n"""' if multiline else f'"{body}"'

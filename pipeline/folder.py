@@ -1,0 +1,255 @@
+"""The output folder as the source of truth: write a post into it, or draw it again from its texts.
+
+`write_run` takes a freshly composed post, puts in the hand edits found in the folder (see
+`edits.py`), renders and writes it. `render_folder` does the same from the folder alone, with no
+fetching. Both write through `write.write_post_files`, which keeps hand-edited files.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.caption import alt_text_file, caption_files, make_alt_text
+from pipeline.edits import (
+    ALT,
+    EDIT_SHEET,
+    TEXT_FILES,
+    FolderTexts,
+    apply_text_edits,
+    hash_texts,
+    hashtags_in,
+    read_folder_texts,
+    sheet_bytes,
+    text_key,
+    texts_of,
+    unused_edits,
+)
+from pipeline.health import blocking, check_post, format_finding
+from pipeline.models import (
+    Article,
+    Card,
+    Digest,
+    EditError,
+    HealthCheckError,
+    HealthFinding,
+    Page,
+    Post,
+    RenderedImage,
+)
+from pipeline.preview import PREVIEW, build_preview
+from pipeline.render import render_card
+from pipeline.settings import Brand, load_brand
+from pipeline.write import (
+    MANIFEST,
+    WriteReport,
+    brand_from_record,
+    build_manifest,
+    captions_from_manifest,
+    cards_from_manifest,
+    folder_lock,
+    load_state,
+    manifest_bytes,
+    read_manifest,
+    rendered_entries,
+    write_post_files,
+)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    folder: Path
+    images: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What every source of a `repurpose run` shares; picklable, for the worker processes.
+
+    New run options go here as fields with defaults, and into `cli.run_options`.
+    """
+
+    out: Path
+    brand: Brand
+    allow_private: bool = False
+    force: bool = False
+    templates: Path | None = None  # the user's caption templates, before the built-in ones
+    strict: bool = False  # a blocking health-copy finding writes nothing
+
+
+@dataclass(frozen=True)
+class Made:
+    """What the stages made of one source, ready to render and write."""
+
+    page: Page
+    article: Article
+    digest: Digest
+    post: Post
+
+
+def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
+    """Render and write a freshly composed post, keeping the folder's hand edits."""
+    page, article, digest, post = made.page, made.article, made.digest, made.post
+    force = options.force
+    before = None if force or not (folder / MANIFEST).is_file() else read_before(folder)
+    edits = before.edits if before else {}
+    edited = edited_post(post, edits)
+    images, tool_alts = render_edited(edited.cards, options.brand, edits)
+    findings = check_findings(edited, images, page.origin, options.strict)
+    manifest = build_manifest(
+        page, article, digest, edited, images, health_findings=findings, brand=options.brand
+    )
+    manifest |= kept_plan(folder)
+    generated = hash_texts(texts_of(post.cards, post.caption, tool_alts))
+    report = write_outputs(folder, manifest, edited, images, generated, force)
+    return RunResult(folder, len(images), (*edit_notes(post.cards, edits), *kept_notes(report)))
+
+
+def edited_post(post: Post, edits: dict[str, str]) -> Post:
+    """The post with the hand-edited texts put in; the carousel caption variant follows."""
+    cards, caption = apply_text_edits(post.cards, post.caption, edits)
+    hashtags = tuple(hashtags_in(caption)) if "caption" in edits else post.hashtags
+    captions = replace(post.captions, carousel=caption) if post.captions else None
+    return replace(post, cards=cards, caption=caption, hashtags=hashtags, captions=captions)
+
+
+def check_findings(
+    post: Post, images: Sequence[RenderedImage], source: str, strict: bool
+) -> list[HealthFinding]:
+    """The health-copy check of what will be posted, hand edits included; on stderr too."""
+    findings = check_post(post, images)
+    for finding in findings:
+        print(format_finding(finding), file=sys.stderr)
+    if strict and blocking(findings):
+        raise HealthCheckError(
+            f"{source}: {len(blocking(findings))} blocking health-copy finding(s) under "
+            "--strict; nothing written (reword, or run without --strict)"
+        )
+    return findings
+
+
+def read_before(folder: Path) -> FolderTexts | None:
+    """The folder's texts and hand edits; None for a folder written before edits were tracked."""
+    state = load_state(folder)
+    return read_folder_texts(folder, state) if state else None
+
+
+def kept_plan(folder: Path) -> dict[str, Any]:
+    """The folder's posting plan, kept across runs (even with --force: it is not a text)."""
+    try:
+        plan = read_manifest(folder).get("schedule")
+    except EditError:
+        return {}
+    return {"schedule": plan} if plan else {}
+
+
+def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
+    dropped = unused_edits(cards, edits)
+    notes = [f"kept hand edit: {key}" for key in sorted(edits) if key not in dropped]
+    return notes + [
+        f"dropped edit to {key}: the article no longer makes that card" for key in dropped
+    ]
+
+
+def kept_notes(report: WriteReport) -> list[str]:
+    return [f"kept hand-edited {name} (use --force to replace it)" for name in report.kept]
+
+
+def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
+    totals = {"quote": sum(c.kind == "quote" for c in cards)}
+    totals["slide"] = len(cards) - totals["quote"]
+    seen = {"quote": 0, "slide": 0}
+    rendered = []
+    for card in cards:
+        group = "quote" if card.kind == "quote" else "slide"
+        seen[group] += 1
+        image = render_card(card, brand)
+        alt = make_alt_text(card, image.texts, seen[group], totals[group])
+        rendered.append(replace(image, alt_text=alt))
+    return rendered
+
+
+def render_edited(
+    cards: Sequence[Card], brand: Brand, edits: dict[str, str]
+) -> tuple[list[RenderedImage], dict[str, str]]:
+    """Render the cards; alt texts edited by hand replace the generated ones."""
+    images = render_images(cards, brand)
+    tool_alts = {image.card.file: image.alt_text for image in images}
+    edited = [
+        replace(image, alt_text=edits.get(text_key(image.card.file, ALT), image.alt_text))
+        for image in images
+    ]
+    return edited, tool_alts
+
+
+def write_outputs(
+    folder: Path,
+    manifest: dict[str, Any],
+    post: Post,
+    images: Sequence[RenderedImage],
+    generated: dict[str, str],
+    force: bool,
+) -> WriteReport:
+    """Every file of a post folder: images, captions, alt text, edit sheet, preview, manifest."""
+    cards = [image.card for image in images]
+    alts = {image.card.file: image.alt_text for image in images}
+    files = {image.card.file: image.jpeg for image in images}
+    files |= {
+        str(Path(image.card.file).with_suffix(".png")): image.png for image in images if image.png
+    }
+    files["caption.txt"] = (post.caption + "\n").encode("utf-8")
+    if post.captions:
+        files |= caption_files(post.captions)
+    files["alt-text.txt"] = alt_text_file(images)
+    files[EDIT_SHEET] = sheet_bytes(cards, post.caption, alts, str(folder))
+    files[PREVIEW] = build_preview(manifest)
+    files[MANIFEST] = manifest_bytes(manifest)
+    written = hash_texts(texts_of(cards, post.caption, alts))
+    return write_post_files(folder, files, (generated, written), force=force, merged=TEXT_FILES)
+
+
+def render_folder(folder: Path, brand_file: Path | None, force: bool) -> RunResult:
+    """Draw a folder again from its texts as they stand, hand edits included; no fetching."""
+    if not (folder / MANIFEST).is_file():
+        raise EditError(f"{folder / MANIFEST} not found: is {folder} a repurpose output folder?")
+    with folder_lock(folder):
+        return rerender_folder(folder, brand_file, force)
+
+
+def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunResult:
+    state = load_state(folder)
+    current = read_folder_texts(folder, state)
+    cards = cards_from_manifest(current.manifest)
+    captions = captions_from_manifest(current.manifest)
+    post = edited_post(Post(folder.name, cards, "", (), captions=captions), current.texts)
+    images, tool_alts = render_edited(
+        post.cards, folder_brand(current.manifest, brand_file), current.edits
+    )
+    findings = check_findings(post, images, str(folder), strict=False)
+    manifest = {**current.manifest, **rendered_entries(post, images, findings)}
+    generated = (
+        dict(state.generated) if state else hash_texts(texts_of(cards, post.caption, tool_alts))
+    )
+    for file, alt in tool_alts.items():
+        if text_key(file, ALT) not in current.edits:
+            generated[text_key(file, ALT)] = hash_texts({"": alt})[""]
+    report = write_outputs(folder, manifest, post, images, generated, force)
+    notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
+    return RunResult(folder, len(images), tuple(notes + kept_notes(report)))
+
+
+def folder_brand(manifest: dict[str, object], brand_file: Path | None) -> Brand:
+    """--brand when given, else the brand kit recorded in post.json, else the bundled one."""
+    if brand_file is not None:
+        return load_brand(brand_file)
+    record = manifest.get("brand")
+    if isinstance(record, dict):
+        try:
+            return brand_from_record(record)
+        except (TypeError, ValueError):
+            pass
+    return load_brand(None)

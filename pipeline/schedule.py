@@ -1,0 +1,140 @@
+"""The posting plan: weekly slots turned into timezone-aware dates for each piece of a post.
+
+Each article gives one carousel and its quote cards. The carousels go first, then the quote cards
+drip out on later slots; several articles take turns, so one topic never fills a whole week.
+The plan goes into post.json under "schedule"; the exports read it from there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pipeline.models import PlanError
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_SLOTS = "Mon 09:00, Thu 18:00"
+SLOT_PATTERN = re.compile(r"^([a-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    weekday: int  # Monday is 0
+    at: time
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One thing to post: the carousel, or one quote card."""
+
+    slug: str
+    kind: str  # "carousel" or "quote"
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Planned:
+    piece: Piece
+    at: datetime
+
+
+def parse_slots(text: str) -> tuple[Slot, ...]:
+    """'Mon 09:00, Thu 18:00' -> weekly slots, sorted; an error names the bad part."""
+    slots = set()
+    for part in (p.strip() for p in text.split(",")):
+        match = SLOT_PATTERN.match(part.lower())
+        day = DAYS.index(match.group(1)) if match and match.group(1) in DAYS else None
+        if not match or day is None or int(match.group(2)) > 23 or int(match.group(3)) > 59:
+            raise PlanError(
+                f'bad slot "{part}": write a weekday and a 24-hour time, e.g. "Mon 09:00"'
+            )
+        slots.add(Slot(day, time(int(match.group(2)), int(match.group(3)))))
+    return tuple(sorted(slots))
+
+
+def parse_start(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PlanError(f'bad start date "{text}": write it as YYYY-MM-DD') from None
+
+
+def load_zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PlanError(f'unknown time zone "{name}": use a name like Europe/London') from None
+
+
+def local_zone_name() -> str:
+    """The machine's time zone name ($TZ, then /etc/localtime), else UTC."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        link = Path("/etc/localtime")
+        if link.is_symlink() and "zoneinfo/" in str(link.readlink()):
+            name = str(link.readlink()).split("zoneinfo/", 1)[1]
+    return name or "UTC"
+
+
+def slot_times(start: date, slots: Sequence[Slot], zone: ZoneInfo) -> Iterator[datetime]:
+    """Every slot from the start date on, in order, as aware datetimes in the zone."""
+    day = start
+    while True:
+        for slot in slots:
+            if slot.weekday == day.weekday():
+                yield normalise(datetime.combine(day, slot.at, tzinfo=zone))
+        day += timedelta(days=1)
+
+
+def normalise(moment: datetime) -> datetime:
+    """A wall time that does not exist (clocks going forward) moves to the real time after."""
+    return moment.astimezone(UTC).astimezone(moment.tzinfo)
+
+
+def pieces_of(slug: str, manifest: Mapping[str, Any]) -> list[Piece]:
+    images = [i for i in manifest.get("images", []) if isinstance(i, dict)]
+    slides = tuple(str(i["file"]) for i in images if i.get("kind") != "quote")
+    pieces = [Piece(slug, "carousel", slides)] if slides else []
+    pieces += [Piece(slug, "quote", (str(i["file"]),)) for i in images if i.get("kind") == "quote"]
+    return pieces
+
+
+def order_pieces(posts: Sequence[Sequence[Piece]]) -> list[Piece]:
+    """All carousels first, then every article's first quote card, then the second, ..."""
+    rounds = zip_longest(*posts)
+    return [piece for round_ in rounds for piece in round_ if piece is not None]
+
+
+def plan_posts(
+    posts: Sequence[Sequence[Piece]],
+    start: date,
+    slots: Sequence[Slot],
+    zone: ZoneInfo,
+    now: datetime,
+) -> list[Planned]:
+    """Give each piece the next free slot at or after the start date, never in the past."""
+    if not slots:
+        raise PlanError("no posting slots given")
+    if start < now.astimezone(zone).date():
+        raise PlanError(f"the start date {start} is in the past: give a later --start")
+    times = (t for t in slot_times(start, slots, zone) if t > now)
+    return [Planned(piece, next(times)) for piece in order_pieces(posts)]
+
+
+def schedule_entry(planned: Sequence[Planned], zone: ZoneInfo, slots_text: str) -> dict[str, Any]:
+    """The manifest's "schedule" value for one article."""
+    return {
+        "timezone": zone.key,
+        "slots": slots_text,
+        "posts": [
+            {"type": p.piece.kind, "files": list(p.piece.files), "at": p.at.isoformat()}
+            for p in planned
+        ],
+    }

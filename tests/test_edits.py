@@ -1,0 +1,203 @@
+"""The edit loop: edit post.json, post.toml or caption.txt; render again; run again; edits kept."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageChops
+
+from pipeline.cli import main
+from pipeline.edits import sheet_bytes, texts_from_sheet
+from pipeline.models import Card
+from tests.conftest import KNEE
+from tests.folders import card, edit_manifest, image, read_json, run_sample
+
+NEW_SYMPTOM = "Knee pain that gets worse when standing or walking for a long time."
+
+
+def set_symptom(manifest: dict[str, Any]) -> None:
+    card(manifest, "carousel-02.jpg")["text"] = NEW_SYMPTOM
+
+
+def pixels_differ(a: Path, b: Path) -> bool:
+    with Image.open(a) as first, Image.open(b) as second:
+        return (
+            ImageChops.difference(first.convert("RGB"), second.convert("RGB")).getbbox() is not None
+        )
+
+
+def test_edit_post_json_render_then_run_again_keeps_the_edit(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    folder = run_sample(out)
+    before = tmp_path / "before.jpg"
+    before.write_bytes((folder / "carousel-02.jpg").read_bytes())
+
+    edit_manifest(folder, set_symptom)
+    assert main(["render", str(folder), "-q"]) == 0
+    rendered = read_json(folder / "post.json")
+    assert NEW_SYMPTOM in image(rendered, "carousel-02.jpg")["texts"]
+    assert NEW_SYMPTOM in image(rendered, "carousel-02.jpg")["alt_text"]
+    assert pixels_differ(before, folder / "carousel-02.jpg")
+    assert NEW_SYMPTOM in (folder / "post.toml").read_text()
+    assert NEW_SYMPTOM in (folder / "preview.html").read_text()
+
+    assert main(["run", str(KNEE), "-o", str(out), "-q"]) == 0
+    again = read_json(folder / "post.json")
+    assert card(again, "carousel-02.jpg")["text"] == NEW_SYMPTOM
+    assert NEW_SYMPTOM in image(again, "carousel-02.jpg")["texts"]
+    assert card(again, "carousel-03.jpg") == card(rendered, "carousel-03.jpg")  # others untouched
+
+    assert main(["run", str(KNEE), "-o", str(out), "-q", "--force"]) == 0
+    assert card(read_json(folder / "post.json"), "carousel-02.jpg")["text"] != NEW_SYMPTOM
+
+
+def test_run_again_without_render_keeps_the_edit_too(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path)
+    edit_manifest(folder, set_symptom)
+    run_sample(tmp_path)
+    manifest = read_json(folder / "post.json")
+    assert NEW_SYMPTOM in image(manifest, "carousel-02.jpg")["texts"]
+
+
+def test_edits_in_post_toml_and_caption_txt_are_drawn(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path)
+    sheet = folder / "post.toml"
+    sheet.write_text(sheet.read_text().replace('kicker = "Cause"', 'kicker = "Why it happens"'))
+    (folder / "caption.txt").write_text("A shorter caption, written by our staff.\n\n#KneePain\n")
+    assert main(["render", str(folder), "-q"]) == 0
+    manifest = read_json(folder / "post.json")
+    assert card(manifest, "carousel-03.jpg")["kicker"] == "Why it happens"
+    assert image(manifest, "carousel-03.jpg")["texts"][0] == "WHY IT HAPPENS"
+    assert manifest["caption"] == "A shorter caption, written by our staff.\n\n#KneePain"
+    assert manifest["hashtags"] == ["#KneePain"]
+    run_sample(tmp_path)
+    again = read_json(folder / "post.json")
+    assert card(again, "carousel-03.jpg")["kicker"] == "Why it happens"
+    assert again["caption"] == manifest["caption"]
+
+
+def test_edit_places_merge_field_by_field(tmp_path: Path) -> None:
+    """post.json edits one text, post.toml another and also the first: toml wins that one."""
+    folder = run_sample(tmp_path)
+    edit_manifest(folder, set_symptom)
+    sheet = folder / "post.toml"
+    text = sheet.read_text().replace('kicker = "Cause"', 'kicker = "Why"')
+    sheet.write_text(text.replace('kicker = "Symptom"', 'kicker = "What you feel"'))
+    edit_manifest(folder, lambda m: card(m, "carousel-02.jpg").update(kicker="Ignored"))
+    assert main(["render", str(folder), "-q"]) == 0
+    manifest = read_json(folder / "post.json")
+    assert card(manifest, "carousel-02.jpg")["text"] == NEW_SYMPTOM
+    assert card(manifest, "carousel-02.jpg")["kicker"] == "What you feel"
+    assert card(manifest, "carousel-03.jpg")["kicker"] == "Why"
+
+
+def test_hand_written_alt_text_survives_render_and_run(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path)
+    alt = "A calm cover slide asking whether joint pain can improve by treating muscle imbalance."
+    edit_manifest(folder, lambda m: image(m, "carousel-01.jpg").update(alt_text=alt))
+    assert main(["render", str(folder), "-q"]) == 0
+    run_sample(tmp_path)
+    manifest = read_json(folder / "post.json")
+    assert image(manifest, "carousel-01.jpg")["alt_text"] == alt
+    assert image(manifest, "carousel-02.jpg")["alt_text"].startswith("SYMPTOM")
+
+
+def test_retouched_image_is_kept_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    with Image.open(folder / "quote-01.jpg") as picture:
+        picture.rotate(180).save(folder / "quote-01.jpg", quality=80)
+    retouched = (folder / "quote-01.jpg").read_bytes()
+    assert main(["run", str(KNEE), "-o", str(tmp_path)]) == 0
+    assert (folder / "quote-01.jpg").read_bytes() == retouched
+    assert "kept hand-edited quote-01.jpg (use --force to replace it)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda f: (f / "post.json").write_text("{ broken"), "post.json is not valid JSON"),
+        (lambda f: (f / "post.toml").write_text("caption = '''"), "post.toml is not valid TOML"),
+        (
+            lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(text=7)),
+            "cards[1].text must be text",
+        ),
+        (
+            lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(kind="poster")),
+            "cards[1].kind must be one of cover, point, closing, quote",
+        ),
+        (lambda f: edit_manifest(f, lambda m: m.pop("cards")), 'has no "cards" list'),
+        (
+            lambda f: edit_manifest(
+                f, lambda m: card(m, "carousel-02.jpg").update(file="../x.jpg")
+            ),
+            'cards[1].file must be a plain image name such as "carousel-02.jpg"',
+        ),
+        (
+            lambda f: edit_manifest(
+                f, lambda m: card(m, "carousel-02.jpg").update(file="carousel-01.jpg")
+            ),
+            "two cards share one file name",
+        ),
+        (
+            lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(text="")),
+            "cards[1] needs a file and a text",
+        ),
+    ],
+)
+def test_broken_edits_are_one_line_errors(
+    damage: Any, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    capsys.readouterr()  # the run's own health findings
+    damage(folder)
+    assert main(["render", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_render_on_a_folder_that_is_not_an_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(tmp_path)]) == 1
+    assert "post.json not found" in capsys.readouterr().err
+
+
+def test_broken_post_json_fails_run_until_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    capsys.readouterr()  # the run's own health findings
+    (folder / "post.json").write_text("{ broken")
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q"]) == 1
+    assert "fix the edit, or use --force" in capsys.readouterr().err
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q", "--force"]) == 0
+    assert read_json(folder / "post.json")["cards"]
+
+
+TRICKY = [
+    'She said "it helps" — twice.',
+    "Back\\slash and a tab\there",
+    'Three quotes """ inside',
+    "Line one\nLine two\n\nLine four",
+    "Control \x07 bell and \x7f delete",
+    "한국어 텍스트와 emoji 🙂",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_edit_sheet_round_trips_any_text(text: str, tmp_path: Path) -> None:
+    cards = [Card("point", "carousel-02.jpg", text, kicker=text, note=None)]
+    data = sheet_bytes(cards, text, {"carousel-02.jpg": text}, "out/x")
+    parsed = tomllib.loads(data.decode("utf-8"))
+    assert parsed["caption"].strip() == text.strip()
+    assert parsed["cards"][0]["kicker"] == text
+    path = tmp_path / "post.toml"
+    path.write_bytes(data)
+    texts = texts_from_sheet(path)
+    assert texts["carousel-02.jpg.text"] == text.strip()
+    assert texts["carousel-02.jpg.note"] == ""
