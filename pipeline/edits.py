@@ -1,9 +1,10 @@
 """Hand edits: the texts a person may change in an output folder, and how they are found again.
 
-The editable texts are the caption and, for each card, its text, kicker, note and alt text. They
-live in three places, checked field by field, highest precedence first:
+The editable texts are the carousel caption, each quote card's caption, the story line and, for
+each card, its text, kicker, note and alt text. They live in three places, checked field by
+field, highest precedence first:
 
-1. caption.txt (the caption only);
+1. the caption files: caption.txt, caption-quote-01.txt …, caption-story.txt;
 2. post.toml, the friendly edit sheet;
 3. post.json, the machine manifest.
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.models import Card, EditError
+from pipeline.models import Captions, Card, EditError
 from pipeline.write import (
     MANIFEST,
     FolderState,
@@ -33,8 +34,11 @@ from pipeline.write import (
 EDIT_SHEET = "post.toml"
 CAPTION_FILE = "caption.txt"
 CARD_FIELDS = ("kicker", "text", "note")
+STORY_FILE = "caption-story.txt"
 ALT = "alt_text"
-TEXT_FILES = frozenset({MANIFEST, EDIT_SHEET, CAPTION_FILE})
+QUOTE_CAPTION = "caption"  # "<quote file>.caption": that quote card's own caption
+STORY = "story"
+TEXT_FILES = frozenset({MANIFEST, EDIT_SHEET, CAPTION_FILE, STORY_FILE})
 
 Texts = dict[str, str]
 
@@ -43,15 +47,29 @@ def text_key(file: str, name: str) -> str:
     return f"{file}.{name}"
 
 
-def texts_of(cards: Sequence[Card], caption: str, alts: Mapping[str, str]) -> Texts:
-    """Every editable text, keyed "caption" or "<file>.<field>"; a missing text is ""."""
+def texts_of(
+    cards: Sequence[Card],
+    caption: str,
+    alts: Mapping[str, str],
+    captions: Captions | None = None,
+) -> Texts:
+    """Every editable text, keyed "caption", "story" or "<file>.<field>"; missing is ""."""
     texts = {"caption": caption.strip()}
     for card in cards:
         for name in CARD_FIELDS:
             texts[text_key(card.file, name)] = (getattr(card, name) or "").strip()
         if card.file in alts:
             texts[text_key(card.file, ALT)] = alts[card.file].strip()
+    if captions is not None:
+        texts[STORY] = captions.story.strip()
+        for file, text in captions.quotes:
+            texts[text_key(file, QUOTE_CAPTION)] = text.strip()
     return texts
+
+
+def quote_caption_file(image: str) -> str:
+    """caption-quote-01.txt for quote-01.jpg (as `caption.caption_files` names them)."""
+    return f"caption-{Path(image).stem}.txt"
 
 
 def hash_texts(texts: Mapping[str, str]) -> dict[str, str]:
@@ -70,6 +88,13 @@ def texts_from_manifest(manifest: Mapping[str, Any]) -> Texts:
     for image in manifest.get("images") or []:
         if isinstance(image, dict) and isinstance(image.get(ALT), str):
             texts[text_key(str(image.get("file")), ALT)] = image[ALT].strip()
+    variants = manifest.get("captions")
+    if isinstance(variants, dict):
+        if isinstance(variants.get(STORY), str):
+            texts[STORY] = variants[STORY].strip()
+        for file, text in (variants.get("quotes") or {}).items():
+            if isinstance(text, str):
+                texts[text_key(file, QUOTE_CAPTION)] = text.strip()
     return texts
 
 
@@ -82,13 +107,14 @@ def texts_from_sheet(path: Path) -> Texts:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise EditError(f"{path} is not valid TOML ({exc}): fix the edit, or use --force") from None
     texts: Texts = {}
-    if "caption" in data:
-        texts["caption"] = sheet_text(data["caption"], f"{path}: caption")
+    for name in ("caption", STORY):
+        if name in data:
+            texts[name] = sheet_text(data[name], f"{path}: {name}")
     for i, card in enumerate(data.get("cards", [])):
         file = card.get("file") if isinstance(card, dict) else None
         if not isinstance(file, str):
             raise EditError(f'{path}: card {i + 1} has lost its file = "..." line')
-        for name in (*CARD_FIELDS, ALT):
+        for name in (*CARD_FIELDS, ALT, QUOTE_CAPTION):
             if name in card:
                 texts[text_key(file, name)] = sheet_text(card[name], f"{path}: {file} {name}")
     return texts
@@ -100,11 +126,20 @@ def sheet_text(value: object, where: str) -> str:
     return value.strip()
 
 
-def texts_from_caption_file(path: Path) -> Texts:
-    try:
-        return {"caption": path.read_text(encoding="utf-8").strip()}
-    except FileNotFoundError:
-        return {}
+def texts_from_caption_files(folder: Path, keys: Sequence[str]) -> Texts:
+    """The caption files' texts, for the caption keys the manifest has."""
+    names = {"caption": CAPTION_FILE, STORY: STORY_FILE}
+    quotes = [k for k in keys if k.endswith("." + QUOTE_CAPTION)]
+    names |= {key: quote_caption_file(key.rsplit(".", 1)[0]) for key in quotes}
+    texts = {}
+    for key, name in names.items():
+        try:
+            texts[key] = (folder / name).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            continue
+        except UnicodeDecodeError:
+            raise EditError(f"{folder / name} is not UTF-8 text: save it as UTF-8") from None
+    return texts
 
 
 @dataclass(frozen=True)
@@ -122,7 +157,7 @@ def read_folder_texts(folder: Path, state: FolderState | None) -> FolderTexts:
     written = state.written if state else {}
     for source in (
         texts_from_sheet(folder / EDIT_SHEET),
-        texts_from_caption_file(folder / CAPTION_FILE),
+        texts_from_caption_files(folder, list(texts)),
     ):
         for key, value in source.items():
             if key in texts and content_hash(value) != written.get(key):
@@ -152,7 +187,23 @@ def apply_text_edits(
 def unused_edits(cards: Sequence[Card], edits: Mapping[str, str]) -> list[str]:
     """Edits to cards the article no longer makes (they cannot be kept)."""
     files = {card.file for card in cards}
-    return sorted(key for key in edits if key != "caption" and key.rsplit(".", 1)[0] not in files)
+    return sorted(
+        key for key in edits if key not in ("caption", STORY) and key.rsplit(".", 1)[0] not in files
+    )
+
+
+def apply_caption_edits(
+    captions: Captions | None, caption: str, edits: Mapping[str, str]
+) -> Captions | None:
+    """The caption variants with the edited ones put in; the carousel's is `caption`."""
+    if captions is None:
+        return None
+    quotes = tuple(
+        (file, edits.get(text_key(file, QUOTE_CAPTION), text)) for file, text in captions.quotes
+    )
+    return replace(
+        captions, carousel=caption, quotes=quotes, story=edits.get(STORY, captions.story)
+    )
 
 
 def hashtags_in(caption: str) -> list[str]:
@@ -167,15 +218,27 @@ SHEET_HEADER = """\
 """
 
 
-def sheet_bytes(cards: Sequence[Card], caption: str, alts: Mapping[str, str], folder: str) -> bytes:
-    """post.toml: the editable texts, in swipe order, with the caption first."""
+def sheet_bytes(
+    cards: Sequence[Card],
+    caption: str,
+    alts: Mapping[str, str],
+    folder: str,
+    captions: Captions | None = None,
+) -> bytes:
+    """post.toml: the editable texts, in swipe order, with the captions first."""
     header = SHEET_HEADER.format(folder=" ".join(folder.splitlines()))
-    lines = [header, f"caption = {toml_text(caption, True)}", ""]
+    lines = [header, "# The carousel's caption.", f"caption = {toml_text(caption, True)}", ""]
+    if captions is not None:
+        lines += ["# One short line for a story.", f"{STORY} = {toml_text(captions.story)}", ""]
+    quote_captions = dict(captions.quotes) if captions else {}
     for card in cards:
         lines += ["[[cards]]", f"file = {toml_text(card.file)}", f"kind = {toml_text(card.kind)}"]
         for name in CARD_FIELDS:
             lines.append(f"{name} = {toml_text(getattr(card, name) or '', name == 'text')}")
-        lines += [f"{ALT} = {toml_text(alts.get(card.file, ''), True)}", ""]
+        lines.append(f"{ALT} = {toml_text(alts.get(card.file, ''), True)}")
+        if card.file in quote_captions:
+            lines.append(f"{QUOTE_CAPTION} = {toml_text(quote_captions[card.file], True)}")
+        lines.append("")
     return "\n".join(lines).encode("utf-8")
 
 

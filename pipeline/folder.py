@@ -19,9 +19,11 @@ from pipeline.edits import (
     EDIT_SHEET,
     TEXT_FILES,
     FolderTexts,
+    apply_caption_edits,
     apply_text_edits,
     hash_texts,
     hashtags_in,
+    quote_caption_file,
     read_folder_texts,
     sheet_bytes,
     text_key,
@@ -104,7 +106,7 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
         page, article, digest, edited, images, health_findings=findings, brand=options.brand
     )
     manifest |= kept_plan(folder)
-    generated = hash_texts(texts_of(post.cards, post.caption, tool_alts))
+    generated = hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
     report = write_outputs(folder, manifest, edited, images, generated, force)
     return RunResult(folder, len(images), (*edit_notes(post.cards, edits), *kept_notes(report)))
 
@@ -113,7 +115,7 @@ def edited_post(post: Post, edits: dict[str, str]) -> Post:
     """The post with the hand-edited texts put in; the carousel caption variant follows."""
     cards, caption = apply_text_edits(post.cards, post.caption, edits)
     hashtags = tuple(hashtags_in(caption)) if "caption" in edits else post.hashtags
-    captions = replace(post.captions, carousel=caption) if post.captions else None
+    captions = apply_caption_edits(post.captions, caption, edits)
     return replace(post, cards=cards, caption=caption, hashtags=hashtags, captions=captions)
 
 
@@ -205,11 +207,13 @@ def write_outputs(
     if post.captions:
         files |= caption_files(post.captions)
     files["alt-text.txt"] = alt_text_file(images)
-    files[EDIT_SHEET] = sheet_bytes(cards, post.caption, alts, str(folder))
+    files[EDIT_SHEET] = sheet_bytes(cards, post.caption, alts, str(folder), post.captions)
     files[PREVIEW] = build_preview(manifest)
     files[MANIFEST] = manifest_bytes(manifest)
-    written = hash_texts(texts_of(cards, post.caption, alts))
-    return write_post_files(folder, files, (generated, written), force=force, merged=TEXT_FILES)
+    written = hash_texts(texts_of(cards, post.caption, alts, post.captions))
+    quotes = post.captions.quotes if post.captions else ()
+    merged = TEXT_FILES | {quote_caption_file(file) for file, _ in quotes}
+    return write_post_files(folder, files, (generated, written), force=force, merged=merged)
 
 
 def render_folder(folder: Path, brand_file: Path | None, force: bool) -> RunResult:
@@ -232,7 +236,9 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
     generated = (
-        dict(state.generated) if state else hash_texts(texts_of(cards, post.caption, tool_alts))
+        dict(state.generated)
+        if state
+        else hash_texts(texts_of(cards, post.caption, tool_alts, post.captions))
     )
     for file, alt in tool_alts.items():
         if text_key(file, ALT) not in current.edits:

@@ -39,6 +39,7 @@ def preview_context(manifest: Mapping[str, Any]) -> dict[str, Any]:
     caption = str(manifest.get("caption", ""))
     source = manifest.get("source", {})
     schedule = manifest.get("schedule") or {}
+    variants = manifest.get("captions") or {}
     return {
         "title": source.get("title") or manifest.get("digest", {}).get("headline", "Post"),
         "source": source.get("url") or source.get("path") or "",
@@ -51,6 +52,8 @@ def preview_context(manifest: Mapping[str, Any]) -> dict[str, Any]:
         "caption_count": len(caption),
         "caption_limit": CAPTION_LIMIT,
         "fold": CAPTION_FOLD,
+        "quote_captions": list((variants.get("quotes") or {}).items()),
+        "story": str(variants.get("story") or ""),
         "findings": [describe_finding(f) for f in manifest.get("health_findings") or []],
         "warnings": [str(w) for w in manifest.get("warnings") or []],
         "plan": [describe_planned(p) for p in schedule.get("posts", [])],

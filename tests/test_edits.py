@@ -201,3 +201,23 @@ def test_edit_sheet_round_trips_any_text(text: str, tmp_path: Path) -> None:
     texts = texts_from_sheet(path)
     assert texts["carousel-02.jpg.text"] == text.strip()
     assert texts["carousel-02.jpg.note"] == ""
+
+
+def test_quote_caption_and_story_edits_reach_the_manifest_and_exports(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path)
+    (folder / "caption-quote-02.txt").write_text("Our physio's favourite line from this post.\n")
+    sheet = folder / "post.toml"
+    story = read_json(folder / "post.json")["captions"]["story"]
+    sheet.write_text(sheet.read_text().replace(f'story = "{story}"', 'story = "New this week"'))
+    assert main(["render", str(folder), "-q"]) == 0
+    manifest = read_json(folder / "post.json")
+    assert manifest["captions"]["quotes"]["quote-02.jpg"] == (
+        "Our physio's favourite line from this post."
+    )
+    assert manifest["captions"]["story"] == "New this week"
+    assert (folder / "caption-story.txt").read_text() == "New this week\n"
+    assert "New this week" in (folder / "preview.html").read_text()
+    run_sample(tmp_path)
+    again = read_json(folder / "post.json")
+    assert again["captions"] == manifest["captions"]
+    assert (folder / "caption-quote-02.txt").read_text().startswith("Our physio's")
