@@ -275,13 +275,22 @@ def run_source(source: str, options: RunOptions) -> RunResult:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    """Each folder in turn; a folder that fails does not stop the others."""
+    failures = 0
     for folder in args.folders:
-        result = render_folder(folder, args.brand, args.force)
+        try:
+            result = render_folder(folder, args.brand, args.force)
+        except RepurposeError as exc:
+            if args.debug or len(args.folders) == 1:
+                raise
+            print(f"Error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
         if not args.quiet:
             print(f"{folder} ({result.images} images drawn again)", file=sys.stderr)
             for note in result.notes:
                 print(f"  note: {note}", file=sys.stderr)
-    return 0
+    return 1 if failures else 0
 
 
 def check_distinct(folders: Sequence[Path]) -> None:

@@ -221,3 +221,14 @@ def test_quote_caption_and_story_edits_reach_the_manifest_and_exports(tmp_path: 
     again = read_json(folder / "post.json")
     assert again["captions"] == manifest["captions"]
     assert (folder / "caption-quote-02.txt").read_text().startswith("Our physio's")
+
+
+def test_render_goes_on_past_a_broken_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path / "a")
+    edit_manifest(folder, set_symptom)
+    capsys.readouterr()
+    assert main(["render", str(tmp_path / "nothing-here"), str(folder), "-q"]) == 1
+    assert "post.json not found" in capsys.readouterr().err
+    assert NEW_SYMPTOM in image(read_json(folder / "post.json"), "carousel-02.jpg")["texts"]
