@@ -230,9 +230,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     cards = cards_from_manifest(current.manifest)
     captions = captions_from_manifest(current.manifest)
     post = edited_post(Post(folder.name, cards, "", (), captions=captions), current.texts)
-    images, tool_alts = render_edited(
-        post.cards, folder_brand(current.manifest, brand_file), current.edits
-    )
+    brand, brand_notes = folder_brand(current.manifest, brand_file)
+    images, tool_alts = render_edited(post.cards, brand, current.edits)
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
     generated = (
@@ -245,17 +244,18 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
             generated[text_key(file, ALT)] = hash_texts({"": alt})[""]
     report = write_outputs(folder, manifest, post, images, generated, force)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
-    return RunResult(folder, len(images), tuple(notes + kept_notes(report)))
+    return RunResult(folder, len(images), (*brand_notes, *notes, *kept_notes(report)))
 
 
-def folder_brand(manifest: dict[str, object], brand_file: Path | None) -> Brand:
+def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:
     """--brand when given, else the brand kit recorded in post.json, else the bundled one."""
     if brand_file is not None:
-        return load_brand(brand_file)
+        return load_brand(brand_file), []
     record = manifest.get("brand")
     if isinstance(record, dict):
         try:
-            return brand_from_record(record)
+            return brand_from_record(record), []
         except (TypeError, ValueError):
             pass
-    return load_brand(None)
+    note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
+    return load_brand(None), [note]

@@ -232,3 +232,22 @@ def test_render_goes_on_past_a_broken_folder(
     assert main(["render", str(tmp_path / "nothing-here"), str(folder), "-q"]) == 1
     assert "post.json not found" in capsys.readouterr().err
     assert NEW_SYMPTOM in image(read_json(folder / "post.json"), "carousel-02.jpg")["texts"]
+
+
+def test_render_uses_the_recorded_brand_and_says_when_it_cannot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    brand = read_json(folder / "post.json")["brand"]
+    assert brand["handle"] and brand["colors"]["background"]
+    edit_manifest(folder, lambda m: m["brand"]["colors"].update(background="#1B2A41"))
+    assert main(["render", str(folder), "-q"]) == 0
+    with Image.open(folder / "carousel-02.jpg") as picture:
+        corner = picture.convert("RGB").getpixel((5, 5))
+    # JPEG may shift a flat colour by a step or two; the bundled background is far lighter
+    assert isinstance(corner, tuple)
+    assert all(abs(a - b) <= 4 for a, b in zip(corner, (0x1B, 0x2A, 0x41), strict=True))
+    edit_manifest(folder, lambda m: m.pop("brand"))
+    capsys.readouterr()
+    assert main(["render", str(folder)]) == 0
+    assert "post.json records no usable brand kit" in capsys.readouterr().err
