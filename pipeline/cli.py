@@ -257,11 +257,18 @@ def report_outcome(bar: ProgressBar, quiet: bool, outcome: Outcome[RunResult]) -
     bar.advance()
     if outcome.error is not None:
         bar.say(f"Error: {outcome.error}")
-    elif outcome.value and not quiet:
-        result = outcome.value
-        bar.say(f"{outcome.source} -> {result.folder} ({result.images} images)")
+    elif outcome.value:
+        report_result(outcome.value, f"{outcome.source} -> ", quiet, bar.say)
+
+
+def report_result(result: RunResult, lead: str, quiet: bool, say: Callable[[str], None]) -> None:
+    """Health findings always (they matter even with -q); the rest unless quiet."""
+    if not quiet:
+        say(f"{lead}{result.folder} ({result.images} images)")
         for note in result.notes:
-            bar.say(f"  note: {note}")
+            say(f"  note: {note}")
+    for finding in result.findings:
+        say(finding)
 
 
 def run_source(source: str, options: RunOptions) -> RunResult:
@@ -286,10 +293,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"Error: {exc}", file=sys.stderr)
             failures += 1
             continue
-        if not args.quiet:
-            print(f"{folder} ({result.images} images drawn again)", file=sys.stderr)
-            for note in result.notes:
-                print(f"  note: {note}", file=sys.stderr)
+        report_result(result, "drew again: ", args.quiet, partial(print, file=sys.stderr))
     return 1 if failures else 0
 
 

@@ -66,6 +66,7 @@ class RunResult:
     folder: Path
     images: int
     notes: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()  # health-copy findings, one stderr line each
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     manifest |= kept_plan(folder)
     generated = hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
     report = write_outputs(folder, manifest, edited, images, generated, force)
-    return RunResult(folder, len(images), (*edit_notes(post.cards, edits), *kept_notes(report)))
+    notes = (*edit_notes(post.cards, edits), *kept_notes(report))
+    return RunResult(folder, len(images), notes, tuple(map(format_finding, findings)))
 
 
 def edited_post(post: Post, edits: dict[str, str]) -> Post:
@@ -122,11 +124,11 @@ def edited_post(post: Post, edits: dict[str, str]) -> Post:
 def check_findings(
     post: Post, images: Sequence[RenderedImage], source: str, strict: bool
 ) -> list[HealthFinding]:
-    """The health-copy check of what will be posted, hand edits included; on stderr too."""
+    """The health-copy check of what will be posted, hand edits included."""
     findings = check_post(post, images)
-    for finding in findings:
-        print(format_finding(finding), file=sys.stderr)
     if strict and blocking(findings):
+        for finding in findings:  # the source fails: say why here, there is no result
+            print(format_finding(finding), file=sys.stderr)
         raise HealthCheckError(
             f"{source}: {len(blocking(findings))} blocking health-copy finding(s) under "
             "--strict; nothing written (reword, or run without --strict)"
@@ -244,7 +246,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
             generated[text_key(file, ALT)] = hash_texts({"": alt})[""]
     report = write_outputs(folder, manifest, post, images, generated, force)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
-    return RunResult(folder, len(images), (*brand_notes, *notes, *kept_notes(report)))
+    notes = [*brand_notes, *notes, *kept_notes(report)]
+    return RunResult(folder, len(images), tuple(notes), tuple(map(format_finding, findings)))
 
 
 def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:

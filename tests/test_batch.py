@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import json
 import os
 import threading
 import time
@@ -172,3 +173,16 @@ def test_progress_bar_on_a_terminal_only() -> None:
     quiet = Terminal()
     ProgressBar(4, quiet, enabled=False).advance()
     assert quiet.getvalue() == ""
+
+
+def test_health_findings_of_parallel_runs_reach_stderr_even_when_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(KNEE), str(HEEL), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    manifest = json.loads(next(out.glob("could-*/post.json")).read_text())
+    assert manifest["health_findings"]  # the knee headline asks an efficacy question
+    for finding in manifest["health_findings"]:
+        assert f"health {finding['severity']} [{finding['rule']}]" in err
+    assert " -> " not in err
