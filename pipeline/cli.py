@@ -57,7 +57,7 @@ EXAMPLES = """examples:
   repurpose run samples/knee-pain-muscle-imbalance.html
   repurpose run https://clinic.example/blog/knee-pain -o out --brand my-brand.toml
   repurpose run @urls.txt samples/*.html -o out
-  repurpose render out/knee-pain-and-muscle-imbalance
+  repurpose render out/could-chronic-joint-pain-be-improved-by-treating-muscle
   repurpose schedule out/* --start 2026-12-01 --slots "Mon 09:00, Thu 18:00" --tz Europe/London
   repurpose export out/* --to metricool --media-base-url https://clinic.example/ig -o plan.csv
   repurpose extract samples/tension-headaches.md

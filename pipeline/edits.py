@@ -4,7 +4,7 @@ The editable texts are the carousel caption, each quote card's caption, the stor
 each card, its text, kicker, note and alt text. They live in three places, checked field by
 field, highest precedence first:
 
-1. the caption files: caption.txt, caption-quote-01.txt …, caption-story.txt;
+1. the text files: caption.txt, caption-quote-01.txt …, caption-story.txt, alt-text.txt;
 2. post.toml, the friendly edit sheet;
 3. post.json, the machine manifest.
 
@@ -35,10 +35,11 @@ EDIT_SHEET = "post.toml"
 CAPTION_FILE = "caption.txt"
 CARD_FIELDS = ("kicker", "text", "note")
 STORY_FILE = "caption-story.txt"
+ALT_FILE = "alt-text.txt"
 ALT = "alt_text"
 QUOTE_CAPTION = "caption"  # "<quote file>.caption": that quote card's own caption
 STORY = "story"
-TEXT_FILES = frozenset({MANIFEST, EDIT_SHEET, CAPTION_FILE, STORY_FILE})
+TEXT_FILES = frozenset({MANIFEST, EDIT_SHEET, CAPTION_FILE, STORY_FILE, ALT_FILE})
 
 Texts = dict[str, str]
 
@@ -126,20 +127,26 @@ def sheet_text(value: object, where: str) -> str:
     return value.strip()
 
 
-def texts_from_caption_files(folder: Path, keys: Sequence[str]) -> Texts:
-    """The caption files' texts, for the caption keys the manifest has."""
+def texts_from_text_files(folder: Path, keys: Sequence[str]) -> Texts:
+    """The caption files' and alt-text.txt's texts, for the keys the manifest has."""
     names = {"caption": CAPTION_FILE, STORY: STORY_FILE}
     quotes = [k for k in keys if k.endswith("." + QUOTE_CAPTION)]
     names |= {key: quote_caption_file(key.rsplit(".", 1)[0]) for key in quotes}
-    texts = {}
-    for key, name in names.items():
-        try:
-            texts[key] = (folder / name).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            continue
-        except UnicodeDecodeError:
-            raise EditError(f"{folder / name} is not UTF-8 text: save it as UTF-8") from None
+    texts = {key: text for key, name in names.items() if (text := read_text(folder / name))}
+    for line in (read_text(folder / ALT_FILE) or "").splitlines():
+        file, colon, alt = line.partition(": ")
+        if colon and text_key(file, ALT) in keys:
+            texts[text_key(file, ALT)] = alt.strip()
     return texts
+
+
+def read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise EditError(f"{path} is not UTF-8 text: save it as UTF-8") from None
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,7 @@ def read_folder_texts(folder: Path, state: FolderState | None) -> FolderTexts:
     written = state.written if state else {}
     for source in (
         texts_from_sheet(folder / EDIT_SHEET),
-        texts_from_caption_files(folder, list(texts)),
+        texts_from_text_files(folder, list(texts)),
     ):
         for key, value in source.items():
             if key in texts and content_hash(value) != written.get(key):

@@ -251,3 +251,18 @@ def test_render_uses_the_recorded_brand_and_says_when_it_cannot(
     capsys.readouterr()
     assert main(["render", str(folder)]) == 0
     assert "post.json records no usable brand kit" in capsys.readouterr().err
+
+
+def test_alt_text_txt_is_an_edit_place_too(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path)
+    lines = (folder / "alt-text.txt").read_text().splitlines()
+    alt = "Quote card: a sentence from the article about muscle balance, in serif type."
+    lines = [
+        f"quote-01.jpg: {alt}" if line.startswith("quote-01.jpg: ") else line for line in lines
+    ]
+    (folder / "alt-text.txt").write_text("\n".join(lines) + "\n")
+    assert main(["render", str(folder), "-q"]) == 0
+    assert image(read_json(folder / "post.json"), "quote-01.jpg")["alt_text"] == alt
+    run_sample(tmp_path)
+    assert image(read_json(folder / "post.json"), "quote-01.jpg")["alt_text"] == alt
+    assert f"quote-01.jpg: {alt}" in (folder / "alt-text.txt").read_text()
