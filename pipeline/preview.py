@@ -43,7 +43,7 @@ def preview_context(manifest: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "title": source.get("title") or manifest.get("digest", {}).get("headline", "Post"),
         "source": source.get("url") or source.get("path") or "",
-        "language": (manifest.get("article", {}).get("language") or "en")[:2],
+        "language": str(manifest.get("article", {}).get("language") or "en")[:2],
         "images": images,
         "slides": [i for i in images if i.get("kind") != "quote"],
         "quotes": [i for i in images if i.get("kind") == "quote"],

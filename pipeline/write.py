@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_args
 
+from PIL import ImageColor
+
 from pipeline.models import (
     Article,
     Captions,
@@ -33,7 +35,7 @@ from pipeline.models import (
     Post,
     RenderedImage,
 )
-from pipeline.settings import Brand
+from pipeline.settings import DEFAULT_FONTS, REQUIRED_COLORS, Brand
 
 MANIFEST = "post.json"
 MANIFEST_VERSION = 1
@@ -144,7 +146,18 @@ def brand_from_record(record: Mapping[str, Any]) -> Brand:
     """Rebuild the brand kit stored in a manifest; TypeError/ValueError when it does not fit."""
     known = {f.name for f in fields(Brand)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in known}
-    return Brand(**values)  # type: ignore[arg-type]
+    brand = Brand(**values)  # type: ignore[arg-type]
+    for table in (brand.colors, brand.fonts):
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise TypeError("brand colours and fonts must be tables of text")
+    for colour in brand.colors.values():
+        ImageColor.getrgb(colour)  # ValueError for a colour Pillow cannot draw
+    for role in brand.fonts:
+        if role in DEFAULT_FONTS and not brand.font_path(role).is_file():
+            raise ValueError(f"font for {role} not found")
+    if any(k not in brand.colors for k in REQUIRED_COLORS):
+        raise ValueError("a brand colour is missing")
+    return brand
 
 
 def cards_from_manifest(manifest: Mapping[str, Any], name: str = MANIFEST) -> tuple[Card, ...]:
@@ -185,7 +198,44 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise EditError(f"{path} is not valid JSON ({exc}): fix the edit, or use --force") from None
     if not isinstance(data, dict):
         raise EditError(f"{path} must hold a JSON object")
+    check_shape(data, path)
     return data
+
+
+SHAPES: dict[str, type | tuple[type, ...]] = {
+    "source": dict,
+    "article": dict,
+    "digest": dict,
+    "images": list,
+    "caption": str,
+    "hashtags": list,
+    "warnings": list,
+    "captions": (dict, type(None)),
+    "health_findings": list,
+    "cards": list,
+    "brand": dict,
+    "schedule": dict,
+}
+
+
+def check_shape(manifest: Mapping[str, Any], path: Path) -> None:
+    """The top-level keys the tool reads have the right kind of value, so that a hand edit
+    gets an error naming the key instead of a crash."""
+    for key, kind in SHAPES.items():
+        if key in manifest and not isinstance(manifest[key], kind):
+            raise EditError(f'{path}: "{key}" has the wrong kind of value (undo that edit)')
+    images = manifest.get("images", [])
+    if not all(isinstance(i, dict) and isinstance(i.get("file"), str) for i in images):
+        raise EditError(f'{path}: every entry of "images" needs a "file"')
+    variants = manifest.get("captions") or {}
+    quotes = variants.get("quotes") or {}
+    texts = [variants.get("carousel", ""), variants.get("story", "")]
+    texts += list(quotes.values()) if isinstance(quotes, dict) else [None]
+    if not all(isinstance(t, str) for t in texts):
+        raise EditError(f'{path}: "captions" must hold texts (undo that edit)')
+    posts = manifest.get("schedule", {}).get("posts", [])
+    if not isinstance(posts, list) or not all(isinstance(p, dict) for p in posts):
+        raise EditError(f'{path}: "schedule" is damaged: run `repurpose schedule` again')
 
 
 def manifest_bytes(manifest: Mapping[str, Any]) -> bytes:

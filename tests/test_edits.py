@@ -132,6 +132,18 @@ def test_retouched_image_is_kept_and_reported(
         ),
         (lambda f: edit_manifest(f, lambda m: m.pop("cards")), 'has no "cards" list'),
         (
+            lambda f: edit_manifest(f, lambda m: m.update(source="a string")),
+            '"source" has the wrong kind of value',
+        ),
+        (
+            lambda f: edit_manifest(f, lambda m: m["images"].append(3)),
+            'every entry of "images" needs a "file"',
+        ),
+        (
+            lambda f: edit_manifest(f, lambda m: m.update(schedule={"posts": 4})),
+            '"schedule" is damaged',
+        ),
+        (
             lambda f: edit_manifest(
                 f, lambda m: card(m, "carousel-02.jpg").update(file="../x.jpg")
             ),
