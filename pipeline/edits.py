@@ -111,7 +111,10 @@ def texts_from_sheet(path: Path) -> Texts:
     for name in ("caption", STORY):
         if name in data:
             texts[name] = sheet_text(data[name], f"{path}: {name}")
-    for i, card in enumerate(data.get("cards", [])):
+    cards = data.get("cards", [])
+    if not isinstance(cards, list):
+        raise EditError(f"{path}: cards must be [[cards]] tables (undo that edit)")
+    for i, card in enumerate(cards):
         file = card.get("file") if isinstance(card, dict) else None
         if not isinstance(file, str):
             raise EditError(f'{path}: card {i + 1} has lost its file = "..." line')

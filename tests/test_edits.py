@@ -122,6 +122,9 @@ def test_retouched_image_is_kept_and_reported(
     [
         (lambda f: (f / "post.json").write_text("{ broken"), "post.json is not valid JSON"),
         (lambda f: (f / "post.toml").write_text("caption = '''"), "post.toml is not valid TOML"),
+        (lambda f: (f / "post.toml").write_text("cards = 3"), "cards must be [[cards]] tables"),
+        (lambda f: (f / "post.toml").write_text("story = []"), "story must be text in quotes"),
+        (lambda f: (f / "caption-story.txt").write_bytes(b"\xff\xfe"), "is not UTF-8 text"),
         (
             lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(text=7)),
             "cards[1].text must be text",
