@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import asdict
 from datetime import UTC, datetime
 from functools import partial
@@ -37,6 +38,7 @@ from pipeline.schedule import (
     parse_start,
     pieces_of,
     plan_posts,
+    planned_times,
     schedule_entry,
 )
 from pipeline.settings import Brand, load_brand
@@ -310,7 +312,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     start = parse_start(args.start)
     manifests = {folder: read_manifest(folder) for folder in args.folders}
     pieces = [pieces_of(folder.name, m) for folder, m in manifests.items()]
-    planned = plan_posts(pieces, start, slots, zone, args.clock())
+    taken = sibling_plans(args.folders)
+    planned = plan_posts(pieces, start, slots, zone, args.clock(), taken)
     for folder, manifest in manifests.items():
         mine = [p for p in planned if p.piece.slug == folder.name]
         manifest["schedule"] = schedule_entry(mine, zone, args.slots)
@@ -321,6 +324,18 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         for item in planned:
             print(f"{item.at:%a %Y-%m-%d %H:%M %Z}  {describe_piece(item.piece)}", file=sys.stderr)
     return 0
+
+
+def sibling_plans(folders: Sequence[Path]) -> set[datetime]:
+    """Times already planned for the other articles in the same output folders."""
+    given = {folder.resolve() for folder in folders}
+    siblings = {p for f in folders for p in f.resolve().parent.iterdir() if p not in given}
+    taken: set[datetime] = set()
+    for sibling in sorted(siblings):
+        if (sibling / MANIFEST).is_file():
+            with suppress(RepurposeError):
+                taken |= planned_times(read_manifest(sibling))
+    return taken
 
 
 def describe_piece(piece: Piece) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import zip_longest
@@ -118,14 +119,29 @@ def plan_posts(
     slots: Sequence[Slot],
     zone: ZoneInfo,
     now: datetime,
+    taken: Collection[datetime] = (),
 ) -> list[Planned]:
-    """Give each piece the next free slot at or after the start date, never in the past."""
+    """Give each piece the next free slot at or after the start date, never in the past.
+
+    `taken` are times other articles' plans already use: those slots are skipped.
+    """
     if not slots:
         raise PlanError("no posting slots given")
     if start < now.astimezone(zone).date():
         raise PlanError(f"the start date {start} is in the past: give a later --start")
-    times = (t for t in slot_times(start, slots, zone) if t > now)
+    times = (t for t in slot_times(start, slots, zone) if t > now and t not in taken)
     return [Planned(piece, next(times)) for piece in order_pieces(posts)]
+
+
+def planned_times(manifest: Mapping[str, Any]) -> set[datetime]:
+    """The times a manifest's plan already uses (unreadable ones are ignored)."""
+    times = set()
+    for post in (manifest.get("schedule") or {}).get("posts", []):
+        with suppress(TypeError, ValueError):
+            moment = datetime.fromisoformat(post["at"])
+            if moment.tzinfo is not None:
+                times.add(moment)
+    return times
 
 
 def schedule_entry(planned: Sequence[Planned], zone: ZoneInfo, slots_text: str) -> dict[str, Any]:

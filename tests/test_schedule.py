@@ -148,3 +148,21 @@ def test_schedule_errors(
     capsys.readouterr()  # the run's own health findings
     assert main(["schedule", str(folder), *args], clock=fixed_clock) == 1
     assert capsys.readouterr().err.startswith(f"Error: {message}")
+
+
+def test_a_later_plan_leaves_other_articles_slots_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    knee = run_sample(out)
+    heel_out = tmp_path / "heel"
+    heel = run_sample(heel_out, sample=SAMPLES / "plantar-heel-pain.html")
+    heel = heel.rename(out / heel.name)
+    args = ["--start", "2026-12-01", "--tz", "Europe/London", "-q"]
+    assert main(["schedule", str(knee), *args], clock=fixed_clock) == 0
+    assert main(["schedule", str(heel), *args], clock=fixed_clock) == 0
+    knee_times = {p["at"] for p in read_json(knee / "post.json")["schedule"]["posts"]}
+    heel_times = {p["at"] for p in read_json(heel / "post.json")["schedule"]["posts"]}
+    assert not knee_times & heel_times
+    assert min(heel_times) > max(knee_times)  # the slots in between were all knee's
+    # planning knee again frees its own old slots: it gets the same ones back
+    assert main(["schedule", str(knee), *args], clock=fixed_clock) == 0
+    assert {p["at"] for p in read_json(knee / "post.json")["schedule"]["posts"]} == knee_times
