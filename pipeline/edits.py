@@ -165,10 +165,15 @@ def read_folder_texts(folder: Path, state: FolderState | None) -> FolderTexts:
     cards_from_manifest(manifest)  # a broken hand edit stops here, with the key named
     texts = texts_from_manifest(manifest)
     written = state.written if state else {}
-    for source in (
-        texts_from_sheet(folder / EDIT_SHEET),
-        texts_from_text_files(folder, list(texts)),
-    ):
+    sheet = texts_from_sheet(folder / EDIT_SHEET)
+    files = {key.rsplit(".", 1)[0] for key in texts}
+    strangers = sorted({key.rsplit(".", 1)[0] for key in sheet} - files - {"caption", STORY})
+    if strangers:
+        raise EditError(
+            f"{folder / EDIT_SHEET} names {', '.join(strangers)}, not an image of this post: "
+            'put back the file = "..." line you changed'
+        )
+    for source in (sheet, texts_from_text_files(folder, list(texts))):
         for key, value in source.items():
             if key in texts and content_hash(value) != written.get(key):
                 texts[key] = value

@@ -123,6 +123,12 @@ def test_retouched_image_is_kept_and_reported(
         (lambda f: (f / "post.json").write_text("{ broken"), "post.json is not valid JSON"),
         (lambda f: (f / "post.toml").write_text("caption = '''"), "post.toml is not valid TOML"),
         (lambda f: (f / "post.toml").write_text("cards = 3"), "cards must be [[cards]] tables"),
+        (
+            lambda f: (f / "post.toml").write_text(
+                (f / "post.toml").read_text().replace('"carousel-02.jpg"', '"carousel-2.jpg"')
+            ),
+            "names carousel-2.jpg, not an image of this post",
+        ),
         (lambda f: (f / "post.toml").write_text("story = []"), "story must be text in quotes"),
         (lambda f: (f / "caption-story.txt").write_bytes(b"\xff\xfe"), "is not UTF-8 text"),
         (
