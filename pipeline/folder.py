@@ -41,6 +41,7 @@ from pipeline.models import (
     Page,
     Post,
     RenderedImage,
+    RepurposeError,
 )
 from pipeline.preview import PREVIEW, build_preview
 from pipeline.render import render_card
@@ -49,6 +50,7 @@ from pipeline.write import (
     MANIFEST,
     WriteReport,
     brand_from_record,
+    brand_record,
     build_manifest,
     captions_from_manifest,
     cards_from_manifest,
@@ -171,7 +173,10 @@ def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
     for card in cards:
         group = "quote" if card.kind == "quote" else "slide"
         seen[group] += 1
-        image = render_card(card, brand)
+        try:
+            image = render_card(card, brand)
+        except ValueError as exc:  # e.g. a hand-edited text too long for any card
+            raise RepurposeError(f"{card.file}: {exc} (shorten it in post.toml)") from None
         alt = make_alt_text(card, image.texts, seen[group], totals[group])
         rendered.append(replace(image, alt_text=alt))
     return rendered
@@ -236,6 +241,7 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     images, tool_alts = render_edited(post.cards, brand, current.edits)
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
+    manifest["brand"] = brand_record(brand)
     generated = (
         dict(state.generated)
         if state

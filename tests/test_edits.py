@@ -12,7 +12,7 @@ from PIL import Image, ImageChops
 from pipeline.cli import main
 from pipeline.edits import sheet_bytes, texts_from_sheet
 from pipeline.models import Card
-from tests.conftest import KNEE
+from tests.conftest import KNEE, ROOT
 from tests.folders import card, edit_manifest, image, read_json, run_sample
 
 NEW_SYMPTOM = "Knee pain that gets worse when standing or walking for a long time."
@@ -123,6 +123,12 @@ def test_retouched_image_is_kept_and_reported(
         (lambda f: (f / "post.json").write_text("{ broken"), "post.json is not valid JSON"),
         (lambda f: (f / "post.toml").write_text("caption = '''"), "post.toml is not valid TOML"),
         (lambda f: (f / "post.toml").write_text("cards = 3"), "cards must be [[cards]] tables"),
+        (
+            lambda f: edit_manifest(
+                f, lambda m: card(m, "carousel-02.jpg").update(text="Knee " * 400)
+            ),
+            "carousel-02.jpg: text cannot fit a card even when shortened",
+        ),
         (
             lambda f: (f / "post.toml").write_text(
                 (f / "post.toml").read_text().replace('"carousel-02.jpg"', '"carousel-2.jpg"')
@@ -287,3 +293,15 @@ def test_alt_text_txt_is_an_edit_place_too(tmp_path: Path) -> None:
     run_sample(tmp_path)
     assert image(read_json(folder / "post.json"), "quote-01.jpg")["alt_text"] == alt
     assert f"quote-01.jpg: {alt}" in (folder / "alt-text.txt").read_text()
+
+
+def test_render_with_another_brand_records_it(tmp_path: Path) -> None:
+    folder = run_sample(tmp_path / "out")
+    kit = tmp_path / "dark.toml"
+    kit.write_text(
+        (ROOT / "templates" / "brand.toml").read_text().replace('handle = "', 'handle = "dark.')
+    )
+    assert main(["render", str(folder), "--brand", str(kit), "-q"]) == 0
+    assert read_json(folder / "post.json")["brand"]["handle"].startswith("dark.")
+    assert main(["render", str(folder), "-q"]) == 0  # later renders keep the new kit
+    assert read_json(folder / "post.json")["brand"]["handle"].startswith("dark.")
