@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (corpus / "ground-truth.json").is_file():
         print(f"bench-extract skipped: {corpus} is absent (it lives beside the team's checkout)")
         return 0
-    truth = {k: v.get("articleBody") or "" for k, v in load_json(corpus / "ground-truth.json").items()}
+    truth = {
+        k: v.get("articleBody") or "" for k, v in load_json(corpus / "ground-truth.json").items()
+    }
     ids = select_ids(sorted(truth), args.half)
     html = {i: read_file(corpus / "html" / f"{i}.html.gz").text for i in ids}
     runs = [

@@ -1,11 +1,21 @@
 """Stage 2, extract: the article's main text as structured blocks, plus its metadata.
 
-HTML goes through trafilatura (main-content extraction) in its XML form, which keeps headings,
-lists and bold lead-ins. Markdown is the article already: front matter gives the metadata.
+HTML goes through trafilatura (main-content extraction, precision settings) in its XML form,
+which keeps headings, lists, tables and bold lead-ins. On top of the library:
+
+- blocks whose whole text is the text of a link elsewhere on the page are dropped (related
+  posts, "next article" teasers, menus that slipped through);
+- short blocks that are site chrome ("Share this post", "Related: ...", "Contact detail icon",
+  cookie notices, copyright lines) are dropped;
+- the headline (and a dek equal to the meta description) is not part of the body;
+- metadata missing from trafilatura comes from JSON-LD, OpenGraph and <head> tags.
+
+Markdown is the article already: its YAML front matter gives the metadata.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -14,13 +24,28 @@ import trafilatura
 import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*[•●▪◦·\-–—*]\s+")
+BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–—*]\s+|-(?=[^\W\d_]))(?=\S)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
-FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
+CHROME_MAX_CHARS = 160
+CHROME = re.compile(
+    r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
+    r"|see also|don'?t miss|sources?|filed under|tags?|categories|share(?: this)?(?: post| article"
+    r"| story| page)?|follow us|advertisement|sign up|subscribe|newsletter|comments?|\d+ comments?"
+    r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link)"
+    r"(?:\s*[:|].*|\s*)$"
+    r"|(?:copyright|©)\s.*|.*\ball rights reserved\b.*|.*\bwe use cookies\b.*"
+    r"|(?:[\w-]+ ){0,3}icon)$",
+    re.IGNORECASE,
+)
+BLOCK_TAGS = ("head", "p", "item", "quote", "row")
+XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
 
 
 def extract_article(page: Page) -> Article:
@@ -31,55 +56,107 @@ def extract_article(page: Page) -> Article:
 
 
 def extract_html(page: Page) -> Article:
+    tree = parse_html(page)
     xml = trafilatura.extract(
-        page.text,
+        tree,
         url=page.url,
         output_format="xml",
         include_formatting=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         with_metadata=True,
+        favor_precision=True,
     )
     if not xml:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     doc = etree.fromstring(xml.encode("utf-8"))
+    head = read_head_metadata(tree)
+    title = clean_text(doc.get("title") or "") or head.get("title", "")
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
-    title = clean_text(doc.get("title") or "")
-    blocks = drop_headline(blocks, title)
+    blocks = drop_chrome(blocks, collect_link_texts(tree))
+    headlines = {title, head.get("title", ""), head.get("description", "")}
+    blocks = drop_headline(blocks, *headlines)
     return Article(
         title=title or first_heading(blocks),
         blocks=blocks,
-        author=doc.get("author"),
-        date=doc.get("date"),
-        site_name=doc.get("sitename"),
-        description=doc.get("description"),
-        language=doc.get("language") or html_language(page.text),
-        image=doc.get("image"),
-        url=doc.get("url") or page.url,
+        author=head.get("author") or doc.get("author"),
+        date=doc.get("date") or head.get("date"),
+        site_name=doc.get("sitename") or head.get("site_name"),
+        description=doc.get("description") or head.get("description"),
+        language=head.get("language") or doc.get("language"),
+        image=doc.get("image") or head.get("image"),
+        url=head.get("url") or doc.get("url") or page.url,
+    )
+
+
+def parse_html(page: Page) -> HtmlElement:
+    tree = load_html(page.text) if page.text.strip() else None
+    if tree is None:
+        raise ExtractError(f"{page.origin}: the page is empty or not HTML")
+    return tree
+
+
+def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
+    """Normalised texts of the page's links (in-page "#" anchors excepted)."""
+    texts = set()
+    for anchor in tree.iter("a"):
+        if not (anchor.get("href") or "").startswith("#"):
+            texts.add(normalise(anchor.text_content()))
+    texts.discard("")
+    return frozenset(texts)
+
+
+def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:
+    """Drop blocks that are a link's whole text, or short site-chrome phrases."""
+    return tuple(
+        b
+        for b in blocks
+        if normalise(b.text) not in link_texts
+        and not (len(b.text) <= CHROME_MAX_CHARS and CHROME.match(b.text))
     )
 
 
 def blocks_from_xml(main: Any) -> list[Block]:
     blocks: list[Block] = []
-    for element in main.iter("head", "p", "item", "quote"):
-        if element.tag == "p" and element.getparent().tag in ("item", "quote"):
+    for element in main.iter(*BLOCK_TAGS):
+        if element.tag == "p" and has_ancestor(element, ("item", "quote", "cell")):
             continue  # its text is taken with the parent
-        text = clean_text("".join(element.itertext()))
-        if not text:
-            continue
         if element.tag == "head":
+            text = clean_text(xml_text(element))
             level = int((element.get("rend") or "h2").lstrip("h") or 2)
-            blocks.append(Block(kind="heading", text=text, level=level))
-            continue
-        kind = {"p": "paragraph", "item": "item", "quote": "quote"}[element.tag]
-        bold = element.find(".//hi[@rend='#b']")
-        blocks.append(
-            make_block(
-                kind, text, clean_text("".join(bold.itertext())) if bold is not None else None
-            )
-        )
+            blocks.extend([Block(kind="heading", text=text, level=level)] if text else [])
+        elif element.tag == "row":
+            cells = (clean_text(xml_text(cell)) for cell in element.iter("cell"))
+            blocks.extend(split_bullets("paragraph", " ".join(c for c in cells if c), None))
+        else:
+            bold = element.find(".//hi[@rend='#b']")
+            lead = clean_text(xml_text(bold)) if bold is not None else None
+            blocks.extend(split_bullets(XML_KINDS[element.tag], xml_text(element), lead))
     return blocks
+
+
+def has_ancestor(element: Any, tags: tuple[str, ...]) -> bool:
+    return any(parent.tag in tags for parent in element.iterancestors())
+
+
+def xml_text(element: Any) -> str:
+    """An element's text with line breaks kept as newlines and nested list items left out."""
+    parts = [element.text or ""] if element.tag != "lb" else ["\n"]
+    for child in element:
+        if child.tag != "list":
+            parts.append(xml_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
+    """One block, or one item per line when the lines carry literal bullet characters."""
+    lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
+    if len(lines) > 1 and sum(bool(BULLET_PREFIX.match(line)) for line in lines) >= 2:
+        return [make_block("item", line) for line in lines]
+    text = clean_text(" ".join(lines))
+    return [make_block(kind, text, bold)] if text else []
 
 
 def make_block(kind: str, text: str, bold: str | None = None) -> Block:
@@ -113,11 +190,17 @@ def extract_markdown(page: Page) -> Article:
     return Article(
         title=title,
         blocks=drop_headline(blocks, title),
-        author=str(meta["author"]) if meta.get("author") else None,
-        date=str(meta["date"]) if meta.get("date") else None,
-        description=str(meta["description"]) if meta.get("description") else None,
-        language=str(meta.get("lang") or meta.get("language") or "en"),
+        author=meta_text(meta, "author"),
+        date=meta_text(meta, "date"),
+        description=meta_text(meta, "description"),
+        language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
+        image=meta_text(meta, "image"),
     )
+
+
+def meta_text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return clean_text(str(value)) or None if value not in (None, "") else None
 
 
 def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
@@ -127,34 +210,27 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
             continue
         if element.name == "p" and element.find_parent(["li", "blockquote"]):
             continue
-        text = clean_text(element.get_text(" "))
-        if not text:
-            continue
         if element.name.startswith("h"):
-            blocks.append(Block(kind="heading", text=text, level=int(element.name[1])))
+            text = clean_text(element.get_text(" "))
+            blocks.extend([Block(kind="heading", text=text, level=int(element.name[1]))])
             continue
         kind = {"p": "paragraph", "li": "item", "blockquote": "quote"}[element.name]
+        for nested in element.find_all(["ul", "ol"]):
+            nested.extract()  # nested list items are blocks of their own
         bold = element.find(["strong", "b"])
-        blocks.append(make_block(kind, text, clean_text(bold.get_text(" ")) if bold else None))
-    return blocks
+        lead = clean_text(bold.get_text(" ")) if bold else None
+        blocks.extend(split_bullets(kind, element.get_text(" "), lead))
+    return [b for b in blocks if b.text]
 
 
-def drop_headline(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """The headline is not part of the body text."""
-    key = normalise(title)
-    return tuple(b for b in blocks if not (b.kind == "heading" and normalise(b.text) == key))
+def drop_headline(blocks: tuple[Block, ...], *titles: str) -> tuple[Block, ...]:
+    """The headline (and a subtitle equal to the description) is not part of the body."""
+    keys = {normalise(t) for t in titles} - {""}
+    return tuple(b for b in blocks if not (b.kind == "heading" and normalise(b.text) in keys))
 
 
 def first_heading(blocks: tuple[Block, ...]) -> str:
-    for block in blocks:
-        if block.kind == "heading":
-            return block.text
-    return ""
-
-
-def html_language(html: str) -> str | None:
-    match = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", html[:5000], re.IGNORECASE)
-    return match.group(1) if match else None
+    return next((b.text for b in blocks if b.kind == "heading"), "")
 
 
 def clean_text(text: str) -> str:
@@ -164,3 +240,91 @@ def clean_text(text: str) -> str:
 
 def normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def read_head_metadata(tree: HtmlElement) -> dict[str, str]:
+    """Title, author, date, site name, description, language, image and canonical URL from
+    JSON-LD, OpenGraph/meta tags and <link rel=canonical>; JSON-LD wins, then OpenGraph."""
+    found: dict[str, str] = {}
+    for item in read_json_ld(tree):
+        for key, value in json_ld_fields(item).items():
+            found.setdefault(key, value)
+    metas = {
+        (m.get("property") or m.get("name") or "").lower(): clean_text(m.get("content") or "")
+        for m in tree.iter("meta")
+    }
+    for key, names in META_NAMES.items():
+        meta_value = next((metas[n] for n in names if metas.get(n)), "")
+        if meta_value:
+            found.setdefault(key, meta_value)
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and canonical.get("href"):
+        found.setdefault("url", canonical.get("href", ""))
+    language = tree.get("lang") or tree.get("xml:lang")
+    if language:
+        found.setdefault("language", language)
+    title = tree.findtext(".//title")
+    if title and clean_text(title):
+        found.setdefault("title", clean_text(title))
+    return found
+
+
+META_NAMES = {
+    "title": ("og:title", "twitter:title"),
+    "author": ("author", "article:author", "dc.creator"),
+    "date": ("article:published_time", "date", "dc.date", "pubdate"),
+    "site_name": ("og:site_name", "application-name"),
+    "description": ("description", "og:description", "twitter:description"),
+    "language": ("og:locale", "content-language"),
+    "image": ("og:image", "og:image:url", "twitter:image"),
+    "url": ("og:url",),
+}
+
+
+def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """The page's JSON-LD objects (including @graph members); invalid JSON is skipped."""
+    items: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                items.extend(g for g in graph if isinstance(g, dict)) if isinstance(
+                    graph, list
+                ) else items.append(item)
+    return items
+
+
+def json_ld_fields(item: dict[str, Any]) -> dict[str, str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if not any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+        return {}
+    fields = {
+        "title": ld_text(item.get("headline") or item.get("name")),
+        "author": ld_text(item.get("author")),
+        "date": ld_text(item.get("datePublished")),
+        "site_name": ld_text(item.get("publisher")),
+        "description": ld_text(item.get("description")),
+        "language": ld_text(item.get("inLanguage")),
+        "image": ld_text(item.get("image"), "url"),
+        "url": ld_text(item.get("mainEntityOfPage"), "@id") or ld_text(item.get("url")),
+    }
+    return {k: v for k, v in fields.items() if v}
+
+
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "WebPage", "MedicalWebPage")
+
+
+def ld_text(value: Any, key: str = "name") -> str:
+    """A JSON-LD value as text: a string, the `key` of an object, or the first of a list."""
+    if isinstance(value, list):
+        return ld_text(value[0], key) if value else ""
+    if isinstance(value, dict):
+        return ld_text(value.get(key), key)
+    return clean_text(value) if isinstance(value, str) else ""
