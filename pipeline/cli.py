@@ -20,7 +20,7 @@ from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
 from pipeline.health import blocking, check_post, format_finding
-from pipeline.load import load_source
+from pipeline.load import FetchOptions, default_cache_dir, load_source
 from pipeline.models import Article, Card, HealthCheckError, Page, RenderedImage, RepurposeError
 from pipeline.render import render_card
 from pipeline.settings import Brand, load_brand
@@ -106,19 +106,37 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="allow URLs on private or loopback addresses",
         )
+        sub.add_argument(
+            "--cache-dir",
+            type=Path,
+            default=None,
+            help="where fetched pages are kept for revalidation "
+            "(default: $XDG_CACHE_HOME/repurpose/http)",
+        )
+        sub.add_argument(
+            "--no-cache", action="store_true", help="fetch URLs without the on-disk cache"
+        )
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
         sub.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.set_defaults(debug=False)
     return parser
 
 
-def load_article(source: str, allow_private: bool) -> tuple[Page, Article]:
-    page = load_source(source, allow_private=allow_private)
+def load_article(
+    source: str, allow_private: bool, options: FetchOptions | None = None
+) -> tuple[Page, Article]:
+    page = load_source(source, allow_private=allow_private, options=options)
     return page, extract_article(page)
 
 
+def fetch_options(args: argparse.Namespace) -> FetchOptions:
+    """--allow-private, --cache-dir and --no-cache as load options."""
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
+    return FetchOptions(allow_private=args.allow_private, cache_dir=cache_dir)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    _, article = load_article(args.source, args.allow_private)
+    _, article = load_article(args.source, args.allow_private, fetch_options(args))
     data = asdict(article)
     data["text"] = article.text
     print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -126,7 +144,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    _, article = load_article(args.source, args.allow_private)
+    _, article = load_article(args.source, args.allow_private, fetch_options(args))
     print(json.dumps(asdict(digest_article(article)), ensure_ascii=False, indent=2))
     return 0
 
@@ -140,7 +158,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     for source in args.sources:
         try:
             result = run_source(
-                source, args.out, brand, args.allow_private, args.templates, args.strict
+                source,
+                args.out,
+                brand,
+                args.allow_private,
+                args.templates,
+                args.strict,
+                options=fetch_options(args),
             )
         except RepurposeError as exc:
             if args.debug:
@@ -168,8 +192,9 @@ def run_source(
     allow_private: bool,
     templates: Path | None = None,
     strict: bool = False,
+    options: FetchOptions | None = None,
 ) -> RunResult:
-    page, article = load_article(source, allow_private)
+    page, article = load_article(source, allow_private, options)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, brand, slug, caption_environment(templates))

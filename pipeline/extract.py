@@ -151,12 +151,25 @@ def xml_text(element: Any) -> str:
 
 
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
-    """One block, or one item per line when the lines carry literal bullet characters."""
+    """One block; or, when lines carry literal bullet characters, one item per bullet line
+    (lines without a bullet stay together as a block of the original kind)."""
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
-    if len(lines) > 1 and sum(bool(BULLET_PREFIX.match(line)) for line in lines) >= 2:
-        return [make_block("item", line) for line in lines]
-    text = clean_text(" ".join(lines))
-    return [make_block(kind, text, bold)] if text else []
+    if sum(bool(BULLET_PREFIX.match(line)) for line in lines) < 2:
+        text = clean_text(" ".join(lines))
+        return [make_block(kind, text, bold)] if text else []
+    blocks: list[Block] = []
+    pending: list[str] = []
+    for line in lines:
+        if not BULLET_PREFIX.match(line):
+            pending.append(line)
+            continue
+        if pending:
+            blocks.append(make_block(kind, " ".join(pending), None if blocks else bold))
+            pending = []
+        blocks.append(make_block("item", line))
+    if pending:
+        blocks.append(make_block(kind, " ".join(pending)))
+    return blocks
 
 
 def make_block(kind: str, text: str, bold: str | None = None) -> Block:
