@@ -29,7 +29,7 @@ from trafilatura.utils import load_html
 
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–—*]\s+|-(?=[^\W\d_]))(?=\S)")
+BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
@@ -44,6 +44,8 @@ CHROME = re.compile(
     r"|(?:[\w-]+ ){0,3}icon)$",
     re.IGNORECASE,
 )
+LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
+LABEL_LEVEL = 3
 BLOCK_TAGS = ("head", "p", "item", "quote", "row")
 XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
 
@@ -151,16 +153,19 @@ def xml_text(element: Any) -> str:
 
 
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
-    """One block; or, when lines carry literal bullet characters, one item per bullet line
-    (lines without a bullet stay together as a block of the original kind)."""
+    """The blocks in one element's text: a bare label line ("Causes") above the text becomes
+    a heading, and lines that start with literal bullet characters become items."""
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
-    if sum(bool(BULLET_PREFIX.match(line)) for line in lines) < 2:
-        text = clean_text(" ".join(lines))
-        return [make_block(kind, text, bold)] if text else []
     blocks: list[Block] = []
+    if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):
+        blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))
+    bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
+    if not any(bullets[1:]) and sum(bullets) < 2:
+        text = clean_text(" ".join(lines))
+        return blocks + ([make_block(kind, text, bold)] if text else [])
     pending: list[str] = []
-    for line in lines:
-        if not BULLET_PREFIX.match(line):
+    for line, bullet in zip(lines, bullets, strict=True):
+        if not bullet:
             pending.append(line)
             continue
         if pending:
@@ -172,8 +177,15 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     return blocks
 
 
+def is_label_line(line: str, following: str) -> bool:
+    """A short capitalised line without punctuation, on its own above a sentence."""
+    return bool(LABEL_LINE.match(line)) and following[:1].isupper() and len(following.split()) >= 5
+
+
 def make_block(kind: str, text: str, bold: str | None = None) -> Block:
-    """A paragraph or list item, with a bullet stripped and its bold lead-in found."""
+    """A paragraph or list item, with a bullet stripped and its bold lead-in found.
+
+    A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text."""
     if BULLET_PREFIX.match(text):
         text = BULLET_PREFIX.sub("", text)
         kind = "item" if kind == "paragraph" else kind
@@ -182,7 +194,9 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
     if match and (bold is None or text.startswith(bold.rstrip(":").strip())):
         lead = match.group("lead").strip()
     elif bold and text.startswith(bold) and bold.rstrip(".: ") and len(bold) < 60:
-        lead = bold.rstrip(".: ")
+        after = text[len(bold) :].lstrip()
+        if bold.rstrip().endswith((".", ":")) or after.startswith((":", ".", "–", "—", "- ")):
+            lead = bold.rstrip(".: ")
     return Block(kind=kind, text=text, lead=lead)  # type: ignore[arg-type]
 
 
@@ -200,6 +214,8 @@ def extract_markdown(page: Page) -> Article:
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
     title = clean_text(str(meta.get("title") or "")) or first_heading(blocks)
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
         title=title,
         blocks=drop_headline(blocks, title),
