@@ -25,6 +25,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from pipeline.models import Article, Block, ExtractError, Page
@@ -33,6 +34,8 @@ BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_])
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
+CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
+CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
 CHROME_MAX_CHARS = 160
 CHROME = re.compile(
     r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
@@ -59,37 +62,86 @@ def extract_article(page: Page) -> Article:
 
 def extract_html(page: Page) -> Article:
     tree = parse_html(page)
+    doc = run_trafilatura(tree, page.url, precision=True)
+    if body_chars(doc) < CROSS_CHECK_CHARS:
+        # Precision mode sometimes keeps only a fragment: cross-check with the default mode
+        other = run_trafilatura(tree, page.url, precision=False)
+        if body_chars(other) >= CROSS_CHECK_RATIO * body_chars(doc):
+            doc = other
+    if doc is None:
+        raise ExtractError(f"{page.origin}: no article text found on the page")
+    main = doc.find("main")
+    blocks = tuple(blocks_from_xml(main)) if main is not None else ()
+    blocks = drop_chrome(blocks, collect_link_texts(tree))
+    meta = read_metadata(tree, page.url)
+    blocks = drop_headline(blocks, meta.get("title", ""), *meta.get("headlines", "").split("\n"))
+    return Article(
+        title=meta.get("title") or first_heading(blocks),
+        blocks=blocks,
+        author=meta.get("author"),
+        date=meta.get("date"),
+        site_name=meta.get("site_name"),
+        description=meta.get("description"),
+        language=meta.get("language"),
+        image=meta.get("image"),
+        url=meta.get("url") or page.url,
+    )
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
+    """The page's metadata: JSON-LD, OpenGraph and <head> tags first; trafilatura's own
+    metadata search (bylines, visible dates, the <h1>) only for what they leave out.
+    `headlines` lists every title-like string, one a line, to keep them out of the body."""
+    found = read_head_metadata(tree)
+    page_title = found.pop("page_title", "")
+    if not all(found.get(key) for key in ("title", "author", "date")):
+        library = extract_metadata(tree, default_url=url)
+        for key, attr in LIBRARY_FIELDS.items():
+            value = getattr(library, attr, None)
+            if value and clean_text(str(value)):
+                found.setdefault(key, clean_text(str(value)))
+    found.setdefault("title", page_title)
+    if found.get("date"):
+        found["date"] = normalise_date(found["date"])
+    titles = (found.get("title", ""), page_title, found.get("description", ""))
+    found["headlines"] = "\n".join([*titles, *re.split(r" [|–—:-] ", page_title)[:1]])
+    return found
+
+
+LIBRARY_FIELDS = {
+    "title": "title",
+    "author": "author",
+    "date": "date",
+    "site_name": "sitename",
+    "description": "description",
+    "image": "image",
+    "url": "url",
+}
+
+
+def normalise_date(value: str) -> str:
+    """ISO date-times are cut to their date (2024-09-29T09:00-07:00 -> 2024-09-29)."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}(?=$|[T ])", value)
+    return match.group(0) if match else value
+
+
+def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
+    """trafilatura's XML for the page (headings, lists, tables, bold kept), or None."""
     xml = trafilatura.extract(
         tree,
-        url=page.url,
+        url=url,
         output_format="xml",
         include_formatting=True,
         include_comments=False,
         include_tables=True,
-        with_metadata=True,
-        favor_precision=True,
+        favor_precision=precision,
     )
-    if not xml:
-        raise ExtractError(f"{page.origin}: no article text found on the page")
-    doc = etree.fromstring(xml.encode("utf-8"))
-    head = read_head_metadata(tree)
-    title = clean_text(doc.get("title") or "") or head.get("title", "")
-    main = doc.find("main")
-    blocks = tuple(blocks_from_xml(main)) if main is not None else ()
-    blocks = drop_chrome(blocks, collect_link_texts(tree))
-    headlines = {title, head.get("title", ""), head.get("description", "")}
-    blocks = drop_headline(blocks, *headlines)
-    return Article(
-        title=title or first_heading(blocks),
-        blocks=blocks,
-        author=head.get("author") or doc.get("author"),
-        date=doc.get("date") or head.get("date"),
-        site_name=doc.get("sitename") or head.get("site_name"),
-        description=doc.get("description") or head.get("description"),
-        language=head.get("language") or doc.get("language"),
-        image=doc.get("image") or head.get("image"),
-        url=head.get("url") or doc.get("url") or page.url,
-    )
+    return etree.fromstring(xml.encode("utf-8")) if xml else None
+
+
+def body_chars(doc: Any) -> int:
+    main = doc.find("main") if doc is not None else None
+    return len("".join(main.itertext()).strip()) if main is not None else 0
 
 
 def parse_html(page: Page) -> HtmlElement:
@@ -294,7 +346,7 @@ def read_head_metadata(tree: HtmlElement) -> dict[str, str]:
         found.setdefault("language", language)
     title = tree.findtext(".//title")
     if title and clean_text(title):
-        found.setdefault("title", clean_text(title))
+        found["page_title"] = clean_text(title)
     return found
 
 
