@@ -27,6 +27,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
+from trafilatura.xml import remove_empty_elements, strip_double_tags
 
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -95,7 +96,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     found = read_head_metadata(tree)
     page_title = found.pop("page_title", "")
     if not all(found.get(key) for key in ("title", "author", "date")):
-        library = extract_metadata(tree, default_url=url)
+        library = extract_metadata(tree, default_url=url, extensive=False)  # no guessed dates
         for key, attr in LIBRARY_FIELDS.items():
             value = getattr(library, attr, None)
             if value and clean_text(str(value)):
@@ -126,8 +127,10 @@ def normalise_date(value: str) -> str:
 
 
 def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
-    """trafilatura's XML for the page (headings, lists, tables, bold kept), or None."""
-    xml = trafilatura.extract(
+    """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
+    bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
+    library's XML serialisation and fingerprinting, which we do not use."""
+    document = trafilatura.bare_extraction(
         tree,
         url=url,
         output_format="xml",
@@ -136,7 +139,15 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> A
         include_tables=True,
         favor_precision=precision,
     )
-    return etree.fromstring(xml.encode("utf-8")) if xml else None
+    body = getattr(document, "body", None)
+    if body is None or not len(body):
+        return None
+    strip_double_tags(body)
+    remove_empty_elements(body)
+    body.tag = "main"
+    doc = etree.Element("doc")
+    doc.append(body)
+    return doc
 
 
 def body_chars(doc: Any) -> int:

@@ -126,6 +126,7 @@ def test_chrome_inside_the_article_container_is_dropped() -> None:
     assert_article(article, paragraphs[:4])
     assert len(article.blocks) == 5  # the four paragraphs and "What helps"
     assert "Here is when to get it checked" not in article.text  # the dek repeats the description
+    assert article.date is None  # never guessed from "© 2025"
 
 
 def test_headline_is_not_in_the_text() -> None:
