@@ -189,7 +189,7 @@ def blocks_from_xml(main: Any) -> list[Block]:
             continue  # its text is taken with the parent
         if element.tag == "head":
             text = clean_text(xml_text(element))
-            level = int((element.get("rend") or "h2").lstrip("h") or 2)
+            level = heading_level(element)
             blocks.extend([Block(kind="heading", text=text, level=level)] if text else [])
         elif element.tag == "row":
             cells = (clean_text(xml_text(cell)) for cell in element.iter("cell"))
@@ -199,6 +199,11 @@ def blocks_from_xml(main: Any) -> list[Block]:
             lead = clean_text(xml_text(bold)) if bold is not None else None
             blocks.extend(split_bullets(XML_KINDS[element.tag], xml_text(element), lead))
     return blocks
+
+
+def heading_level(element: Any) -> int:
+    match = re.fullmatch(r"h([1-6])", element.get("rend") or "")
+    return int(match.group(1)) if match else 2
 
 
 def has_ancestor(element: Any, tags: tuple[str, ...]) -> bool:

@@ -125,17 +125,36 @@ def gunzip_capped(raw: bytes, origin: str, limit: int = MAX_BYTES) -> bytes:
 
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     """Bytes to text: a byte-order mark wins (as in browsers), then the HTTP header's
-    charset, then a <meta> charset, then charset detection; UTF-8 when all else fails."""
+    charset, then a <meta> charset, then detection (valid UTF-8 first, then
+    charset-normalizer); UTF-8 when all else fails.
+
+    A <meta> charset is overruled by valid multi-byte UTF-8: pages saved by a browser are
+    re-encoded as UTF-8 but keep their original <meta>, and other text is almost never
+    valid UTF-8 by accident."""
     for bom, bom_encoding in BOMS:
         if body.startswith(bom):
             return body.decode(bom_encoding, errors="replace"), bom_encoding
-    match = META_CHARSET.search(body[:4096])
-    declared = (header_charset, match.group(1).decode("ascii") if match else None)
-    encoding = next((e for e in map(known_codec, declared) if e), None)
+    encoding = known_codec(header_charset)
     if encoding is None:
-        best = charset_normalizer.from_bytes(body[:65536]).best() if body else None
+        match = META_CHARSET.search(body[:4096])
+        encoding = known_codec(match.group(1).decode("ascii")) if match else None
+        if encoding not in (None, "utf-8") and is_utf8(body):
+            encoding = "utf-8"
+    if encoding is None and (body.isascii() or is_utf8(body)):
+        encoding = "utf-8"
+    if encoding is None:
+        best = charset_normalizer.from_bytes(body[:65536]).best()
         encoding = known_codec(best.encoding if best else None) or "utf-8"
     return body.decode(encoding, errors="replace"), encoding
+
+
+def is_utf8(body: bytes) -> bool:
+    """Valid UTF-8 with at least one multi-byte character."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not body.isascii()
 
 
 def known_codec(name: str | None) -> str | None:

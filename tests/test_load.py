@@ -316,11 +316,21 @@ def page_bytes(encoding: str, meta: str = "") -> bytes:
         (page_bytes("cp1252", '<meta charset="utf-8">'), "windows-1252", "cp1252"),
         (page_bytes("cp1252", '<meta charset="windows-1252">'), None, "cp1252"),
         (page_bytes("cp1252", HTTP_EQUIV), None, "cp1252"),
+        (page_bytes("utf-8", '<meta charset="iso-8859-1">'), None, "utf-8"),
         (b"\xef\xbb\xbf" + page_bytes("utf-8"), None, "utf-8-sig"),
         (b"\xef\xbb\xbf" + page_bytes("utf-8"), "windows-1252", "utf-8-sig"),
         (page_bytes("utf-16"), None, "utf-16"),
     ],
-    ids=["header", "header-over-meta", "meta", "meta-http-equiv", "bom", "bom-first", "utf16-bom"],
+    ids=[
+        "header",
+        "header-over-meta",
+        "meta",
+        "meta-http-equiv",
+        "utf8-over-meta",
+        "bom",
+        "bom-first",
+        "utf16-bom",
+    ],
 )
 def test_charset_detection(body: bytes, header: str | None, expected: str) -> None:
     text, encoding = decode_html(body, header)
