@@ -75,7 +75,8 @@ def extract_html(page: Page) -> Article:
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     meta = read_metadata(tree, page.url)
-    blocks = drop_headline(blocks, meta.get("title", ""), *meta.get("headlines", "").split("\n"))
+    titles = meta.get("headlines", "").split("\n")
+    blocks = drop_headline(blocks, *titles, dek=meta.get("description", ""))
     return Article(
         title=meta.get("title") or first_heading(blocks),
         blocks=blocks,
@@ -104,8 +105,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     found.setdefault("title", page_title)
     if found.get("date"):
         found["date"] = normalise_date(found["date"])
-    titles = (found.get("title", ""), page_title, found.get("description", ""))
-    found["headlines"] = "\n".join([*titles, *re.split(r" [|–—:-] ", page_title)[:1]])
+    titles = (found.get("title", ""), page_title, re.split(r" [|–—:-] ", page_title)[0])
+    found["headlines"] = "\n".join(titles)
     return found
 
 
@@ -320,10 +321,17 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
-def drop_headline(blocks: tuple[Block, ...], *titles: str) -> tuple[Block, ...]:
-    """The headline (and a subtitle equal to the description) is not part of the body."""
+def drop_headline(blocks: tuple[Block, ...], *titles: str, dek: str = "") -> tuple[Block, ...]:
+    """The headline is not part of the body, whatever its tag; nor is a subheading that
+    repeats the description (a dek). A paragraph equal to the description stays: it is
+    often the article's real first paragraph."""
     keys = {normalise(t) for t in titles} - {""}
-    return tuple(b for b in blocks if not (b.kind == "heading" and normalise(b.text) in keys))
+    heading_keys = keys | ({normalise(dek)} - {""})
+    return tuple(
+        b
+        for b in blocks
+        if normalise(b.text) not in (heading_keys if b.kind == "heading" else keys)
+    )
 
 
 def first_heading(blocks: tuple[Block, ...]) -> str:
