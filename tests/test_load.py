@@ -7,13 +7,16 @@ hang. Waits are kept tiny by injecting a short timeout, a tiny backoff and a fak
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import gzip
 import json
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -21,7 +24,7 @@ import pytest
 
 from pipeline import load
 from pipeline.cli import main
-from pipeline.load import FetchOptions, decode_html, load_source, read_file
+from pipeline.load import FetchOptions, decode_html, default_cache_dir, load_source, read_file
 from pipeline.models import LoadError
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -376,3 +379,42 @@ def test_local_markdown(suffix: str, tmp_path: Path) -> None:
     path.write_text("---\ntitle: Hi\n---\n\nBody text.\n", encoding="utf-8")
     page = read_file(path)
     assert page.kind == "markdown" and page.text.startswith("---")
+
+
+# --- smaller pieces ---------------------------------------------------------------------------
+
+
+def test_retry_after_as_http_date(server: Server, tmp_path: Path) -> None:
+    soon = email.utils.format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    server.routes["/dated-retry"] = sequence(Reply(503, b"", {"Retry-After": soon}), Reply())
+    sleeps: list[float] = []
+    load_source(server.url("/dated-retry"), options=options(tmp_path, sleeps))
+    assert len(sleeps) == 1 and 25 <= sleeps[0] <= 30
+
+
+def test_deflate_body_is_decoded(server: Server, tmp_path: Path) -> None:
+    headers = {"Content-Type": "text/html", "Content-Encoding": "deflate"}
+    server.routes["/deflate"] = fixed(Reply(body=zlib.compress(ARTICLE), headers=headers))
+    assert (
+        "Stretching and Mobility"
+        in load_source(server.url("/deflate"), options=options(tmp_path)).text
+    )
+
+
+def test_connection_refused_is_one_error(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again before the fetch: nothing listens
+    with pytest.raises(LoadError, match="could not fetch \\(connection failed\\)"):
+        load_source(f"http://127.0.0.1:{port}/", options=options(tmp_path))
+
+
+def test_redirect_to_another_scheme_is_refused(server: Server, tmp_path: Path) -> None:
+    server.routes["/ftp"] = fixed(Reply(302, b"", {"Location": "ftp://example.org/file"}))
+    with pytest.raises(LoadError, match="redirects to an unsupported address"):
+        load_source(server.url("/ftp"), options=options(tmp_path))
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / "repurpose" / "http"
