@@ -42,9 +42,14 @@ CHROME = re.compile(
     r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
     r"|see also|don'?t miss|sources?|filed under|tags?|categories|share(?: this)?(?: post| article"
     r"| story| page)?|follow us|advertisement|sign up|subscribe|newsletter|comments?|\d+ comments?"
-    r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link)"
+    r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link"
+    r"|also read|read also|you (?:may|might) also like|recommended(?: for you)?|most popular"
+    r"|trending(?: now)?|sponsored(?: content)?|print(?: this)?(?: article| page)?"
+    r"|leggi anche|leia (?:também|mais)|veja também|baca juga|lihat juga|(?:à )?lire aussi"
+    r"|lesen sie auch|lea también|ver también|関連記事|관련 ?기사)"
     r"(?:\s*[:|].*|\s*)$"
     r"|(?:copyright|©)\s.*|.*\ball rights reserved\b.*|.*\bwe use cookies\b.*"
+    r"|follow (?:[\w@.’'-]+ ){0,4}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b.*"
     r"|(?:[\w-]+ ){0,3}icon)$",
     re.IGNORECASE,
 )
