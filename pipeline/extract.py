@@ -38,6 +38,7 @@ MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
 CHROME_MAX_CHARS = 160
+LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
 CHROME = re.compile(
     r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
     r"|see also|don'?t miss|sources?|filed under|tags?|categories|share(?: this)?(?: post| article"
@@ -179,13 +180,28 @@ def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
 
 
 def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:
-    """Drop blocks that are a link's whole text, or short site-chrome phrases."""
-    return tuple(
-        b
-        for b in blocks
-        if normalise(b.text) not in link_texts
-        and not (len(b.text) <= CHROME_MAX_CHARS and CHROME.match(b.text))
-    )
+    """Drop short site-chrome phrases anywhere; and blocks that are a link's whole text
+    (teasers, related posts, menus) at the start or end of the body or in a run of
+    LINK_RUN or more. A lone linked line inside the article stays: it is often content."""
+    kept = [b for b in blocks if not (len(b.text) <= CHROME_MAX_CHARS and CHROME.match(b.text))]
+    runs = group_runs([normalise(b.text) in link_texts for b in kept])
+    out: list[Block] = []
+    for start, end, linked in runs:
+        at_edge = start == 0 or end == len(kept)
+        if not (linked and (at_edge or end - start >= LINK_RUN)):
+            out.extend(kept[start:end])
+    return tuple(out)
+
+
+def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
+    """(start, end, flag) for each run of equal flags."""
+    runs: list[tuple[int, int, bool]] = []
+    for n, flag in enumerate(flags):
+        if runs and runs[-1][2] == flag:
+            runs[-1] = (runs[-1][0], n + 1, flag)
+        else:
+            runs.append((n, n + 1, flag))
+    return runs
 
 
 def blocks_from_xml(main: Any) -> list[Block]:

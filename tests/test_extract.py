@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench.extract_metric import PageScore, score_page, summarise
-from pipeline.extract import extract_article
+from pipeline.extract import drop_chrome, extract_article
 from pipeline.load import read_file
-from pipeline.models import Article, ExtractError, Page
+from pipeline.models import Article, Block, ExtractError, Page
 from tests.conftest import SAMPLES, corpus_dir
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -254,3 +254,17 @@ def test_metric_empty_cases_follow_the_benchmark() -> None:
 def test_metric_variant_lowercases_and_uses_sets() -> None:
     assert score_page("One two three four", "one two three four").precision == 0.0
     assert score_page("One two three four", "one two three four", lowercase=True).precision == 1.0
+
+
+def test_link_only_blocks_go_at_the_edges_and_in_runs() -> None:
+    def para(text: str) -> Block:
+        return Block(kind="paragraph", text=text)
+
+    links = frozenset({"next post", "nhs advice on back pain", "a", "b", "c", "older post"})
+    blocks = tuple(
+        para(t)
+        for t in ("Next post", "Body one.", "NHS advice on back pain", "Body two.")
+        + ("A", "B", "C", "Body three.", "Older post")
+    )
+    kept = [b.text for b in drop_chrome(blocks, links)]
+    assert kept == ["Body one.", "NHS advice on back pain", "Body two.", "Body three."]
