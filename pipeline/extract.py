@@ -31,6 +31,7 @@ from pipeline.extract_metadata import read_metadata
 from pipeline.models import Article, Block, ExtractError, Page
 
 BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
+INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
@@ -206,7 +207,10 @@ def xml_text(element: Any) -> str:
 
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     """The blocks in one element's text: a bare label line ("Causes") above the text becomes
-    a heading, and lines that start with literal bullet characters become items."""
+    a heading, and lines that start with literal bullet characters become items (two or
+    more "•" inside one line count as line starts: "Signs: • pain • swelling")."""
+    if len(INLINE_BULLET.findall(raw)) >= 2:
+        raw = INLINE_BULLET.sub("\n", raw)
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
     blocks: list[Block] = []
     if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):

@@ -97,6 +97,7 @@ def assert_article(article: Article, expected: list[str]) -> None:
         assert not re.search(pattern, article.text, re.IGNORECASE), f"chrome in text: {phrase!r}"
     assert "<" not in article.text and "&#" not in article.text
     assert not re.search(r"(?m)^\s*[•●▪◦·–-]\s", article.text), "bullet characters left"
+    assert "•" not in article.text
     assert words(article.title) not in {words(b.text) for b in article.blocks}
 
 
@@ -265,3 +266,19 @@ def test_link_only_blocks_go_at_the_edges_and_in_runs() -> None:
     blocks = tuple(para(t) for t in texts.split("|"))
     kept = [b.text for b in drop_chrome(blocks, links)]
     assert kept == ["Body one.", "NHS advice on back pain", "Body two.", "Body three."]
+
+
+def test_inline_bullets_become_items() -> None:
+    html_page = (
+        "<html><body><article><h1>Knee pain</h1><p>"
+        + "Knee pain after running is common and usually settles with rest and exercise. " * 3
+        + "</p><p>Common signs: • pain on the stairs • swelling after a run • stiffness</p>"
+        + "</article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=html_page, kind="html"))
+    assert "•" not in article.text
+    assert [b.text for b in article.blocks if b.kind == "item"] == [
+        "pain on the stairs",
+        "swelling after a run",
+        "stiffness",
+    ]
