@@ -23,7 +23,7 @@ import trafilatura
 import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import remove_empty_elements, strip_double_tags
 
@@ -33,6 +33,7 @@ from pipeline.models import Article, Block, ExtractError, Page
 BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
 INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
+XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
@@ -126,9 +127,16 @@ def body_chars(doc: Any) -> int:
 
 
 def parse_html(page: Page) -> HtmlElement:
-    tree = load_html(page.text) if page.text.strip() else None
+    """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
+    text = XML_DECLARATION.sub("", page.text, count=1)
+    tree = load_html(text) if text.strip() else None
+    if tree is not None and tree.tag != "html":  # a fragment: give it a document around it
+        try:
+            tree = document_fromstring(text)
+        except (etree.ParserError, ValueError):
+            tree = None
     if tree is None:
-        raise ExtractError(f"{page.origin}: the page is empty or not HTML")
+        raise ExtractError(f"{page.origin}: the page is empty or cannot be read as HTML")
     return tree
 
 

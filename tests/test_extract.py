@@ -224,11 +224,13 @@ def test_signature_in_bold_is_not_a_lead_in() -> None:
         "   ",
         "<html><body><nav><a href='/'>Home</a></nav></body></html>",
         (DATA / "login.html").read_text(),
+        "\x00\x01\x02 binary \ufffd\ufffd",
+        "<div>" * 5000 + "deeply nested " * 50 + "</div>" * 5000,
     ],
-    ids=["empty", "blank", "menu-only", "login"],
+    ids=["empty", "blank", "menu-only", "login", "binary", "too-deep"],
 )
 def test_page_without_article_is_an_extract_error(markup: str) -> None:
-    with pytest.raises(ExtractError, match=r"no article text|empty or not HTML"):
+    with pytest.raises(ExtractError, match=r"no article text|empty or cannot be read as HTML"):
         extract_article(Page(origin="page.html", text=markup, kind="html"))
 
 
@@ -282,3 +284,15 @@ def test_inline_bullets_become_items() -> None:
         "swelling after a run",
         "stiffness",
     ]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ['<?xml version="1.0" encoding="ISO-8859-1"?>', ""],
+    ids=["xml-declaration", "fragment"],
+)
+def test_odd_but_readable_html_is_extracted(prefix: str) -> None:
+    paragraph = "Gentle exercise after a knee injury helps the joint recover its strength. " * 4
+    markup = f"{prefix}<p>{paragraph}</p><p>{paragraph}</p>"
+    article = extract_article(Page(origin="odd.html", text=markup, kind="html"))
+    assert words(paragraph) in words(article.text)
