@@ -8,13 +8,16 @@ element. The chrome that must not appear is listed per page.
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from bench import bench_extract
 from bench.extract_metric import PageScore, score_page, summarise
 from pipeline.extract import drop_chrome, extract_article
 from pipeline.load import read_file
@@ -296,3 +299,24 @@ def test_odd_but_readable_html_is_extracted(prefix: str) -> None:
     markup = f"{prefix}<p>{paragraph}</p><p>{paragraph}</p>"
     article = extract_article(Page(origin="odd.html", text=markup, kind="html"))
     assert words(paragraph) in words(article.text)
+
+
+def test_bench_skips_without_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_extract.main(["--corpus", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ground truth written from each made-up page's own article paragraphs."""
+    (tmp_path / "html").mkdir()
+    source = (DATA / "article.html").read_text(encoding="utf-8")
+    (tmp_path / "html" / "one.html.gz").write_bytes(gzip.compress(source.encode("utf-8")))
+    body = BeautifulSoup(source, "html.parser").select_one(".entry-content")
+    assert body is not None
+    truth = {"one": {"articleBody": body.get_text("\n"), "url": ""}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    assert bench_extract.main(["--corpus", str(tmp_path)]) == 0
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
+    precision, recall = (float(x) for x in rows["repurpose"][:2])
+    assert precision == 1.0 and recall > 0.95
+    assert "trafilatura" in rows
