@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         run_extractor("trafilatura", html, extract_trafilatura),
     ]
     print(f"{len(ids)} pages ({args.half}), metric: word 4-gram shingles, pages weighted equally")
-    print(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'F1*':>6} {'ms/page':>8}")
+    print(f"{'extractor':<12} {'P':>7} {'R':>7} {'F1':>7} {'F1*':>7} {'ms/page':>8}")
     for run in runs:
         print_run(run, truth)
     print("F1* = the same with lower-cased words and shingles as sets")
@@ -107,8 +107,8 @@ def print_run(run: Run, truth: dict[str, str]) -> None:
     )
     median = statistics.median(run.millis)
     print(
-        f"{run.name:<12} {official.precision:6.3f} {official.recall:6.3f} {official.f1:6.3f}"
-        f" {simple.f1:6.3f} {median:8.1f}"
+        f"{run.name:<12} {official.precision:7.4f} {official.recall:7.4f} {official.f1:7.4f}"
+        f" {simple.f1:7.4f} {median:8.1f}"
     )
 
 
@@ -119,7 +119,10 @@ def print_worst(run: Run, truth: dict[str, str], count: int) -> None:
         p, r = score.precision or 0.0, score.recall or 0.0
         scores.append((2 * p * r / (p + r) if p + r else 0.0, key, score))
     for f1, key, score in sorted(scores)[:count]:
-        print(f"  {key[:12]} F1={f1:.3f} P={score.precision} R={score.recall}")
+        p, r = score.precision, score.recall
+        print(
+            f"  {key[:12]} F1={f1:.3f} P={p if p is None else round(p, 3)} R={r if r is None else round(r, 3)}"
+        )
 
 
 def load_json(path: Path) -> dict[str, dict[str, str]]:

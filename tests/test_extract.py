@@ -318,5 +318,5 @@ def test_bench_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert bench_extract.main(["--corpus", str(tmp_path)]) == 0
     rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
     precision, recall = (float(x) for x in rows["repurpose"][:2])
-    assert precision == 1.0 and recall > 0.95
+    assert precision == 1.0 and recall > 0.95  # bullets and spacing are not words
     assert "trafilatura" in rows
