@@ -119,10 +119,8 @@ def print_worst(run: Run, truth: dict[str, str], count: int) -> None:
         p, r = score.precision or 0.0, score.recall or 0.0
         scores.append((2 * p * r / (p + r) if p + r else 0.0, key, score))
     for f1, key, score in sorted(scores)[:count]:
-        p, r = score.precision, score.recall
-        print(
-            f"  {key[:12]} F1={f1:.3f} P={p if p is None else round(p, 3)} R={r if r is None else round(r, 3)}"
-        )
+        shown = [f"{x:.3f}" if x is not None else "n/a" for x in (score.precision, score.recall)]
+        print(f"  {key[:12]} F1={f1:.3f} P={shown[0]} R={shown[1]}")
 
 
 def load_json(path: Path) -> dict[str, dict[str, str]]:
