@@ -3,12 +3,14 @@
 HTML goes through trafilatura (main-content extraction, precision settings) in its XML form,
 which keeps headings, lists, tables and bold lead-ins. On top of the library:
 
-- blocks whose whole text is the text of a link elsewhere on the page are dropped (related
-  posts, "next article" teasers, menus that slipped through);
+- a short precision-mode result is cross-checked with the library's default mode;
+- blocks whose whole text is a link's text are dropped at the body's edges and in runs
+  (related posts, "next article" teasers, menus that slipped through);
 - short blocks that are site chrome ("Share this post", "Related: ...", "Contact detail icon",
   cookie notices, copyright lines) are dropped;
 - the headline (and a dek equal to the meta description) is not part of the body;
-- metadata missing from trafilatura comes from JSON-LD, OpenGraph and <head> tags.
+- literal bullets become items, a bare label line above its text becomes a heading;
+- metadata comes from JSON-LD, OpenGraph and <head> first (pipeline/extract_metadata.py).
 
 Markdown is the article already: its YAML front matter gives the metadata.
 """
@@ -82,8 +84,7 @@ def extract_html(page: Page) -> Article:
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     meta = read_metadata(tree, page.url)
-    titles = meta.get("headlines", "").split("\n")
-    blocks = drop_headline(blocks, *titles, dek=meta.get("description", ""))
+    blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
     return Article(
         title=meta.get("title") or first_heading(blocks),
         blocks=blocks,

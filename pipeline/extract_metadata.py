@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page says about its article. `titles` holds every headline-like string
+    (metadata title, <title>, <title> before " | Site") to keep out of the body."""
+
+    fields: dict[str, str]
+    titles: tuple[str, ...]
+
+    def get(self, key: str) -> str | None:
+        return self.fields.get(key) or None
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     """The page's metadata: JSON-LD, OpenGraph and <head> tags first; trafilatura's own
-    metadata search (bylines, visible dates, the <h1>) only for what they leave out.
-    `headlines` lists every title-like string, one a line, to keep them out of the body."""
+    metadata search (bylines, visible dates, the <h1>) only for what they leave out."""
     found = read_head_metadata(tree)
     page_title = found.pop("page_title", "")
     if not all(found.get(key) for key in ("title", "author", "date")):
@@ -30,9 +42,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     found.setdefault("title", page_title)
     if found.get("date"):
         found["date"] = normalise_date(found["date"])
-    titles = (found.get("title", ""), page_title, re.split(r" [|–—:-] ", page_title)[0])
-    found["headlines"] = "\n".join(titles)
-    return found
+    titles = (found["title"], page_title, re.split(r" [|–—:-] ", page_title)[0])
+    return PageMeta(found, titles)
 
 
 LIBRARY_FIELDS = {
