@@ -6,6 +6,7 @@ which keeps headings, lists, tables and bold lead-ins. On top of the library:
 - a short precision-mode result is cross-checked with the library's default mode;
 - blocks whose whole text is a link's text are dropped at the body's edges and in runs
   (related posts, "next article" teasers, menus that slipped through);
+- blocks that repeat text of the page's nav, header, aside or footer are dropped;
 - short blocks that are site chrome ("Share this post", "Related: ...", "Contact detail icon",
   cookie notices, copyright lines) are dropped;
 - the headline (and a dek equal to the meta description) is not part of the body;
@@ -83,6 +84,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks = drop_chrome(blocks, collect_link_texts(tree))
+    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     meta = read_metadata(tree, page.url)
     blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
     return Article(
@@ -149,6 +151,22 @@ def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
             texts.add(normalise(anchor.text_content()))
     texts.discard("")
     return frozenset(texts)
+
+
+def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
+    """Normalised texts of the elements in the page's nav, header, aside and footer."""
+    texts = set()
+    for region in tree.iter("nav", "footer", "aside", "header"):
+        for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
+            texts.add(normalise(element.text_content()))
+    texts.discard("")
+    return frozenset(texts)
+
+
+def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> tuple[Block, ...]:
+    """Drop blocks that repeat, word for word, text from the page's menus, header, sidebar or
+    footer (a clinic's address line, an author box copied from the sidebar)."""
+    return tuple(b for b in blocks if normalise(b.text) not in chrome)
 
 
 def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:
