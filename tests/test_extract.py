@@ -123,13 +123,14 @@ def test_samples_are_whole_and_clean(path: Path) -> None:
 
 
 def test_chrome_inside_the_article_container_is_dropped() -> None:
-    """leaky.html puts share, related-post, icon and copyright lines inside the post."""
+    """leaky.html puts share, related-post, icon, copyright and footer lines in the post."""
     source = (DATA / "leaky.html").read_text(encoding="utf-8")
     paragraphs = [words(p.get_text(" ")) for p in BeautifulSoup(source, "html.parser")("p")]
     article = extract_file(DATA / "leaky.html")
     assert_article(article, paragraphs[:4])
     assert len(article.blocks) == 5  # the four paragraphs and "What helps"
     assert "Here is when to get it checked" not in article.text  # the dek repeats the description
+    assert "Market Street" not in article.text  # repeats the footer
     assert article.date is None  # never guessed from "© 2025"
 
 
