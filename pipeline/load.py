@@ -180,17 +180,7 @@ def fetch_url(url: str, options: FetchOptions) -> Page:
         response = request_with_retries(session, url, headers, options)
         with response:
             if response.status_code == 304 and cached:
-                meta, body = cached
-                text, encoding = decode_html(body, meta.get("charset"))
-                final = meta.get("final_url") or url
-                return Page(
-                    origin=url,
-                    text=text,
-                    kind="html",
-                    url=final,
-                    encoding=encoding,
-                    from_cache=True,
-                )
+                return page_from_cache(url, *cached)
             check_response(url, response)
             body = read_body(url, response, options.max_bytes)
     if not body.strip():
@@ -199,6 +189,13 @@ def fetch_url(url: str, options: FetchOptions) -> Page:
     text, encoding = decode_html(body, charset)
     write_cache(options.cache_dir, url, response, body, charset)
     return Page(origin=url, text=text, kind="html", url=response.url, encoding=encoding)
+
+
+def page_from_cache(url: str, meta: dict[str, str], body: bytes) -> Page:
+    """The cached copy, after the server answered 304 Not Modified."""
+    text, encoding = decode_html(body, meta.get("charset"))
+    final = meta.get("final_url") or url
+    return Page(origin=url, text=text, kind="html", url=final, encoding=encoding, from_cache=True)
 
 
 def request_with_retries(
