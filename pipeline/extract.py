@@ -59,7 +59,8 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
-LABEL_LEVEL = 3
+LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
+BOLD_HEADING_WORDS = 12
 BLOCK_TAGS = ("head", "p", "item", "quote", "row")
 XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
 
@@ -262,16 +263,25 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
 
 def is_label_line(line: str, following: str) -> bool:
     """A short capitalised line without punctuation, on its own above a sentence."""
-    return bool(LABEL_LINE.match(line)) and following[:1].isupper() and len(following.split()) >= 5
+    sentence = following[:1].isupper() and len(following.split()) >= 5
+    return bool(LABEL_LINE.match(line)) and sentence and following.endswith((".", ":", "!", "?"))
+
+
+def is_bold_heading(text: str) -> bool:
+    """Short, and not a sentence (no closing full stop, exclamation mark or comma)."""
+    return len(text.split()) <= BOLD_HEADING_WORDS and not text.endswith((".", "!", ",", ";"))
 
 
 def make_block(kind: str, text: str, bold: str | None = None) -> Block:
     """A paragraph or list item, with a bullet stripped and its bold lead-in found.
 
-    A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text."""
+    A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text. A
+    short paragraph that is bold all through ("**What causes it?**") is a heading."""
     if BULLET_PREFIX.match(text):
         text = BULLET_PREFIX.sub("", text)
         kind = "item" if kind == "paragraph" else kind
+    elif kind == "paragraph" and bold and clean_text(bold) == text and is_bold_heading(text):
+        return Block(kind="heading", text=text, level=LABEL_LEVEL)
     lead = None
     match = LEAD_IN.match(text)
     if match and (bold is None or text.startswith(bold.rstrip(":").strip())):

@@ -321,3 +321,17 @@ def test_bench_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtur
     precision, recall = (float(x) for x in rows["repurpose"][:2])
     assert precision == 1.0 and recall > 0.95  # bullets and spacing are not words
     assert "trafilatura" in rows
+
+
+def test_bold_only_paragraph_is_a_heading() -> None:
+    """Site builders often make subheadings as bold paragraphs."""
+    body = "Plantar heel pain is common in runners and in people who stand all day. " * 3
+    markup = (
+        f"<html><body><article><p>{body}</p><p><strong>What causes it?</strong></p>"
+        f"<p>{body}</p><p><strong>Call us to book an assessment today.</strong></p>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(Page(origin="made-up", text=markup, kind="html")).blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["What causes it?"] == "heading"
+    assert kinds["Call us to book an assessment today."] == "paragraph"  # a sentence
