@@ -4,6 +4,7 @@ HTML goes through trafilatura (main-content extraction, precision settings) in i
 which keeps headings, lists, tables and bold lead-ins. On top of the library:
 
 - a short precision-mode result is cross-checked with the library's default mode;
+- paragraphs left in later chunks of a body split around ads are recovered;
 - blocks whose whole text is a link's text are dropped at the body's edges and in runs
   (related posts, "next article" teasers, menus that slipped through);
 - blocks that repeat text of the page's nav, header, aside or footer are dropped;
@@ -42,6 +43,7 @@ MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
 CHROME_MAX_CHARS = 160
+CHUNK_MIN_CHARS = 40  # a paragraph recovered from a later chunk of the body
 LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
 CHROME = re.compile(
     r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
@@ -84,6 +86,7 @@ def extract_html(page: Page) -> Article:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
+    blocks += recover_chunks(tree, blocks)
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     meta = read_metadata(tree, page.url)
@@ -152,6 +155,41 @@ def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
             texts.add(normalise(anchor.text_content()))
     texts.discard("")
     return frozenset(texts)
+
+
+def recover_chunks(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Paragraphs the library left in later "chunks" of a body split around ads: elements
+    with the same tag and class as the one holding the first paragraph, under the same
+    grandparent and after it in the page. Paragraphs that are mostly links are left out."""
+    host = find_body_host(tree, blocks)
+    if host is None:
+        return ()
+    scope = host.getparent().getparent()
+    chunks = [e for e in scope.iter(host.tag) if e.get("class") == host.get("class")]
+    have = {normalise(b.text) for b in blocks}
+    found: list[Block] = []
+    for chunk in chunks[chunks.index(host) + 1 :]:
+        for paragraph in chunk.iter("p"):
+            text = clean_text(paragraph.text_content())
+            linked = sum(len(clean_text(a.text_content())) for a in paragraph.iter("a"))
+            if len(text) < CHUNK_MIN_CHARS or linked > len(text) / 2 or normalise(text) in have:
+                continue  # too short, mostly links, or already there
+            have.add(normalise(text))
+            found.append(Block(kind="paragraph", text=text))
+    return tuple(found)
+
+
+def find_body_host(tree: HtmlElement, blocks: tuple[Block, ...]) -> HtmlElement | None:
+    """The classed element holding the article's first long paragraph, if it has a
+    grandparent to search for sibling chunks in."""
+    first = next((b for b in blocks if b.kind == "paragraph" and len(b.text) > 80), None)
+    if first is None:
+        return None
+    key = normalise(first.text)
+    host = next((p.getparent() for p in tree.iter("p") if normalise(p.text_content()) == key), None)
+    if host is None or not host.get("class") or host.getparent() is None:
+        return None
+    return host if host.getparent().getparent() is not None else None
 
 
 def collect_region_texts(tree: HtmlElement) -> frozenset[str]:

@@ -335,3 +335,15 @@ def test_bold_only_paragraph_is_a_heading() -> None:
     kinds = {b.text: b.kind for b in blocks}
     assert kinds["What causes it?"] == "heading"
     assert kinds["Call us to book an assessment today."] == "paragraph"  # a sentence
+
+
+def test_body_split_around_an_ad_is_recovered() -> None:
+    """split-body.html splits the article into two same-class chunks around an ad row;
+    trafilatura keeps only the first, recover_chunks brings back the second."""
+    source = (DATA / "split-body.html").read_text(encoding="utf-8")
+    chunks = BeautifulSoup(source, "html.parser").select(".article-body")
+    paragraphs = [p for chunk in chunks for p in chunk("p") if not p.find("a")]
+    article = extract_file(DATA / "split-body.html")
+    assert_article(article, [words(p.get_text(" ")) for p in paragraphs])
+    assert len(paragraphs) == 4 and len(article.blocks) == 4
+    assert "Golfer's elbow explained" not in article.text  # a line of links
