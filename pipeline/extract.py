@@ -60,6 +60,11 @@ CHROME = re.compile(
     r"|(?:[\w-]+ ){0,3}icon)$",
     re.IGNORECASE,
 )
+TAG_LIST = re.compile(
+    r"^(?:tags?|tagged(?: with)?|topics|categories|keywords|filed under)\b:?"
+    r"(?:[^.!?,]+,){2,}[^.!?]*$",
+    re.IGNORECASE,
+)
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
 BOLD_HEADING_WORDS = 12
@@ -212,7 +217,7 @@ def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[
     """Drop short site-chrome phrases anywhere; and blocks that are a link's whole text
     (teasers, related posts, menus) at the start or end of the body or in a run of
     LINK_RUN or more. A lone linked line inside the article stays: it is often content."""
-    kept = [b for b in blocks if not (len(b.text) <= CHROME_MAX_CHARS and CHROME.match(b.text))]
+    kept = [b for b in blocks if not is_chrome(b.text)]
     runs = group_runs([normalise(b.text) in link_texts for b in kept])
     out: list[Block] = []
     for start, end, linked in runs:
@@ -220,6 +225,13 @@ def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[
         if not (linked and (at_edge or end - start >= LINK_RUN)):
             out.extend(kept[start:end])
     return tuple(out)
+
+
+def is_chrome(text: str) -> bool:
+    """A short site-chrome phrase, or a tag list ("Tags knee pain, running, exercise")."""
+    return (len(text) <= CHROME_MAX_CHARS and bool(CHROME.match(text))) or bool(
+        TAG_LIST.match(text)
+    )
 
 
 def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:

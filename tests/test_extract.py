@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from bench import bench_extract
 from bench.extract_metric import PageScore, score_page, summarise
-from pipeline.extract import drop_chrome, extract_article
+from pipeline.extract import drop_chrome, extract_article, is_chrome
 from pipeline.load import read_file
 from pipeline.models import Article, Block, ExtractError, Page
 from tests.conftest import SAMPLES, corpus_dir
@@ -347,3 +347,21 @@ def test_body_split_around_an_ad_is_recovered() -> None:
     assert_article(article, [words(p.get_text(" ")) for p in paragraphs])
     assert len(paragraphs) == 4 and len(article.blocks) == 4
     assert "Golfer's elbow explained" not in article.text  # a line of links
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Share this post", True),
+        ("Contact detail icon", True),
+        ("Related: Hip Pain When Walking", True),
+        ("© 2025 Eastgate Clinic", True),
+        ("Follow Northfield Physio on Instagram for weekly exercise tips", True),
+        ("Tags knee pain, runner's knee, physiotherapy, exercise", True),
+        ("More than half of runners have knee pain at some point.", False),
+        ("Sources of knee pain include the joint, the kneecap and the tendons.", False),
+        ("Tagged with care, the samples were sent to the lab, then tested.", False),
+    ],
+)
+def test_chrome_phrases(text: str, chrome: bool) -> None:
+    assert is_chrome(text) is chrome
