@@ -51,7 +51,7 @@ CHROME = re.compile(
     r"| story| page)?|follow us|advertisement|sign up|subscribe|newsletter|comments?|\d+ comments?"
     r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link"
     r"|also read|read also|you (?:may|might) also like|recommended(?: for you)?|most popular"
-    r"|trending(?: now)?|sponsored(?: content)?|print(?: this)?(?: article| page)?"
+    r"|trending(?: now)?|sponsored(?: content)?|print(?: this)?(?: article| page)?|order reprints"
     r"|leggi anche|leia (?:também|mais)|veja também|baca juga|lihat juga|(?:à )?lire aussi"
     r"|lesen sie auch|lea también|ver también|関連記事|관련 ?기사)"
     r"(?:\s*[:|].*|\s*)$"
@@ -65,6 +65,7 @@ TAG_LIST = re.compile(
     r"(?:[^.!?,]+,){2,}[^.!?]*$",
     re.IGNORECASE,
 )
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
 BOLD_HEADING_WORDS = 12

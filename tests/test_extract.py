@@ -358,6 +358,7 @@ def test_body_split_around_an_ad_is_recovered() -> None:
         ("© 2025 Eastgate Clinic", True),
         ("Follow Northfield Physio on Instagram for weekly exercise tips", True),
         ("Tags knee pain, runner's knee, physiotherapy, exercise", True),
+        ("Listen: https://pod.example/ep615 Download: https://pod.example/ep615.mp3", True),
         ("More than half of runners have knee pain at some point.", False),
         ("Sources of knee pain include the joint, the kneecap and the tendons.", False),
         ("Tagged with care, the samples were sent to the lab, then tested.", False),
