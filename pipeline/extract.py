@@ -229,10 +229,12 @@ def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[
 
 
 def is_chrome(text: str) -> bool:
-    """A short site-chrome phrase, or a tag list ("Tags knee pain, running, exercise")."""
-    return (len(text) <= CHROME_MAX_CHARS and bool(CHROME.match(text))) or bool(
-        TAG_LIST.match(text)
-    )
+    """A short site-chrome phrase, a tag list ("Tags knee pain, running, exercise"), or a
+    line that is mostly web addresses."""
+    if len(text) <= CHROME_MAX_CHARS and CHROME.match(text):
+        return True
+    addresses = sum(len(m) for m in WEB_ADDRESS.findall(text))
+    return bool(TAG_LIST.match(text)) or addresses * 2 >= len(text)
 
 
 def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
