@@ -421,3 +421,16 @@ def test_redirect_to_another_scheme_is_refused(server: Server, tmp_path: Path) -
 def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / "repurpose" / "http"
+
+
+def test_cli_run_from_a_url_uses_the_cache_dir(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/post"] = fixed(Reply(headers={"Content-Type": "text/html", "ETag": '"a"'}))
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    argv = ["run", server.url("/post"), "-o", str(out), "--allow-private", "-q"]
+    assert main([*argv, "--cache-dir", str(cache)]) == 0
+    assert len(list(cache.glob("*.body"))) == 1
+    assert [p.name for p in out.iterdir()] == ["shoulder-pain-at-the-desk"]
+    assert main([*argv, "--no-cache"]) == 0
+    assert "If-None-Match" not in server.seen[-1][1]
