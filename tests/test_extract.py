@@ -3,7 +3,7 @@
 The segments that must appear are derived from each page's own source, independently of
 the code under test: for Markdown, the source paragraphs with Markdown syntax stripped; for
 HTML samples, the paragraphs, list items and subheadings inside the article's content
-element. The chrome that must not appear is listed per page.
+element. The chrome that must not appear is one list (CHROME) checked on every page.
 """
 
 from __future__ import annotations
