@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench clean browser
+.PHONY: setup demo test lint bench bench-extract clean browser
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh libfribidi0
@@ -31,6 +31,10 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest
+
+# Extraction benchmark on ../shared/corpus/extraction (skips when absent); see bench/bench_extract.py.
+bench-extract: setup
+	$(BIN)/python -m bench.bench_extract
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -26,7 +26,7 @@ from pipeline.digest import digest_article
 from pipeline.export import TARGETS, ExportOptions, export_posts, scheduled_posts
 from pipeline.extract import extract_article
 from pipeline.folder import Made, RunOptions, RunResult, render_folder, write_run
-from pipeline.load import load_source
+from pipeline.load import FetchOptions, default_cache_dir, load_source
 from pipeline.models import Article, ConfigError, Page, RepurposeError
 from pipeline.preview import PREVIEW, build_preview
 from pipeline.schedule import (
@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
                 "--allow-private",
                 action="store_true",
                 help="allow URLs on private or loopback addresses",
+            )
+            sub.add_argument(
+                "--cache-dir",
+                type=Path,
+                default=None,
+                help="where fetched pages are kept for revalidation "
+                "(default: $XDG_CACHE_HOME/repurpose/http)",
+            )
+            sub.add_argument(
+                "--no-cache", action="store_true", help="fetch URLs without the on-disk cache"
             )
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
         sub.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -199,13 +209,19 @@ def add_export_parser(commands: Commands) -> None:
     export.set_defaults(handler=cmd_export)
 
 
-def load_article(source: str, allow_private: bool) -> tuple[Page, Article]:
-    page = load_source(source, allow_private=allow_private)
+def fetch_options(args: argparse.Namespace) -> FetchOptions:
+    """--allow-private, --cache-dir and --no-cache as load options."""
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
+    return FetchOptions(allow_private=args.allow_private, cache_dir=cache_dir)
+
+
+def load_article(source: str, options: FetchOptions) -> tuple[Page, Article]:
+    page = load_source(source, options=options)
     return page, extract_article(page)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    _, article = load_article(args.source, args.allow_private)
+    _, article = load_article(args.source, fetch_options(args))
     data = asdict(article)
     data["text"] = article.text
     print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -213,7 +229,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    _, article = load_article(args.source, args.allow_private)
+    _, article = load_article(args.source, fetch_options(args))
     print(json.dumps(asdict(digest_article(article)), ensure_ascii=False, indent=2))
     return 0
 
@@ -249,6 +265,7 @@ def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
         args.out,
         brand,
         allow_private=args.allow_private,
+        fetch=fetch_options(args),
         force=args.force,
         templates=args.templates,
         strict=args.strict,
@@ -274,7 +291,7 @@ def report_result(result: RunResult, lead: str, quiet: bool, say: Callable[[str]
 
 
 def run_source(source: str, options: RunOptions) -> RunResult:
-    page, article = load_article(source, options.allow_private)
+    page, article = load_article(source, options.fetch or FetchOptions(options.allow_private))
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))

@@ -1,7 +1,21 @@
 """Stage 2, extract: the article's main text as structured blocks, plus its metadata.
 
-HTML goes through trafilatura (main-content extraction) in its XML form, which keeps headings,
-lists and bold lead-ins. Markdown is the article already: front matter gives the metadata.
+HTML goes through trafilatura (main-content extraction, precision settings) in its XML form,
+which keeps headings, lists, tables and bold lead-ins. On top of the library
+(corrections in pipeline/extract_cleanup.py, metadata in pipeline/extract_metadata.py):
+
+- a short precision-mode result is cross-checked with the library's default mode;
+- paragraphs left in later chunks of a body split around ads are recovered;
+- blocks whose whole text is a link's text are dropped at the body's edges and in runs
+  (related posts, "next article" teasers, menus that slipped through);
+- blocks that repeat text of the page's nav, header, aside or footer are dropped;
+- short blocks that are site chrome ("Share this post", "Related: ...", "Contact detail icon",
+  cookie notices, copyright lines) are dropped;
+- the headline (and a dek equal to the meta description) is not part of the body;
+- literal bullets become items, a bare label line above its text becomes a heading;
+- metadata comes from JSON-LD, OpenGraph and <head> first, the library's search second.
+
+Markdown is the article already: its YAML front matter gives the metadata.
 """
 
 from __future__ import annotations
@@ -14,13 +28,35 @@ import trafilatura
 import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
+from trafilatura.utils import load_html
+from trafilatura.xml import remove_empty_elements, strip_double_tags
 
+from pipeline.extract_cleanup import (
+    clean_text,
+    collect_link_texts,
+    collect_region_texts,
+    drop_chrome,
+    drop_repeated_chrome,
+    normalise,
+    recover_chunks,
+)
+from pipeline.extract_metadata import read_metadata
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*[•●▪◦·\-–—*]\s+")
+BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
+INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
-FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
+XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
+CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
+CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
+LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
+LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
+BOLD_HEADING_WORDS = 12
+BLOCK_TAGS = ("head", "p", "item", "quote", "row")
+XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
 
 
 def extract_article(page: Page) -> Article:
@@ -31,68 +67,173 @@ def extract_article(page: Page) -> Article:
 
 
 def extract_html(page: Page) -> Article:
-    xml = trafilatura.extract(
-        page.text,
-        url=page.url,
+    tree = parse_html(page)
+    doc = run_trafilatura(tree, page.url, precision=True)
+    if body_chars(doc) < CROSS_CHECK_CHARS:
+        # Precision mode sometimes keeps only a fragment: cross-check with the default mode
+        other = run_trafilatura(tree, page.url, precision=False)
+        if body_chars(other) >= CROSS_CHECK_RATIO * body_chars(doc):
+            doc = other
+    if doc is None:
+        raise ExtractError(f"{page.origin}: no article text found on the page")
+    main = doc.find("main")
+    blocks = tuple(blocks_from_xml(main)) if main is not None else ()
+    blocks += recover_chunks(tree, blocks)
+    blocks = drop_chrome(blocks, collect_link_texts(tree))
+    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
+    meta = read_metadata(tree, page.url)
+    blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
+    return Article(
+        title=meta.get("title") or first_heading(blocks),
+        blocks=blocks,
+        author=meta.get("author"),
+        date=meta.get("date"),
+        site_name=meta.get("site_name"),
+        description=meta.get("description"),
+        language=meta.get("language"),
+        image=meta.get("image"),
+        url=meta.get("url") or page.url,
+    )
+
+
+def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
+    """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
+    bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
+    library's XML serialisation and fingerprinting, which we do not use."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
         output_format="xml",
         include_formatting=True,
         include_comments=False,
-        include_tables=False,
-        with_metadata=True,
+        include_tables=True,
+        favor_precision=precision,
     )
-    if not xml:
-        raise ExtractError(f"{page.origin}: no article text found on the page")
-    doc = etree.fromstring(xml.encode("utf-8"))
-    main = doc.find("main")
-    blocks = tuple(blocks_from_xml(main)) if main is not None else ()
-    title = clean_text(doc.get("title") or "")
-    blocks = drop_headline(blocks, title)
-    return Article(
-        title=title or first_heading(blocks),
-        blocks=blocks,
-        author=doc.get("author"),
-        date=doc.get("date"),
-        site_name=doc.get("sitename"),
-        description=doc.get("description"),
-        language=doc.get("language") or html_language(page.text),
-        image=doc.get("image"),
-        url=doc.get("url") or page.url,
-    )
+    body = getattr(document, "body", None)
+    if body is None or not len(body):
+        return None
+    strip_double_tags(body)
+    remove_empty_elements(body)
+    body.tag = "main"
+    doc = etree.Element("doc")
+    doc.append(body)
+    return doc
+
+
+def body_chars(doc: Any) -> int:
+    main = doc.find("main") if doc is not None else None
+    return len("".join(main.itertext()).strip()) if main is not None else 0
+
+
+def parse_html(page: Page) -> HtmlElement:
+    """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
+    text = XML_DECLARATION.sub("", page.text, count=1)
+    tree = load_html(text) if text.strip() else None
+    if tree is not None and tree.tag != "html":  # a fragment: give it a document around it
+        try:
+            tree = document_fromstring(text)
+        except (etree.ParserError, ValueError):
+            tree = None
+    if tree is None:
+        raise ExtractError(f"{page.origin}: the page is empty or cannot be read as HTML")
+    return tree
 
 
 def blocks_from_xml(main: Any) -> list[Block]:
     blocks: list[Block] = []
-    for element in main.iter("head", "p", "item", "quote"):
-        if element.tag == "p" and element.getparent().tag in ("item", "quote"):
+    for element in main.iter(*BLOCK_TAGS):
+        if element.tag == "p" and has_ancestor(element, ("item", "quote", "cell")):
             continue  # its text is taken with the parent
-        text = clean_text("".join(element.itertext()))
-        if not text:
-            continue
         if element.tag == "head":
-            level = int((element.get("rend") or "h2").lstrip("h") or 2)
-            blocks.append(Block(kind="heading", text=text, level=level))
-            continue
-        kind = {"p": "paragraph", "item": "item", "quote": "quote"}[element.tag]
-        bold = element.find(".//hi[@rend='#b']")
-        blocks.append(
-            make_block(
-                kind, text, clean_text("".join(bold.itertext())) if bold is not None else None
-            )
-        )
+            text = clean_text(xml_text(element))
+            level = heading_level(element)
+            blocks.extend([Block(kind="heading", text=text, level=level)] if text else [])
+        elif element.tag == "row":
+            cells = (clean_text(xml_text(cell)) for cell in element.iter("cell"))
+            blocks.extend(split_bullets("paragraph", " ".join(c for c in cells if c), None))
+        else:
+            bold = element.find(".//hi[@rend='#b']")
+            lead = clean_text(xml_text(bold)) if bold is not None else None
+            blocks.extend(split_bullets(XML_KINDS[element.tag], xml_text(element), lead))
     return blocks
 
 
+def heading_level(element: Any) -> int:
+    match = re.fullmatch(r"h([1-6])", element.get("rend") or "")
+    return int(match.group(1)) if match else 2
+
+
+def has_ancestor(element: Any, tags: tuple[str, ...]) -> bool:
+    return any(parent.tag in tags for parent in element.iterancestors())
+
+
+def xml_text(element: Any) -> str:
+    """An element's text with line breaks kept as newlines and nested list items left out."""
+    parts = [element.text or ""] if element.tag != "lb" else ["\n"]
+    for child in element:
+        if child.tag != "list":
+            parts.append(xml_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
+    """The blocks in one element's text: a bare label line ("Causes") above the text becomes
+    a heading, and lines that start with literal bullet characters become items (two or
+    more "•" inside one line count as line starts: "Signs: • pain • swelling")."""
+    if len(INLINE_BULLET.findall(raw)) >= 2:
+        raw = INLINE_BULLET.sub("\n", raw)
+    lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
+    blocks: list[Block] = []
+    if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):
+        blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))
+    bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
+    if not any(bullets[1:]) and sum(bullets) < 2:
+        text = clean_text(" ".join(lines))
+        return blocks + ([make_block(kind, text, bold)] if text else [])
+    pending: list[str] = []
+    for line, bullet in zip(lines, bullets, strict=True):
+        if not bullet:
+            pending.append(line)
+            continue
+        if pending:
+            blocks.append(make_block(kind, " ".join(pending), None if blocks else bold))
+            pending = []
+        blocks.append(make_block("item", line))
+    if pending:
+        blocks.append(make_block(kind, " ".join(pending)))
+    return blocks
+
+
+def is_label_line(line: str, following: str) -> bool:
+    """A short capitalised line without punctuation, on its own above a sentence."""
+    sentence = following[:1].isupper() and len(following.split()) >= 5
+    return bool(LABEL_LINE.match(line)) and sentence and following.endswith((".", ":", "!", "?"))
+
+
+def is_bold_heading(text: str) -> bool:
+    """Short, and not a sentence (no closing full stop, exclamation mark or comma)."""
+    return len(text.split()) <= BOLD_HEADING_WORDS and not text.endswith((".", "!", ",", ";"))
+
+
 def make_block(kind: str, text: str, bold: str | None = None) -> Block:
-    """A paragraph or list item, with a bullet stripped and its bold lead-in found."""
+    """A paragraph or list item, with a bullet stripped and its bold lead-in found.
+
+    A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text. A
+    short paragraph that is bold all through ("**What causes it?**") is a heading."""
     if BULLET_PREFIX.match(text):
         text = BULLET_PREFIX.sub("", text)
         kind = "item" if kind == "paragraph" else kind
+    elif kind == "paragraph" and bold and clean_text(bold) == text and is_bold_heading(text):
+        return Block(kind="heading", text=text, level=LABEL_LEVEL)
     lead = None
     match = LEAD_IN.match(text)
     if match and (bold is None or text.startswith(bold.rstrip(":").strip())):
         lead = match.group("lead").strip()
     elif bold and text.startswith(bold) and bold.rstrip(".: ") and len(bold) < 60:
-        lead = bold.rstrip(".: ")
+        after = text[len(bold) :].lstrip()
+        if bold.rstrip().endswith((".", ":")) or after.startswith((":", ".", "–", "—", "- ")):
+            lead = bold.rstrip(".: ")
     return Block(kind=kind, text=text, lead=lead)  # type: ignore[arg-type]
 
 
@@ -110,14 +251,22 @@ def extract_markdown(page: Page) -> Article:
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
     title = clean_text(str(meta.get("title") or "")) or first_heading(blocks)
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
         title=title,
         blocks=drop_headline(blocks, title),
-        author=str(meta["author"]) if meta.get("author") else None,
-        date=str(meta["date"]) if meta.get("date") else None,
-        description=str(meta["description"]) if meta.get("description") else None,
-        language=str(meta.get("lang") or meta.get("language") or "en"),
+        author=meta_text(meta, "author"),
+        date=meta_text(meta, "date"),
+        description=meta_text(meta, "description"),
+        language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
+        image=meta_text(meta, "image"),
     )
+
+
+def meta_text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return clean_text(str(value)) or None if value not in (None, "") else None
 
 
 def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
@@ -127,40 +276,31 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
             continue
         if element.name == "p" and element.find_parent(["li", "blockquote"]):
             continue
-        text = clean_text(element.get_text(" "))
-        if not text:
-            continue
         if element.name.startswith("h"):
-            blocks.append(Block(kind="heading", text=text, level=int(element.name[1])))
+            text = clean_text(element.get_text(" "))
+            blocks.extend([Block(kind="heading", text=text, level=int(element.name[1]))])
             continue
         kind = {"p": "paragraph", "li": "item", "blockquote": "quote"}[element.name]
+        for nested in element.find_all(["ul", "ol"]):
+            nested.extract()  # nested list items are blocks of their own
         bold = element.find(["strong", "b"])
-        blocks.append(make_block(kind, text, clean_text(bold.get_text(" ")) if bold else None))
-    return blocks
+        lead = clean_text(bold.get_text(" ")) if bold else None
+        blocks.extend(split_bullets(kind, element.get_text(" "), lead))
+    return [b for b in blocks if b.text]
 
 
-def drop_headline(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """The headline is not part of the body text."""
-    key = normalise(title)
-    return tuple(b for b in blocks if not (b.kind == "heading" and normalise(b.text) == key))
+def drop_headline(blocks: tuple[Block, ...], *titles: str, dek: str = "") -> tuple[Block, ...]:
+    """The headline is not part of the body, whatever its tag; nor is a subheading that
+    repeats the description (a dek). A paragraph equal to the description stays: it is
+    often the article's real first paragraph."""
+    keys = {normalise(t) for t in titles} - {""}
+    heading_keys = keys | ({normalise(dek)} - {""})
+    return tuple(
+        b
+        for b in blocks
+        if normalise(b.text) not in (heading_keys if b.kind == "heading" else keys)
+    )
 
 
 def first_heading(blocks: tuple[Block, ...]) -> str:
-    for block in blocks:
-        if block.kind == "heading":
-            return block.text
-    return ""
-
-
-def html_language(html: str) -> str | None:
-    match = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", html[:5000], re.IGNORECASE)
-    return match.group(1) if match else None
-
-
-def clean_text(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    return re.sub(r"\s+([,.;:!?])", r"\1", text)
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return next((b.text for b in blocks if b.kind == "heading"), "")

@@ -31,6 +31,7 @@ from pipeline.edits import (
     unused_edits,
 )
 from pipeline.health import blocking, check_post, format_finding
+from pipeline.load import FetchOptions
 from pipeline.models import (
     Article,
     Card,
@@ -84,6 +85,7 @@ class RunOptions:
     force: bool = False
     templates: Path | None = None  # the user's caption templates, before the built-in ones
     strict: bool = False  # a blocking health-copy finding writes nothing
+    fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
 
 
 @dataclass(frozen=True)

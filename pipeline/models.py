@@ -51,6 +51,8 @@ class Page:
     kind: Literal["html", "markdown"]
     url: str | None = None  # final URL after redirects, for URL sources
     path: str | None = None  # file path, for file sources
+    encoding: str | None = None  # how HTML bytes were decoded (header, meta, BOM or detected)
+    from_cache: bool = False  # a URL answered 304 Not Modified and came from the disk cache
 
 
 @dataclass(frozen=True)

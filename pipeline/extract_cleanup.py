@@ -1,0 +1,143 @@
+"""Part of stage 2, extract: corrections on top of the extraction library.
+
+What is not the article goes out (site chrome, link lists, text repeated from the page's
+menus and footer); what the library lost comes back (later chunks of a body split around
+ads). Every rule here is general; none names a site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from pipeline.models import Block
+
+CHROME_MAX_CHARS = 160
+CHUNK_MIN_CHARS = 40  # a paragraph recovered from a later chunk of the body
+LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
+CHROME = re.compile(
+    r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
+    r"|see also|don'?t miss|sources?|filed under|tags?|categories|share(?: this)?(?: post| article"
+    r"| story| page)?|follow us|advertisement|sign up|subscribe|newsletter|comments?|\d+ comments?"
+    r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link"
+    r"|also read|read also|you (?:may|might) also like|recommended(?: for you)?|most popular"
+    r"|trending(?: now)?|sponsored(?: content)?|print(?: this)?(?: article| page)?|order reprints"
+    r"|leggi anche|leia (?:também|mais)|veja também|baca juga|lihat juga|(?:à )?lire aussi"
+    r"|lesen sie auch|lea también|ver también|関連記事|관련 ?기사)"
+    r"(?:\s*[:|].*|\s*)$"
+    r"|(?:copyright|©)\s.*|.*\ball rights reserved\b.*|.*\bwe use cookies\b.*"
+    r"|follow (?:[\w@.’'-]+ ){0,4}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b.*"
+    r"|(?:[\w-]+ ){0,3}icon)$",
+    re.IGNORECASE,
+)
+TAG_LIST = re.compile(
+    r"^(?:tags?|tagged(?: with)?|topics|categories|keywords|filed under)\b:?"
+    r"(?:[^.!?,]+,){2,}[^.!?]*$",
+    re.IGNORECASE,
+)
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
+    """Normalised texts of the page's links (in-page "#" anchors excepted)."""
+    texts = set()
+    for anchor in tree.iter("a"):
+        if not (anchor.get("href") or "").startswith("#"):
+            texts.add(normalise(anchor.text_content()))
+    texts.discard("")
+    return frozenset(texts)
+
+
+def recover_chunks(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Paragraphs the library left in later "chunks" of a body split around ads: elements
+    with the same tag and class as the one holding the first paragraph, under the same
+    grandparent and after it in the page. Paragraphs that are mostly links are left out."""
+    host = find_body_host(tree, blocks)
+    if host is None:
+        return ()
+    scope = host.getparent().getparent()
+    chunks = [e for e in scope.iter(host.tag) if e.get("class") == host.get("class")]
+    have = {normalise(b.text) for b in blocks}
+    found: list[Block] = []
+    for chunk in chunks[chunks.index(host) + 1 :]:
+        for paragraph in chunk.iter("p"):
+            text = clean_text(paragraph.text_content())
+            linked = sum(len(clean_text(a.text_content())) for a in paragraph.iter("a"))
+            if len(text) < CHUNK_MIN_CHARS or linked > len(text) / 2 or normalise(text) in have:
+                continue  # too short, mostly links, or already there
+            have.add(normalise(text))
+            found.append(Block(kind="paragraph", text=text))
+    return tuple(found)
+
+
+def find_body_host(tree: HtmlElement, blocks: tuple[Block, ...]) -> HtmlElement | None:
+    """The classed element holding the article's first long paragraph, if it has a
+    grandparent to search for sibling chunks in."""
+    first = next((b for b in blocks if b.kind == "paragraph" and len(b.text) > 80), None)
+    if first is None:
+        return None
+    key = normalise(first.text)
+    host = next((p.getparent() for p in tree.iter("p") if normalise(p.text_content()) == key), None)
+    if host is None or not host.get("class") or host.getparent() is None:
+        return None
+    return host if host.getparent().getparent() is not None else None
+
+
+def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
+    """Normalised texts of the elements in the page's nav, header, aside and footer."""
+    texts = set()
+    for region in tree.iter("nav", "footer", "aside", "header"):
+        for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
+            texts.add(normalise(element.text_content()))
+    texts.discard("")
+    return frozenset(texts)
+
+
+def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> tuple[Block, ...]:
+    """Drop blocks that repeat, word for word, text from the page's menus, header, sidebar or
+    footer (a clinic's address line, an author box copied from the sidebar)."""
+    return tuple(b for b in blocks if normalise(b.text) not in chrome)
+
+
+def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:
+    """Drop short site-chrome phrases anywhere; and blocks that are a link's whole text
+    (teasers, related posts, menus) at the start or end of the body or in a run of
+    LINK_RUN or more. A lone linked line inside the article stays: it is often content."""
+    kept = [b for b in blocks if not is_chrome(b.text)]
+    runs = group_runs([normalise(b.text) in link_texts for b in kept])
+    out: list[Block] = []
+    for start, end, linked in runs:
+        at_edge = start == 0 or end == len(kept)
+        if not (linked and (at_edge or end - start >= LINK_RUN)):
+            out.extend(kept[start:end])
+    return tuple(out)
+
+
+def is_chrome(text: str) -> bool:
+    """A short site-chrome phrase, a tag list ("Tags knee pain, running, exercise"), or a
+    line that is mostly web addresses."""
+    if len(text) <= CHROME_MAX_CHARS and CHROME.match(text):
+        return True
+    addresses = sum(len(m) for m in WEB_ADDRESS.findall(text))
+    return bool(TAG_LIST.match(text)) or addresses * 2 >= len(text)
+
+
+def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
+    """(start, end, flag) for each run of equal flags."""
+    runs: list[tuple[int, int, bool]] = []
+    for n, flag in enumerate(flags):
+        if runs and runs[-1][2] == flag:
+            runs[-1] = (runs[-1][0], n + 1, flag)
+        else:
+            runs.append((n, n + 1, flag))
+    return runs
+
+
+def clean_text(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()

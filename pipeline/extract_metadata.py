@@ -1,0 +1,155 @@
+"""Part of stage 2, extract: an HTML page's metadata.
+
+JSON-LD, OpenGraph and <head> tags come first (they are what the site says about itself);
+trafilatura's own metadata search (bylines, visible dates, the <h1>) fills what they leave
+out, without guessing dates from free text such as copyright years.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page says about its article. `titles` holds every headline-like string
+    (metadata title, <title>, <title> before " | Site") to keep out of the body."""
+
+    fields: dict[str, str]
+    titles: tuple[str, ...]
+
+    def get(self, key: str) -> str | None:
+        return self.fields.get(key) or None
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
+    """The page's metadata: JSON-LD, OpenGraph and <head> tags first; trafilatura's own
+    metadata search (bylines, visible dates, the <h1>) only for what they leave out."""
+    found = read_head_metadata(tree)
+    page_title = found.pop("page_title", "")
+    if not all(found.get(key) for key in ("title", "author", "date")):
+        library = extract_metadata(tree, default_url=url, extensive=False)  # no guessed dates
+        for key, attr in LIBRARY_FIELDS.items():
+            value = getattr(library, attr, None)
+            if value and squash(str(value)):
+                found.setdefault(key, squash(str(value)))
+    found.setdefault("title", page_title)
+    if found.get("date"):
+        found["date"] = normalise_date(found["date"])
+    titles = (found["title"], page_title, re.split(r" [|–—:-] ", page_title)[0])
+    return PageMeta(found, titles)
+
+
+LIBRARY_FIELDS = {
+    "title": "title",
+    "author": "author",
+    "date": "date",
+    "site_name": "sitename",
+    "description": "description",
+    "image": "image",
+    "url": "url",
+}
+
+
+def normalise_date(value: str) -> str:
+    """ISO date-times are cut to their date (2024-09-29T09:00-07:00 -> 2024-09-29)."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}(?=$|[T ])", value)
+    return match.group(0) if match else value
+
+
+def read_head_metadata(tree: HtmlElement) -> dict[str, str]:
+    """Title, author, date, site name, description, language, image and canonical URL from
+    JSON-LD, OpenGraph/meta tags and <link rel=canonical>; JSON-LD wins, then OpenGraph."""
+    found: dict[str, str] = {}
+    for item in read_json_ld(tree):
+        for key, value in json_ld_fields(item).items():
+            found.setdefault(key, value)
+    metas = {
+        (m.get("property") or m.get("name") or "").lower(): squash(m.get("content") or "")
+        for m in tree.iter("meta")
+    }
+    for key, names in META_NAMES.items():
+        meta_value = next((metas[n] for n in names if metas.get(n)), "")
+        if meta_value:
+            found.setdefault(key, meta_value)
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and canonical.get("href"):
+        found.setdefault("url", canonical.get("href", ""))
+    language = tree.get("lang") or tree.get("xml:lang")
+    if language:
+        found.setdefault("language", language)
+    title = tree.findtext(".//title")
+    if title and squash(title):
+        found["page_title"] = squash(title)
+    return found
+
+
+META_NAMES = {
+    "title": ("og:title", "twitter:title"),
+    "author": ("author", "article:author", "dc.creator"),
+    "date": ("article:published_time", "date", "dc.date", "pubdate"),
+    "site_name": ("og:site_name", "application-name"),
+    "description": ("description", "og:description", "twitter:description"),
+    "language": ("og:locale", "content-language"),
+    "image": ("og:image", "og:image:url", "twitter:image"),
+    "url": ("og:url",),
+}
+
+
+def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """The page's JSON-LD objects (including @graph members); invalid JSON is skipped."""
+    items: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                items.extend(g for g in graph if isinstance(g, dict)) if isinstance(
+                    graph, list
+                ) else items.append(item)
+    return items
+
+
+def json_ld_fields(item: dict[str, Any]) -> dict[str, str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if not any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+        return {}
+    fields = {
+        "title": ld_text(item.get("headline") or item.get("name")),
+        "author": ld_text(item.get("author")),
+        "date": ld_text(item.get("datePublished")),
+        "site_name": ld_text(item.get("publisher")),
+        "description": ld_text(item.get("description")),
+        "language": ld_text(item.get("inLanguage")),
+        "image": ld_text(item.get("image"), "url"),
+        "url": ld_text(item.get("mainEntityOfPage"), "@id") or ld_text(item.get("url")),
+    }
+    return {k: v for k, v in fields.items() if v}
+
+
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "WebPage", "MedicalWebPage")
+
+
+def ld_text(value: Any, key: str = "name") -> str:
+    """A JSON-LD value as text: a string, the `key` of an object, or the first of a list."""
+    if isinstance(value, list):
+        return ld_text(value[0], key) if value else ""
+    if isinstance(value, dict):
+        return ld_text(value.get(key), key)
+    return squash(value) if isinstance(value, str) else ""
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()

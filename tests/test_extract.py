@@ -1,0 +1,374 @@
+"""extract: the article and nothing else, with its structure and metadata.
+
+The segments that must appear are derived from each page's own source, independently of
+the code under test: for Markdown, the source paragraphs with Markdown syntax stripped; for
+HTML samples, the paragraphs, list items and subheadings inside the article's content
+element. The chrome that must not appear is one list (CHROME) checked on every page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bench import bench_extract
+from bench.extract_metric import PageScore, score_page, summarise
+from pipeline.extract import extract_article
+from pipeline.extract_cleanup import drop_chrome, is_chrome
+from pipeline.load import read_file
+from pipeline.models import Article, Block, ExtractError, Page
+from tests.conftest import SAMPLES, corpus_dir
+
+DATA = Path(__file__).parent / "data" / "extract"
+WORD = re.compile(r"\w+")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+# Chrome seen on clinic sites: none of it may reach the article text.
+CHROME = [
+    "Contact detail icon",
+    "Footer Social",
+    "We use cookies",
+    "Cookie Policy",
+    "Accept",
+    "Share this post",
+    "Share on",
+    "Copy link",
+    "Recent Posts",
+    "Related posts",
+    "See All",
+    "Comments",
+    "Leave a Reply",
+    "Post Comment",
+    "Reply",
+    "Subscribe",
+    "newsletter",
+    "All rights reserved",
+    "Privacy Policy",
+    "Book now",
+    "Book Online",
+    "Follow us",
+    "2 min read",
+    "layouts/",
+]
+
+
+def words(text: str) -> str:
+    """Lower-cased words separated by single spaces: punctuation and markup do not count."""
+    return " ".join(WORD.findall(text.lower().replace("_", " ")))
+
+
+def markdown_paragraphs(source: str) -> list[str]:
+    """The article's paragraphs from a Markdown file, syntax stripped, headline left out."""
+    body = FRONT_MATTER.sub("", source, count=1)
+    body = re.sub(r"<[^>]+>", " ", body)  # raw HTML tags in the Markdown
+    body = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", body)  # images
+    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)  # links keep their text
+    body = re.sub(r"(?m)^\s*\d+\.\s+", "", body)  # ordered-list numbers are not text
+    paragraphs = [words(html.unescape(p)) for p in re.split(r"\n\s*\n", body)]
+    first = re.search(r"(?m)^# (.+)$", body)
+    headline = words(first.group(1)) if first else None
+    return [p for p in paragraphs if p and p != headline]
+
+
+def html_paragraphs(source: str) -> list[str]:
+    """Paragraphs, items and subheadings inside the article's content element (the first
+    of: a content element inside <article>, <article>, <main>)."""
+    soup = BeautifulSoup(source, "html.parser")
+    content = next(filter(None, map(soup.select_one, CONTENT_SELECTORS)), None)
+    if content is None:
+        pytest.skip("the page has no <article> or <main> to take the expected paragraphs from")
+    return [words(e.get_text(" ")) for e in content.find_all(["p", "li", "h2", "h3", "h4"])]
+
+
+CONTENT_SELECTORS = ("article [class*=content]", "article", "main")
+
+
+def extract_file(path: Path) -> Article:
+    return extract_article(read_file(path))
+
+
+def clinic_pages() -> list[Path]:
+    return sorted(corpus_dir("clinic").glob("*--*.md"))
+
+
+def assert_article(article: Article, expected: list[str]) -> None:
+    text = words(article.text)
+    missing = [p[:60] for p in expected if p not in text]
+    assert not missing, f"paragraphs missing from the text: {missing}"
+    for phrase in CHROME:
+        pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+        assert not re.search(pattern, article.text, re.IGNORECASE), f"chrome in text: {phrase!r}"
+    assert "<" not in article.text and "&#" not in article.text
+    assert not re.search(r"(?m)^\s*[•●▪◦·–-]\s", article.text), "bullet characters left"
+    assert "•" not in article.text
+    assert words(article.title) not in {words(b.text) for b in article.blocks}
+
+
+def test_clinic_corpus_pages_are_whole_and_clean() -> None:
+    pages = clinic_pages()
+    assert len(pages) >= 7
+    for path in pages:
+        article = extract_file(path)
+        assert_article(article, markdown_paragraphs(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted(SAMPLES.glob("*.*")), DATA / "article.html"], ids=lambda p: p.name
+)
+def test_samples_are_whole_and_clean(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    expected = markdown_paragraphs(source) if path.suffix == ".md" else html_paragraphs(source)
+    assert len(expected) >= 5
+    assert_article(extract_file(path), expected)
+
+
+def test_chrome_inside_the_article_container_is_dropped() -> None:
+    """leaky.html puts share, related-post, icon, copyright and footer lines in the post."""
+    source = (DATA / "leaky.html").read_text(encoding="utf-8")
+    paragraphs = [words(p.get_text(" ")) for p in BeautifulSoup(source, "html.parser")("p")]
+    article = extract_file(DATA / "leaky.html")
+    assert_article(article, paragraphs[:4])
+    assert len(article.blocks) == 5  # the four paragraphs and "What helps"
+    assert "Here is when to get it checked" not in article.text  # the dek repeats the description
+    assert "Market Street" not in article.text  # repeats the footer
+    assert article.date is None  # never guessed from "© 2025"
+
+
+def test_headline_is_not_in_the_text() -> None:
+    article = extract_file(SAMPLES / "plantar-heel-pain.html")
+    assert article.title == "Plantar Heel Pain: First Steps in the Morning"
+    assert not words(article.text).startswith(words(article.title))
+    assert "By Jordan Lee" not in article.text
+
+
+def test_misspelt_leading_h1_is_still_the_headline(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: Achilles Tendonitis\n---\n\n# Achillies Tendonities\n\n"
+        + "Pain at the back of the heel is common in runners who train more. " * 4
+    )
+    article = extract_file(path)
+    assert article.title == "Achilles Tendonitis"
+    assert all(b.kind != "heading" for b in article.blocks)
+
+
+def test_structure_of_a_made_up_clinic_page() -> None:
+    article = extract_file(DATA / "article.html")
+    kinds = [(b.kind, b.level) for b in article.blocks if b.kind == "heading"]
+    assert kinds == [("heading", 2), ("heading", 2), ("heading", 3)]
+    items = [b for b in article.blocks if b.kind == "item"]
+    assert [b.lead for b in items] == [
+        None,
+        None,
+        "Hands-on treatment",
+        "Exercise",
+        "Stretching and Mobility",
+    ]
+    # "• Long hours..." lines inside a <p> became items without their bullet
+    assert items[0].text == "Long hours without a break make it worse."
+
+
+def test_metadata_falls_back_to_json_ld() -> None:
+    article = extract_file(DATA / "article.html")
+    assert article.author == "Alex Morgan, MCSP"
+    assert article.date == "2025-02-10"
+    assert article.site_name == "Northfield Physio"
+    assert (
+        article.description
+        == "Why long days at a desk can leave your shoulder sore, and what helps."
+    )
+    assert article.language == "en-GB"
+    assert article.image == "https://clinic.example/img/shoulder.jpg"
+    assert article.url == "https://clinic.example/blog/shoulder-pain"
+
+
+def test_metadata_from_opengraph_and_canonical() -> None:
+    article = extract_file(SAMPLES / "knee-pain-muscle-imbalance.html")
+    assert article.author == "Dr. Olivia Choi, L.AC, DACM"
+    assert article.site_name == "VIVE Energy Medicine"
+    assert article.image == "https://www.vive-energy-medicine.example/media/knee-pain.jpg"
+    assert (
+        article.url
+        == "https://www.vive-energy-medicine.example/post/chronic-joint-pain-muscle-imbalance"
+    )
+    assert article.language == "en-US"
+
+
+def test_markdown_front_matter_metadata() -> None:
+    article = extract_file(SAMPLES / "tension-headaches.md")
+    assert article.title == "Tension Headaches: Why Your Neck May Be Part of the Story"
+    assert article.author == "Sam Patel, Physiotherapist"
+    assert article.date == "2025-03-14"
+    assert article.description and article.description.startswith("Why desk work")
+
+
+def test_bold_lead_ins_and_items_in_markdown() -> None:
+    article = extract_file(SAMPLES / "tension-headaches.md")
+    leads = [b.lead for b in article.blocks if b.kind == "item"]
+    assert leads == ["Manual therapy", "Acupuncture", "Posture and desk set-up", "Home exercises"]
+
+
+def test_nested_malformed_bullet_becomes_its_own_item() -> None:
+    article = extract_file(corpus_dir("clinic") / "preston-podiatry--heel-pain.md")
+    items = [b.text for b in article.blocks if b.kind == "item"]
+    assert "Achillies Tendonitis" in items and "Haglunds deformity" in items
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Signs & Symptons", "Causes", "Treatment"]
+
+
+def test_signature_in_bold_is_not_a_lead_in() -> None:
+    path = corpus_dir("clinic") / "kibworth-osteopaths--high-heeled-shoes.md"
+    assert all(b.lead != "Emily Coombes" for b in extract_file(path).blocks)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "",
+        "   ",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        (DATA / "login.html").read_text(),
+        "\x00\x01\x02 binary \ufffd\ufffd",
+        "<div>" * 5000 + "deeply nested " * 50 + "</div>" * 5000,
+    ],
+    ids=["empty", "blank", "menu-only", "login", "binary", "too-deep"],
+)
+def test_page_without_article_is_an_extract_error(markup: str) -> None:
+    with pytest.raises(ExtractError, match=r"no article text|empty or cannot be read as HTML"):
+        extract_article(Page(origin="page.html", text=markup, kind="html"))
+
+
+# --- the benchmark's metric -------------------------------------------------------------------
+
+
+def test_metric_counts_shingles_with_repeats() -> None:
+    truth = "one two three four five"  # shingles: 1-2-3-4, 2-3-4-5
+    assert score_page(truth, truth) == PageScore(1.0, 1.0)
+    assert score_page("one two three four", truth) == PageScore(1.0, 0.5)
+    doubled = score_page("one two three four one two three four", truth)
+    assert doubled.precision == pytest.approx(1 / 5) and doubled.recall == 0.5
+
+
+def test_metric_empty_cases_follow_the_benchmark() -> None:
+    assert score_page("", "some words here and more") == PageScore(None, 0.0)
+    assert score_page("some words here and more", "") == PageScore(0.0, None)
+    assert score_page("", "") == PageScore(None, None)
+    summary = summarise([PageScore(None, 0.0), PageScore(1.0, 1.0)])
+    assert (summary.precision, summary.recall) == (1.0, 0.5)
+    assert summary.f1 == pytest.approx(2 / 3)
+
+
+def test_metric_variant_lowercases_and_uses_sets() -> None:
+    assert score_page("One two three four", "one two three four").precision == 0.0
+    assert score_page("One two three four", "one two three four", lowercase=True).precision == 1.0
+
+
+def test_link_only_blocks_go_at_the_edges_and_in_runs() -> None:
+    def para(text: str) -> Block:
+        return Block(kind="paragraph", text=text)
+
+    links = frozenset({"next post", "nhs advice on back pain", "a", "b", "c", "older post"})
+    texts = "Next post|Body one.|NHS advice on back pain|Body two.|A|B|C|Body three.|Older post"
+    blocks = tuple(para(t) for t in texts.split("|"))
+    kept = [b.text for b in drop_chrome(blocks, links)]
+    assert kept == ["Body one.", "NHS advice on back pain", "Body two.", "Body three."]
+
+
+def test_inline_bullets_become_items() -> None:
+    html_page = (
+        "<html><body><article><h1>Knee pain</h1><p>"
+        + "Knee pain after running is common and usually settles with rest and exercise. " * 3
+        + "</p><p>Common signs: • pain on the stairs • swelling after a run • stiffness</p>"
+        + "</article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=html_page, kind="html"))
+    assert "•" not in article.text
+    assert [b.text for b in article.blocks if b.kind == "item"] == [
+        "pain on the stairs",
+        "swelling after a run",
+        "stiffness",
+    ]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ['<?xml version="1.0" encoding="ISO-8859-1"?>', ""],
+    ids=["xml-declaration", "fragment"],
+)
+def test_odd_but_readable_html_is_extracted(prefix: str) -> None:
+    paragraph = "Gentle exercise after a knee injury helps the joint recover its strength. " * 4
+    markup = f"{prefix}<p>{paragraph}</p><p>{paragraph}</p>"
+    article = extract_article(Page(origin="odd.html", text=markup, kind="html"))
+    assert words(paragraph) in words(article.text)
+
+
+def test_bench_skips_without_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_extract.main(["--corpus", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ground truth written from each made-up page's own article paragraphs."""
+    (tmp_path / "html").mkdir()
+    source = (DATA / "article.html").read_text(encoding="utf-8")
+    (tmp_path / "html" / "one.html.gz").write_bytes(gzip.compress(source.encode("utf-8")))
+    body = BeautifulSoup(source, "html.parser").select_one(".entry-content")
+    assert body is not None
+    truth = {"one": {"articleBody": body.get_text("\n"), "url": ""}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    assert bench_extract.main(["--corpus", str(tmp_path)]) == 0
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
+    precision, recall = (float(x) for x in rows["repurpose"][:2])
+    assert precision == 1.0 and recall > 0.95  # bullets and spacing are not words
+    assert "trafilatura" in rows
+
+
+def test_bold_only_paragraph_is_a_heading() -> None:
+    """Site builders often make subheadings as bold paragraphs."""
+    body = "Plantar heel pain is common in runners and in people who stand all day. " * 3
+    markup = (
+        f"<html><body><article><p>{body}</p><p><strong>What causes it?</strong></p>"
+        f"<p>{body}</p><p><strong>Call us to book an assessment today.</strong></p>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(Page(origin="made-up", text=markup, kind="html")).blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["What causes it?"] == "heading"
+    assert kinds["Call us to book an assessment today."] == "paragraph"  # a sentence
+
+
+def test_body_split_around_an_ad_is_recovered() -> None:
+    """split-body.html splits the article into two same-class chunks around an ad row;
+    trafilatura keeps only the first, recover_chunks brings back the second."""
+    source = (DATA / "split-body.html").read_text(encoding="utf-8")
+    chunks = BeautifulSoup(source, "html.parser").select(".article-body")
+    paragraphs = [p for chunk in chunks for p in chunk("p") if not p.find("a")]
+    article = extract_file(DATA / "split-body.html")
+    assert_article(article, [words(p.get_text(" ")) for p in paragraphs])
+    assert len(paragraphs) == 4 and len(article.blocks) == 4
+    assert "Golfer's elbow explained" not in article.text  # a line of links
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Share this post", True),
+        ("Contact detail icon", True),
+        ("Related: Hip Pain When Walking", True),
+        ("© 2025 Eastgate Clinic", True),
+        ("Follow Northfield Physio on Instagram for weekly exercise tips", True),
+        ("Tags knee pain, runner's knee, physiotherapy, exercise", True),
+        ("Listen: https://pod.example/ep615 Download: https://pod.example/ep615.mp3", True),
+        ("More than half of runners have knee pain at some point.", False),
+        ("Sources of knee pain include the joint, the kneecap and the tendons.", False),
+        ("Tagged with care, the samples were sent to the lab, then tested.", False),
+    ],
+)
+def test_chrome_phrases(text: str, chrome: bool) -> None:
+    assert is_chrome(text) is chrome
