@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean bench-digest
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh libfribidi0
@@ -30,3 +30,6 @@ test: lint
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
+
+bench-digest: setup
+	$(BIN)/python -m bench.bench_digest
