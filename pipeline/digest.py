@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.models import Article, Block, Digest, Point
-from pipeline.sections import Section, split_label, split_sections
+from pipeline.sections import Section, exact_role, split_label, split_sections
 from pipeline.sentences import (
     ELLIPSIS,
     LEANS_BACK,
@@ -67,6 +67,11 @@ CONDITION_WORD = re.compile(
     re.I,
 )
 NAMES_SYMPTOMS = re.compile(r"sympto[mn]|signs?\b|증상|s[ií]ntoma", re.I)
+GENERIC_TREATMENT = re.compile(
+    r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
+    r"|치료 방법|tratamiento",
+    re.I,
+)
 HANGUL = re.compile(r"[가-힣]")
 SPANISH_HINTS = re.compile(r"\b(el|la|los|las|que|del|para|por|con|una|es|y|se)\b", re.I)
 ENGLISH_HINTS = re.compile(r"\b(the|and|of|to|is|for|with|that|you|your|it)\b", re.I)
@@ -145,21 +150,29 @@ def find_points(sections: list[Section]) -> list[Point]:
 
 
 def points_from_sections(sections: list[Section]) -> list[Point]:
+    """Points of the treatment sections: one per subsection ("### Acupuncture"), or else one per
+    labelled paragraph, list item or sentence."""
     points: list[Point] = []
+    used: set[int] = set()
+    topics = method_topics(sections)
     for index, section in enumerate(sections):
-        if section.role != "treatment":
+        if index in topics and (point := point_from_section(section)):
+            points.append(point)
+        if section.role != "treatment" or index in used:
             continue
         children = subsections(sections, index)
+        used.update(range(index + 1, index + 1 + len(children)))
         points += [p for c in children if (p := point_from_section(c))] or points_in(section)
     return points
 
 
 def subsections(sections: list[Section], index: int) -> list[Section]:
-    """The role-less sections under a heading, up to the next heading of its level or above."""
+    """The sections under a heading, up to the next heading of its level or above, or one
+    about something other than treatment."""
     parent = sections[index]
     children: list[Section] = []
     for section in sections[index + 1 :]:
-        if section.level <= parent.level or section.role:
+        if section.level <= parent.level or section.role not in (None, "treatment"):
             break
         children.append(section)
     return children
@@ -171,7 +184,20 @@ def points_in(section: Section) -> list[Point]:
     items = [b for b in blocks if b.kind == "item"]
     if labelled or items:
         return [make_point(b) for b in (labelled or items)]
+    if names_a_method(section):
+        return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
+
+
+def names_a_method(section: Section) -> bool:
+    """A short heading naming one treatment ("Shockwave therapy"), not the section's kind."""
+    title = section.title
+    return (
+        0 < word_count(title) <= 4
+        and not title.endswith("?")
+        and not exact_role(title)
+        and not GENERIC_TREATMENT.search(title)
+    )
 
 
 def make_point(block: Block) -> Point:
@@ -224,6 +250,24 @@ def points_from_steps(sections: list[Section]) -> list[Point]:
     if len(steps) < 2:
         return []
     return [p for s in steps if (p := point_from_section(s))]
+
+
+def method_topics(sections: list[Section]) -> set[int]:
+    """Sections after the symptom and cause that each name one method ("## Acupuncture",
+    "## Cupping"), alongside any treatment sections there."""
+    roles = [s.role for s in sections]
+    if not {"symptom", "cause"} & set(roles):
+        return set()
+    last = max(i for i, role in enumerate(roles) if role in ("symptom", "cause"))
+    run: list[int] = []
+    for index in range(last + 1, len(sections)):
+        section = sections[index]
+        if section.role == "treatment" or (not section.role and names_a_method(section)):
+            run.append(index)
+        elif section.blocks:
+            break
+    topics = {i for i in run if not sections[i].role and sections[i].blocks}
+    return topics if len(run) >= 2 else set()
 
 
 def points_from_tips(sections: list[Section]) -> list[Point]:

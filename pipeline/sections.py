@@ -19,8 +19,8 @@ Role = str  # "symptom", "cause", "treatment", "conclusion"
 EXACT_LABELS: dict[Role, str] = {
     "symptom": r"(signs?( and| &)? )?sympto[mn]s?( and signs?)?|signs?|the problem|presentation"
     r"|what is it|what does it feel like|증상|증세|s[ií]ntomas?|signos( y s[ií]ntomas)?",
-    "cause": r"causes?|the causes?|why it happens|why does it happen|what causes it"
-    r"|risk factors|원인|발생 원인|causas?|por qu[eé] (ocurre|sucede|pasa)",
+    "cause": r"causes?|the causes?|(common )?triggers|why it happens|why does it happen"
+    r"|what causes it|risk factors|원인|발생 원인|causas?|por qu[eé] (ocurre|sucede|pasa)",
     "treatment": r"treatments?( principles?| methods?| options?| plan)?|our approach|management"
     r"|how we (treat|help)( it| you)?|how (do|can) we (treat|help|fix)( it| you)?|exercises?"
     r"|therapy|self[- ]care|home care|치료( 방법| 원칙)?|관리|운동|tratamientos?|ejercicios?"
@@ -32,9 +32,10 @@ EXACT_LABELS: dict[Role, str] = {
 # A short heading or question that mentions one of these is about that section.
 LOOSE_LABELS: dict[Role, str] = {
     "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma",
-    "cause": r"\bcaus|\bwhy\b|risk factor|원인|왜|causa|por qu[eé]",
+    "cause": r"\bcaus|\bwhy\b|risk factor|\btriggers?\b|원인|왜|causa|por qu[eé]",
     "treatment": r"\btreat|\bhelp|\bfix\b|\bapproach|\bmanag|\bexercis|\btherap|\brelie|\btips?\b"
-    r"|\bremed|\brehab|치료|관리|운동|도움|trata|ayud|ejercicio|terapia|alivi",
+    r"|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci|예방|치료|관리|운동"
+    r"|도움|trata|ayud|ejercicio|terapia|alivi",
     "conclusion": r"conclu|takeaway|bottom line|summary|what to expect|how long|outlook|recover"
     r"|how many (sessions|treatments|visits|appointments)"
     r"|prognos|결론|요약|conclusi|resumen|esperar|cu[aá]nto tiempo",
@@ -45,12 +46,14 @@ NUMBERING = re.compile(
 CHROME_HEADING = re.compile(
     r"^(related (posts|articles)|recent posts|share( this)?( post| article)?"
     r"|leave a (reply|comment)|\d* ?comments?|categories|tags|about the author|subscribe"
-    r"|newsletter|you (may|might) also like|follow us|read more|references|sources)\b",
+    r"|newsletter|you (may|might) also like|follow us|read more|references|sources|why choose"
+    r"|about us|meet the team|contact( us)?|book (now|online|an appointment|your))\b",
     re.I,
 )
 SIGNATURE = re.compile(
     r"^(-\s*)?(written by|posted by|by [A-Z]|author:)|\bregistered \w+\b|\b(L\.? ?Ac|DACM|MCSP|"
-    r"HCPC|DPT|BSc|MSc)\b|^(always happy to help|kind regards|best wishes|thanks for reading)",
+    r"HCPC|DPT|BSc|MSc)\b|^(always happy to help|kind regards|best wishes|thanks for reading)"
+    r"|^(photo|image) (by|credit)|unsplash|^disclaimer\b|^\{[%{].*[%}]\}$|^share (this|on)\b",
     re.I,
 )
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
