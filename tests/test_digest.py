@@ -155,6 +155,9 @@ def test_spanish_without_declared_language_is_detected() -> None:
         ("Oakwood Chiropractic | Sciatica explained", "Oakwood Chiropractic", "Sciatica explained"),
         ("Heel pain – causes and treatment", None, "Heel pain – causes and treatment"),
         ("Shin Splints", None, "Shin Splints"),
+        ("Back pain | What you need to know", None, "Back pain | What you need to know"),
+        ("Heel Pain | Causes & Treatment", None, "Heel Pain | Causes & Treatment"),
+        ("Sciatica - Back In Motion", None, "Sciatica - Back In Motion"),
     ],
 )
 def test_headline_drops_only_the_site_name(title: str, site: str | None, headline: str) -> None:
