@@ -43,10 +43,15 @@ SYMPTOM_WORDS = re.compile(
 )
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
-    r"|disease|통증|염|dolor)$",
+    r"|disease|anxiety|insomnia|stress|fatigue|통증|염|두통|dolor)$",
     re.I,
 )
 NAMES_SYMPTOMS = re.compile(r"sympto[mn]|signs?\b|증상|s[ií]ntoma", re.I)
+METHOD = re.compile(
+    r"^(acupuncture|physiotherapy|physio|chiropractic|osteopathy|massage|cupping|pilates"
+    r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
+    re.I,
+)
 HANGUL = re.compile(r"[가-힣]")
 SPANISH_HINTS = re.compile(r"\b(el|la|los|las|que|del|para|por|con|una|es|y|se)\b", re.I)
 ENGLISH_HINTS = re.compile(r"\b(the|and|of|to|is|for|with|that|you|your|it)\b", re.I)
@@ -230,7 +235,9 @@ def title_phrases(headline: str) -> list[str]:
     ]
     phrases: list[str] = []
     for run in runs:
-        ends = [i for i, word in enumerate(run) if CONDITION_WORD.search(word)]
+        ends = [
+            i for i, word in enumerate(run) if CONDITION_WORD.search(word) or METHOD.search(word)
+        ]
         if ends:
             last = ends[
                 -1
@@ -238,7 +245,7 @@ def title_phrases(headline: str) -> list[str]:
             phrases.append(" ".join(run[max(0, last - 2) : last + 1] if last else run[:3]))
     if phrases or HANGUL.search(headline):
         return phrases
-    return [" ".join(run[:3]) for run in runs if len(run) > 1][:1]
+    return [" ".join(run[:3]) for run in runs][:2]
 
 
 def content_runs(text: str) -> list[list[str]]:

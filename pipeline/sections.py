@@ -59,6 +59,7 @@ SIGNATURE = re.compile(
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
 # Markdown lists written straight after a line ("tips: - Use them...") stay in the paragraph.
 GLUED_DASHES = re.compile(r"(?<=[.:!?])\s+-\s+(?=[A-Z])")
+QUESTION = re.compile(r"(?P<q>(Q|Question)\s*[:.]\s*[^?]{3,150}\?)")
 LEAD_LABEL = re.compile(r"^(?P<lead>[^:.!?]{2,40})\s*[:–—]\s+(?=\S)")
 
 
@@ -181,9 +182,24 @@ def implied_heading(block: Block) -> list[Block] | None:
     if exact_role(bare) or (bare.endswith("?") and word_count(bare) <= 15 and loose_role(bare)):
         return [Block(kind="heading", text=bare, level=4)]
     if block.lead and exact_role(block.lead):
-        rest = text[len(block.lead) :].lstrip(" :.–—-") if text.startswith(block.lead) else ""
+        rest = text[len(block.lead) :].lstrip(" :.–—-") if text.startswith(block.lead) else text
         return [Block(kind="heading", text=block.lead, level=4), *paragraph(rest)]
-    return glued_label(text)
+    return asked_question(block) or glued_label(text)
+
+
+def asked_question(block: Block) -> list[Block] | None:
+    """A FAQ entry in one paragraph: "**What causes it?** Wear of..." or "Q: ...? A: ..." """
+    question_mark = QUESTION.match(block.text)
+    lead = block.lead or ""
+    if lead.endswith("?") and block.text.startswith(lead):
+        question, rest = lead, block.text[len(lead) :]
+    elif question_mark:
+        question, rest = question_mark.group("q"), block.text[question_mark.end() :]
+    else:
+        return None
+    question = re.sub(r"^(Q|Question)\s*[:.]\s*", "", question)
+    answer = re.sub(r"^\s*(A|Answer)\s*[:.]\s*", "", rest).strip()
+    return [Block(kind="heading", text=question, level=4), *paragraph(answer)]
 
 
 def glued_label(text: str) -> list[Block] | None:
