@@ -43,10 +43,15 @@ SYMPTOM_WORDS = re.compile(
 )
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
-    r"|disease|anxiety|insomnia|stress|fatigue|통증|염|두통|dolor)$",
+    r"|disease|anxiety|insomnia|stress|fatigue|통증|염|두통|디스크|dolor)$",
     re.I,
 )
 NAMES_SYMPTOMS = re.compile(r"sympto[mn]|signs?\b|증상|s[ií]ntoma", re.I)
+SITE_WORD = re.compile(
+    r"\b(blog|clinic|cl[ií]nica|centro|centre|center|practice|physio|chiropractic|osteopaths?"
+    r"|podiatry|acupuncture|wellness|health|medical)\b|한의원|병원|의원",
+    re.I,
+)
 METHOD = re.compile(
     r"^(acupuncture|physiotherapy|physio|chiropractic|osteopathy|massage|cupping|pilates"
     r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
@@ -184,7 +189,7 @@ def clean_headline(title: str, site_name: str | None, url: str | None = None) ->
 
 def is_site_part(part: str, separator: str, site_name: str | None, url: str | None) -> bool:
     """A title part that names the site: the site's name or host, a "... Blog"/"... Clinic"
-    name, or after a pipe, a short name in capitals that says nothing about the condition."""
+    name, or a short name in capitals after a pipe or with a clinic word ("Oak Physio")."""
     key = re.sub(r"\W+", "", part.lower())
     names = [re.sub(r"\W+", "", (site_name or "").lower())]
     if url:
@@ -195,7 +200,7 @@ def is_site_part(part: str, separator: str, site_name: str | None, url: str | No
         r"\b(blog|clinic|news|ltd|inc|llc|centre|center|practice|associates)$", part, re.I
     ):
         return True
-    return "|" in separator and is_brand_like(part)
+    return ("|" in separator or SITE_WORD.search(part) is not None) and is_brand_like(part)
 
 
 def is_brand_like(part: str) -> bool:

@@ -31,7 +31,8 @@ EXACT_LABELS: dict[Role, str] = {
 }
 # A short heading or question that mentions one of these is about that section.
 LOOSE_LABELS: dict[Role, str] = {
-    "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma",
+    "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma"
+    r"|qu[eé] es (la|el)\b|(이|가|란) 무엇",
     "cause": r"\bcaus|\bwhy\b|risk factor|\btriggers?\b|원인|왜|causa|por qu[eé]",
     "treatment": r"\btreat|\bhelp|\bfix\b|\bapproach|\bmanag|\bexercis|\btherap|\brelie|\btips?\b"
     r"|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci|예방|치료|관리|운동"
@@ -219,7 +220,9 @@ def paragraph(text: str) -> list[Block]:
 def split_glued_bullets(block: Block, marker: re.Pattern[str]) -> list[Block]:
     """ "Treatment: • Rest • Ice" -> a paragraph "Treatment:" and one item per bullet."""
     head, *items = marker.split(" " + block.text)
-    result = list(unfold_block(Block(kind=block.kind, text=head.strip()))) if head.strip() else []
+    head = head.strip()
+    lead = block.lead if block.lead and head.startswith(block.lead) else None
+    result = list(unfold_block(Block(kind=block.kind, text=head, lead=lead))) if head else []
     for item in items:
         if item.strip():
             match = LEAD_LABEL.match(item.strip())
