@@ -18,6 +18,7 @@ from pipeline.points import (
     body_blocks,
     content_blocks,
     find_points,
+    next_items,
     quote_sentences,
 )
 from pipeline.sections import Section, loose_role, split_sections
@@ -97,14 +98,23 @@ def section_text(section: Section) -> str | None:
     blocks = content_blocks(section)
     if not blocks:
         return None
-    first = blocks[0]
-    items = [b.text for b in blocks[1:] if b.kind == "item"]
-    if first.kind == "item" or (first.text.endswith(":") and items):
-        listed = [b.text for b in blocks if b.kind == "item"][:MAX_LIST_ITEMS]
-        intro = "" if first.kind == "item" else first.text + " "
-        more = ELLIPSIS if len(items) > MAX_LIST_ITEMS else ""
-        return intro + LIST_JOIN.join(item.rstrip(".") for item in listed) + more
+    first, rest = blocks[0], blocks[1:]
+    if first.kind == "item":
+        return join_items(blocks)
+    if (
+        rest
+        and rest[0].kind == "item"
+        and (first.text.endswith(":") or word_count(first.text) < 16)
+    ):
+        return f"{first.text} {join_items(rest)}"  # "Common symptoms include:" and its list
     return drop_list_intro(first.text)
+
+
+def join_items(blocks: list[Block]) -> str:
+    """The list at the start of `blocks`, its first items joined, "…" when some are left out."""
+    run = next_items(blocks)
+    listed = LIST_JOIN.join(b.text.rstrip(".") for b in run[:MAX_LIST_ITEMS])
+    return listed + (ELLIPSIS if len(run) > MAX_LIST_ITEMS else "")
 
 
 def drop_list_intro(text: str) -> str:

@@ -34,13 +34,17 @@ LOOSE_LABELS: dict[Role, str] = {
     "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma"
     r"|qu[eé] es (la|el)\b|(이|가|란) 무엇",
     "cause": r"\bcaus|\bwhy\b|risk factor|\btriggers?\b|원인|왜|causa|por qu[eé]",
-    "treatment": r"\btreat|\bhelp|\bfix\b|\bapproach|\bmanag|\bexercis|\btherap|\brelie|\btips?\b"
+    "treatment": r"\btreat|\bhelp|\bfix\b|\bapproach|\bmanag|\bexercis|therap|\brelie|\btips?\b"
     r"|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci|예방|치료|관리|운동"
     r"|도움|trata|ayud|ejercicio|terapia|alivi",
     "conclusion": r"conclu|takeaway|bottom line|summary|what to expect|how long|outlook|recover"
     r"|how many (sessions|treatments|visits|appointments)"
     r"|prognos|결론|요약|conclusi|resumen|esperar|cu[aá]nto tiempo",
 }
+# "When should I seek help?": advice on seeing a doctor, not the clinic's treatment.
+NOT_A_ROLE = re.compile(
+    r"^when\b|\b(see|seek|consult) (a|an|your|medical)\b|\bdoctor\b|\bGP\b|red flags", re.I
+)
 NUMBERING = re.compile(
     r"^\s*(\d+[.)]|#\d+|(step|part|paso)\s*\d+\s*[:.)–—-]?|\d+단계[:.]?)\s*", re.I
 )
@@ -54,7 +58,8 @@ CHROME_HEADING = re.compile(
 SIGNATURE = re.compile(
     r"^(-\s*)?(written by|posted by|by [A-Z]|author:)|\bregistered \w+\b|\b(L\.? ?Ac|DACM|MCSP|"
     r"HCPC|DPT|BSc|MSc)\b|^(always happy to help|kind regards|best wishes|thanks for reading)"
-    r"|^(photo|image) (by|credit)|unsplash|^disclaimer\b|^\{[%{].*[%}]\}$|^share (this|on)\b",
+    r"|^(photo|image) (by|credit)|unsplash|^disclaimer\b|^\{[%{].*[%}]\}$|^share (this|on)\b"
+    r"|^(tags|categories|category|posted in|filed under|previous post|next post)\b",
     re.I,
 )
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
@@ -110,6 +115,8 @@ def exact_role(text: str) -> Role | None:
 def loose_role(text: str) -> Role | None:
     """The role whose words come first in a short heading ("What causes it and how is it treated?"
     is about the cause)."""
+    if NOT_A_ROLE.search(text):
+        return None
     found = [
         (match.start(), role)
         for role, pattern in LOOSE_LABELS.items()
@@ -174,6 +181,8 @@ def unfold_block(block: Block) -> list[Block]:
 
 def implied_heading(block: Block) -> list[Block] | None:
     """A paragraph that is really a heading, or starts with one."""
+    if block.kind == "item":
+        return labelled_item(block)
     if block.kind != "paragraph":
         return None
     text = block.text
@@ -186,6 +195,19 @@ def implied_heading(block: Block) -> list[Block] | None:
         rest = text[len(block.lead) :].lstrip(" :.–—-") if text.startswith(block.lead) else text
         return [Block(kind="heading", text=block.lead, level=4), *paragraph(rest)]
     return asked_question(block) or glued_label(text)
+
+
+def labelled_item(block: Block) -> list[Block] | None:
+    """ "- **Symptoms:** pain..." in a summary list: a section, unless it names a method
+    ("- **Exercises:** ..." stays a treatment point)."""
+    lead = block.lead or ""
+    role = exact_role(lead)
+    if not role or not block.text.startswith(lead):
+        return None
+    if role == "treatment" and not re.fullmatch(r"treatments?|tratamientos?|치료", lead.lower()):
+        return None
+    rest = block.text[len(lead) :].lstrip(" :.–—-")
+    return [Block(kind="heading", text=lead, level=5), *paragraph(rest)]
 
 
 def asked_question(block: Block) -> list[Block] | None:
