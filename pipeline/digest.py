@@ -179,7 +179,11 @@ def wrap_up(blocks: list[Block]) -> str | None:
 
 def find_cta(blocks: Iterable[Block]) -> str | None:
     """The article's own booking call to action: the last paragraph that asks to book or call."""
-    found = [b.text for b in blocks if b.kind != "heading" and CTA.search(b.text)]
+    found = [
+        b.text
+        for b in blocks
+        if b.kind != "heading" and CTA.search(b.text) and word_count(b.text) >= 5  # not "Book now"
+    ]
     return found[-1] if found else None
 
 
@@ -234,7 +238,7 @@ def find_keywords(headline: str, sections: list[Section], points: tuple[Point, .
     keywords: list[str] = []
     for phrase in (p.strip(" .:?!") for p in phrases):
         words = phrase.lower().split()
-        if not words or len(words) > 3 or words[0] in STOPWORDS or words[-1] in STOPWORDS:
+        if not words or len(words) > 3 or any(w in STOPWORDS - {"and", "y"} for w in words):
             continue
         if phrase.lower() not in seen:
             seen.add(phrase.lower())

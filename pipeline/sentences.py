@@ -33,7 +33,8 @@ GUARD = re.compile(
 )
 # Sentences that lean on the one before them.
 LEANS_BACK = re.compile(
-    r"(This|These|That|Those|They|It|Its|Their|Such|Both|Esto|Esta|Este|Estos|Estas|Eso|"
+    r"(This|These|That|Those|They|It|Its|Their|Such|Both|Therefore|Thus|Hence|However|But|And"
+    r"|Also|Otherwise|Instead|Esto|Esta|Este|Estos|Estas|Eso|Por eso|Sin embargo|Adem[aá]s|"
     r"이것은|이는|이러한|이때)\b"
 )
 # Sentences about the article itself rather than the condition.
