@@ -74,7 +74,7 @@ def digest_article(article: Article) -> Digest:
     return Digest(
         headline=headline,
         symptom=section_text(symptom) if symptom else opening_problem(story, headline),
-        cause=section_text(cause) if cause else buried_cause(body),
+        cause=section_text(cause) if cause else buried_cause(body, headline),
         treatment_points=points,
         conclusion=conclusion_text,
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline))),
@@ -158,13 +158,13 @@ def opening_sentences(sections: list[Section]) -> list[str]:
     return sentences[: max(4, len(sentences) // 3)]
 
 
-def buried_cause(blocks: list[Block]) -> str | None:
-    """A sentence that says what the problem is due to, when no section names the cause."""
+def buried_cause(blocks: list[Block], headline: str) -> str | None:
+    """A sentence that says what the complaint is due to, when no section names the cause."""
+    title = set(stems(headline))
     for block in blocks:
-        if block.kind == "heading":
-            continue
         for sentence in split_sentences(block.text):
-            if CAUSE_WORDS.search(sentence) and not sentence.endswith("?"):
+            about_it = SYMPTOM_WORDS.search(sentence) or title & set(stems(sentence))
+            if CAUSE_WORDS.search(sentence) and about_it and not sentence.endswith("?"):
                 return sentence
     return None
 

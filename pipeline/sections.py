@@ -51,8 +51,9 @@ NUMBERING = re.compile(
 CHROME_HEADING = re.compile(
     r"^(related (posts|articles)|recent posts|share( this)?( post| article)?"
     r"|leave a (reply|comment)|\d* ?comments?|categories|tags|about the author|subscribe"
-    r"|newsletter|you (may|might) also like|follow us|read more|references|sources|why choose"
-    r"|about us|meet the team|contact( us)?|book (now|online|an appointment|your))\b",
+    r"|newsletter|you (may|might) also like|follow us|read more|references|why choose"
+    r"|about us|meet the team|contact( us)?|book (now|online|an appointment|your))"
+    r"(\W+\w+){0,3}\W*$",  # the whole heading, give or take a few words ("... with Dr Lee")
     re.I,
 )
 SIGNATURE = re.compile(
@@ -187,7 +188,8 @@ def implied_heading(block: Block) -> list[Block] | None:
         return None
     text = block.text
     bare = text.strip(" :*")
-    if block.lead and block.lead.strip(" .:") == bare.strip(" .:") and word_count(bare) <= 12:
+    whole_bold = block.lead and block.lead.strip(" .:") == bare.strip(" .:")
+    if whole_bold and word_count(bare) <= 12 and not bare.endswith("."):
         return [Block(kind="heading", text=bare, level=4)]
     if exact_role(bare) or (bare.endswith("?") and word_count(bare) <= 15 and loose_role(bare)):
         return [Block(kind="heading", text=bare, level=4)]

@@ -15,6 +15,7 @@ import pytest
 from bench.bench_digest import expected_for, load_article, score_digest
 from pipeline.digest import LIST_JOIN, clean_headline, digest_article
 from pipeline.models import Article, Block, Digest
+from pipeline.sections import classify_heading, split_sections
 from pipeline.sentences import shorten
 from tests.conftest import ROOT, SAMPLE_FILES, corpus_dir
 
@@ -220,3 +221,46 @@ def test_glued_bullets_and_labelled_headings() -> None:
     digest = digest_article(Article(title="Knee pain", blocks=blocks))
     assert (digest.symptom_label, digest.cause_label) == ("Chronic Knee Pain", "Muscle Imbalance")
     assert [p.label for p in digest.treatment_points] == ["Acupuncture", "Exercises"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "role", "own_words"),
+    [
+        ("1. Symptom: Chronic Knee Pain", "symptom", "Chronic Knee Pain"),
+        ("Signs & Symptons", "symptom", None),
+        ("The problem", "symptom", None),
+        ("What does it feel like?", "symptom", None),
+        ("2. Cause: Muscle Imbalance", "cause", "Muscle Imbalance"),
+        ("Why it happens", "cause", None),
+        ("What causes it?", "cause", None),
+        ("Treatment Methods: Acupuncture and Exercise", "treatment", "Acupuncture and Exercise"),
+        ("How do we fix it?", "treatment", None),
+        ("Our approach", "treatment", None),
+        ("So what about that Sciatica? How can Osteopathy help?", "treatment", None),
+        ("Bottom line", "conclusion", None),
+        ("What to expect", "conclusion", None),
+        ("증상: 계단에서 심해지는 통증", "symptom", "계단에서 심해지는 통증"),
+        ("원인", "cause", None),
+        ("치료 방법", "treatment", None),
+        ("Conclusión", "conclusion", None),
+        ("¿Por qué aparece?", "cause", None),
+        ("When should I see a doctor?", None, None),
+        ("Meet our team", None, None),
+    ],
+)
+def test_heading_roles(heading: str, role: str | None, own_words: str | None) -> None:
+    assert classify_heading(heading) == (role, own_words)
+
+
+@pytest.mark.parametrize(
+    ("heading", "chrome"),
+    [("Related posts", True), ("2 Comments", True), ("Sources of pain", False)],
+)
+def test_chrome_headings_end_the_article(heading: str, chrome: bool) -> None:
+    blocks = (
+        Block("paragraph", "Knee pain often starts after a sudden increase in running."),
+        Block("heading", heading, level=2),
+        Block("paragraph", "Tight hips and weak glutes can also play a part in knee pain."),
+    )
+    texts = [b.text for s in split_sections(blocks) for b in s.blocks]
+    assert (blocks[2].text not in texts) == chrome
