@@ -20,6 +20,7 @@ from pipeline.points import (
     find_points,
     next_items,
     quote_sentences,
+    strip_lead,
 )
 from pipeline.sections import Section, loose_role, split_sections
 from pipeline.sentences import (
@@ -77,13 +78,17 @@ def digest_article(article: Article) -> Digest:
         cause=section_text(cause) if cause else buried_cause(body, headline),
         treatment_points=points,
         conclusion=conclusion_text,
-        quotes=tuple(pick_quotes(quote_sentences(body), stems(headline))),
+        quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
         keywords=tuple(find_keywords(headline, story, points)),
         language=detect_language(article),
         symptom_label=symptom.label if symptom else None,
         cause_label=cause.label if cause else None,
         cta=find_cta(article.blocks),
     )
+
+
+def list_items(blocks: list[Block]) -> list[str]:
+    return [strip_lead(b) for b in blocks if b.kind == "item"]
 
 
 def find_role(sections: list[Section], role: str) -> Section | None:

@@ -135,12 +135,18 @@ def stems(text: str) -> list[str]:
     return found
 
 
-def stands_alone(sentence: str) -> bool:
-    """A sentence a reader understands without the text around it."""
+def stands_alone(sentence: str, finished: bool = True) -> bool:
+    """A sentence a reader understands without the text around it; `finished=False` also takes
+    a list item that has no full stop ("Rest from sporting activity until the pain resolves")."""
     low, high = QUOTE_WORDS
+    ending = (
+        (".", "!", "다.", "요.")
+        if finished
+        else (".", "!", "다.", "요.", *"abcdefghijklmnopqrstuvwxyz")
+    )
     return (
         low <= word_count(sentence) <= high
-        and sentence.rstrip("”\"'").endswith((".", "!", "다.", "요."))
+        and sentence.rstrip("”\"'").endswith(ending)
         and not OPENS_MID_STORY.match(sentence)
         and not META.search(sentence)
         and sentence.count("(") == sentence.count(")")
@@ -164,9 +170,14 @@ def rank_central(sentences: Sequence[str], bonus: Iterable[str] = ()) -> list[st
     return sorted(sentences, key=score, reverse=True)
 
 
-def pick_quotes(sentences: Sequence[str], bonus: Iterable[str] = (), limit: int = 4) -> list[str]:
-    """Up to `limit` pull quotes that stand alone, in article order, no two alike."""
+def pick_quotes(
+    sentences: Sequence[str], bonus: Iterable[str] = (), items: Sequence[str] = (), limit: int = 4
+) -> list[str]:
+    """Up to `limit` pull quotes that stand alone, in article order, no two alike; list items
+    without a full stop are used only when fewer than two sentences qualify."""
     candidates = [s for s in dict.fromkeys(sentences) if stands_alone(s)]
+    if len(candidates) < 2:
+        candidates += [i for i in items if stands_alone(i, finished=False) and i not in candidates]
     chosen: list[str] = []
     for sentence in rank_central(candidates, bonus):
         if all(overlap(sentence, other) < 0.6 for other in chosen):
