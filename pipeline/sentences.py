@@ -139,14 +139,10 @@ def stands_alone(sentence: str, finished: bool = True) -> bool:
     """A sentence a reader understands without the text around it; `finished=False` also takes
     a list item that has no full stop ("Rest from sporting activity until the pain resolves")."""
     low, high = QUOTE_WORDS
-    ending = (
-        (".", "!", "다.", "요.")
-        if finished
-        else (".", "!", "다.", "요.", *"abcdefghijklmnopqrstuvwxyz")
-    )
+    end = sentence.rstrip("”\"'")
     return (
         low <= word_count(sentence) <= high
-        and sentence.rstrip("”\"'").endswith(ending)
+        and (end.endswith((".", "!")) or (not finished and end[-1:].isalnum()))
         and not OPENS_MID_STORY.match(sentence)
         and not META.search(sentence)
         and sentence.count("(") == sentence.count(")")
