@@ -29,6 +29,7 @@ from pipeline.sentences import (
     pick_quotes,
     shorten,
     split_sentences,
+    stem_set,
     stems,
     word_count,
 )
@@ -168,8 +169,9 @@ def buried_cause(blocks: list[Block], headline: str) -> str | None:
     title = set(stems(headline))
     for block in blocks:
         for sentence in split_sentences(block.text):
-            about_it = SYMPTOM_WORDS.search(sentence) or title & set(stems(sentence))
-            if CAUSE_WORDS.search(sentence) and about_it and not sentence.endswith("?"):
+            if not CAUSE_WORDS.search(sentence) or sentence.endswith("?"):
+                continue
+            if SYMPTOM_WORDS.search(sentence) or title & stem_set(sentence):
                 return sentence
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 ELLIPSIS = "…"
 SHORT_WORDS = 20
@@ -135,6 +136,12 @@ def stems(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def stem_set(text: str) -> frozenset[str]:
+    """The distinct stems of a text (cached: ranking asks for each sentence many times)."""
+    return frozenset(stems(text))
+
+
 def stands_alone(sentence: str, finished: bool = True) -> bool:
     """A sentence a reader understands without the text around it; `finished=False` also takes
     a list item that has no full stop ("Rest from sporting activity until the pain resolves")."""
@@ -153,11 +160,11 @@ def stands_alone(sentence: str, finished: bool = True) -> bool:
 
 def rank_central(sentences: Sequence[str], bonus: Iterable[str] = ()) -> list[str]:
     """Sentences ordered by how much of the text's vocabulary they share (most central first)."""
-    counts = Counter(s for sentence in sentences for s in set(stems(sentence)))
+    counts = Counter(s for sentence in sentences for s in stem_set(sentence))
     favoured = set(bonus)
 
     def score(sentence: str) -> float:
-        own = set(stems(sentence))
+        own = stem_set(sentence)
         if not own:
             return 0.0
         shared = sum(counts[s] - 1 for s in own) + 2 * len(own & favoured)
@@ -184,5 +191,5 @@ def pick_quotes(
 
 
 def overlap(first: str, second: str) -> float:
-    a, b = set(stems(first)), set(stems(second))
+    a, b = stem_set(first), stem_set(second)
     return len(a & b) / max(1, min(len(a), len(b)))
