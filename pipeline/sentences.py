@@ -21,9 +21,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?。])[\"”’')]?\s+(?=[“\"‘'(]?[A-Z0-9
 ABBREVIATION = re.compile(
     r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I
 )
-# Places a clause may end: punctuation, or just before a linking word that opens a new clause.
-CLAUSE_CUT = re.compile(
-    r"[,;:—–]\s|\s(?=(and|which|because|so that|while|whereas|as well as|y|que|porque|mientras)\s)"
+# Places a clause may end: punctuation first, else just before a linking word ("and", "which").
+CLAUSE_CUTS = (
+    re.compile(r"[,;:—–]\s"),
+    re.compile(
+        r"\s(?=(and|which|because|so that|while|whereas|as well as|y|que|porque|mientras)\s)"
+    ),
 )
 # Words that must never be cut away: dropping them would flip or widen the claim.
 GUARD = re.compile(
@@ -103,15 +106,19 @@ def close_parenthesis(sentence: str) -> str:
 
 
 def cut_clause(sentence: str, max_words: int) -> str | None:
-    """The longest prefix of at most `max_words` words ending at a safe clause boundary."""
-    best: str | None = None
-    for match in CLAUSE_CUT.finditer(sentence):
-        prefix = sentence[: match.start()].rstrip(" ,;:—–")
-        if word_count(prefix) > max_words:
-            break
-        if is_safe_cut(prefix, sentence[match.start() :]):
-            best = prefix
-    return best + ELLIPSIS if best else None
+    """The longest prefix of at most `max_words` words ending at a safe clause boundary: at a
+    punctuation mark when there is one ("wear and tear" is not split), else before a link word."""
+    for boundary in CLAUSE_CUTS:
+        best: str | None = None
+        for match in boundary.finditer(sentence):
+            prefix = sentence[: match.start()].rstrip(" ,;:—–")
+            if word_count(prefix) > max_words:
+                break
+            if is_safe_cut(prefix, sentence[match.start() :]):
+                best = prefix
+        if best:
+            return best + ELLIPSIS
+    return None
 
 
 def is_safe_cut(prefix: str, dropped: str) -> bool:
