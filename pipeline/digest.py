@@ -34,7 +34,7 @@ from pipeline.sentences import (
     word_count,
 )
 
-__all__ = ["LIST_JOIN", "digest_article", "shorten"]
+__all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
 
 LIST_JOIN = "; "  # joins list items quoted together in one field
 MAX_LIST_ITEMS = 5
