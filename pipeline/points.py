@@ -47,6 +47,13 @@ TIPS_INTRO = re.compile(
     r"|consejos|ejercicios|puede ayudar)\b|방법|도움|운동",
     re.I,
 )
+CARE_WORDS = re.compile(
+    r"\b(treat\w*|therap\w*|exercis\w*|stretch\w*|strengthen\w*|massage|acupuncture|needl\w*"
+    r"|mobilis\w*|mobiliz\w*|manipulat\w*|adjustments?|taping|tape|ice|heat|rest|orthotics?"
+    r"|insoles?|injections?|advice|rehab\w*|physiotherapy|osteopath\w*|chiropract\w*|pilates"
+    r"|tratamiento|ejercicio\w*|terapia|fisioterapia)\b|치료|운동|침|스트레칭|교정",
+    re.I,
+)
 GENERIC_TREATMENT = re.compile(
     r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
     r"|치료 방법|tratamiento",
@@ -224,10 +231,12 @@ def next_items(blocks: list[Block]) -> list[Block]:
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
-    """No structure at all: the most central sentences of the body, in article order."""
+    """No structure at all: the most central sentences of the body that speak of care, in
+    article order (any central sentences when fewer than two do)."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    top = set(rank_central(body)[:4])
+    care = [s for s in body if CARE_WORDS.search(s) and not s.endswith("?")]
+    top = set(rank_central(care if len(care) >= 2 else body)[:5])
     return [Point(None, s, shorten(s)) for s in body if s in top]
 
 
