@@ -21,6 +21,7 @@ from pipeline.points import (
     next_items,
     quote_sentences,
     strip_lead,
+    subsections,
 )
 from pipeline.sections import Section, loose_role, split_sections
 from pipeline.sentences import (
@@ -71,12 +72,12 @@ def digest_article(article: Article) -> Digest:
     symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
     points = tuple(find_points(story))
     body = body_blocks(story)
-    conclusion_text = section_text(conclusion) if conclusion else wrap_up(body)
+    conclusion_text = role_text(story, conclusion) if conclusion else wrap_up(body)
     headline = clean_headline(article.title, article.site_name, article.url)
     return Digest(
         headline=headline,
-        symptom=section_text(symptom) if symptom else opening_problem(story, headline),
-        cause=section_text(cause) if cause else buried_cause(body, headline),
+        symptom=role_text(story, symptom) if symptom else opening_problem(story, headline),
+        cause=role_text(story, cause) if cause else buried_cause(body, headline),
         treatment_points=points,
         conclusion=conclusion_text,
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
@@ -94,16 +95,22 @@ def list_items(blocks: list[Block]) -> list[str]:
 
 def find_role(sections: list[Section], role: str) -> Section | None:
     """The first section with this role; for the symptom, one named for symptoms comes first."""
-    found = [s for s in sections if s.role == role and content_blocks(s)]
+    found = [s for s in sections if s.role == role and role_text(sections, s)]
     named = [s for s in found if role == "symptom" and NAMES_SYMPTOMS.search(s.heading or "")]
     return next(iter(named or found), None)
 
 
-def section_text(section: Section) -> str | None:
-    """The first paragraph of a section, or its list when it introduces one."""
+def role_text(sections: list[Section], section: Section) -> str | None:
+    return section_text(section, subsections(sections, sections.index(section)))
+
+
+def section_text(section: Section, parts: list[Section] | None = None) -> str | None:
+    """The first paragraph of a section, or its list when it introduces one, or the headings of
+    its subsections ("### Herniated Disc", "### Spinal Stenosis") when it has no text of its own."""
     blocks = content_blocks(section)
     if not blocks:
-        return None
+        titles = [p.title for p in parts or [] if p.title]
+        return LIST_JOIN.join(titles[:MAX_LIST_ITEMS]) or None
     first, rest = blocks[0], blocks[1:]
     if first.kind == "item":
         return join_items(blocks)

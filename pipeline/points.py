@@ -194,8 +194,13 @@ def method_topics(sections: list[Section]) -> set[int]:
         return set()
     last = max(i for i, role in enumerate(roles) if role in ("symptom", "cause"))
     run: list[int] = []
+    parent_level = sections[last].level
     for index in range(last + 1, len(sections)):
         section = sections[index]
+        if section.role:
+            parent_level = section.level
+        elif section.level > parent_level:
+            continue  # under a "Causes" or "Treatment" heading: that section's own part
         if section.role == "treatment" or (not section.role and names_a_method(section)):
             run.append(index)
         elif section.blocks:

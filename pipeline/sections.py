@@ -26,7 +26,7 @@ EXACT_LABELS: dict[Role, str] = {
     r"|therapy|self[- ]care|home care|치료( 방법| 원칙)?|관리|운동|tratamientos?|ejercicios?"
     r"|c[oó]mo (tratamos|ayudamos)|nuestro enfoque",
     "conclusion": r"conclusions?|in conclusion|takeaways?|key takeaways?|the bottom line"
-    r"|bottom line|summary|in summary|what to expect|final thoughts|결론|요약|마무리"
+    r"|bottom line|summary|in summary|what to expect|final thoughts|the takeaway|결론|요약|마무리"
     r"|conclusi[oó]n|resumen|qu[eé] esperar",
 }
 # A short heading or question that mentions one of these is about that section.
@@ -193,7 +193,7 @@ def implied_heading(block: Block) -> list[Block] | None:
         return [Block(kind="heading", text=bare, level=4)]
     if exact_role(bare) or (bare.endswith("?") and word_count(bare) <= 15 and loose_role(bare)):
         return [Block(kind="heading", text=bare, level=4)]
-    if block.lead and exact_role(block.lead):
+    if block.lead and (exact_role(block.lead) or asks_about_a_role(block.lead)):
         rest = text[len(block.lead) :].lstrip(" :.–—-") if text.startswith(block.lead) else text
         return [Block(kind="heading", text=block.lead, level=4), *paragraph(rest)]
     return asked_question(block) or glued_label(text)
@@ -210,6 +210,13 @@ def labelled_item(block: Block) -> list[Block] | None:
         return None
     rest = block.text[len(lead) :].lstrip(" :.–—-")
     return [Block(kind="heading", text=lead, level=5), *paragraph(rest)]
+
+
+def asks_about_a_role(lead: str) -> bool:
+    """A bold lead-in that asks or says how ("How acupuncture may help.")."""
+    return bool(re.match(r"(how|why|what|when|c[oó]mo|por qu[eé]|qu[eé])\b", lead, re.I)) and bool(
+        loose_role(lead)
+    )
 
 
 def asked_question(block: Block) -> list[Block] | None:

@@ -28,6 +28,9 @@ CLAUSE_CUTS = (
         r"\s(?=(and|which|because|so that|while|whereas|as well as|y|que|porque|mientras)\s)"
     ),
 )
+# The rest of a list after a comma: ", heat packs and gentle exercise."
+WORDS_1_3 = r"[^\s,;:]+(?:\s[^\s,;:]+){0,2}"
+LIST_TAIL = re.compile(rf",?\s(?:{WORDS_1_3},\s)*({WORDS_1_3}\s)?(and|or|y|o)\s{WORDS_1_3}[.!?]?$")
 # Words that must never be cut away: dropping them would flip or widen the claim.
 GUARD = re.compile(
     r"\b(not|no|never|none|nor|cannot|can't|don't|doesn't|isn't|aren't|won't|shouldn't|avoid|"
@@ -122,9 +125,12 @@ def cut_clause(sentence: str, max_words: int) -> str | None:
 
 
 def is_safe_cut(prefix: str, dropped: str) -> bool:
+    """A cut keeps enough words, drops no negation or condition, closes its brackets, does not
+    end on a dangling word, and does not leave a list half-told ("diet…" of "diet, heat, rest")."""
     return (
         word_count(prefix) >= MIN_CUT_WORDS
         and not GUARD.search(dropped)
+        and not LIST_TAIL.match(dropped)
         and prefix.count("(") == prefix.count(")")
         and not re.search(r"\b(such as|like|e\.g|for example|including|of|the|a|to)$", prefix, re.I)
     )

@@ -264,3 +264,11 @@ def test_chrome_headings_end_the_article(heading: str, chrome: bool) -> None:
     )
     texts = [b.text for s in split_sections(blocks) for b in s.blocks]
     assert (blocks[2].text not in texts) == chrome
+
+
+def test_short_form_leaves_no_list_half_told() -> None:
+    sentence = (
+        "Treatment is usually given weekly over two or three cycles, and we also offer advice on"
+        " diet, heat packs and gentle exercise."
+    )
+    assert shorten(sentence) == "Treatment is usually given weekly over two or three cycles…"
