@@ -140,35 +140,45 @@ def drop_list_intro(text: str) -> str:
 
 def opening_problem(sections: list[Section], headline: str) -> str | None:
     """Without a symptom section, the problem is told near the opening: the sentence there that
-    speaks most of the complaint and the title's subject (and the one after if it leans on it)."""
-    sentences = opening_sentences(sections)
-    title = set(stems(headline))
-    best, best_score = -1, 0
-    for index, sentence in enumerate(sentences):
-        hits = len(SYMPTOM_WORDS.findall(sentence))
-        score = 2 * hits + len(title & set(stems(sentence))) if hits else 0
-        if score > best_score and not sentence.endswith("?"):
-            best, best_score = index, score
-    if best < 0:
-        return None
-    chosen = sentences[best : best + 2]
-    if len(chosen) == 2 and not re.match(r"(It|This|They|These)\b", chosen[1]):
-        chosen = chosen[:1]
-    return " ".join(chosen)
+    speaks most of the complaint and the title's subject (with the next one if it leans on it)."""
+    title = stem_set(headline)
+    best: list[str] = []
+    best_score = 0
+    for paragraph in opening_paragraphs(sections):
+        for index, sentence in enumerate(paragraph):
+            hits = len(SYMPTOM_WORDS.findall(sentence))
+            score = 2 * hits + len(title & stem_set(sentence)) if hits else 0
+            if score > best_score and not sentence.endswith("?"):
+                best, best_score = paragraph[index : index + 2], score
+    if len(best) == 2 and not re.match(r"(It|This|They|These)\b", best[1]):
+        best = best[:1]
+    return " ".join(best) or None
 
 
-def opening_sentences(sections: list[Section]) -> list[str]:
-    """Sentences before the first section with a role, or the first third of an unstructured
-    post."""
-    blocks: list[Block] = []
+def opening_paragraphs(sections: list[Section]) -> list[list[str]]:
+    """The sentences of each paragraph before the first section with a role, or in the first
+    third of a post without any."""
+    paragraphs: list[list[str]] = []
     for section in sections:
         if section.role:
             break
-        blocks += [b for b in section.blocks if b.kind == "paragraph" and not CTA.search(b.text)]
-    sentences = [s for b in blocks for s in split_sentences(b.text)]
-    if len(sections) > 1 and any(s.role for s in sections):
-        return sentences
-    return sentences[: max(4, len(sentences) // 3)]
+        for block in section.blocks:
+            if block.kind == "paragraph" and not CTA.search(block.text):
+                paragraphs.append(split_sentences(block.text))
+    if not any(s.role for s in sections):
+        budget = max(4, sum(len(p) for p in paragraphs) // 3)
+        paragraphs = take_sentences(paragraphs, budget)
+    return paragraphs
+
+
+def take_sentences(paragraphs: list[list[str]], budget: int) -> list[list[str]]:
+    taken: list[list[str]] = []
+    for paragraph in paragraphs:
+        if budget <= 0:
+            break
+        taken.append(paragraph[:budget])
+        budget -= len(paragraph)
+    return taken
 
 
 def buried_cause(blocks: list[Block], headline: str) -> str | None:

@@ -111,7 +111,7 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
 
 def points_in(section: Section) -> list[Point]:
     blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
-    labelled = [b for b in blocks if b.lead and b.lead != b.text.strip(" .:")]
+    labelled = [b for b in blocks if lead_label(b)]
     items = [b for b in blocks if b.kind == "item"]
     if labelled or items:
         return [make_point(b) for b in (labelled or items)]
@@ -132,7 +132,7 @@ def names_a_method(section: Section) -> bool:
 
 
 def make_point(block: Block) -> Point:
-    label, text = block.lead and NUMBERING.sub("", block.lead).strip(" :.–—-"), strip_lead(block)
+    label, text = lead_label(block), strip_lead(block)
     if not label:
         head, rest = split_label(block.text)
         if rest and word_count(head) <= 4 and not re.search(r"[.!?]", head):
@@ -141,9 +141,20 @@ def make_point(block: Block) -> Point:
 
 
 def strip_lead(block: Block) -> str:
-    if block.lead and block.text.startswith(block.lead):
-        return block.text[len(block.lead) :].lstrip(" :.–—-") or block.text
+    """The text after a label lead-in ("Acupuncture: Needles..." -> "Needles..."); a bold phrase
+    that simply starts the sentence ("**As of May**, thirty...") stays."""
+    lead = block.lead or ""
+    rest = block.text[len(lead) :]
+    if lead and block.text.startswith(lead) and re.match(r"\s*[:.–—-]\s", rest + " "):
+        return rest.lstrip(" :.–—-") or block.text
     return block.text
+
+
+def lead_label(block: Block) -> str | None:
+    """The block's lead-in when it labels the text, without its numbering."""
+    if block.lead and strip_lead(block) != block.text:
+        return NUMBERING.sub("", block.lead).strip(" :.–—-") or None
+    return None
 
 
 def points_from_sentences(blocks: list[Block]) -> list[Point]:

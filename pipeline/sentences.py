@@ -17,7 +17,10 @@ SHORT_WORDS = 20
 QUOTE_WORDS = (8, 30)
 MIN_CUT_WORDS = 5
 
-SENTENCE_END = re.compile(r"(?<=[.!?。])[\"”’')]?\s+(?=[“\"‘'(]?[A-Z0-9ÁÉÍÓÚÑ¿¡가-힣])")
+# A sentence ends after . ! or ? (and a closing quote or bracket, which stays with it).
+SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))\s+(?=[“\"‘'(]?[A-Z0-9ÁÉÍÓÚÑ¿¡가-힣])"
+)
 ABBREVIATION = re.compile(
     r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I
 )
@@ -33,9 +36,8 @@ WORDS_1_3 = r"[^\s,;:]+(?:\s[^\s,;:]+){0,2}"
 LIST_TAIL = re.compile(rf",?\s(?:{WORDS_1_3},\s)*({WORDS_1_3}\s)?(and|or|y|o)\s{WORDS_1_3}[.!?]?$")
 # Words that must never be cut away: dropping them would flip or widen the claim.
 GUARD = re.compile(
-    r"\b(not|no|never|none|nor|cannot|can't|don't|doesn't|isn't|aren't|won't|shouldn't|avoid|"
-    r"without|unless|until|except|only|if|but|however|nunca|sin|evite|evitar|salvo|hasta|si)\b"
-    r"|n't\b|않|안 |못|없|말고|마세요|금지",
+    r"\b(not|no|never|none|nor|cannot|avoid|without|unless|until|except|only|if|but|however"
+    r"|nunca|sin|evite|evitar|salvo|hasta|si)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지",
     re.I,
 )
 # Sentences that lean on the one before them.
@@ -167,7 +169,7 @@ def stands_alone(sentence: str, finished: bool = True) -> bool:
         and not META.search(sentence)
         and sentence.count("(") == sentence.count(")")
         and sentence.count("“") == sentence.count("”")
-        and not re.match(r"[a-z¿]", sentence)
+        and re.match(r"[“\"‘'¿¡]?[A-Z0-9ÁÉÍÓÚÑ가-힣]", sentence) is not None
     )
 
 
