@@ -34,10 +34,11 @@ LOOSE_LABELS: dict[Role, str] = {
     "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma"
     r"|qu[eé] es (la|el)\b|(이|가|란) 무엇",
     "cause": r"\bcaus|\bwhy\b|risk factor|\btriggers?\b|원인|왜|causa|por qu[eé]",
-    "treatment": r"\btreat|\bhelp|\bfix\b|\bapproach|\bmanag|\bexercis|therap|\brelie|\btips?\b"
-    r"|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci|예방|치료|관리|운동"
-    r"|도움|trata|ayud|ejercicio|terapia|alivi",
-    "conclusion": r"conclu|takeaway|bottom line|summary|what to expect|how long|outlook|recover"
+    "treatment": r"\btreat|\bhelp(s|ed)?\b|\bfix\b|\bapproach|\bmanag|\bexercis|therap|\brelie"
+    r"|\btips?\b|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci"
+    r"|예방|치료|관리|운동|도움|trata|ayud|ejercicio|terapia|alivi",
+    "conclusion": r"conclu|takeaway|bottom line|summary|what to expect|how long|outlook"
+    r"|recovery( time)?\W*$|road to recovery"
     r"|how many (sessions|treatments|visits|appointments)"
     r"|prognos|결론|요약|conclusi|resumen|esperar|cu[aá]nto tiempo",
 }

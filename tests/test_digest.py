@@ -285,3 +285,16 @@ def test_short_form_leaves_no_list_half_told() -> None:
         " diet, heat packs and gentle exercise."
     )
     assert shorten(sentence) == "Treatment is usually given weekly over two or three cycles…"
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Recovery", "conclusion"),
+        ("Recovery exercises", "treatment"),
+        ("Helpful resources", None),
+        ("How can we help?", "treatment"),
+    ],
+)
+def test_loose_heading_words(heading: str, role: str | None) -> None:
+    assert classify_heading(heading)[0] == role
