@@ -61,6 +61,7 @@ METHOD = re.compile(
     r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
     re.I,
 )
+ABOUT_IT = re.compile(r"(It|(This|The) (condition|problem|injury|pain))\b")
 HANGUL = re.compile(r"[가-힣]")
 SPANISH_HINTS = re.compile(r"\b(el|la|los|las|que|del|para|por|con|una|es|y|se)\b", re.I)
 ENGLISH_HINTS = re.compile(r"\b(the|and|of|to|is|for|with|that|you|your|it)\b", re.I)
@@ -188,7 +189,11 @@ def buried_cause(blocks: list[Block], headline: str) -> str | None:
         for sentence in split_sentences(block.text):
             if not CAUSE_WORDS.search(sentence) or sentence.endswith("?"):
                 continue
-            if SYMPTOM_WORDS.search(sentence) or title & stem_set(sentence):
+            if (
+                SYMPTOM_WORDS.search(sentence)
+                or title & stem_set(sentence)
+                or ABOUT_IT.match(sentence)
+            ):
                 return sentence
     return None
 

@@ -39,7 +39,8 @@ WRAP_UP = re.compile(
 )
 CAUSE_WORDS = re.compile(
     r"\b(due to|caused by|is caused|are caused|results? from|as a result of|because of|stems from"
-    r"|root cause|se debe a|causad[oa]s? por|debido a)\b|때문|원인은|원인이",
+    r"|root cause|brought on by|triggered by|(often |usually |commonly )?(occurs|happens|develops)"
+    r" (in|when|after)|se debe a|causad[oa]s? por|debido a)\b|때문|원인은|원인이",
     re.I,
 )
 TIPS_INTRO = re.compile(
