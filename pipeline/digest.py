@@ -47,7 +47,8 @@ SYMPTOM_WORDS = re.compile(
 )
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
-    r"|disease|anxiety|insomnia|stress|fatigue|통증|염|두통|디스크|dolor)$",
+    r"|disease|anxiety|insomnia|stress|fatigue|shoulder|knee|neck|hip|heel|elbow|ankle|wrist|foot"
+    r"|feet|spine|jaw|통증|염|두통|디스크|dolor)$",
     re.I,
 )
 NAMES_SYMPTOMS = re.compile(r"sympto[mn]|signs?\b|증상|s[ií]ntoma", re.I)

@@ -55,6 +55,7 @@ CARE_WORDS = re.compile(
     r"|tratamiento|ejercicio\w*|terapia|fisioterapia)\b|치료|운동|침|스트레칭|교정",
     re.I,
 )
+NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 GENERIC_TREATMENT = re.compile(
     r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
     r"|치료 방법|tratamiento",
@@ -112,10 +113,12 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
 
 def points_in(section: Section) -> list[Point]:
     blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
-    labelled = [b for b in blocks if lead_label(b)]
+    labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
     items = [b for b in blocks if b.kind == "item"]
-    if labelled or items:
-        return [make_point(b) for b in (labelled or items)]
+    labelled_items = [b for b in labelled if b.kind == "item"]
+    chosen = labelled_items or labelled or items
+    if chosen:
+        return [make_point(b) for b in chosen]
     if names_a_method(section):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
