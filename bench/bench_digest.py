@@ -26,7 +26,7 @@ from typing import Any
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
-from pipeline.models import Article, Digest, Point
+from pipeline.models import Article, Digest, Point, RepurposeError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "expected"
@@ -167,7 +167,11 @@ def main(argv: list[str]) -> int:
     scores: list[Score] = []
     timings: list[float] = []
     for path in files:
-        article = load_article(path)
+        try:
+            article = load_article(path)
+        except RepurposeError as exc:
+            print(f"== {path.name}: skipped, {exc}")
+            continue
         started = time.perf_counter()
         for _ in range(20):
             digest = digest_article(article)
