@@ -44,7 +44,8 @@ CAUSE_WORDS = re.compile(
     re.I,
 )
 TIPS_INTRO = re.compile(
-    r"\b(tips?|advice|treatments?|exercises?|you can|can help|may help|options|recommend\w*"
+    r"\b(tips?|ways|steps|advice|treatments?|exercises?|you can|can help|may help|options"
+    r"|recommend\w*"
     r"|consejos|ejercicios|puede ayudar)\b|방법|도움|운동",
     re.I,
 )
@@ -75,7 +76,7 @@ def body_blocks(sections: list[Section]) -> list[Block]:
 def find_points(sections: list[Section]) -> list[Point]:
     """Treatment points from treatment sections, numbered steps, tips lists, or the central
     sentences of a post without structure."""
-    for finder in (points_from_sections, points_from_tips):
+    for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = finder(sections)
         if points:
             return points[:MAX_POINTS]
@@ -228,10 +229,22 @@ def points_from_tips(sections: list[Section]) -> list[Point]:
     """A list introduced as tips or treatment ("here are some top tips:")."""
     for section in sections:
         blocks = content_blocks(section)
-        for intro, after in itertools.pairwise(blocks):
+        for start, (intro, after) in enumerate(itertools.pairwise(blocks), start=1):
             if intro.kind == "paragraph" and after.kind == "item" and is_tips_intro(intro.text):
-                start = blocks.index(after)
-                run = next_items(blocks[start:])
+                return [make_point(b) for b in next_items(blocks[start:])]
+    return []
+
+
+def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
+    """A list whose items each start with a label ("**Stay active** – ..."), outside the
+    symptom and cause sections."""
+    for section in sections:
+        if section.role in ("symptom", "cause"):
+            continue
+        blocks = content_blocks(section)
+        for start in range(len(blocks)):
+            run = next_items(blocks[start:])
+            if len(run) >= 2 and all(lead_label(b) for b in run):
                 return [make_point(b) for b in run]
     return []
 
