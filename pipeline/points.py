@@ -74,8 +74,8 @@ def body_blocks(sections: list[Section]) -> list[Block]:
 
 
 def find_points(sections: list[Section]) -> list[Point]:
-    """Treatment points from treatment sections, numbered steps, tips lists, or the central
-    sentences of a post without structure."""
+    """Treatment points from treatment sections, method sections or numbered steps; else a
+    tips list or a list of labelled items; else the central sentences of the body."""
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = finder(sections)
         if points:
@@ -90,9 +90,11 @@ def points_from_sections(sections: list[Section]) -> list[Point]:
     used: set[int] = set()
     topics = method_topics(sections) | numbered_steps(sections)
     for index, section in enumerate(sections):
+        if index in used:
+            continue  # a subsection, already taken with its treatment section
         if index in topics and (point := point_from_section(section)):
             points.append(point)
-        if section.role != "treatment" or index in used | topics:
+        if section.role != "treatment" or index in topics:
             continue
         children = subsections(sections, index)
         used.update(range(index + 1, index + 1 + len(children)))
