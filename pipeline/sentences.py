@@ -91,7 +91,7 @@ def shorten(text: str, max_words: int = SHORT_WORDS) -> str:
     none fits either, the first sentence is kept whole (the card shrinks its type).
     """
     sentences = split_sentences(text) or [text.strip()]
-    for sentence in sentences[:3]:
+    for sentence in sentences:
         sentence = close_parenthesis(sentence)
         if word_count(sentence) <= max_words:
             return sentence
