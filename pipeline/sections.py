@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.models import Block
+from pipeline.sentences import word_count
 
 Role = str  # "symptom", "cause", "treatment", "conclusion"
 
@@ -125,10 +126,6 @@ def loose_role(text: str) -> Role | None:
         if (match := re.search(pattern, text, re.I))
     ]
     return min(found)[1] if found else None
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 def split_sections(blocks: tuple[Block, ...], title: str = "") -> list[Section]:
