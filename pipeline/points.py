@@ -166,7 +166,8 @@ def lead_label(block: Block) -> str | None:
 
 def points_from_sentences(blocks: list[Block]) -> list[Point]:
     """One point per sentence of a treatment section, with sentences that lean on the one
-    before ("Place a towel...", "This helps...") kept together."""
+    before ("Therefore...", "This helps...") kept together; in a long section, the sentences
+    that speak of care."""
     groups: list[list[str]] = []
     for sentence in (s for b in blocks for s in split_sentences(b.text)):
         if sentence.endswith("?"):
@@ -175,7 +176,10 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
-    return [Point(None, " ".join(g), shorten(" ".join(g))) for g in groups]
+    texts = [" ".join(g) for g in groups]
+    if len(texts) > MAX_POINTS:
+        texts = [t for t in texts if CARE_WORDS.search(t)] or texts
+    return [Point(None, text, shorten(text)) for text in texts]
 
 
 def point_from_section(section: Section) -> Point | None:
