@@ -199,7 +199,10 @@ def balanced(text: str) -> bool:
 
 def numbered_steps(sections: list[Section]) -> set[int]:
     """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
-    point, unless it names the story's parts ("1. Symptom: ...")."""
+    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy")."""
+    story_parts = ("symptom", "cause", "conclusion")
+    if any(s.numbered and s.role in story_parts for s in sections):
+        return set()
     steps = {
         i
         for i, s in enumerate(sections)
