@@ -298,3 +298,19 @@ def test_short_form_leaves_no_list_half_told() -> None:
 )
 def test_loose_heading_words(heading: str, role: str | None) -> None:
     assert classify_heading(heading)[0] == role
+
+
+def test_numbered_story_parts_are_not_a_listicle() -> None:
+    blocks = (
+        Block("heading", "1. Introduction", level=2),
+        Block("paragraph", "Knee pain affects runners and walkers alike."),
+        Block("heading", "2. Anatomy", level=2),
+        Block("paragraph", "The kneecap glides in a groove at the end of the thigh bone."),
+        Block("heading", "3. Symptoms", level=2),
+        Block("paragraph", "A dull ache around the kneecap, worse on stairs."),
+        Block("heading", "4. Treatment", level=2),
+        Block("item", "Hip strengthening exercises"),
+        Block("item", "Taping to ease pain while you build strength"),
+    )
+    digest = digest_article(Article(title="Runner's knee", blocks=blocks))
+    assert [p.text for p in digest.treatment_points] == [b.text for b in blocks[-2:]]
