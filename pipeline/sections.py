@@ -168,7 +168,7 @@ def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
 def unfold_block(block: Block) -> list[Block]:
     if block.kind == "heading":
         return [block]
-    if len(GLUED_BULLET.findall(block.text)) >= 2 or block.text.startswith("•"):
+    if len(GLUED_BULLET.findall(" " + block.text)) >= 2 - block.text.startswith("•"):
         return split_glued_bullets(block, GLUED_BULLET)
     if re.search(r":\s+-\s", block.text) and len(GLUED_DASHES.findall(block.text)) >= 2:
         return split_glued_bullets(block, GLUED_DASHES)
@@ -251,7 +251,8 @@ def split_glued_bullets(block: Block, marker: re.Pattern[str]) -> list[Block]:
     head, *items = marker.split(" " + block.text)
     head = head.strip()
     lead = block.lead if block.lead and head.startswith(block.lead) else None
-    result = list(unfold_block(Block(kind=block.kind, text=head, lead=lead))) if head else []
+    first = Block(kind=block.kind, text=head, lead=lead)
+    result = (implied_heading(first) or [first]) if head else []
     for item in items:
         if item.strip():
             match = LEAD_LABEL.match(item.strip())
