@@ -259,7 +259,8 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 
 
 def is_tips_intro(text: str) -> bool:
-    last = split_sentences(text)[-1] if text else ""
+    sentences = split_sentences(text)
+    last = sentences[-1] if sentences else ""
     return last.endswith(":") and bool(TIPS_INTRO.search(last)) and not CAUSE_WORDS.search(last)
 
 

@@ -316,7 +316,9 @@ def test_numbered_story_parts_are_not_a_listicle() -> None:
     assert [p.text for p in digest.treatment_points] == [b.text for b in blocks[-2:]]
 
 
-@pytest.mark.parametrize("text", ["•", "• • •", "Q: ? A:", "**", "Causes", "a: - B. - C. - D"])
+@pytest.mark.parametrize(
+    "text", ["•", "• • •", "Q: ? A:", "**", "Causes", "a: - B. - C. - D", "\n"]
+)
 def test_odd_blocks_give_a_digest(text: str) -> None:
     article = Article(title="Odd", blocks=(Block("paragraph", text), Block("item", text)))
     assert digest_article(article).headline == "Odd"
