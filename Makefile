@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench bench-extract clean browser
+.PHONY: setup demo test lint bench bench-extract bench-digest clean browser
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh libfribidi0
@@ -38,3 +38,6 @@ bench-extract: setup
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
+
+bench-digest: setup
+	$(BIN)/python -m bench.bench_digest

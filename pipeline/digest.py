@@ -1,283 +1,323 @@
 """Stage 3, digest: the clinical story (symptom, cause, treatment, conclusion) in its own words.
 
 Every string returned is the article's own text, at most trimmed at a sentence or clause boundary.
-A field the article does not have stays None.
+A field the article does not have stays None. Sections come from `pipeline.sections`, treatment
+points from `pipeline.points`, sentence tools from `pipeline.sentences`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from pipeline.models import Article, Block, Digest, Point
-
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "symptom": (
-        r"sympto[mn]s?",  # "Symptons" is a real typo in clinic posts
-        r"signs?( (&|and) sympto[mn]s?)?",
-        r"the problem",
-        r"what (does it|do they) feel like",
-        r"what is it",
-        r"증상",
-        r"s[ií]ntomas?",
-    ),
-    "cause": (
-        r"causes?",
-        r"why (it|this) happens",
-        r"what causes (it|this)",
-        r"원인",
-        r"causas?",
-    ),
-    "treatment": (
-        r"treatment( principles| methods| options)?",
-        r"our approach",
-        r"how (we|do we|can we) (treat|help|fix|manage)( it| this| them| you)?",
-        r"exercises?",
-        r"management",
-        r"치료",
-        r"tratamientos?",
-    ),
-    "conclusion": (
-        r"conclusions?",
-        r"takeaway",
-        r"bottom line",
-        r"summary",
-        r"what to expect",
-        r"how long (does it|will it) take",
-        r"결론",
-        r"conclusi[oó]n",
-    ),
-}
-CTA = re.compile(
-    r"\b(book|call (us|the clinic)|contact us|appointment|schedule a|get in touch)\b", re.I
+from pipeline.points import (
+    CAUSE_WORDS,
+    CTA,
+    WRAP_UP,
+    body_blocks,
+    content_blocks,
+    find_points,
+    next_items,
+    quote_sentences,
+    strip_lead,
+    subsections,
 )
-NUMBERING = re.compile(r"^\s*(\d+[.)]|step \d+[:.]?)\s*", re.I)
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'(]?[A-Z0-9가-힣¿¡])")
-CLAUSE_END = re.compile(r"[,;:—–]\s")
-# Where a subordinate or coordinated phrase starts: a second-best place to trim.
-PHRASE_START = re.compile(r"\s(?=(and|but|by|which|while|because|as|so that|to)\s)")
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "could",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "may",
-        "more",
-        "of",
-        "on",
-        "or",
-        "our",
-        "than",
-        "that",
-        "the",
-        "their",
-        "this",
-        "to",
-        "was",
-        "were",
-        "what",
-        "when",
-        "which",
-        "who",
-        "why",
-        "will",
-        "with",
-        "you",
-        "your",
-    ]
+from pipeline.sections import Section, loose_role, split_sections
+from pipeline.sentences import (
+    ELLIPSIS,
+    STOPWORDS,
+    pick_quotes,
+    shorten,
+    split_sentences,
+    stem_set,
+    stems,
+    word_count,
 )
-SHORT_WORDS = 20
-QUOTE_WORDS = (8, 30)
 
+__all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
 
-@dataclass(frozen=True)
-class Section:
-    heading: str | None
-    role: str | None  # symptom, cause, treatment, conclusion
-    label: str | None  # the heading's own words after the role label ("Chronic Knee Pain")
-    blocks: tuple[Block, ...]
+LIST_JOIN = "; "  # joins list items quoted together in one field
+MAX_LIST_ITEMS = 5
+SYMPTOM_WORDS = re.compile(
+    r"\b(pain(s|ful|fully)?|ach(e|es|ing|y)|sore\w*|stiff\w*|swell\w*|numb\w*|tingl\w*|weak\w*|burning|"
+    r"hurts?|discomfort|miserable|tender\w*|sympto[mn]s?|throbb\w*|cramp\w*|dolor\w*|molestia\w*|"
+    r"rigidez|hinchaz[oó]n|entumecimiento|debilidad)\b|통증|아프|저림|뻣뻣|붓|부기|불편",
+    re.I,
+)
+CONDITION_WORD = re.compile(
+    r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
+    r"|disease|anxiety|insomnia|stress|fatigue|shoulder|knee|neck|hip|heel|elbow|ankle|wrist|foot"
+    r"|feet|spine|jaw|통증|염|두통|디스크|dolor)$",
+    re.I,
+)
+NAMES_SYMPTOMS = re.compile(r"sympto[mn]|signs?\b|증상|s[ií]ntoma", re.I)
+SITE_WORD = re.compile(
+    r"\b(blog|clinic|cl[ií]nica|centro|centre|center|practice|physio|chiropractic|osteopaths?"
+    r"|podiatry|acupuncture|wellness|health|medical)\b|한의원|병원|의원",
+    re.I,
+)
+METHOD = re.compile(
+    r"^(acupuncture|physiotherapy|physio|chiropractic|osteopathy|massage|cupping|pilates"
+    r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
+    re.I,
+)
+ABOUT_IT = re.compile(r"(It|(This|The) (condition|problem|injury|pain))\b")
+HANGUL = re.compile(r"[가-힣]")
+SPANISH_HINTS = re.compile(r"\b(el|la|los|las|que|del|para|por|con|una|es|y|se)\b", re.I)
+ENGLISH_HINTS = re.compile(r"\b(the|and|of|to|is|for|with|that|you|your|it)\b", re.I)
 
 
 def digest_article(article: Article) -> Digest:
-    sections = split_sections(article.blocks)
-    symptom = section_for(sections, "symptom")
-    cause = section_for(sections, "cause")
-    conclusion = section_for(sections, "conclusion")
-    points = tuple(find_points(sections))
-    body_sentences = [
-        s for b in article.blocks if b.kind != "heading" for s in split_sentences(b.text)
-    ]
+    sections = split_sections(article.blocks, article.title)
+    story = [s for s in sections if s.blocks or s.role]
+    symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
+    points = tuple(find_points(story))
+    body = body_blocks(story)
+    conclusion_text = role_text(story, conclusion) if conclusion else wrap_up(body)
+    headline = clean_headline(article.title, article.site_name, article.url)
     return Digest(
-        headline=clean_headline(article.title, article.site_name),
-        symptom=first_text(symptom) if symptom else opening_problem(article),
-        cause=first_text(cause) if cause else None,
+        headline=headline,
+        symptom=role_text(story, symptom) if symptom else opening_problem(story, headline),
+        cause=role_text(story, cause) if cause else buried_cause(body, headline),
         treatment_points=points,
-        conclusion=first_text(conclusion) if conclusion else None,
-        quotes=tuple(pick_quotes(body_sentences)),
-        keywords=tuple(find_keywords(article, sections, points)),
-        language=(article.language or "en").split("-")[0].lower(),
+        conclusion=conclusion_text,
+        quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
+        keywords=tuple(find_keywords(headline, story, points)),
+        language=detect_language(article),
         symptom_label=symptom.label if symptom else None,
         cause_label=cause.label if cause else None,
-        cta=next(
-            (b.text for b in article.blocks if b.kind == "paragraph" and CTA.search(b.text)), None
-        ),
+        cta=find_cta(article.blocks),
     )
 
 
-def split_sections(blocks: tuple[Block, ...]) -> list[Section]:
-    sections: list[Section] = []
-    heading: str | None = None
-    body: list[Block] = []
-    for block in (*blocks, Block(kind="heading", text="")):
-        if block.kind != "heading":
-            body.append(block)
-            continue
-        if heading is not None or body:
-            role, label = classify_heading(heading) if heading else (None, None)
-            sections.append(Section(heading, role, label, tuple(body)))
-        heading, body = block.text, []
-    return sections
+def list_items(blocks: list[Block]) -> list[str]:
+    return [strip_lead(b) for b in blocks if b.kind == "item"]
 
 
-def classify_heading(heading: str) -> tuple[str | None, str | None]:
-    """The section role of a heading, and its own words after the label ("Symptom: X" -> X)."""
-    text = NUMBERING.sub("", heading).strip()
-    label_part, _, rest = text.partition(":")
-    for candidate, own_words in ((label_part, rest.strip() or None), (text, None)):
-        key = candidate.strip().rstrip("?").lower()
-        for role, patterns in SECTION_LABELS.items():
-            if any(re.fullmatch(p, key) for p in patterns):
-                return role, own_words
-    return None, None
+def find_role(sections: list[Section], role: str) -> Section | None:
+    """The first section with this role; for the symptom, one named for symptoms comes first."""
+    found = [s for s in sections if s.role == role and role_text(sections, s)]
+    named = [s for s in found if role == "symptom" and NAMES_SYMPTOMS.search(s.heading or "")]
+    return next(iter(named or found), None)
 
 
-def section_for(sections: list[Section], role: str) -> Section | None:
-    return next((s for s in sections if s.role == role and s.blocks), None)
+def role_text(sections: list[Section], section: Section) -> str | None:
+    return section_text(section, subsections(sections, sections.index(section)))
 
 
-def first_text(section: Section) -> str | None:
-    for block in section.blocks:
-        if block.kind in ("paragraph", "quote") and not CTA.search(block.text):
-            return block.text
-    return None
+def section_text(section: Section, parts: list[Section] | None = None) -> str | None:
+    """The first paragraph of a section, or its list when it introduces one, or the headings of
+    its subsections ("### Herniated Disc", "### Spinal Stenosis") when it has no text of its own."""
+    blocks = content_blocks(section)
+    if not blocks:
+        titles = [p.title for p in parts or [] if p.title]
+        return LIST_JOIN.join(titles[:MAX_LIST_ITEMS]) or None
+    first, rest = blocks[0], blocks[1:]
+    if first.kind == "item":
+        return join_items(blocks)
+    if (
+        rest
+        and rest[0].kind == "item"
+        and (first.text.endswith(":") or word_count(first.text) < 16)
+    ):
+        return f"{first.text} {join_items(rest)}"  # "Common symptoms include:" and its list
+    return drop_list_intro(first.text)
 
 
-def find_points(sections: list[Section]) -> list[Point]:
-    points: list[Point] = []
+def join_items(blocks: list[Block]) -> str:
+    """The list at the start of `blocks`, its first items joined, "…" when some are left out."""
+    run = next_items(blocks)
+    listed = LIST_JOIN.join(b.text.rstrip(".") for b in run[:MAX_LIST_ITEMS])
+    return listed + (ELLIPSIS if len(run) > MAX_LIST_ITEMS else "")
+
+
+def drop_list_intro(text: str) -> str:
+    """A paragraph without its closing "here are some tips:" sentence (the list is elsewhere)."""
+    sentences = split_sentences(text)
+    if len(sentences) > 1 and sentences[-1].endswith(":"):
+        return " ".join(sentences[:-1])
+    return text
+
+
+def opening_problem(sections: list[Section], headline: str) -> str | None:
+    """Without a symptom section, the problem is told near the opening: the sentence there that
+    speaks most of the complaint and the title's subject (with the next one if it leans on it)."""
+    title = stem_set(headline)
+    best: list[str] = []
+    best_score = 0
+    for paragraph in opening_paragraphs(sections):
+        for index, sentence in enumerate(paragraph):
+            hits = len(SYMPTOM_WORDS.findall(sentence))
+            score = 2 * hits + len(title & stem_set(sentence)) if hits else 0
+            if score > best_score and not sentence.endswith("?"):
+                best, best_score = paragraph[index : index + 2], score
+    if len(best) == 2 and not re.match(r"(It|This|They|These)\b", best[1]):
+        best = best[:1]
+    return " ".join(best) or None
+
+
+def opening_paragraphs(sections: list[Section]) -> list[list[str]]:
+    """The sentences of each paragraph before the first section with a role, or in the first
+    third of a post without any."""
+    paragraphs: list[list[str]] = []
     for section in sections:
-        if section.role != "treatment":
-            continue
-        labelled = [b for b in section.blocks if b.lead]
-        items = [b for b in section.blocks if b.kind == "item"]
-        for block in labelled or items:
-            text = strip_lead(block)
-            points.append(Point(label=block.lead, text=text, short=shorten(text)))
-    return points
+        if section.role:
+            break
+        for block in section.blocks:
+            if block.kind == "paragraph" and not CTA.search(block.text):
+                paragraphs.append(split_sentences(block.text))
+    if not any(s.role for s in sections):
+        budget = max(4, sum(len(p) for p in paragraphs) // 3)
+        paragraphs = take_sentences(paragraphs, budget)
+    return paragraphs
 
 
-def strip_lead(block: Block) -> str:
-    if block.lead and block.text.startswith(block.lead):
-        return block.text[len(block.lead) :].lstrip(" :.–—-")
-    return block.text
+def take_sentences(paragraphs: list[list[str]], budget: int) -> list[list[str]]:
+    taken: list[list[str]] = []
+    for paragraph in paragraphs:
+        if budget <= 0:
+            break
+        taken.append(paragraph[:budget])
+        budget -= len(paragraph)
+    return taken
 
 
-def opening_problem(article: Article) -> str | None:
-    """Without a labelled symptom section, the problem is told in the opening paragraph."""
-    for block in article.blocks:
-        if block.kind == "paragraph":
-            return block.text
-        if block.kind == "heading":
-            return None
+def buried_cause(blocks: list[Block], headline: str) -> str | None:
+    """A sentence that says what the complaint is due to, when no section names the cause."""
+    title = set(stems(headline))
+    for block in blocks:
+        for sentence in split_sentences(block.text):
+            if not CAUSE_WORDS.search(sentence) or sentence.endswith("?"):
+                continue
+            if (
+                SYMPTOM_WORDS.search(sentence)
+                or title & stem_set(sentence)
+                or ABOUT_IT.match(sentence)
+            ):
+                return sentence
     return None
 
 
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+def wrap_up(blocks: list[Block]) -> str | None:
+    """Without a conclusion section, a closing paragraph that sums up ("So there we have it")."""
+    for block in reversed(blocks):
+        if block.kind == "paragraph" and WRAP_UP.match(block.text):
+            return drop_list_intro(block.text)
+    return None
 
 
-def shorten(text: str, max_words: int = SHORT_WORDS) -> str:
-    """The first sentence, cut back at a clause boundary if it is still too long."""
-    sentence = split_sentences(text)[0] if text else text
-    if len(sentence.split()) <= max_words:
-        return sentence
-    for boundary in (CLAUSE_END, PHRASE_START):
-        cut = ""
-        for match in boundary.finditer(sentence):
-            candidate = sentence[: match.start()].rstrip(" ,;:—–")
-            if len(candidate.split()) > max_words:
-                break
-            cut = candidate
-        if len(cut.split()) >= 6:
-            return cut + "…"
-    return sentence  # no clean boundary: keep the whole sentence rather than cut mid-clause
-
-
-def pick_quotes(sentences: list[str], limit: int = 4) -> list[str]:
-    """Sentences that stand alone: 8-30 words, not opening with a pointer to earlier text."""
-    low, high = QUOTE_WORDS
-    words = Counter(w for s in sentences for w in content_words(s))
-
-    def score(sentence: str) -> float:
-        tokens = content_words(sentence)
-        return sum(words[t] for t in tokens) / (len(tokens) + 3)
-
-    candidates = [
-        s
-        for s in sentences
-        if low <= len(s.split()) <= high
-        and s.endswith((".", "!"))
-        and not re.match(r"(This|These|That|They|It|He|She|As|By|Over)\b", s)
-        and not CTA.search(s)
+def find_cta(blocks: Iterable[Block]) -> str | None:
+    """The article's own booking call to action: the last paragraph that asks to book or call."""
+    found = [
+        b.text
+        for b in blocks
+        if b.kind != "heading" and CTA.search(b.text) and word_count(b.text) >= 5  # not "Book now"
     ]
-    ranked = sorted(candidates, key=score, reverse=True)[:limit]
-    return sorted(ranked, key=sentences.index)
+    return found[-1] if found else None
 
 
-def content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z']+", text.lower()) if w not in STOPWORDS and len(w) > 2]
+def clean_headline(title: str, site_name: str | None, url: str | None = None) -> str:
+    """The article's own title, without a "| Clinic Name" or "- Clinic Blog" suffix or prefix."""
+    pieces = re.split(r"(\s+[|–—-]\s+|\s*\|\s*)", title.strip())
+    texts, separators = pieces[0::2], pieces[1::2]
+    while len(texts) > 1 and is_site_part(texts[-1], separators[-1], site_name, url):
+        texts.pop()
+        separators.pop()
+    while len(texts) > 1 and is_site_part(texts[0], separators[0], site_name, url):
+        texts.pop(0)
+        separators.pop(0)
+    kept = [texts[0]] + [sep + text for sep, text in zip(separators, texts[1:], strict=True)]
+    return "".join(kept).strip() or title.strip()
 
 
-def clean_headline(title: str, site_name: str | None) -> str:
-    """The article's own title, without a "| Clinic Name" or "- Blog" suffix."""
-    stripped = SITE_SUFFIX.sub("", title).strip()
-    if site_name and title.endswith(site_name):
-        stripped = title[: -len(site_name)].rstrip(" |–—-")
-    return stripped or title
+def is_site_part(part: str, separator: str, site_name: str | None, url: str | None) -> bool:
+    """A title part that names the site: the site's name or host, a "... Blog"/"... Clinic"
+    name, or a short name in capitals after a pipe or with a clinic word ("Oak Physio")."""
+    key = re.sub(r"\W+", "", part.lower())
+    names = [re.sub(r"\W+", "", (site_name or "").lower())]
+    if url:
+        names.append(re.sub(r"^https?://(www\.)?", "", url).split("/")[0].split(".")[0].lower())
+    if any(len(n) > 2 and (n in key or (len(key) > 3 and key in n)) for n in names):
+        return True
+    if re.search(
+        r"\b(blog|clinic|news|ltd|inc|llc|centre|center|practice|associates)$", part, re.I
+    ):
+        return True
+    return ("|" in separator or SITE_WORD.search(part) is not None) and is_brand_like(part)
 
 
-def find_keywords(
-    article: Article, sections: list[Section], points: tuple[Point, ...]
-) -> list[str]:
-    """Condition and treatment phrases for hashtags, most specific first."""
-    phrases = [s.label for s in sections if s.role in ("symptom", "cause") and s.label]
-    topic = article.title.split(":")[0].strip()
-    if len(topic.split()) <= 4:
-        phrases.insert(0, topic)
-    phrases += [p.label for p in points if p.label and len(p.label.split()) <= 3]
+def is_brand_like(part: str) -> bool:
+    words = part.split()
+    return (
+        len(words) <= 5
+        and all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
+        and not loose_role(part)
+        and not CONDITION_WORD.search(part)
+    )
+
+
+def find_keywords(headline: str, sections: list[Section], points: tuple[Point, ...]) -> list[str]:
+    """Condition and treatment phrases for hashtags: the title's subject, the section labels,
+    then short treatment labels."""
+    phrases = [*title_phrases(headline)]
+    phrases += [s.label for s in sections if s.role in ("symptom", "cause") and s.label]
+    phrases += [p.label for p in points if p.label]
+    phrases += [p.text.rstrip(".") for p in points if not p.label and word_count(p.text) <= 2]
     seen: set[str] = set()
-    keywords = []
-    for phrase in phrases:
-        key = phrase.lower()
-        if key not in seen:
-            seen.add(key)
+    keywords: list[str] = []
+    for phrase in (p.strip(" .:?!") for p in phrases):
+        words = phrase.lower().split()
+        if not words or len(words) > 3 or any(w in STOPWORDS - {"and", "y"} for w in words):
+            continue
+        if phrase.lower() not in seen:
+            seen.add(phrase.lower())
             keywords.append(phrase)
-    return keywords
+    return keywords[:8]
+
+
+def title_phrases(headline: str) -> list[str]:
+    """Phrases of the title that name a complaint ("Lower Back Pain", "Dolor lumbar",
+    "무릎 앞쪽 통증"), or its first run of content words when none does."""
+    runs = [
+        run for part in re.split(r"[:?!,.;|()–—]|\s-\s", headline) for run in content_runs(part)
+    ]
+    phrases: list[str] = []
+    for run in runs:
+        ends = [
+            i for i, word in enumerate(run) if CONDITION_WORD.search(word) or METHOD.search(word)
+        ]
+        if ends:
+            last = ends[
+                -1
+            ]  # "Chronic Joint Pain"; a leading noun takes what follows: "Dolor lumbar"
+            phrases.append(" ".join(run[max(0, last - 2) : last + 1] if last else run[:3]))
+    if phrases or HANGUL.search(headline):
+        return phrases
+    return [" ".join(run[:3]) for run in runs][:2]
+
+
+def content_runs(text: str) -> list[list[str]]:
+    """The unbroken runs of content words in a piece of a title."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        if word.lower() in STOPWORDS or re.search(r"(ing|ly)$", word):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
+
+
+def detect_language(article: Article) -> str:
+    """The article's language: Korean by script, Spanish or English by common words, else the
+    page's own declaration."""
+    sample = " ".join([article.title, *(b.text for b in article.blocks[:20])])
+    declared = (article.language or "en").split("-")[0].lower()
+    if len(HANGUL.findall(sample)) > len(sample) // 10:
+        return "ko"
+    spanish, english = len(SPANISH_HINTS.findall(sample)), len(ENGLISH_HINTS.findall(sample))
+    if spanish > 2 * english and spanish >= 5:
+        return "es"
+    if english > 2 * spanish and english >= 5:
+        return "en"
+    return declared

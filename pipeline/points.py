@@ -1,0 +1,287 @@
+"""Treatment points: what the article says is done about the problem, in its own words.
+
+In order of preference: the treatment sections (one point per subsection, labelled paragraph,
+list item or sentence), sections that each name a method or a numbered step, a list introduced
+as tips, and for a post without structure, its most central sentences.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.models import Block, Point
+from pipeline.sections import NUMBERING, Section, exact_role, split_label
+from pipeline.sentences import (
+    LEANS_BACK,
+    OPENS_MID_STORY,
+    rank_central,
+    shorten,
+    split_sentences,
+    stems,
+    word_count,
+)
+
+MAX_POINTS = 8
+CTA = re.compile(
+    r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
+    r"|make an appointment|schedule (an?|your)|get in touch|reserv[ae] (tu|su) cita"
+    r"|pida (su|una) cita|ll[aá]m(enos|anos)|cont[aá]ct(enos|anos))\b"
+    r"|예약|상담 (신청|문의)|문의(하세요|해 주세요|주세요)",
+    re.I,
+)
+WRAP_UP = re.compile(
+    r"^(so,? there (we|you) have it|in (summary|conclusion|short|a nutshell)|to (sum up|conclude)"
+    r"|overall|all in all|ultimately|the bottom line|the takeaway"
+    r"|en (resumen|conclusi[oó]n|definitiva)"
+    r"|결론적으로|요약하면|정리하면)\b",
+    re.I,
+)
+CAUSE_WORDS = re.compile(
+    r"\b(due to|caused by|is caused|are caused|results? from|as a result of|because of|stems from"
+    r"|root cause|brought on by|triggered by|(often |usually |commonly )?(occurs|happens|develops)"
+    r" (in|when|after)|se debe a|causad[oa]s? por|debido a)\b|때문|원인은|원인이",
+    re.I,
+)
+TIPS_INTRO = re.compile(
+    r"\b(tips?|ways|steps|advice|treatments?|exercises?|you can|can help|may help|options"
+    r"|recommend\w*"
+    r"|consejos|ejercicios|puede ayudar)\b|방법|도움|운동",
+    re.I,
+)
+CARE_WORDS = re.compile(
+    r"\b(treat\w*|therap\w*|exercis\w*|stretch\w*|strengthen\w*|massage|acupuncture|needl\w*"
+    r"|mobilis\w*|mobiliz\w*|manipulat\w*|adjustments?|taping|tape|ice|heat|rest|orthotics?"
+    r"|insoles?|injections?|advice|rehab\w*|physiotherapy|osteopath\w*|chiropract\w*|pilates"
+    r"|tratamiento|ejercicio\w*|terapia|fisioterapia)\b|치료|운동|침|스트레칭|교정",
+    re.I,
+)
+NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
+GENERIC_TREATMENT = re.compile(
+    r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
+    r"|치료 방법|tratamiento",
+    re.I,
+)
+
+
+def content_blocks(section: Section) -> list[Block]:
+    """The section's paragraphs and items, without calls to action."""
+    return [b for b in section.blocks if not CTA.search(b.text)]
+
+
+def body_blocks(sections: list[Section]) -> list[Block]:
+    return [b for s in sections for b in s.blocks if not CTA.search(b.text)]
+
+
+def find_points(sections: list[Section]) -> list[Point]:
+    """Treatment points from treatment sections, method sections or numbered steps; else a
+    tips list or a list of labelled items; else the central sentences of the body."""
+    for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
+        points = finder(sections)
+        if points:
+            return points[:MAX_POINTS]
+    return points_from_ranking(sections)
+
+
+def points_from_sections(sections: list[Section]) -> list[Point]:
+    """Points of the treatment sections: one per subsection ("### Acupuncture"), or else one per
+    labelled paragraph, list item or sentence."""
+    points: list[Point] = []
+    used: set[int] = set()
+    topics = method_topics(sections) | numbered_steps(sections)
+    for index, section in enumerate(sections):
+        if index in used:
+            continue  # a subsection, already taken with its treatment section
+        if index in topics and (point := point_from_section(section)):
+            points.append(point)
+        if section.role != "treatment" or index in topics:
+            continue
+        children = subsections(sections, index)
+        used.update(range(index + 1, index + 1 + len(children)))
+        points += [p for c in children if (p := point_from_section(c))] or points_in(section)
+    return points
+
+
+def subsections(sections: list[Section], index: int) -> list[Section]:
+    """The sections under a heading, up to the next heading of its level or above, or one
+    about something other than treatment."""
+    parent = sections[index]
+    children: list[Section] = []
+    for section in sections[index + 1 :]:
+        if section.level <= parent.level or section.role not in (None, "treatment"):
+            break
+        children.append(section)
+    return children
+
+
+def points_in(section: Section) -> list[Point]:
+    blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
+    labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
+    items = [b for b in blocks if b.kind == "item"]
+    labelled_items = [b for b in labelled if b.kind == "item"]
+    chosen = labelled_items or labelled or items
+    if chosen:
+        return [make_point(b) for b in chosen]
+    if names_a_method(section):
+        return [p for p in [point_from_section(section)] if p]
+    return points_from_sentences(blocks)
+
+
+def names_a_method(section: Section) -> bool:
+    """A short heading naming one treatment ("Shockwave therapy"), not the section's kind."""
+    title = section.title
+    return (
+        0 < word_count(title) <= 4
+        and not title.endswith("?")
+        and not exact_role(title)
+        and not GENERIC_TREATMENT.search(title)
+    )
+
+
+def make_point(block: Block) -> Point:
+    label, text = lead_label(block), strip_lead(block)
+    if not label:
+        head, rest = split_label(block.text)
+        if rest and word_count(head) <= 4 and not re.search(r"[.!?]", head):
+            label, text = head, block.text[len(head) :].lstrip(" :–—-")
+    return Point(label=label, text=text, short=shorten(text))
+
+
+def strip_lead(block: Block) -> str:
+    """The text after a label lead-in ("Acupuncture: Needles..." -> "Needles..."); a bold phrase
+    that simply starts the sentence ("**As of May**, thirty...") stays."""
+    lead = block.lead or ""
+    rest = block.text[len(lead) :]
+    if lead and block.text.startswith(lead) and re.match(r"\s*[:.–—-]\s", rest + " "):
+        return rest.lstrip(" :.–—-") or block.text
+    return block.text
+
+
+def lead_label(block: Block) -> str | None:
+    """The block's lead-in when it labels the text, without its numbering."""
+    if block.lead and strip_lead(block) != block.text:
+        return NUMBERING.sub("", block.lead).strip(" :.–—-") or None
+    return None
+
+
+def points_from_sentences(blocks: list[Block]) -> list[Point]:
+    """One point per sentence of a treatment section, with sentences that lean on the one
+    before ("Therefore...", "This helps...") kept together; in a long section, the sentences
+    that speak of care."""
+    groups: list[list[str]] = []
+    for sentence in (s for b in blocks for s in split_sentences(b.text)):
+        if sentence.endswith("?"):
+            continue
+        if groups and LEANS_BACK.match(sentence):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    texts = [" ".join(g) for g in groups]
+    if len(texts) > MAX_POINTS:
+        texts = [t for t in texts if CARE_WORDS.search(t)] or texts
+    return [Point(None, text, shorten(text)) for text in texts]
+
+
+def point_from_section(section: Section) -> Point | None:
+    paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
+    if not paragraphs or not section.title:
+        return None
+    text = paragraphs[0]
+    if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
+        title = set(stems(section.title))
+        text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
+    return Point(label=section.title, text=text, short=shorten(text))
+
+
+def balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
+def numbered_steps(sections: list[Section]) -> set[int]:
+    """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
+    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy")."""
+    story_parts = ("symptom", "cause", "conclusion")
+    if any(s.numbered and s.role in story_parts for s in sections):
+        return set()
+    steps = {
+        i
+        for i, s in enumerate(sections)
+        if s.numbered and s.blocks and (not s.role or (s.role == "treatment" and names_a_method(s)))
+    }
+    return steps if len(steps) >= 2 else set()
+
+
+def method_topics(sections: list[Section]) -> set[int]:
+    """Sections after the symptom and cause that each name one method ("## Acupuncture",
+    "## Cupping"), alongside any treatment sections there."""
+    roles = [s.role for s in sections]
+    if not {"symptom", "cause"} & set(roles):
+        return set()
+    last = max(i for i, role in enumerate(roles) if role in ("symptom", "cause"))
+    run: list[int] = []
+    parent_level = sections[last].level
+    for index in range(last + 1, len(sections)):
+        section = sections[index]
+        if section.role:
+            parent_level = section.level
+        elif section.level > parent_level:
+            continue  # under a "Causes" or "Treatment" heading: that section's own part
+        if section.role == "treatment" or (not section.role and names_a_method(section)):
+            run.append(index)
+        elif section.blocks:
+            break
+    topics = {i for i in run if not sections[i].role and sections[i].blocks}
+    return topics if len(run) >= 2 else set()
+
+
+def points_from_tips(sections: list[Section]) -> list[Point]:
+    """A list introduced as tips or treatment ("here are some top tips:")."""
+    for section in sections:
+        blocks = content_blocks(section)
+        for start, (intro, after) in enumerate(itertools.pairwise(blocks), start=1):
+            if intro.kind == "paragraph" and after.kind == "item" and is_tips_intro(intro.text):
+                return [make_point(b) for b in next_items(blocks[start:])]
+    return []
+
+
+def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
+    """A list whose items each start with a label ("**Stay active** – ..."), outside the
+    symptom and cause sections."""
+    for section in sections:
+        if section.role in ("symptom", "cause"):
+            continue
+        blocks = content_blocks(section)
+        for start in range(len(blocks)):
+            run = next_items(blocks[start:])
+            if len(run) >= 2 and all(lead_label(b) for b in run):
+                return [make_point(b) for b in run]
+    return []
+
+
+def is_tips_intro(text: str) -> bool:
+    sentences = split_sentences(text)
+    last = sentences[-1] if sentences else ""
+    return last.endswith(":") and bool(TIPS_INTRO.search(last)) and not CAUSE_WORDS.search(last)
+
+
+def next_items(blocks: list[Block]) -> list[Block]:
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind != "item":
+            break
+        run.append(block)
+    return run
+
+
+def points_from_ranking(sections: list[Section]) -> list[Point]:
+    """No structure at all: the most central sentences of the body that speak of care, in
+    article order (any central sentences when fewer than two do)."""
+    sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
+    body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
+    care = [s for s in body if CARE_WORDS.search(s) and not s.endswith("?")]
+    top = set(rank_central(care if len(care) >= 2 else body)[:5])
+    return [Point(None, s, shorten(s)) for s in body if s in top]
+
+
+def quote_sentences(blocks: list[Block]) -> list[str]:
+    return [s for b in blocks if b.kind != "heading" for s in split_sentences(strip_lead(b))]
