@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench goldens clean
 
 $(STAMP): pyproject.toml
-	scripts/system-deps.sh libfribidi0
+	scripts/system-deps.sh libfribidi0 fonts-noto-color-emoji
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev]"
@@ -27,6 +27,14 @@ lint: setup
 
 test: lint
 	$(BIN)/pytest
+
+# Rewrite tests/golden/ from the current renderer; look at the images before committing them.
+goldens: setup
+	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py -k golden
+
+# Speed of rendering (not a test): ms per image split into layout, draw and encode; a full set.
+bench: setup
+	$(BIN)/python bench/bench_render.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ setting failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import json
 import sys
 import time
@@ -16,13 +17,15 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
+from pipeline.backgrounds import check_template_contrast
+from pipeline.cards import load_template
 from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
 from pipeline.health import blocking, check_post, format_finding
 from pipeline.load import load_source
 from pipeline.models import Article, Card, HealthCheckError, Page, RenderedImage, RepurposeError
-from pipeline.render import render_card
+from pipeline.render import png_name, render_card
 from pipeline.settings import Brand, load_brand
 from pipeline.write import build_manifest, make_slug, manifest_bytes, write_post_folder
 
@@ -90,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="your caption templates (carousel.txt.j2, quote.txt.j2, story.txt.j2), "
         "used before the built-in ones",
     )
+    run.add_argument(
+        "--template",
+        metavar="NAME",
+        help="card look: calm (light), bold (dark), photo, or a layout .toml file"
+        " (default: the brand kit's)",
+    )
+    run.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
+    run.add_argument(
+        "--allow-low-contrast",
+        action="store_true",
+        help="render even when text colours are below WCAG 4.5:1 on their background",
+    )
     run.set_defaults(handler=cmd_run)
 
     for name, handler, text in (
@@ -133,14 +148,18 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    brand = load_brand(args.brand)
+    brand = load_brand(args.brand, allow_low_contrast=args.allow_low_contrast)
+    template = load_template(args.template or brand.template)
+    if not args.allow_low_contrast:
+        check_template_contrast(template, brand)
+    brand = replace(brand, template=args.template or brand.template)
     caption_environment(args.templates)  # a bad --templates fails once, before any source
     failures: list[str] = []
     results: list[RunResult] = []
     for source in args.sources:
         try:
             result = run_source(
-                source, args.out, brand, args.allow_private, args.templates, args.strict
+                source, args.out, brand, args.allow_private, args.templates, args.strict, args.png
             )
         except RepurposeError as exc:
             if args.debug:
@@ -168,12 +187,13 @@ def run_source(
     allow_private: bool,
     templates: Path | None = None,
     strict: bool = False,
+    png: bool = False,
 ) -> RunResult:
     page, article = load_article(source, allow_private)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, brand, slug, caption_environment(templates))
-    images = render_images(post.cards, brand)
+    images = render_images(post.cards, brand, png)
     findings = check_post(post, images)
     for finding in findings:
         print(format_finding(finding), file=sys.stderr)
@@ -183,6 +203,7 @@ def run_source(
             "--strict; nothing written (reword, or run without --strict)"
         )
     files = {image.card.file: image.jpeg for image in images}
+    files.update({png_name(i.card.file): i.png for i in images if i.png})
     files["caption.txt"] = (post.caption + "\n").encode("utf-8")
     if post.captions:
         files.update(caption_files(post.captions))
@@ -193,15 +214,13 @@ def run_source(
     return RunResult(folder, len(images))
 
 
-def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
-    totals = {"quote": sum(c.kind == "quote" for c in cards)}
-    totals["slide"] = len(cards) - totals["quote"]
-    seen = {"quote": 0, "slide": 0}
+def render_images(cards: Sequence[Card], brand: Brand, png: bool = False) -> list[RenderedImage]:
+    totals = Counter(card.group for card in cards)  # carousel slides, quote cards, stories
+    seen: Counter[str] = Counter()
     rendered = []
     for card in cards:
-        group = "quote" if card.kind == "quote" else "slide"
-        seen[group] += 1
-        image = render_card(card, brand)
-        alt = make_alt_text(card, image.texts, seen[group], totals[group])
+        seen[card.group] += 1
+        image = render_card(card, brand, png=png)
+        alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group])
         rendered.append(replace(image, alt_text=alt))
     return rendered

@@ -61,7 +61,7 @@ def build_manifest(
         "images": [
             {
                 "file": image.card.file,
-                "kind": "carousel" if image.card.kind != "quote" else "quote",
+                "kind": image.card.group,
                 "role": image.card.kind,
                 "width": image.width,
                 "height": image.height,
