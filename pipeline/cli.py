@@ -7,17 +7,17 @@ setting failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
 from pipeline.backgrounds import check_template_contrast
+from pipeline.caption import alt_text_file, caption_environment, caption_files, make_alt_text
 from pipeline.cards import load_template
 from pipeline.compose import compose_post
 from pipeline.digest import digest_article

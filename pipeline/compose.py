@@ -22,11 +22,11 @@ def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | Non
     slides = carousel_slides(digest, brand)
     quotes = quote_cards(digest, brand)
     hashtags = make_hashtags(digest, brand)
-    cards = (*slides, *quotes)
+    cards = (*slides, *quotes, *square_quotes(quotes))
     captions = make_captions(digest, brand, cards, hashtags, env or caption_environment())
     return Post(
         slug=slug,
-        cards=(*cards, *square_quotes(quotes), story_card(digest, brand)),
+        cards=(*cards, story_card(digest, brand)),
         caption=captions.carousel,
         hashtags=hashtags,
         captions=captions,
