@@ -26,6 +26,8 @@ WEAK_PENALTY = 60.0
 WIDOW_PENALTY = 400.0
 PHRASE_BONUS = 8.0  # a line ending on , ; : — is a natural break
 HYPHEN_PENALTY = 300.0
+SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
+SIZE_PENALTY = 10.0  # cost of each px given up
 
 Measure = Callable[[str], float]  # width of a string at REF_SIZE
 
@@ -103,9 +105,8 @@ def fit_words(text: str, spec: TextSpec, measure: Measure) -> Fitted | None:
         else:
             high = size - 1
     if best is not None:
-        lines = break_at_size(words, widths, space, spec, best)
-        if lines is not None:
-            return Fitted(best, lines, round(best * spec.line_height), text)
+        size, lines = pick_size(words, widths, space, spec, best)
+        return Fitted(size, lines, round(size * spec.line_height), text)
     if not spec.hyphenate:
         return None
     return fit_hyphenated(words, spec, measure)
@@ -119,16 +120,47 @@ def fits_at_size(widths: Sequence[float], space: float, spec: TextSpec, size: in
     return greedy_count(widths, space, width) <= lines_that_fit(spec, size)
 
 
-def break_at_size(
+def pick_size(
+    words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, largest: int
+) -> tuple[int, tuple[str, ...]]:
+    """The largest size that fits, or a slightly smaller one whose lines break much better.
+
+    A designer takes a few px off the type rather than leave a ragged, zig-zag block: each px
+    below the largest fitting size costs SIZE_PENALTY against the break's own cost.
+    """
+    best: tuple[float, int, tuple[str, ...]] | None = None
+    lines_at_largest = 0
+    for size in range(largest, max(spec.sizes[0], largest - SIZE_SEARCH) - 1, -1):
+        found = breaks_at_size(words, widths, space, spec, size)
+        if found is None:
+            continue
+        ends, cost = found
+        if best is not None and len(ends) != lines_at_largest:
+            continue  # fewer, fuller lines at a smaller size are not better: only a better rag
+        lines_at_largest = lines_at_largest or len(ends)
+        score = cost + SIZE_PENALTY * (largest - size)
+        if best is None or score < best[0]:
+            best = (score, size, join_lines(words, ends))
+    assert best is not None  # the largest size fits: fits_at_size said so
+    return best[1], best[2]
+
+
+def breaks_at_size(
     words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, size: int
-) -> tuple[str, ...] | None:
+) -> tuple[list[int], float] | None:
     scale = size / REF_SIZE
     max_lines = lines_that_fit(spec, size)
     scaled = [w * scale for w in widths]
     if max_lines == 0 or max(scaled) > spec.width:
         return None
-    breaks = break_lines(words, scaled, space * scale, spec.width, max_lines)
-    return None if breaks is None else join_lines(words, breaks)
+    return best_breaks(words, scaled, space * scale, spec.width, max_lines)
+
+
+def break_at_size(
+    words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, size: int
+) -> tuple[str, ...] | None:
+    found = breaks_at_size(words, widths, space, spec, size)
+    return None if found is None else join_lines(words, found[0])
 
 
 def fit_hyphenated(words: list[str], spec: TextSpec, measure: Measure) -> Fitted | None:
@@ -182,6 +214,13 @@ def hyphenator(language: str) -> pyphen.Pyphen:
 def break_lines(
     words: Sequence[str], widths: Sequence[float], space: float, width: float, max_lines: int
 ) -> list[int] | None:
+    found = best_breaks(words, widths, space, width, max_lines)
+    return None if found is None else found[0]
+
+
+def best_breaks(
+    words: Sequence[str], widths: Sequence[float], space: float, width: float, max_lines: int
+) -> tuple[list[int], float] | None:
     """Line ends (word indices) for the fewest lines that fit, with the lines made even.
 
     Dynamic programming over (words set, lines used): each line costs its squared empty share
@@ -218,7 +257,7 @@ def break_lines(
     for line in range(count, 0, -1):
         ends.append(end)
         end = back[line][end]
-    return ends[::-1]
+    return ends[::-1], best[count][n]
 
 
 def end_penalty(word: str) -> float:
