@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 REF_SIZE = 100
 ELLIPSIS = "…"
 HYPHEN = "-"
+CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 # Words a line should not end on when a balanced alternative exists.
 WEAK_ENDINGS = frozenset({"a", "an", "the", "of", "to", "my", "your", "our", "its", "their"})
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
@@ -181,7 +182,12 @@ def fit_hyphenated(words: list[str], spec: TextSpec, measure: Measure) -> Fitted
 
 
 def hyphenate_word(word: str, width: float, measure: Measure, language: str) -> list[str]:
-    """Pieces ending in a hyphen, each as long as fits; hard splits where pyphen finds none."""
+    """Pieces ending in a hyphen, each as long as fits; hard splits where pyphen finds none.
+
+    Korean, Chinese and Japanese break between any two syllables, with no hyphen.
+    """
+    if CJK.search(word):
+        return split_syllables(word, width, measure)
     pieces: list[str] = []
     rest = word
     while measure(rest) > width:
@@ -190,6 +196,15 @@ def hyphenate_word(word: str, width: float, measure: Measure, language: str) -> 
         pieces.append(rest[:cut] + HYPHEN)
         rest = rest[cut:]
     return [*pieces, rest]
+
+
+def split_syllables(word: str, width: float, measure: Measure) -> list[str]:
+    pieces = [""]
+    for char in word:
+        if pieces[-1] and measure(pieces[-1] + char) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
 
 
 def hard_cut(word: str, width: float, measure: Measure) -> int:

@@ -153,3 +153,11 @@ def test_real_fonts_never_overflow_the_box(role: str) -> None:
     assert fitted is not None
     assert all(measure_line(chain, line, fitted.size) <= 888 + 1 for line in fitted.lines)
     assert fitted.block_height(box) <= 700
+
+
+def test_korean_words_break_between_syllables_without_a_hyphen() -> None:
+    word = "근육불균형때문일수있습니다"  # 13 syllables, no space: 13 x 20 px at size 40
+    fitted = fit_text(word, spec(200, sizes=(40, 40)), mono)
+    assert fitted is not None and fitted.hyphenated
+    assert "".join(fitted.lines) == word
+    assert all(not line.endswith("-") and mono(line) * 0.4 <= 200 for line in fitted.lines)
