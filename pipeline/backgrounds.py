@@ -59,16 +59,21 @@ def vertical_gradient(
 
 
 def cover_fit(path: Path, size: tuple[int, int]) -> Image.Image:
-    """The image scaled to cover the canvas and cropped to its centre."""
-    with Image.open(path) as source:
-        image = source.convert("RGB")
+    """The image scaled to cover the canvas (only when it must) and cropped to its centre."""
+    image = load_image(path)
     scale = max(size[0] / image.width, size[1] / image.height)
-    scaled = image.resize(
-        (round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS
-    )
-    left = (scaled.width - size[0]) // 2
-    top = (scaled.height - size[1]) // 2
-    return scaled.crop((left, top, left + size[0], top + size[1]))
+    if abs(scale - 1) > 0.001:
+        new_size = (round(image.width * scale), round(image.height * scale))
+        image = image.resize(new_size, Image.Resampling.LANCZOS)
+    left = (image.width - size[0]) // 2
+    top = (image.height - size[1]) // 2
+    return image.crop((left, top, left + size[0], top + size[1]))
+
+
+@lru_cache(maxsize=4)
+def load_image(path: Path) -> Image.Image:
+    with Image.open(path) as source:
+        return source.convert("RGB")
 
 
 def check_template_contrast(template: Template, brand: Brand) -> None:
