@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import cast
@@ -221,14 +222,8 @@ def test_bad_layout_is_an_error_naming_the_key(toml: str, message: str, tmp_path
     copy_templates(tmp_path)
     bad = tmp_path / "bad.toml"
     bad.write_text(f'extends = "calm"\n{toml}\n')
-    with pytest.raises(ConfigError, match="layout bad.toml: .*" + _escape(message)):
+    with pytest.raises(ConfigError, match="layout bad.toml: .*" + re.escape(message)):
         load_template(str(bad))
-
-
-def _escape(text: str) -> str:
-    import re
-
-    return re.escape(text)
 
 
 def test_unknown_template_lists_the_bundled_ones(capsys: pytest.CaptureFixture[str]) -> None:
@@ -242,3 +237,42 @@ def test_every_bundled_layout_keeps_text_out_of_the_story_edges() -> None:
     for name in ("calm", "bold", "photo"):
         story = load_template(name).layouts["story"]
         assert all(b.y >= 250 and b.y + b.height <= 1920 - 250 for b in story.boxes)
+
+
+def test_gradient_background_runs_from_one_colour_to_the_other(tmp_path: Path) -> None:
+    copy_templates(tmp_path)
+    look = tmp_path / "dusk.toml"
+    look.write_text(
+        'extends = "bold"\n[background]\ntype = "gradient"\ncolor = "#17302A"\nto = "#0E1E1A"\n'
+    )
+    card = Card("point", "p.jpg", "Rest the knee.", kicker="Rest")
+    with Image.open(
+        io.BytesIO(render_card(card, load_brand(), load_template(str(look))).jpeg)
+    ) as im:
+        top, bottom = im.getpixel((10, 5)), im.getpixel((10, 1344))
+    assert top != bottom
+    assert all(abs(a - b) <= 6 for a, b in zip(top, (0x17, 0x30, 0x2A), strict=True))  # type: ignore[arg-type]
+    assert all(abs(a - b) <= 6 for a, b in zip(bottom, (0x0E, 0x1E, 0x1A), strict=True))  # type: ignore[arg-type]
+
+
+COLORS = (
+    '[colors]\nbackground = "#F7F3EE"\ntext = "#1F3D36"\naccent = "#A4502A"\nmuted = "#4F5F5A"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("kit", "message"),
+    [
+        ('name = "x"\ncolour = "red"\n', "unknown key 'colour'"),
+        ('[colors]\nbackground = "#FFFFFF"\ntext = "#000000"\naccent = "#A4502A"\n',
+         "[colors] is missing muted"),
+        (COLORS.replace("#F7F3EE", "white"), "'colors.background' is 'white'; use #RRGGBB"),
+        ('logo = "nowhere.png"\n' + COLORS, "logo file"),
+        (COLORS + '[fonts]\nscript = "x.ttf"\n', "unknown font role 'fonts.script'"),
+    ],
+)  # fmt: skip
+def test_bad_brand_kit_names_the_key(kit: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "brand.toml"
+    path.write_text(kit)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_brand(path)
