@@ -16,7 +16,7 @@ from pipeline import render
 from pipeline.backgrounds import check_template_contrast
 from pipeline.cards import load_template
 from pipeline.cli import main
-from pipeline.models import Card, ConfigError
+from pipeline.models import Card, CardKind, ConfigError
 from pipeline.render import render_card
 from pipeline.settings import emoji_font, load_brand, resource_dir
 from tests.conftest import KNEE
@@ -276,3 +276,39 @@ def test_bad_brand_kit_names_the_key(kit: str, message: str, tmp_path: Path) -> 
     path.write_text(kit)
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_brand(path)
+
+
+LONG = (
+    "The root cause of the patient’s knee pain wasn’t just joint degeneration but also muscle"
+    " imbalances around the knee, which made standing, walking and climbing stairs harder"
+    " for her every single day of the week; gentle exercise helped."
+)
+
+
+@pytest.mark.parametrize("template", ["calm", "bold"])
+@pytest.mark.parametrize("layout", ["cover", "point", "closing", "quote", "quote_square", "story"])
+def test_nothing_is_drawn_in_the_outer_margin(template: str, layout: str) -> None:
+    """Long text in every field: the outer 56 px stay the plain background (nothing clipped)."""
+    kind = cast(CardKind, layout.replace("_square", ""))
+    card = Card(kind, "c.jpg", LONG, kicker="Strengthening exercises and mobility", footer=HANDLE,
+                counter="10 / 10", note=LONG, fine_print=LONG, layout=layout)  # fmt: skip
+    image = render_card(card, load_brand(), load_template(template), png=True)
+    assert image.png is not None
+    with Image.open(io.BytesIO(image.png)) as png:
+        rgb = png.convert("RGB")
+    width, height = rgb.size
+    for box in ((0, 0, width, 56), (0, height - 56, width, height), (0, 0, 56, height),
+                (width - 56, 0, width, height)):  # fmt: skip
+        colors = rgb.crop(box).getcolors()
+        assert colors is not None and len(colors) == 1, f"{layout}: something drawn in {box}"
+
+
+@pytest.mark.parametrize("template", ["calm", "bold", "photo"])
+def test_quote_mark_hangs_clear_of_the_text(template: str) -> None:
+    brand = load_brand()
+    for layout in (load_template(template).layouts[k] for k in ("quote", "quote_square")):
+        mark, text = layout.mark, layout.box("text")
+        assert mark is not None and text is not None
+        font = render.load_font(brand.font_path(mark.role), mark.size)
+        right = mark.x + font.getbbox("“", anchor="ls")[2]
+        assert mark.x >= 72 and right + 12 <= text.x
