@@ -90,7 +90,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
         fonts=read_fonts(data, path),
         dark_colors=dark,
         logo=read_logo(data, path),
-        template=str(data.get("template", "calm")),
+        template=read_template_name(data, path),
     )
     if not allow_low_contrast:
         check_brand_contrast(brand, path)
@@ -133,6 +133,14 @@ def read_fonts(data: dict[str, Any], path: Path) -> dict[str, str]:
                 f" (expected one of: {', '.join(DEFAULT_FONTS)})"
             )
     return fonts
+
+
+def read_template_name(data: dict[str, Any], path: Path) -> str:
+    """A bundled look by name, or a layout file, taken relative to the brand kit."""
+    name = str(data.get("template", "calm"))
+    if name.endswith(".toml") and not Path(name).is_absolute():
+        return str(path.parent / name)
+    return name
 
 
 def read_logo(data: dict[str, Any], path: Path) -> Path | None:

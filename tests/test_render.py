@@ -312,3 +312,14 @@ def test_quote_mark_hangs_clear_of_the_text(template: str) -> None:
         font = render.load_font(brand.font_path(mark.role), mark.size)
         right = mark.x + font.getbbox("“", anchor="ls")[2]
         assert mark.x >= 72 and right + 12 <= text.x
+
+
+def test_brand_kit_picks_its_own_layout_file(tmp_path: Path) -> None:
+    copy_templates(tmp_path / "looks")
+    (tmp_path / "looks" / "mine.toml").write_text('extends = "bold"\n')
+    kit = (resource_dir("templates") / "brand.toml").read_text()
+    (tmp_path / "brand.toml").write_text(
+        kit.replace('template = "calm"', 'template = "looks/mine.toml"')
+    )
+    brand = load_brand(tmp_path / "brand.toml")
+    assert load_template(brand.template).palette == "dark"
