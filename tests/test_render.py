@@ -193,6 +193,7 @@ def test_logo_is_drawn_and_the_handle_moves_right(tmp_path: Path) -> None:
 
 
 def copy_templates(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     for path in (resource_dir("templates") / "cards").iterdir():
         target = folder / path.name
         if path.is_dir():
