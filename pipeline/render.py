@@ -121,7 +121,8 @@ def render_card(
         if not value:
             continue
         drawn = draw_box(draw, image, box, layout, value, brand, colors, card.file)
-        texts.append(drawn.text)
+        if drawn.text:
+            texts.append(drawn.text)
         warnings.extend(drawn.warnings)
         if box.field == "text" and layout.mark:
             draw_mark(draw, layout.mark, box, drawn, brand, colors)
