@@ -145,13 +145,24 @@ def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         raise ConfigError(f"template {path.stem!r} not found (bundled: {names})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"layout {path.name} is not valid TOML: {exc}") from None
+    anchor_images(data, path.parent)
     parent = data.pop("extends", None)
     if parent is None:
         return data
     if not isinstance(parent, str) or path in seen:
         raise ConfigError(f"layout {path.name}: 'extends' must name another template, once")
-    base = read_template_data(path.parent / f"{parent}.toml", (*seen, path))
-    return merge_tables(base, data)
+    beside = path.parent / f"{parent}.toml"  # a look beside this file, else a bundled one
+    base_path = beside if beside.is_file() else template_dir() / f"{parent}.toml"
+    return merge_tables(read_template_data(base_path, (*seen, path)), data)
+
+
+def anchor_images(data: dict[str, Any], folder: Path) -> None:
+    """Background image paths are relative to the file that names them, even when extended."""
+    tables = [data, *(v for v in data.values() if isinstance(v, dict))]
+    for table in tables:
+        background = table.get("background")
+        if isinstance(background, dict) and isinstance(background.get("image"), str):
+            background["image"] = str(folder / background["image"])
 
 
 def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -171,7 +171,7 @@ def test_bundled_templates_pass_their_contrast_check() -> None:
 
 
 def test_photo_overlay_too_weak_is_refused(tmp_path: Path) -> None:
-    copy_templates(tmp_path)
+    """A look of the user's own, in their folder, extending the bundled photo look."""
     weak = tmp_path / "weak.toml"
     weak.write_text('extends = "photo"\n[background]\noverlay_opacity = 0.2\n')
     with pytest.raises(ConfigError, match=r"template weak: .* has contrast .* below 4.5:1"):
