@@ -14,14 +14,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import backgrounds
 from pipeline.cards import Layout, Mark, Template, TextBox, load_template
 from pipeline.glyphs import FontChain, Run, split_runs
 from pipeline.layout import REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.models import Card, RenderedImage
-from pipeline.settings import Brand, emoji_font
+from pipeline.settings import Brand, emoji_font, resource_dir
 
 JPEG_QUALITY = 90
 PNG_COMPRESSION = 3  # PNG copies are for looking at: fast over small
@@ -356,8 +356,15 @@ def load_logo(path: Path, height: int) -> Image.Image:
 
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
-    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-    return bytes(profile.tobytes())
+    """The sRGB ICC profile to embed: the committed templates/srgb.icc (made once with
+    `ImageCms.createProfile("sRGB")`), so output is byte-stable and lcms is not loaded per run.
+    """
+    committed = resource_dir("templates") / "srgb.icc"
+    if committed.is_file():
+        return committed.read_bytes()
+    from PIL import ImageCms
+
+    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
 
 
 def encode_jpeg(image: Image.Image) -> bytes:
