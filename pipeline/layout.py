@@ -124,26 +124,36 @@ def fits_at_size(widths: Sequence[float], space: float, spec: TextSpec, size: in
 def pick_size(
     words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, largest: int
 ) -> tuple[int, tuple[str, ...]]:
-    """The largest size that fits, or a slightly smaller one whose lines break much better.
+    """The largest size that fits, or a slightly smaller one whose lines break better.
 
-    A designer takes a few px off the type rather than leave a ragged, zig-zag block: each px
-    below the largest fitting size costs SIZE_PENALTY against the break's own cost.
+    A designer takes a few px off the type rather than leave a lone last word or a line ending
+    on "the": when the largest size can only break that way, the first smaller size (within
+    about a tenth) that breaks cleanly into as many lines wins. Otherwise a smaller size with
+    the same number of lines may win on an even rag, each px given up costing SIZE_PENALTY.
+    Fewer, fuller lines at a smaller size never win: slides keep one type size where they can.
     """
-    best: tuple[float, int, tuple[str, ...]] | None = None
-    lines_at_largest = 0
-    for size in range(largest, max(spec.sizes[0], largest - SIZE_SEARCH) - 1, -1):
+    options = []
+    for size in range(
+        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 10)) - 1, -1
+    ):
         found = breaks_at_size(words, widths, space, spec, size)
-        if found is None:
-            continue
-        ends, cost = found
-        if best is not None and len(ends) != lines_at_largest:
-            continue  # fewer, fuller lines at a smaller size are not better: only a better rag
-        lines_at_largest = lines_at_largest or len(ends)
-        score = cost + SIZE_PENALTY * (largest - size)
-        if best is None or score < best[0]:
-            best = (score, size, join_lines(words, ends))
-    assert best is not None  # the largest size fits: fits_at_size said so
-    return best[1], best[2]
+        if found is not None:
+            options.append((size, join_lines(words, found[0]), found[1]))
+    size, lines, _ = options[0]  # the largest size fits: fits_at_size said so
+    if is_flawed(lines):
+        clean = [o for o in options if not is_flawed(o[1]) and len(o[1]) == len(lines)]
+        if clean:
+            return clean[0][0], clean[0][1]
+    same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
+    best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
+    return best[0], best[1]
+
+
+def is_flawed(lines: Sequence[str]) -> bool:
+    """A lone word on the last line, or a line ending on a weak word."""
+    if len(lines) > 1 and len(lines[-1].split()) == 1:
+        return True
+    return any(line.split()[-1].lower() in WEAK_ENDINGS for line in lines[:-1])
 
 
 def breaks_at_size(

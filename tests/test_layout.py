@@ -161,3 +161,20 @@ def test_korean_words_break_between_syllables_without_a_hyphen() -> None:
     assert fitted is not None and fitted.hyphenated
     assert "".join(fitted.lines) == word
     assert all(not line.endswith("-") and mono(line) * 0.4 <= 200 for line in fitted.lines)
+
+
+def test_a_little_smaller_rather_than_a_line_ending_on_the() -> None:
+    # At 80 px (the largest that fits 580 px) every 4-line break ends a line on "the" or "to";
+    # at 72 px "Needles went / in around / the knee joint / to ease the pain" is clean.
+    text = "Needles went in around the knee joint to ease the pain"
+    fitted = fit_text(text, spec(580, sizes=(40, 80)), mono)
+    assert fitted is not None
+    assert fitted.lines == ("Needles went", "in around", "the knee joint", "to ease the pain")
+    assert fitted.size == 72
+
+
+def test_keeps_the_largest_size_when_its_break_is_clean() -> None:
+    text = "Gentle stretching eases knee pain over several weeks"
+    fitted = fit_text(text, spec(900, sizes=(40, 80)), mono)
+    assert fitted is not None and fitted.size == 80
+    assert fitted.lines == ("Gentle stretching", "eases knee pain", "over several weeks")
