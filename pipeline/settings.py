@@ -221,5 +221,6 @@ def contrast_ratio(first: str | tuple[int, int, int], second: str | tuple[int, i
     return (light + 0.05) / (dark + 0.05)
 
 
+@lru_cache(maxsize=1)
 def emoji_font() -> Path | None:
     return next((path for path in EMOJI_FONTS if path.is_file()), None)
