@@ -320,4 +320,4 @@ def check_geometry(layout: Layout, where: str) -> None:
 def min_size(kind: str, field: str) -> int:
     if field == "text":
         return 72 if kind in HEADLINE_KINDS else 36
-    return 28  # kicker, footer, counter and small print (DESIGN.md: 28-34 px)
+    return 32  # kicker, footer, counter and small print (DESIGN.md 28-34, INSTAGRAM.md >= 32)
