@@ -74,7 +74,7 @@ def bench_images(cards: tuple[Card, ...], brand: Brand, template_name: str) -> N
 
 
 def bench_set(cards: tuple[Card, ...], brand: Brand) -> None:
-    template = load_template(brand.template)
+    template = load_template(brand.look)
     ms = best_ms(lambda: [render.render_card(c, brand, template) for c in cards], 5)
     print(f"\nwhole set warm: {len(cards)} images in {ms:.0f} ms")
 

@@ -89,7 +89,7 @@ def check_template_contrast(template: Template, brand: Brand) -> None:
             ratio = min(contrast_ratio(color, under) for under in colors_under(layout, box, colors))
             if ratio < MIN_CONTRAST:
                 raise ConfigError(
-                    f"template {template.name}: {layout.kind}.{box.field} text {color} on its"
+                    f"look {template.name}: {layout.kind}.{box.field} text {color} on its"
                     f" background has contrast {ratio:.2f}:1, below {MIN_CONTRAST}:1"
                     " (change the colours or overlay, or pass --allow-low-contrast)"
                 )

@@ -152,7 +152,7 @@ def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         names = ", ".join(template_names())
-        raise ConfigError(f"template {path.stem!r} not found (bundled: {names})") from None
+        raise ConfigError(f"look {path.stem!r} not found (bundled: {names})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"layout {path.name} is not valid TOML: {exc}") from None
     anchor_images(data, path.parent)

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "used before the built-in ones",
     )
     run.add_argument(
-        "--template",
+        "--look",
         metavar="NAME",
         help="card look: calm (light), bold (dark), photo, or a layout .toml file"
         " (default: the brand kit's)",
@@ -149,10 +149,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     brand = load_brand(args.brand, allow_low_contrast=args.allow_low_contrast)
-    template = load_template(args.template or brand.template)
+    brand = replace(brand, look=args.look or brand.look)
     if not args.allow_low_contrast:
-        check_template_contrast(template, brand)
-    brand = replace(brand, template=args.template or brand.template)
+        check_template_contrast(load_template(brand.look), brand)
     caption_environment(args.templates)  # a bad --templates fails once, before any source
     failures: list[str] = []
     results: list[RunResult] = []

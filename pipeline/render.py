@@ -109,7 +109,7 @@ class Drawn:
 def render_card(
     card: Card, brand: Brand, template: Template | None = None, png: bool = False
 ) -> RenderedImage:
-    template = template or load_template(brand.template)
+    template = template or load_template(brand.look)
     layout = template.layouts[card.layout or card.kind]
     colors = brand.palette(template.palette)
     image = backgrounds.new_canvas(layout, colors)

@@ -38,7 +38,7 @@ class Brand:
     fonts: dict[str, str] = field(default_factory=dict)
     dark_colors: dict[str, str] = field(default_factory=dict)  # for dark templates
     logo: Path | None = None
-    template: str = "calm"
+    look: str = "calm"  # the card look: a bundled name or a layout .toml file
 
     def font_path(self, role: str) -> Path:
         name = self.fonts.get(role) or DEFAULT_FONTS[role]
@@ -60,7 +60,7 @@ DEFAULT_FONTS = {
 }
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
 BRAND_KEYS = (
-    "name", "handle", "cta", "disclaimer", "hashtags", "logo", "template", "colors",
+    "name", "handle", "cta", "disclaimer", "hashtags", "logo", "look", "colors",
     "dark_colors", "fonts",
 )  # fmt: skip
 
@@ -90,7 +90,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
         fonts=read_fonts(data, path),
         dark_colors=dark,
         logo=read_logo(data, path),
-        template=read_template_name(data, path),
+        look=read_look(data, path),
     )
     if not allow_low_contrast:
         check_brand_contrast(brand, path)
@@ -135,9 +135,9 @@ def read_fonts(data: dict[str, Any], path: Path) -> dict[str, str]:
     return fonts
 
 
-def read_template_name(data: dict[str, Any], path: Path) -> str:
+def read_look(data: dict[str, Any], path: Path) -> str:
     """A bundled look by name, or a layout file, taken relative to the brand kit."""
-    name = str(data.get("template", "calm"))
+    name = str(data.get("look", "calm"))
     if name.endswith(".toml") and not Path(name).is_absolute():
         return str(path.parent / name)
     return name

@@ -88,7 +88,7 @@ def test_jpeg_is_baseline_srgb_and_small() -> None:
 
 
 def test_png_copies_from_the_cli(tmp_path: Path) -> None:
-    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q", "--png", "--template", "bold"]) == 0
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q", "--png", "--look", "bold"]) == 0
     (folder,) = [p for p in tmp_path.iterdir() if not p.name.startswith(".")]
     for jpeg in folder.glob("*.jpg"):
         with Image.open(jpeg) as a, Image.open(jpeg.with_suffix(".png")) as b:
@@ -174,7 +174,7 @@ def test_photo_overlay_too_weak_is_refused(tmp_path: Path) -> None:
     """A look of the user's own, in their folder, extending the bundled photo look."""
     weak = tmp_path / "weak.toml"
     weak.write_text('extends = "photo"\n[background]\noverlay_opacity = 0.2\n')
-    with pytest.raises(ConfigError, match=r"template weak: .* has contrast .* below 4.5:1"):
+    with pytest.raises(ConfigError, match=r"look weak: .* has contrast .* below 4.5:1"):
         check_template_contrast(load_template(str(weak)), load_brand())
 
 
@@ -228,10 +228,8 @@ def test_bad_layout_is_an_error_naming_the_key(toml: str, message: str, tmp_path
 
 
 def test_unknown_template_lists_the_bundled_ones(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run", str(KNEE), "--template", "neon"]) == 1
-    assert (
-        "Error: template 'neon' not found (bundled: bold, calm, photo)" in capsys.readouterr().err
-    )
+    assert main(["run", str(KNEE), "--look", "neon"]) == 1
+    assert "Error: look 'neon' not found (bundled: bold, calm, photo)" in capsys.readouterr().err
 
 
 def test_every_bundled_layout_keeps_text_out_of_the_story_edges() -> None:
@@ -319,8 +317,6 @@ def test_brand_kit_picks_its_own_layout_file(tmp_path: Path) -> None:
     copy_templates(tmp_path / "looks")
     (tmp_path / "looks" / "mine.toml").write_text('extends = "bold"\n')
     kit = (resource_dir("templates") / "brand.toml").read_text()
-    (tmp_path / "brand.toml").write_text(
-        kit.replace('template = "calm"', 'template = "looks/mine.toml"')
-    )
+    (tmp_path / "brand.toml").write_text(kit.replace('look = "calm"', 'look = "looks/mine.toml"'))
     brand = load_brand(tmp_path / "brand.toml")
-    assert load_template(brand.template).palette == "dark"
+    assert load_template(brand.look).palette == "dark"
