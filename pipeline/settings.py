@@ -41,12 +41,17 @@ class Brand:
     look: str = "calm"  # the card look: a bundled name or a layout .toml file
 
     def font_path(self, role: str) -> Path:
-        name = self.fonts.get(role) or DEFAULT_FONTS[role]
-        path = Path(name)
-        return path if path.is_absolute() else resource_dir("fonts") / name
+        return font_file(self.fonts.get(role) or DEFAULT_FONTS[role])
 
     def palette(self, name: str) -> dict[str, str]:
         return self.dark_colors if name == "dark" and self.dark_colors else self.colors
+
+
+@lru_cache(maxsize=64)
+def font_file(name: str) -> Path:
+    """A font by file name from fonts/, or by absolute path."""
+    path = Path(name)
+    return path if path.is_absolute() else resource_dir("fonts") / name
 
 
 DEFAULT_FONTS = {
