@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench bench-extract bench-digest clean browser
+.PHONY: setup demo test lint bench bench-extract bench-digest goldens clean browser
 
 $(STAMP): pyproject.toml
-	scripts/system-deps.sh libfribidi0
+	scripts/system-deps.sh libfribidi0 fonts-noto-color-emoji
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev]"
@@ -35,6 +35,14 @@ test: lint browser
 # Extraction benchmark on ../shared/corpus/extraction (skips when absent); see bench/bench_extract.py.
 bench-extract: setup
 	$(BIN)/python -m bench.bench_extract
+
+# Rewrite tests/golden/ from the current renderer; look at the images before committing them.
+goldens: setup
+	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py -k golden
+
+# Speed of rendering (not a test): ms per image split into layout, draw and encode; a full set.
+bench: setup
+	$(BIN)/python bench/bench_render.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

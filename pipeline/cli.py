@@ -12,15 +12,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.backgrounds import check_template_contrast
 from pipeline.batch import Outcome, ProgressBar, expand_sources, run_batch
 from pipeline.caption import caption_environment
+from pipeline.cards import load_template
 from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.export import TARGETS, ExportOptions, export_posts, scheduled_posts
@@ -161,6 +163,18 @@ def add_run_parser(commands: Commands) -> None:
         help="your caption templates (carousel.txt.j2, quote.txt.j2, story.txt.j2), "
         "used before the built-in ones",
     )
+    run.add_argument(
+        "--look",
+        metavar="NAME",
+        help="card look: calm (light), bold (dark), photo, or a layout .toml file"
+        " (default: the brand kit's)",
+    )
+    run.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
+    run.add_argument(
+        "--allow-low-contrast",
+        action="store_true",
+        help="render even when text colours are below WCAG 4.5:1 on their background",
+    )
     add_force_option(run)
     run.add_argument(
         "-j", "--jobs", type=int, default=2, help="parallel processes for several sources (2)"
@@ -236,7 +250,10 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    brand = load_brand(args.brand)
+    brand = load_brand(args.brand, allow_low_contrast=args.allow_low_contrast)
+    brand = replace(brand, look=args.look or brand.look)
+    if not args.allow_low_contrast:
+        check_template_contrast(load_template(brand.look), brand)
     caption_environment(args.templates)  # a bad --templates fails once, before any source
     sources = expand_sources(args.sources)
     work = partial(run_source, options=run_options(args, brand))
@@ -269,6 +286,7 @@ def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
         force=args.force,
         templates=args.templates,
         strict=args.strict,
+        png=args.png,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jinja2 import Environment
 
 from pipeline.caption import caption_environment, make_captions, make_hashtags
@@ -12,17 +14,19 @@ from pipeline.settings import Brand
 MAX_SLIDES = 10
 MIN_SLIDES = 5
 SWIPE_CUE = "Swipe →"
+STORY_KICKER = "New on our blog"
+STORY_NOTE = "Read it via the link in bio"
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
     slides = carousel_slides(digest, brand)
     quotes = quote_cards(digest, brand)
     hashtags = make_hashtags(digest, brand)
-    cards = (*slides, *quotes)
+    cards = (*slides, *quotes, *square_quotes(quotes))
     captions = make_captions(digest, brand, cards, hashtags, env or caption_environment())
     return Post(
         slug=slug,
-        cards=cards,
+        cards=(*cards, story_card(digest, brand)),
         caption=captions.carousel,
         hashtags=hashtags,
         captions=captions,
@@ -47,7 +51,8 @@ def carousel_slides(digest: Digest, brand: Brand) -> list[Card]:
     closing_text = shorten(digest.conclusion) if digest.conclusion else digest.headline
     cards = [Card("cover", "", digest.headline, kicker=brand.name, note=SWIPE_CUE)]
     cards += [Card("point", "", text, kicker=kicker) for kicker, text in middle]
-    cards.append(Card("closing", "", closing_text, kicker="Takeaway", note=closing_note(brand)))
+    closing = Card("closing", "", closing_text, kicker="Takeaway", note=brand.cta)
+    cards.append(replace(closing, fine_print=brand.disclaimer))
     return [
         Card(
             c.kind,
@@ -57,13 +62,10 @@ def carousel_slides(digest: Digest, brand: Brand) -> list[Card]:
             footer=brand.handle,
             counter=f"{i} / {total}",
             note=c.note,
+            fine_print=c.fine_print,
         )
         for i, c in enumerate(cards, start=1)
     ]
-
-
-def closing_note(brand: Brand) -> str:
-    return f"{brand.cta}. {brand.disclaimer}" if brand.disclaimer else brand.cta
 
 
 def quote_cards(digest: Digest, brand: Brand) -> list[Card]:
@@ -72,3 +74,23 @@ def quote_cards(digest: Digest, brand: Brand) -> list[Card]:
         Card("quote", f"quote-{i:02d}.jpg", quote, footer=brand.handle, note=source)
         for i, quote in enumerate(digest.quotes[:3], start=1)
     ]
+
+
+def square_quotes(quotes: list[Card]) -> list[Card]:
+    """The first quote again at 1:1, for feeds and shares that want a square."""
+    return [
+        replace(q, file=q.file.replace(".jpg", "-square.jpg"), layout="quote_square")
+        for q in quotes[:1]
+    ]
+
+
+def story_card(digest: Digest, brand: Brand) -> Card:
+    """A 1080x1920 story: the headline as the hook, pointing to the link in bio."""
+    return Card(
+        "story",
+        "story-01.jpg",
+        digest.headline,
+        kicker=STORY_KICKER,
+        note=STORY_NOTE,
+        footer=brand.handle,
+    )

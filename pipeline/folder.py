@@ -8,6 +8,7 @@ fetching. Both write through `write.write_post_files`, which keeps hand-edited f
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,7 +46,7 @@ from pipeline.models import (
     RepurposeError,
 )
 from pipeline.preview import PREVIEW, build_preview
-from pipeline.render import render_card
+from pipeline.render import png_name, render_card
 from pipeline.settings import Brand, load_brand
 from pipeline.write import (
     MANIFEST,
@@ -85,6 +86,7 @@ class RunOptions:
     force: bool = False
     templates: Path | None = None  # the user's caption templates, before the built-in ones
     strict: bool = False  # a blocking health-copy finding writes nothing
+    png: bool = False  # also write a PNG copy of each image
     fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
 
 
@@ -105,7 +107,7 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     before = None if force or not (folder / MANIFEST).is_file() else read_before(folder)
     edits = before.edits if before else {}
     edited = edited_post(post, edits)
-    images, tool_alts = render_edited(edited.cards, options.brand, edits)
+    images, tool_alts = render_edited(edited.cards, options.brand, edits, options.png)
     findings = check_findings(edited, images, page.origin, options.strict)
     manifest = build_manifest(
         page, article, digest, edited, images, health_findings=findings, brand=options.brand
@@ -167,28 +169,26 @@ def kept_notes(report: WriteReport) -> list[str]:
     return [f"kept hand-edited {name} (use --force to replace it)" for name in report.kept]
 
 
-def render_images(cards: Sequence[Card], brand: Brand) -> list[RenderedImage]:
-    totals = {"quote": sum(c.kind == "quote" for c in cards)}
-    totals["slide"] = len(cards) - totals["quote"]
-    seen = {"quote": 0, "slide": 0}
+def render_images(cards: Sequence[Card], brand: Brand, png: bool = False) -> list[RenderedImage]:
+    totals = Counter(card.group for card in cards)  # carousel slides, quote cards, stories
+    seen: Counter[str] = Counter()
     rendered = []
     for card in cards:
-        group = "quote" if card.kind == "quote" else "slide"
-        seen[group] += 1
+        seen[card.group] += 1
         try:
-            image = render_card(card, brand)
+            image = render_card(card, brand, png=png)
         except ValueError as exc:  # e.g. a hand-edited text too long for any card
             raise RepurposeError(f"{card.file}: {exc} (shorten it in post.toml)") from None
-        alt = make_alt_text(card, image.texts, seen[group], totals[group])
+        alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group])
         rendered.append(replace(image, alt_text=alt))
     return rendered
 
 
 def render_edited(
-    cards: Sequence[Card], brand: Brand, edits: dict[str, str]
+    cards: Sequence[Card], brand: Brand, edits: dict[str, str], png: bool = False
 ) -> tuple[list[RenderedImage], dict[str, str]]:
     """Render the cards; alt texts edited by hand replace the generated ones."""
-    images = render_images(cards, brand)
+    images = render_images(cards, brand, png)
     tool_alts = {image.card.file: image.alt_text for image in images}
     edited = [
         replace(image, alt_text=edits.get(text_key(image.card.file, ALT), image.alt_text))
@@ -209,9 +209,7 @@ def write_outputs(
     cards = [image.card for image in images]
     alts = {image.card.file: image.alt_text for image in images}
     files = {image.card.file: image.jpeg for image in images}
-    files |= {
-        str(Path(image.card.file).with_suffix(".png")): image.png for image in images if image.png
-    }
+    files |= {png_name(image.card.file): image.png for image in images if image.png}
     files["caption.txt"] = (post.caption + "\n").encode("utf-8")
     if post.captions:
         files |= caption_files(post.captions)

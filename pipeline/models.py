@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote"]
-CardKind = Literal["cover", "point", "closing", "quote"]
+CardKind = Literal["cover", "point", "closing", "quote", "story"]
 Severity = Literal["block", "warn"]
 
 
@@ -124,6 +124,14 @@ class Card:
     footer: str | None = None  # e.g. the clinic handle, or a quote's source line
     counter: str | None = None  # "2 / 7"
     note: str | None = None  # small print: swipe cue, CTA line or disclaimer
+    fine_print: str | None = None  # the smallest type: the disclaimer on the closing slide
+    # the layout to draw it with, when not the kind's own ("quote_square")
+    layout: str | None = None
+
+    @property
+    def group(self) -> str:
+        """Where the image belongs: "carousel", "quote" (feed posts of their own) or "story"."""
+        return self.kind if self.kind in ("quote", "story") else "carousel"
 
 
 @dataclass(frozen=True)

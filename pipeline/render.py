@@ -1,238 +1,372 @@
-"""Stage 5, render: draw each card with Pillow from the committed fonts, as baseline sRGB JPEG."""
+"""Stage 5, render: draw each card with Pillow from its layout, as baseline sRGB JPEG.
+
+The layout (pipeline/cards.py) says where each text field goes; pipeline/layout.py picks the
+size and the line breaks; this module draws runs of text in the font that covers them
+(pipeline/glyphs.py), and the background, quote mark, rule and logo.
+"""
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
+from pipeline import backgrounds
+from pipeline.cards import Layout, Mark, Template, TextBox, load_template
+from pipeline.glyphs import FontChain, Run, split_runs
+from pipeline.layout import REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.models import Card, RenderedImage
-from pipeline.settings import Brand
+from pipeline.settings import Brand, emoji_font, resource_dir
 
-WIDTH, HEIGHT = 1080, 1350
-MARGIN = 96
 JPEG_QUALITY = 90
-WEAK_LINE_ENDINGS = frozenset(
-    {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with"}
-)
-ELLIPSIS = "…"
+PNG_COMPRESSION = 3  # PNG copies are for looking at: fast over small
+EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
+EMOJI_HEIGHT = 0.92  # an emoji's height as a share of the text size
+QUOTE_CHARS = '“”"„«»'
+BOLD_ROLES = frozenset({"sans_bold", "sans_semibold"})
+TRIM = 2  # px the real width may exceed the scaled estimate before a line is refitted
 
-Font = ImageFont.FreeTypeFont
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    role: str
-    sizes: tuple[int, int]  # largest, smallest
-    line_height: float
-    max_lines: int
-
-
-STYLES = {
-    "cover": TextStyle("sans_bold", (104, 72), 1.1, 6),
-    "point": TextStyle("sans", (64, 44), 1.3, 9),
-    "closing": TextStyle("sans_semibold", (64, 44), 1.3, 7),
-    "quote": TextStyle("serif", (68, 44), 1.3, 9),
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
+FIELD_NAMES = {
+    "kicker": "kicker",
+    "text": "main text",
+    "note": "note",
+    "fine_print": "small print",
+    "footer": "footer",
+    "counter": "counter",
 }
 
-
-@dataclass(frozen=True)
-class Fitted:
-    font: Font
-    lines: tuple[str, ...]
-    line_height: int
-    text: str
+Font = ImageFont.FreeTypeFont
+Color = str
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def load_font(path: Path, size: int) -> Font:
+    if path.name.startswith("NotoColorEmoji"):
+        return ImageFont.truetype(str(path), EMOJI_STRIKE)
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
 
 
-@lru_cache(maxsize=8192)
-def text_width(font: Font, text: str) -> float:
-    return font.getlength(text)
+@lru_cache(maxsize=32)
+def load_basic_font(path: Path, size: int) -> Font:
+    """Without text shaping: five times faster for the one-letter draws of tracked text."""
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def wrap_greedy(words: list[str], font: Font, width: float) -> list[str]:
-    lines: list[str] = []
-    current: list[str] = []
-    for word in words:
-        trial = " ".join([*current, word])
-        if current and text_width(font, trial) > width:
-            lines.append(" ".join(current))
-            current = [word]
-        else:
-            current.append(word)
-    if current:
-        lines.append(" ".join(current))
-    return lines
+@lru_cache(maxsize=16384)
+def text_length(font: Font, text: str) -> float:
+    return float(font.getlength(text))
 
 
-def wrap_balanced(text: str, font: Font, width: float) -> list[str] | None:
-    """Lines of even length: the narrowest width that keeps the greedy line count.
-
-    Returns None when a single word is wider than the box.
-    """
-    words = text.split()
-    if any(text_width(font, w) > width for w in words):
-        return None
-    lines = wrap_greedy(words, font, width)
-    low, high = width * 0.5, width
-    while high - low > 4:
-        middle = (low + high) / 2
-        trial = wrap_greedy(words, font, middle)
-        if len(trial) <= len(lines) and all(text_width(font, line) <= middle for line in trial):
-            high = middle
-        else:
-            low = middle
-    balanced = wrap_greedy(words, font, high)
-    return fix_weak_endings(balanced, font, width)
+def font_chain(brand: Brand, role: str) -> FontChain:
+    """The role's font, then the sans of the same weight, Korean, and colour emoji if installed."""
+    sans = role if role.startswith("sans") else "sans"
+    korean = "korean_bold" if role in BOLD_ROLES else "korean"
+    chain = [("main", brand.font_path(role)), ("sans", brand.font_path(sans))]
+    chain.append(("korean", brand.font_path(korean)))
+    emoji = emoji_font()
+    if emoji:
+        chain.append(("emoji", emoji))
+    return tuple(chain)
 
 
-def fix_weak_endings(lines: list[str], font: Font, width: float) -> list[str]:
-    """Move a trailing "the"/"of"/"to" down to the next line when it still fits there."""
-    lines = list(lines)
-    for i in range(len(lines) - 1):
-        words = lines[i].split()
-        if len(words) > 2 and words[-1].lower() in WEAK_LINE_ENDINGS:
-            moved = f"{words[-1]} {lines[i + 1]}"
-            if text_width(font, moved) <= width:
-                lines[i], lines[i + 1] = " ".join(words[:-1]), moved
-    return lines
+def run_width(chain: FontChain, run: Run, size: int) -> float:
+    path = dict(chain)[run.font]
+    if run.font == "emoji":
+        glyphs = load_font(path, EMOJI_STRIKE).getlength(run.text)
+        return glyphs * size * EMOJI_HEIGHT / 128  # the strike's bitmaps are 128 px tall
+    return text_length(load_font(path, size), run.text)
 
 
-def fit_text(text: str, style: TextStyle, font_path: Path, box: tuple[int, int]) -> Fitted | None:
-    """The largest size in the style's range at which the text fits the box, or None."""
-    width, height = box
-    largest, smallest = style.sizes
-    for size in range(largest, smallest - 1, -2):
-        font = load_font(font_path, size)
-        lines = wrap_balanced(text, font, width)
-        line_height = round(size * style.line_height)
-        if lines and len(lines) <= style.max_lines and len(lines) * line_height <= height:
-            return Fitted(font, tuple(lines), line_height, text)
-    return None
+@lru_cache(maxsize=16384)
+def measure_ref(chain: FontChain, text: str) -> float:
+    """A word's width at REF_SIZE, cached: fitting scales it to every size it tries."""
+    runs, _ = split_runs(text, chain)
+    return sum(run_width(chain, run, REF_SIZE) for run in runs)
 
 
-def fit_or_shorten(
-    text: str, style: TextStyle, font_path: Path, box: tuple[int, int]
-) -> tuple[Fitted, str | None]:
-    """Fit the text; if even the smallest size fails, cut it at a sentence or clause boundary."""
-    fitted = fit_text(text, style, font_path, box)
-    if fitted:
-        return fitted, None
-    for shorter in shorter_versions(text):
-        fitted = fit_text(shorter, style, font_path, box)
-        if fitted:
-            return fitted, f"text shortened to fit: {text[:60]}…"
-    raise ValueError(f"text cannot fit a card even when shortened: {text[:60]}…")
+def measure_line(chain: FontChain, text: str, size: int, tracking: float = 0) -> float:
+    runs, _ = split_runs(text, chain)
+    width = sum(run_width(chain, run, size) for run in runs)
+    return width + tracking * max(len(text) - 1, 0)
 
 
-def shorter_versions(text: str) -> list[str]:
-    """Prefixes ending at a sentence or clause boundary, longest first, with an ellipsis."""
-    cuts = [m.start() for m in re.finditer(r"[.;:,!?—–]\s", text)]
-    return [text[:cut].rstrip(" ,;:—–") + ELLIPSIS for cut in reversed(cuts) if cut > 10]
+@dataclass(frozen=True)
+class Drawn:
+    """What a text box drew: the text (after any shortening), its box and first baseline."""
+
+    text: str
+    fitted: Fitted
+    baseline: int
+    warnings: tuple[str, ...] = ()
 
 
-def render_card(card: Card, brand: Brand) -> RenderedImage:
-    colors = brand.colors
-    image = Image.new("RGB", (WIDTH, HEIGHT), colors["background"])
+def render_card(
+    card: Card, brand: Brand, template: Template | None = None, png: bool = False
+) -> RenderedImage:
+    template = template or load_template(brand.look)
+    layout = template.layouts[card.layout or card.kind]
+    colors = brand.palette(template.palette)
+    image = backgrounds.new_canvas(layout, colors)
     draw = ImageDraw.Draw(image)
     texts: list[str] = []
     warnings: list[str] = []
-    content_width = WIDTH - 2 * MARGIN
-    top = MARGIN + 24
-
-    if card.kicker:
-        kicker = card.kicker.upper()
-        draw_tracked(
-            draw,
-            (MARGIN, top),
-            kicker,
-            load_font(brand.font_path("sans_semibold"), 30),
-            colors["accent"],
-            3,
-        )
-        texts.append(kicker)
-
-    footer_y = HEIGHT - MARGIN - 30
-    note_font = load_font(brand.font_path("sans_semibold"), 36)
-    note_lines: list[str] = []
-    if card.note:
-        note_lines = wrap_greedy(card.note.split(), note_font, content_width)
-    note_top = footer_y - 40 - len(note_lines) * 48
-
-    box_top = top + 110
-    box_bottom = (note_top - 40) if note_lines else footer_y - 60
-    style = STYLES[card.kind]
-    role = style.role
-    text = card.text
-    if card.kind == "quote":
-        text = "“" + text.strip('“”"') + "”"
-    fitted, warning = fit_or_shorten(
-        text, style, brand.font_path(role), (content_width, box_bottom - box_top)
-    )
-    if warning:
-        warnings.append(warning)
-    block_height = len(fitted.lines) * fitted.line_height
-    y = box_top + max(0, (box_bottom - box_top - block_height) // 2 - 20)
-    if card.kind == "quote":
-        mark_font = load_font(brand.font_path("serif"), 220)
-        draw.text((MARGIN - 8, y - 150), "“", font=mark_font, fill=colors["accent"])
-    for line in fitted.lines:
-        draw.text((MARGIN, y), line, font=fitted.font, fill=colors["text"])
-        y += fitted.line_height
-    texts.append(" ".join(fitted.lines))
-
-    for i, line in enumerate(note_lines):
-        draw.text(
-            (MARGIN, note_top + i * 48),
-            line,
-            font=note_font,
-            fill=colors["accent"] if card.kind == "cover" else colors["text"],
-        )
-    if note_lines:
-        texts.append(" ".join(note_lines))
-
-    small = load_font(brand.font_path("sans"), 30)
-    if card.footer:
-        draw.text((MARGIN, footer_y), card.footer, font=small, fill=colors["muted"])
-        texts.append(card.footer)
-    if card.counter:
-        draw.text(
-            (WIDTH - MARGIN, footer_y), card.counter, font=small, fill=colors["muted"], anchor="ra"
-        )
-        texts.append(card.counter)
+    for box in layout.boxes:
+        value = field_text(card, box.field)
+        if not value:
+            continue
+        drawn = draw_box(draw, image, box, layout, value, brand, colors, card.file)
+        if drawn.text:
+            texts.append(drawn.text)
+        warnings.extend(drawn.warnings)
+        if box.field == "text" and layout.mark:
+            draw_mark(draw, layout.mark, box, drawn, brand, colors)
+    if layout.rule:
+        rule = layout.rule
+        fill = resolve(rule.color, colors)
+        draw.rectangle((rule.x, rule.y, rule.x + rule.width - 1, rule.y + rule.height - 1), fill)
+    if layout.logo and brand.logo:
+        paste_logo(image, brand.logo, layout)
     return RenderedImage(
         card=card,
-        width=WIDTH,
-        height=HEIGHT,
+        width=layout.width,
+        height=layout.height,
         jpeg=encode_jpeg(image),
         texts=tuple(texts),
         alt_text="",
         warnings=tuple(warnings),
+        png=encode_png(image) if png else None,
     )
 
 
-def draw_tracked(
-    draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font: Font, fill: str, tracking: int
+def field_text(card: Card, field: str) -> str | None:
+    value: str | None = getattr(card, field, None)
+    if value and field == "text" and card.kind == "quote":
+        return value.strip().strip(QUOTE_CHARS).strip()  # the hung mark opens the quote
+    return value
+
+
+def resolve(color: str, colors: dict[str, str]) -> Color:
+    return color if color.startswith("#") else colors[color]
+
+
+def draw_box(
+    draw: ImageDraw.ImageDraw,
+    image: Image.Image,
+    box: TextBox,
+    layout: Layout,
+    value: str,
+    brand: Brand,
+    colors: dict[str, str],
+    file: str,
+) -> Drawn:
+    if box.field == "footer" and layout.logo and brand.logo:  # the handle goes right of the logo
+        shift = load_logo(brand.logo, layout.logo.height).width + 20
+        box = replace(box, x=box.x + shift, width=box.width - shift)
+    chain = font_chain(brand, box.role)
+    text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
+    fitted = fit_box(text, box, chain)
+    if fitted is None and box.field == "text":  # a card without its main text is no card
+        raise ValueError(f"text cannot fit a card even when shortened: {value[:60]}…")
+    if fitted is None:
+        warnings.append(f"{file}: {FIELD_NAMES[box.field]} left out, it cannot fit: {value[:60]}")
+        return Drawn("", Fitted(box.sizes[0], (), 0, ""), box.y, tuple(warnings))
+    if fitted.shortened:
+        warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {value[:60]}…")
+    baseline = first_baseline(box, fitted, chain)
+    fill = resolve(box.color, colors)
+    y = baseline
+    for line in fitted.lines:
+        draw_line(draw, image, line, box, chain, fitted.size, y, fill)
+        y += fitted.line_height
+    return Drawn(fitted.text, fitted, baseline, tuple(warnings))
+
+
+def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:
+    """Drop characters no font covers (and emoji without an emoji font), with a warning."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    _, missing = split_runs(text, chain)
+    if not missing:
+        return text, []
+    has_emoji_font = any(name == "emoji" for name, _ in chain)
+    emoji = sorted(c for c in missing if is_emoji(c) and not has_emoji_font)
+    warnings = []
+    if emoji:
+        warnings.append(
+            f"{file}: emoji {''.join(emoji)} left out: no colour emoji font is installed"
+            " (apt-get install fonts-noto-color-emoji)"
+        )
+    for char in sorted(missing - set(emoji)):
+        warnings.append(f"{file}: character {char!r} (U+{ord(char):04X}) has no font; left out")
+    kept = " ".join("".join(c for c in text if c not in missing).split())
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", kept), warnings
+
+
+def is_emoji(char: str) -> bool:
+    return ord(char) >= 0x1F000 or unicodedata.category(char) == "So"
+
+
+def box_spec(box: TextBox, chain: FontChain, width: int) -> TextSpec:
+    ascent, descent = load_font(chain[0][1], REF_SIZE).getmetrics()
+    return TextSpec(
+        width=width,
+        height=box.height,
+        sizes=box.sizes,
+        line_height=box.line_height,
+        max_lines=box.max_lines,
+        ascent=ascent / REF_SIZE,
+        descent=descent / REF_SIZE,
+    )
+
+
+def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
+    """Fit with scaled widths, then check each line with the real font; refit if one is wide."""
+    tracking_ref = box.tracking * REF_SIZE / box.sizes[1]
+
+    def measure(part: str) -> float:
+        return measure_ref(chain, part) + tracking_ref * len(part)
+
+    width = box.width
+    for _ in range(3):
+        fitted = fit_text(text, box_spec(box, chain, width), measure)
+        if fitted is None:
+            return None
+        tracking = box.tracking * fitted.size / box.sizes[1]
+        widest = max(measure_line(chain, line, fitted.size, tracking) for line in fitted.lines)
+        if widest <= box.width:
+            return fitted
+        width -= round(widest - box.width) + TRIM
+    return None
+
+
+def first_baseline(box: TextBox, fitted: Fitted, chain: FontChain) -> int:
+    spec = box_spec(box, chain, box.width)
+    height = fitted.block_height(spec)
+    top = box.y
+    if box.valign == "middle":
+        top += (box.height - height) // 2
+    elif box.valign == "bottom":
+        top += box.height - height
+    return top + round(spec.ascent * fitted.size)
+
+
+def draw_line(
+    draw: ImageDraw.ImageDraw,
+    image: Image.Image,
+    line: str,
+    box: TextBox,
+    chain: FontChain,
+    size: int,
+    baseline: int,
+    fill: Color,
 ) -> None:
-    """Draw caps with letter spacing; Pillow has no tracking setting of its own."""
+    tracking = box.tracking * size / box.sizes[1]
+    width = measure_line(chain, line, size, tracking)
+    x = float(box.x)
+    if box.align == "center":
+        x += (box.width - width) / 2
+    elif box.align == "right":
+        x += box.width - width
+    runs, _ = split_runs(line, chain)
+    paths = dict(chain)
+    for run in runs:
+        if run.font == "emoji":
+            x += paste_emoji(image, run.text, paths["emoji"], size, (round(x), baseline))
+        elif tracking:
+            font = load_basic_font(paths[run.font], size)
+            x = draw_tracked(draw, (x, baseline), run.text, font, fill, tracking)
+        else:
+            font = load_font(paths[run.font], size)
+            draw.text((x, baseline), run.text, font=font, fill=fill, anchor="ls")
+            x += text_length(font, run.text)
+
+
+def draw_tracked(
+    draw: ImageDraw.ImageDraw,
+    xy: tuple[float, int],
+    text: str,
+    font: Font,
+    fill: Color,
+    tracking: float,
+) -> float:
+    """Letter-spaced text (kickers in caps): Pillow has no tracking setting of its own."""
     x, y = xy
     for char in text:
-        draw.text((x, y), char, font=font, fill=fill)
-        x += round(text_width(font, char)) + tracking
+        draw.text((x, y), char, font=font, fill=fill, anchor="ls")
+        x += text_length(font, char) + tracking
+    return x
+
+
+def paste_emoji(image: Image.Image, text: str, path: Path, size: int, xy: tuple[int, int]) -> float:
+    sprite = emoji_sprite(text, path, size)
+    x, baseline = xy
+    top = baseline + round(size * 0.12) - sprite.height
+    image.paste(sprite, (x, top), sprite)
+    return float(sprite.width)
+
+
+@lru_cache(maxsize=64)
+def emoji_sprite(text: str, path: Path, size: int) -> Image.Image:
+    """Colour emoji drawn at the font's one bitmap size, then scaled to the text size."""
+    font = load_font(path, EMOJI_STRIKE)
+    width = max(1, round(font.getlength(text)))
+    sprite = Image.new("RGBA", (width, 128), (0, 0, 0, 0))
+    ImageDraw.Draw(sprite).text((0, 0), text, font=font, embedded_color=True)
+    scale = size * EMOJI_HEIGHT / 128
+    return sprite.resize(
+        (max(1, round(width * scale)), max(1, round(128 * scale))), Image.Resampling.LANCZOS
+    )
+
+
+def draw_mark(
+    draw: ImageDraw.ImageDraw,
+    mark: Mark,
+    box: TextBox,
+    drawn: Drawn,
+    brand: Brand,
+    colors: dict[str, str],
+) -> None:
+    """The opening quote mark, its top level with the first line's capitals, in the margin."""
+    if not drawn.fitted.lines:
+        return
+    font = load_font(brand.font_path(mark.role), mark.size)
+    text_font = load_font(brand.font_path(box.role), drawn.fitted.size)
+    cap_top = drawn.baseline + text_font.getbbox("H", anchor="ls")[1]
+    mark_top = font.getbbox("“", anchor="ls")[1]
+    fill = resolve(mark.color, colors)
+    draw.text((mark.x, cap_top - mark_top), "“", font=font, fill=fill, anchor="ls")
+
+
+def paste_logo(image: Image.Image, path: Path, layout: Layout) -> None:
+    assert layout.logo is not None
+    logo = load_logo(path, layout.logo.height)
+    image.paste(logo, (layout.logo.x, layout.logo.y), logo)
+
+
+@lru_cache(maxsize=4)
+def load_logo(path: Path, height: int) -> Image.Image:
+    with Image.open(path) as logo:
+        rgba = logo.convert("RGBA")
+    width = max(1, round(rgba.width * height / rgba.height))
+    return rgba.resize((width, height), Image.Resampling.LANCZOS)
 
 
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
-    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-    return bytes(profile.tobytes())
+    """The sRGB ICC profile to embed: the committed templates/srgb.icc (made once with
+    `ImageCms.createProfile("sRGB")`), so output is byte-stable and lcms is not loaded per run.
+    """
+    committed = resource_dir("templates") / "srgb.icc"
+    if committed.is_file():
+        return committed.read_bytes()
+    from PIL import ImageCms
+
+    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
 
 
 def encode_jpeg(image: Image.Image) -> bytes:
@@ -246,4 +380,14 @@ def encode_jpeg(image: Image.Image) -> bytes:
         subsampling="4:2:0",
         icc_profile=srgb_profile(),
     )
+    return buffer.getvalue()
+
+
+def png_name(jpeg_name: str) -> str:
+    return jpeg_name.rsplit(".", 1)[0] + ".png"
+
+
+def encode_png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=PNG_COMPRESSION, icc_profile=srgb_profile())
     return buffer.getvalue()

@@ -99,11 +99,19 @@ def normalise(moment: datetime) -> datetime:
     return moment.astimezone(UTC).astimezone(moment.tzinfo)
 
 
+SQUARE_COPIES = ("quote_square",)  # the same quote again at 1:1, an alternative
+
+
 def pieces_of(slug: str, manifest: Mapping[str, Any]) -> list[Piece]:
+    """The carousel, then each quote card; stories and square copies of a quote are not planned."""
     images = [i for i in manifest.get("images", []) if isinstance(i, dict)]
-    slides = tuple(str(i["file"]) for i in images if i.get("kind") != "quote")
+    slides = tuple(str(i["file"]) for i in images if i.get("kind", "carousel") == "carousel")
     pieces = [Piece(slug, "carousel", slides)] if slides else []
-    pieces += [Piece(slug, "quote", (str(i["file"]),)) for i in images if i.get("kind") == "quote"]
+    pieces += [
+        Piece(slug, "quote", (str(i["file"]),))
+        for i in images
+        if i.get("kind") == "quote" and i.get("layout") not in SQUARE_COPIES
+    ]
     return pieces
 
 

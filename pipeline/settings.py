@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pipeline.models import ConfigError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+MIN_CONTRAST = 4.5  # WCAG AA for normal text
+EMOJI_FONTS = (  # colour emoji fonts Pillow can draw, used when installed (fonts-noto-color-emoji)
+    Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+    Path("/usr/share/fonts/noto/NotoColorEmoji.ttf"),
+)
 
 
+@lru_cache(maxsize=4)
 def resource_dir(name: str) -> Path:
     """`fonts` or `templates`: inside an installed wheel, else at the top of the source tree."""
     for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
@@ -26,13 +34,24 @@ class Brand:
     cta: str
     disclaimer: str | None
     hashtags: tuple[str, ...]
-    colors: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)  # the light palette
     fonts: dict[str, str] = field(default_factory=dict)
+    dark_colors: dict[str, str] = field(default_factory=dict)  # for dark templates
+    logo: Path | None = None
+    look: str = "calm"  # the card look: a bundled name or a layout .toml file
 
     def font_path(self, role: str) -> Path:
-        name = self.fonts.get(role) or DEFAULT_FONTS[role]
-        path = Path(name)
-        return path if path.is_absolute() else resource_dir("fonts") / name
+        return font_file(self.fonts.get(role) or DEFAULT_FONTS[role])
+
+    def palette(self, name: str) -> dict[str, str]:
+        return self.dark_colors if name == "dark" and self.dark_colors else self.colors
+
+
+@lru_cache(maxsize=64)
+def font_file(name: str) -> Path:
+    """A font by file name from fonts/, or by absolute path."""
+    path = Path(name)
+    return path if path.is_absolute() else resource_dir("fonts") / name
 
 
 DEFAULT_FONTS = {
@@ -45,27 +64,168 @@ DEFAULT_FONTS = {
     "korean_bold": "NanumSquareB.ttf",
 }
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
+BRAND_KEYS = (
+    "name", "handle", "cta", "disclaimer", "hashtags", "logo", "look", "colors",
+    "dark_colors", "fonts",
+)  # fmt: skip
 
 
-def load_brand(path: Path | None = None) -> Brand:
-    """Read a brand kit TOML file; the bundled default when no path is given."""
+def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Brand:
+    """Read a brand kit TOML file; the bundled default when no path is given.
+
+    Every text colour must reach 4.5:1 on its background, unless allow_low_contrast.
+    """
     path = path or resource_dir("templates") / "brand.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"brand kit {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"brand kit {path} is not valid TOML: {exc}") from None
-    colors = data.get("colors", {})
-    missing = [c for c in REQUIRED_COLORS if c not in colors]
-    if missing:
-        raise ConfigError(f"brand kit {path}: [colors] is missing {', '.join(missing)}")
-    return Brand(
+    data = read_toml(path)
+    unknown = [key for key in data if key not in BRAND_KEYS]
+    if unknown:
+        raise ConfigError(
+            f"brand kit {path}: unknown key '{unknown[0]}'"
+            f" (expected one of: {', '.join(BRAND_KEYS)})"
+        )
+    colors = read_palette(data, "colors", path)
+    dark = read_palette(data, "dark_colors", path) if "dark_colors" in data else derive_dark(colors)
+    brand = Brand(
         name=str(data.get("name", "")),
         handle=str(data.get("handle", "")),
         cta=str(data.get("cta", "Book via the link in bio")),
         disclaimer=data.get("disclaimer") or None,
         hashtags=tuple(str(t) for t in data.get("hashtags", [])),
-        colors={k: str(v) for k, v in colors.items()},
-        fonts={k: str(v) for k, v in data.get("fonts", {}).items()},
+        colors=colors,
+        fonts=read_fonts(data, path),
+        dark_colors=dark,
+        logo=read_logo(data, path),
+        look=read_look(data, path),
     )
+    if not allow_low_contrast:
+        check_brand_contrast(brand, path)
+    return brand
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"brand kit {path} not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"brand kit {path} is not valid TOML: {exc}") from None
+
+
+def read_palette(data: dict[str, Any], key: str, path: Path) -> dict[str, str]:
+    colors = data.get(key, {})
+    if not isinstance(colors, dict):
+        raise ConfigError(f"brand kit {path}: [{key}] must be a table of colours")
+    missing = [c for c in REQUIRED_COLORS if c not in colors]
+    if missing:
+        raise ConfigError(f"brand kit {path}: [{key}] is missing {', '.join(missing)}")
+    for name, value in colors.items():
+        if name not in REQUIRED_COLORS:
+            raise ConfigError(
+                f"brand kit {path}: unknown colour '{key}.{name}'"
+                f" (expected: {', '.join(REQUIRED_COLORS)})"
+            )
+        if not is_hex_color(value):
+            raise ConfigError(f"brand kit {path}: '{key}.{name}' is {value!r}; use #RRGGBB")
+    return {k: str(v) for k, v in colors.items()}
+
+
+def read_fonts(data: dict[str, Any], path: Path) -> dict[str, str]:
+    fonts = {str(k): str(v) for k, v in data.get("fonts", {}).items()}
+    for role in fonts:
+        if role not in DEFAULT_FONTS:
+            raise ConfigError(
+                f"brand kit {path}: unknown font role 'fonts.{role}'"
+                f" (expected one of: {', '.join(DEFAULT_FONTS)})"
+            )
+    return fonts
+
+
+def read_look(data: dict[str, Any], path: Path) -> str:
+    """A bundled look by name, or a layout file, taken relative to the brand kit."""
+    name = str(data.get("look", "calm"))
+    if name.endswith(".toml") and not Path(name).is_absolute():
+        return str(path.parent / name)
+    return name
+
+
+def read_logo(data: dict[str, Any], path: Path) -> Path | None:
+    if not data.get("logo"):
+        return None
+    logo = path.parent / str(data["logo"])
+    if not logo.is_file():
+        raise ConfigError(f"brand kit {path}: logo file {logo} not found")
+    return logo
+
+
+def derive_dark(colors: dict[str, str]) -> dict[str, str]:
+    """A dark palette from a light one: swap text and background, lighten accent and muted."""
+    background, text = colors["text"], colors["background"]
+    return {
+        "background": background,
+        "text": text,
+        "accent": lighten_until_readable(colors["accent"], background),
+        "muted": lighten_until_readable(mix(text, background, 0.35), background),
+    }
+
+
+def lighten_until_readable(color: str, background: str) -> str:
+    for step in range(11):
+        candidate = mix(color, "#FFFFFF", step / 10)
+        if contrast_ratio(candidate, background) >= MIN_CONTRAST:
+            return candidate
+    return "#FFFFFF"
+
+
+def mix(first: str, second: str, share: float) -> str:
+    """`share` of the second colour mixed into the first."""
+    a, b = hex_to_rgb(first), hex_to_rgb(second)
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
+
+
+def is_hex_color(value: object) -> bool:
+    text = str(value)
+    return (
+        len(text) == 7 and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:])
+    )
+
+
+def check_brand_contrast(brand: Brand, path: Path | str) -> None:
+    for palette_name, palette in (("colors", brand.colors), ("dark_colors", brand.dark_colors)):
+        for role in ("text", "accent", "muted"):
+            if not palette:
+                continue
+            ratio = contrast_ratio(palette[role], palette["background"])
+            if ratio < MIN_CONTRAST:
+                raise ConfigError(
+                    f"brand kit {path}: {palette_name}.{role} {palette[role]} on"
+                    f" {palette_name}.background {palette['background']} has contrast"
+                    f" {ratio:.2f}:1, below {MIN_CONTRAST}:1 (pick darker or lighter colours,"
+                    " or pass --allow-low-contrast)"
+                )
+
+
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str | tuple[int, int, int], second: str | tuple[int, int, int]) -> float:
+    one = relative_luminance(hex_to_rgb(first) if isinstance(first, str) else first)
+    two = relative_luminance(hex_to_rgb(second) if isinstance(second, str) else second)
+    light, dark = max(one, two), min(one, two)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@lru_cache(maxsize=1)
+def emoji_font() -> Path | None:
+    return next((path for path in EMOJI_FONTS if path.is_file()), None)

@@ -129,8 +129,9 @@ def captions_from_manifest(manifest: Mapping[str, Any]) -> Captions | None:
 def image_entry(image: RenderedImage) -> dict[str, Any]:
     return {
         "file": image.card.file,
-        "kind": "carousel" if image.card.kind != "quote" else "quote",
+        "kind": image.card.group,
         "role": image.card.kind,
+        "layout": image.card.layout,
         "width": image.width,
         "height": image.height,
         "alt_text": image.alt_text,
@@ -146,6 +147,9 @@ def brand_from_record(record: Mapping[str, Any]) -> Brand:
     """Rebuild the brand kit stored in a manifest; TypeError/ValueError when it does not fit."""
     known = {f.name for f in fields(Brand)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in known}
+    logo = values.get("logo")
+    if isinstance(logo, str):
+        values["logo"] = Path(logo)
     brand = Brand(**values)  # type: ignore[arg-type]
     for table in (brand.colors, brand.fonts):
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):

@@ -1,0 +1,127 @@
+"""Rendering speed, printed (not asserted): `make bench`.
+
+1. ms per image, warm, split into layout (text cleaning and fitting), draw and JPEG encode;
+2. one article's whole set (carousel, quotes, story) rendered warm, in one process;
+3. a fresh `repurpose run` on the saved knee-pain article, as a user would start it.
+Targets on the 2-core machine: <= 15 ms per image warm, <= 0.5 s for the fresh run.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image  # noqa: E402
+
+from pipeline import render  # noqa: E402
+from pipeline.cards import load_template  # noqa: E402
+from pipeline.compose import compose_post  # noqa: E402
+from pipeline.digest import digest_article  # noqa: E402
+from pipeline.extract import extract_article  # noqa: E402
+from pipeline.load import load_source  # noqa: E402
+from pipeline.models import Card  # noqa: E402
+from pipeline.settings import Brand, load_brand  # noqa: E402
+
+SAMPLE = ROOT / "samples" / "knee-pain-muscle-imbalance.html"
+REPEATS = 20
+
+
+def best_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
+    """The median of several runs, in ms: steadier than the mean on a shared machine."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def layout_only(card: Card, brand: Brand, template_name: str) -> None:
+    layout = load_template(template_name).layouts[card.layout or card.kind]
+    for box in layout.boxes:
+        value = render.field_text(card, box.field)
+        if value:
+            chain = render.font_chain(brand, box.role)
+            text, _ = render.clean_text(value.upper() if box.caps else value, chain, card.file)
+            render.fit_box(text, box, chain)
+
+
+def bench_images(cards: tuple[Card, ...], brand: Brand, template_name: str) -> None:
+    template = load_template(template_name)
+    print(f"\n[{template_name}] ms per image, warm (median of {REPEATS})")
+    print(f"{'image':24} {'layout':>7} {'draw':>7} {'encode':>7} {'total':>7}")
+    totals = []
+    for card in cards:
+        render.render_card(card, brand, template)  # warm the font and width caches
+        total = best_ms(lambda card=card: render.render_card(card, brand, template))  # type: ignore[misc]
+        layout = best_ms(lambda card=card: layout_only(card, brand, template_name))  # type: ignore[misc]
+        with Image.open(io.BytesIO(render.render_card(card, brand, template).jpeg)) as jpeg:
+            canvas = jpeg.copy()  # the finished card, so encoding sees its real detail
+        encode = best_ms(lambda canvas=canvas: render.encode_jpeg(canvas))  # type: ignore[misc]
+        draw = max(total - layout - encode, 0.0)
+        totals.append(total)
+        print(f"{card.file:24} {layout:7.2f} {draw:7.2f} {encode:7.2f} {total:7.2f}")
+    print(f"{'mean':24} {'':7} {'':7} {'':7} {statistics.mean(totals):7.2f}")
+
+
+def bench_set(cards: tuple[Card, ...], brand: Brand) -> None:
+    template = load_template(brand.look)
+    ms = best_ms(lambda: [render.render_card(c, brand, template) for c in cards], 5)
+    print(f"\nwhole set warm: {len(cards)} images in {ms:.0f} ms")
+
+
+def bench_fresh_run() -> None:
+    cli = Path(sys.executable).parent / "repurpose"
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run(
+                [str(cli), "run", str(SAMPLE), "-o", out, "-q"],
+                check=True,
+                stderr=subprocess.DEVNULL,  # the health check prints its findings even with -q
+            )
+            times.append(time.perf_counter() - started)
+    imports = [import_seconds() for _ in range(3)]
+    print(
+        f"fresh `repurpose run` on {SAMPLE.name}: median {statistics.median(times):.2f} s"
+        f" (best {min(times):.2f} s), of which importing pipeline.cli"
+        f" {statistics.median(imports):.2f} s"
+    )
+
+
+def import_seconds() -> float:
+    code = (
+        "import time; t = time.perf_counter(); import pipeline.cli; print(time.perf_counter() - t)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(done.stdout)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    brand = load_brand()
+    page = load_source(str(SAMPLE))
+    digest = digest_article(extract_article(page))
+    post = compose_post(digest, brand, "bench")
+    first = render.render_card(post.cards[0], brand)
+    cold = (time.perf_counter() - started) * 1000
+    print(f"cold start to first image in this process (imports excluded): {cold:.0f} ms")
+    del first
+    bench_images(post.cards, brand, "calm")
+    bench_images(post.cards[:2], brand, "photo")
+    bench_set(post.cards, brand)
+    bench_fresh_run()
+
+
+if __name__ == "__main__":
+    main()

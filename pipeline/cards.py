@@ -1,0 +1,323 @@
+"""Card layouts as data: load a template from templates/cards/NAME.toml and validate it.
+
+A template sets, for each card kind, the canvas, the background and one box per text field.
+Every key is checked on load; an unknown key or a bad value is a ConfigError naming the key.
+A template may `extends = "other"` and override only what differs (tables merge key by key).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import ConfigError
+from pipeline.tomlcheck import (
+    as_table,
+    boolean,
+    check_keys,
+    choice,
+    color_value,
+    int_list,
+    integer,
+    number,
+    size_range,
+    table,
+    text_value,
+)
+
+KINDS = ("cover", "point", "closing", "quote", "quote_square", "story")
+FIELDS = ("kicker", "text", "note", "fine_print", "footer", "counter")
+FONT_ROLES = ("sans", "sans_bold", "sans_semibold", "serif", "serif_italic")
+ALIGNS = ("left", "center", "right")
+VALIGNS = ("top", "middle", "bottom")
+GRID_CROP = 3 / 4  # the profile grid shows a 3:4 crop of a 4:5 post: the centre 1012 of 1080 px
+HEADLINE_KINDS = ("cover", "story")
+
+
+@dataclass(frozen=True)
+class Background:
+    type: str  # solid, gradient or image
+    color: str  # a palette role or #RRGGBB; the gradient's start, the image's overlay
+    to: str | None = None  # gradient end colour
+    image: Path | None = None
+    overlay_opacity: float = 0.0
+
+
+@dataclass(frozen=True)
+class TextBox:
+    field: str
+    x: int
+    y: int
+    width: int
+    height: int
+    role: str
+    sizes: tuple[int, int]  # smallest, largest
+    line_height: float = 1.2
+    max_lines: int = 1
+    align: str = "left"
+    valign: str = "top"
+    color: str = "text"
+    tracking: int = 0  # extra px between letters (kickers in caps)
+    caps: bool = False
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The large opening quote mark, hung in the margin left of the quote's first line."""
+
+    role: str
+    size: int
+    color: str
+    x: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short accent bar, e.g. under the kicker."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    color: str
+
+
+@dataclass(frozen=True)
+class LogoPlace:
+    x: int
+    y: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str
+    width: int
+    height: int
+    background: Background
+    boxes: tuple[TextBox, ...]
+    safe_top: int = 0
+    safe_bottom: int = 0
+    mark: Mark | None = None
+    rule: Rule | None = None
+    logo: LogoPlace | None = None
+
+    def box(self, field: str) -> TextBox | None:
+        return next((b for b in self.boxes if b.field == field), None)
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    description: str
+    palette: str  # "light" or "dark": which of the brand kit's palettes it uses
+    layouts: dict[str, Layout]
+
+
+def template_dir() -> Path:
+    from pipeline.settings import resource_dir
+
+    return resource_dir("templates") / "cards"
+
+
+def template_names() -> list[str]:
+    return sorted(p.stem for p in template_dir().glob("*.toml"))
+
+
+@lru_cache(maxsize=8)
+def load_template(name: str) -> Template:
+    """A bundled template by name ("calm"), or a path to a TOML file of one."""
+    path = Path(name) if name.endswith(".toml") else template_dir() / f"{name}.toml"
+    data = read_template_data(path, seen=())
+    where = path.name
+    check_keys(data, ("description", "palette", "background", *KINDS), where)
+    palette = choice(data, "palette", ("light", "dark"), where, "light")
+    default_bg = data.get("background", {"type": "solid", "color": "background"})
+    layouts = {
+        kind: parse_layout(kind, table(data, kind, where), default_bg, path.parent, where)
+        for kind in KINDS
+        if kind in data
+    }
+    missing = [kind for kind in KINDS if kind not in layouts]
+    if missing:
+        raise ConfigError(f"layout {where}: no layout for {', '.join(missing)}")
+    return Template(path.stem, str(data.get("description", "")), palette, layouts)
+
+
+def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        names = ", ".join(template_names())
+        raise ConfigError(f"look {path.stem!r} not found (bundled: {names})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"layout {path.name} is not valid TOML: {exc}") from None
+    anchor_images(data, path.parent)
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data
+    if not isinstance(parent, str) or path in seen:
+        raise ConfigError(f"layout {path.name}: 'extends' must name another template, once")
+    beside = path.parent / f"{parent}.toml"  # a look beside this file, else a bundled one
+    base_path = beside if beside.is_file() else template_dir() / f"{parent}.toml"
+    return merge_tables(read_template_data(base_path, (*seen, path)), data)
+
+
+def anchor_images(data: dict[str, Any], folder: Path) -> None:
+    """Background image paths are relative to the file that names them, even when extended."""
+    tables = [data, *(v for v in data.values() if isinstance(v, dict))]
+    for section in tables:
+        background = section.get("background")
+        if isinstance(background, dict) and isinstance(background.get("image"), str):
+            background["image"] = str(folder / background["image"])
+
+
+def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_tables(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def parse_layout(
+    kind: str, data: dict[str, Any], default_bg: dict[str, Any], folder: Path, where: str
+) -> Layout:
+    keys = ("canvas", "safe_top", "safe_bottom", "background", "mark", "rule", "logo", *FIELDS)
+    check_keys(data, keys, where, kind)
+    width, height = int_list(data, "canvas", 2, where, kind)
+    background = parse_background(data.get("background", default_bg), folder, where, kind)
+    boxes = tuple(
+        parse_box(field, table(data, field, where, kind), where, kind)
+        for field in FIELDS
+        if field in data
+    )
+    layout = Layout(
+        kind,
+        width,
+        height,
+        background,
+        boxes,
+        safe_top=integer(data, "safe_top", where, kind, 0),
+        safe_bottom=integer(data, "safe_bottom", where, kind, 0),
+        mark=parse_mark(data["mark"], where, kind) if "mark" in data else None,
+        rule=parse_rule(data["rule"], where, kind) if "rule" in data else None,
+        logo=parse_logo(data["logo"], where, kind) if "logo" in data else None,
+    )
+    check_geometry(layout, where)
+    return layout
+
+
+def parse_background(data: Any, folder: Path, where: str, kind: str) -> Background:
+    prefix = f"{kind}.background"
+    if not isinstance(data, dict):
+        raise ConfigError(f"layout {where}: '{prefix}' must be a table")
+    check_keys(data, ("type", "color", "to", "image", "overlay_opacity"), where, prefix)
+    type_ = choice(data, "type", ("solid", "gradient", "image"), where, "solid", prefix)
+    image = None
+    if type_ == "image":
+        image = folder / text_value(data, "image", where, prefix)
+        if not image.is_file():
+            raise ConfigError(f"layout {where}: '{prefix}.image' file {image} not found")
+    if type_ == "gradient" and "to" not in data:
+        raise ConfigError(f"layout {where}: '{prefix}.to' is needed for a gradient")
+    opacity = number(data, "overlay_opacity", where, prefix, 0.0)
+    if not 0 <= opacity <= 1:
+        raise ConfigError(f"layout {where}: '{prefix}.overlay_opacity' must be 0-1, not {opacity}")
+    return Background(
+        type_,
+        color_value(data, "color", where, prefix, "background"),
+        color_value(data, "to", where, prefix, None) if "to" in data else None,
+        image,
+        opacity,
+    )
+
+
+def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBox:
+    prefix = f"{kind}.{field}"
+    keys = (
+        "box", "role", "size", "line_height", "max_lines", "align", "valign", "color",
+        "tracking", "caps",
+    )  # fmt: skip
+    check_keys(data, keys, where, prefix)
+    x, y, width, height = int_list(data, "box", 4, where, prefix)
+    sizes = size_range(data, where, prefix)
+    line_height = number(data, "line_height", where, prefix, 1.2)
+    if not 0.9 <= line_height <= 2.0:
+        raise ConfigError(f"layout {where}: '{prefix}.line_height' must be 0.9-2.0")
+    max_lines = integer(data, "max_lines", where, prefix, 1)
+    if max_lines < 1:
+        raise ConfigError(f"layout {where}: '{prefix}.max_lines' must be at least 1")
+    return TextBox(
+        field, x, y, width, height,
+        role=choice(data, "role", FONT_ROLES, where, "sans", prefix),
+        sizes=sizes,
+        line_height=line_height,
+        max_lines=max_lines,
+        align=choice(data, "align", ALIGNS, where, "left", prefix),
+        valign=choice(data, "valign", VALIGNS, where, "top", prefix),
+        color=color_value(data, "color", where, prefix, "text"),
+        tracking=integer(data, "tracking", where, prefix, 0),
+        caps=boolean(data, "caps", where, prefix, False),
+    )  # fmt: skip
+
+
+def parse_mark(data: Any, where: str, kind: str) -> Mark:
+    prefix = f"{kind}.mark"
+    data = as_table(data, where, prefix)
+    check_keys(data, ("role", "size", "color", "x"), where, prefix)
+    return Mark(
+        choice(data, "role", FONT_ROLES, where, "serif", prefix),
+        integer(data, "size", where, prefix, 220),
+        color_value(data, "color", where, prefix, "accent"),
+        integer(data, "x", where, prefix, 96),
+    )
+
+
+def parse_rule(data: Any, where: str, kind: str) -> Rule:
+    prefix = f"{kind}.rule"
+    data = as_table(data, where, prefix)
+    check_keys(data, ("box", "color"), where, prefix)
+    x, y, width, height = int_list(data, "box", 4, where, prefix)
+    return Rule(x, y, width, height, color_value(data, "color", where, prefix, "accent"))
+
+
+def parse_logo(data: Any, where: str, kind: str) -> LogoPlace:
+    prefix = f"{kind}.logo"
+    data = as_table(data, where, prefix)
+    check_keys(data, ("x", "y", "height"), where, prefix)
+    return LogoPlace(*(integer(data, key, where, prefix, None) for key in ("x", "y", "height")))
+
+
+def check_geometry(layout: Layout, where: str) -> None:
+    """Boxes inside the canvas and its safe zones, titles in the grid crop, type large enough."""
+    crop_left = max(0, round((layout.width - layout.height * GRID_CROP) / 2))
+    if layout.height / layout.width != 1.25:
+        crop_left = 0
+    scale = layout.width / 1080
+    for box in layout.boxes:
+        name = f"{layout.kind}.{box.field}.box"
+        top, bottom = layout.safe_top, layout.height - layout.safe_bottom
+        if box.x < crop_left or box.x + box.width > layout.width - crop_left:
+            raise ConfigError(
+                f"layout {where}: '{name}' leaves the centre {layout.width - 2 * crop_left} px"
+            )
+        if box.y < top or box.y + box.height > bottom or box.width <= 0 or box.height <= 0:
+            raise ConfigError(f"layout {where}: '{name}' is outside the text area {top}-{bottom}")
+        floor = min_size(layout.kind, box.field) * scale
+        if box.sizes[0] < floor:
+            raise ConfigError(
+                f"layout {where}: '{layout.kind}.{box.field}.size' must not go below"
+                f" {floor:.0f} px on this canvas"
+            )
+
+
+def min_size(kind: str, field: str) -> int:
+    if field == "text":
+        return 72 if kind in HEADLINE_KINDS else 36
+    return 32  # kicker, footer, counter and small print (DESIGN.md 28-34, INSTAGRAM.md >= 32)

@@ -1,0 +1,180 @@
+"""Layout decisions on strings and boxes: which size fits, where lines break, what is shortened.
+
+Most tests use a made-up monospaced measure (every character, space included, is half the size
+wide) so the expected sizes can be worked out by hand; the last ones use the real fonts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.layout import (
+    REF_SIZE,
+    TextSpec,
+    break_lines,
+    fit_text,
+    lines_that_fit,
+    shorter_versions,
+)
+from pipeline.render import font_chain, measure_line, measure_ref
+from pipeline.settings import load_brand
+
+HALF = 0.5  # the made-up font: each character is half the size wide
+
+
+def mono(text: str) -> float:
+    return len(text) * HALF * REF_SIZE
+
+
+def spec(
+    width: float,
+    height: int = 2000,
+    sizes: tuple[int, int] = (40, 120),
+    max_lines: int = 8,
+    ascent: float = 0.97,
+    descent: float = 0.25,
+) -> TextSpec:
+    return TextSpec(round(width), height, sizes, 1.25, max_lines, ascent, descent)
+
+
+def test_largest_size_that_fits_on_one_line() -> None:
+    # "knee pain" is 9 characters: 4.5 x size must stay within 450 px, so size 100 exactly.
+    # (With two lines allowed, 120 would fit as "knee" / "pain".)
+    fitted = fit_text("knee pain", spec(450, max_lines=1), mono)
+    assert fitted is not None
+    assert (fitted.size, fitted.lines) == (100, ("knee pain",))
+
+
+def test_size_is_capped_by_the_range() -> None:
+    fitted = fit_text("knee", spec(2000, sizes=(40, 90)), mono)
+    assert fitted is not None and fitted.size == 90
+
+
+def test_height_limits_the_size() -> None:
+    box = spec(300, height=300, sizes=(20, 120), ascent=0.8, descent=0.2)
+    fitted = fit_text("aaaa bbbb cccc", box, mono)
+    assert fitted is not None
+    assert fitted.block_height(box) <= 300
+    # one size larger does not fit, and the text has no boundary to shorten at
+    bigger = spec(
+        300, height=300, sizes=(fitted.size + 1, fitted.size + 1), ascent=0.8, descent=0.2
+    )
+    assert fit_text("aaaa bbbb cccc", bigger, mono) is None
+
+
+def test_no_single_word_alone_on_the_last_line() -> None:
+    # Greedy filling would leave "knee." alone; the balanced break moves a word down.
+    text = "Gentle stretching eases tension in the knee."
+    words = text.split()
+    widths = [mono(w) * 0.5 for w in words]  # at size 50
+    width = mono("Gentle stretching eases tension in the") * 0.5
+    ends = break_lines(words, widths, mono(" ") * 0.5, width, 4)
+    assert ends is not None
+    last_line = words[ends[-2] :]
+    assert len(last_line) >= 2
+
+
+def test_lines_do_not_end_on_a_weak_word_when_avoidable() -> None:
+    text = "Needles were placed around the knee joint to reduce the inflammation"
+    fitted = fit_text(
+        text, spec(mono("Needles were placed around the") * 0.6, sizes=(60, 60)), mono
+    )
+    assert fitted is not None
+    assert all(line.split()[-1] not in {"the", "to", "of", "a"} for line in fitted.lines[:-1])
+
+
+def test_lines_come_out_even() -> None:
+    text = (
+        "Supportive shoes and short-term taping can reduce the load on the heel"
+        " while you build strength."
+    )
+    fitted = fit_text(text, spec(900, sizes=(60, 60)), mono)
+    assert fitted is not None
+    lengths = [len(line) for line in fitted.lines]
+    assert max(lengths) - min(lengths) <= 10, fitted.lines
+
+
+def test_too_many_lines_is_not_a_break() -> None:
+    words = ["word"] * 10
+    assert break_lines(words, [100.0] * 10, 10.0, 220.0, max_lines=4) is None
+
+
+def test_hyphenates_only_a_word_wider_than_the_box() -> None:
+    box = spec(600, sizes=(40, 60))
+    plain = fit_text("Acupuncture eases knee pain", box, mono)
+    assert plain is not None and not plain.hyphenated
+    long_word = fit_text("Electroacupuncturotherapeuticals helps", box, mono)
+    assert long_word is not None and long_word.hyphenated and long_word.size == 40
+    assert all(mono(line) * 0.4 <= 600 for line in long_word.lines)
+    assert long_word.lines[0].endswith("-")
+    assert long_word.text == "Electroacupuncturotherapeuticals helps"  # the words, not the pieces
+
+
+def test_shortens_at_a_clause_boundary_with_an_ellipsis() -> None:
+    text = (
+        "The patient reported knee pain, which was worse on stairs, and it kept her awake at night"
+    )
+    fitted = fit_text(text, spec(700, height=200, sizes=(40, 40), max_lines=2), mono)
+    assert fitted is not None and fitted.shortened
+    assert fitted.text == "The patient reported knee pain, which was worse on stairs…"
+    assert len(fitted.lines) <= 2
+
+
+def test_shortens_at_a_sentence_end_keeping_the_full_stop() -> None:
+    text = "Stretching helps the knee. It is best done slowly every morning before a long walk."
+    fitted = fit_text(text, spec(600, height=100, sizes=(40, 40), max_lines=1), mono)
+    assert fitted is not None and fitted.text == "Stretching helps the knee."
+
+
+def test_nothing_fits_returns_none() -> None:
+    assert fit_text("Unbreakable words everywhere here", spec(100, height=10), mono) is None
+
+
+def test_shorter_versions_longest_first() -> None:
+    versions = shorter_versions("One two three four, five six seven; eight nine ten eleven.")
+    assert versions == ["One two three four, five six seven…", "One two three four…"]
+
+
+def test_lines_that_fit_the_height() -> None:
+    box = spec(500, height=200, ascent=0.8, descent=0.2)
+    # at size 40: one line needs 40 px, each more 50 px: 1 + (200 - 40) // 50 = 4
+    assert lines_that_fit(box, 40) == 4
+
+
+@pytest.mark.parametrize("role", ["sans", "sans_bold", "serif"])
+def test_real_fonts_never_overflow_the_box(role: str) -> None:
+    chain = font_chain(load_brand(), role)
+    box = TextSpec(width=888, height=700, sizes=(44, 64), line_height=1.3, max_lines=8)
+    text = (
+        "The root cause of the patient’s knee pain wasn’t just joint degeneration but also"
+        " muscle imbalances around the knee, which made standing for long periods harder."
+    )
+    fitted = fit_text(text, box, lambda t: measure_ref(chain, t))
+    assert fitted is not None
+    assert all(measure_line(chain, line, fitted.size) <= 888 + 1 for line in fitted.lines)
+    assert fitted.block_height(box) <= 700
+
+
+def test_korean_words_break_between_syllables_without_a_hyphen() -> None:
+    word = "근육불균형때문일수있습니다"  # 13 syllables, no space: 13 x 20 px at size 40
+    fitted = fit_text(word, spec(200, sizes=(40, 40)), mono)
+    assert fitted is not None and fitted.hyphenated
+    assert "".join(fitted.lines) == word
+    assert all(not line.endswith("-") and mono(line) * 0.4 <= 200 for line in fitted.lines)
+
+
+def test_a_little_smaller_rather_than_a_line_ending_on_the() -> None:
+    # At 80 px (the largest that fits 580 px) every 4-line break ends a line on "the" or "to";
+    # at 72 px "Needles went / in around / the knee joint / to ease the pain" is clean.
+    text = "Needles went in around the knee joint to ease the pain"
+    fitted = fit_text(text, spec(580, sizes=(40, 80)), mono)
+    assert fitted is not None
+    assert fitted.lines == ("Needles went", "in around", "the knee joint", "to ease the pain")
+    assert fitted.size == 72
+
+
+def test_keeps_the_largest_size_when_its_break_is_clean() -> None:
+    text = "Gentle stretching eases knee pain over several weeks"
+    fitted = fit_text(text, spec(900, sizes=(40, 80)), mono)
+    assert fitted is not None and fitted.size == 80
+    assert fitted.lines == ("Gentle stretching", "eases knee pain", "over several weeks")
