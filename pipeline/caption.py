@@ -326,6 +326,8 @@ def join_texts(texts: Sequence[str]) -> str:
 def describe_card(card: Card, position: int, total: int) -> str:
     if card.kind == "quote":
         return f"Quote card {position} of {total}: a pull quote from the article, in serif type."
+    if card.kind == "story":
+        return "Story image (1080×1920): the headline in large type with a link-in-bio cue."
     where = f"Slide {position} of {total}"
     if card.kind == "cover":
         return f"{where}: the title slide of the carousel, headline in large type."

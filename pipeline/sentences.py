@@ -28,7 +28,8 @@ ABBREVIATION = re.compile(
 CLAUSE_CUTS = (
     re.compile(r"[,;:—–]\s"),
     re.compile(
-        r"\s(?=(and|which|because|so that|while|whereas|as well as|y|que|porque|mientras)\s)"
+        r"\s(?=(and|which|because|so that|while|whereas|as well as|by \w+ing"
+        r"|y|que|porque|mientras)\s)"
     ),
 )
 # The rest of a list after a comma: ", heat packs and gentle exercise."
@@ -48,7 +49,8 @@ LEANS_BACK = re.compile(
 )
 # Sentences about the article itself rather than the condition.
 META = re.compile(
-    r"\b(let's|let us|in this (post|article|blog)|below|read on|we'll|we will (look|explore))\b",
+    r"\b(let[’']s|let us|in this (post|article|blog)|below|read on|we[’']ll"
+    r"|we will (look|explore))\b",
     re.I,
 )
 OPENS_MID_STORY = re.compile(

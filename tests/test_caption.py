@@ -239,6 +239,13 @@ def test_alt_text_starts_with_the_image_words_and_stays_under_1000() -> None:
     assert len(long_alt) <= MAX_ALT_TEXT and long_alt.startswith("CAUSE. word word")
 
 
+def test_story_alt_text_says_it_is_a_story_not_a_slide() -> None:
+    card = Card("story", "story-01.jpg", "Heel Pain", kicker="New on our blog")
+    alt = make_alt_text(card, ("NEW ON OUR BLOG", "Heel Pain"), 1, 1)
+    assert alt.startswith("NEW ON OUR BLOG. Heel Pain.")
+    assert "Story image" in alt and "Slide" not in alt
+
+
 def test_user_template_overrides_the_builtin(tmp_path: Path) -> None:
     folder, manifest = run_folder(KNEE, tmp_path, "--templates", str(DATA / "override"))
     caption = (folder / "caption.txt").read_text(encoding="utf-8")

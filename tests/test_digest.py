@@ -16,7 +16,7 @@ from bench.bench_digest import expected_for, load_article, score_digest
 from pipeline.digest import LIST_JOIN, clean_headline, digest_article
 from pipeline.models import Article, Block, Digest, RepurposeError
 from pipeline.sections import classify_heading, split_sections
-from pipeline.sentences import shorten
+from pipeline.sentences import shorten, stands_alone
 from tests.conftest import ROOT, SAMPLE_FILES, corpus_dir
 
 DATA = ROOT / "tests" / "data" / "digest"
@@ -322,3 +322,29 @@ def test_numbered_story_parts_are_not_a_listicle() -> None:
 def test_odd_blocks_give_a_digest(text: str) -> None:
     article = Article(title="Odd", blocks=(Block("paragraph", text), Block("item", text)))
     assert digest_article(article).headline == "Odd"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let’s explore how muscle imbalances can cause joint pain and what treatments help.",
+        "Let's look at how muscle imbalances can cause joint pain in the knee.",
+        "In this post we explain how muscle imbalances can cause joint pain.",
+    ],
+)
+def test_sentences_about_the_article_are_not_pull_quotes(sentence: str) -> None:
+    assert not stands_alone(sentence)
+
+
+def test_a_plain_statement_is_a_pull_quote() -> None:
+    assert stands_alone("Muscle imbalances can play a significant role in creating pain.")
+
+
+def test_shorten_prefers_cutting_before_a_means_phrase_to_splitting_a_pair() -> None:
+    sentence = (
+        "Acupuncture was used to reduce inflammation and relieve pressure on the knee joint "
+        "by targeting the muscles that were out of balance."
+    )
+    assert shorten(sentence) == (
+        "Acupuncture was used to reduce inflammation and relieve pressure on the knee joint…"
+    )
