@@ -323,10 +323,27 @@ def test_bench_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtur
     truth = {"one": {"articleBody": body.get_text("\n"), "url": ""}}
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
     assert bench_extract.main(["--corpus", str(tmp_path)]) == 0
-    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
+    lines = [line.split() for line in capsys.readouterr().out.splitlines() if line.strip()]
+    rows = {cells[0]: cells[1:] for cells in reversed(lines)}  # first row per name wins
     precision, recall = (float(x) for x in rows["repurpose"][:2])
     assert precision == 1.0 and recall > 0.95  # bullets and spacing are not words
     assert "trafilatura" in rows
+    folds = [cells for cells in lines if cells[:2] == ["repurpose", "folds"]]
+    assert len(folds) == 1 and float(folds[0][2]) == pytest.approx(2 * recall / (1 + recall))
+
+
+def test_bench_folds_deal_sorted_ids_by_position() -> None:
+    ids = [f"id{n:02d}" for n in range(12)][::-1]
+    folds = bench_extract.split_folds(ids, 5)
+    assert folds[0] == ["id00", "id05", "id10"] and folds[4] == ["id04", "id09"]
+    assert sorted(i for fold in folds for i in fold) == sorted(ids)
+
+
+def test_bench_against_counts_better_and_worse_pages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench_extract.print_changes({"a": 0.9, "b": 0.5, "c": 0.7}, {"a": 0.8, "b": 0.6, "c": 0.7})
+    assert "1 pages better, 1 worse" in capsys.readouterr().out
 
 
 def test_bold_only_paragraph_is_a_heading() -> None:
