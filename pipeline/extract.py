@@ -4,6 +4,8 @@ HTML goes through trafilatura (main-content extraction, precision settings) in i
 which keeps headings, lists, tables and bold lead-ins. On top of the library
 (corrections in pipeline/extract_cleanup.py, metadata in pipeline/extract_metadata.py):
 
+- <span>s inside text paragraphs are unwrapped first, so the library's class/id/style
+  pruning cannot cut words out of the middle of a paragraph;
 - a short precision-mode result is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
 - blocks whose whole text is a link's text are dropped at the body's edges and in runs
@@ -40,6 +42,7 @@ from pipeline.extract_cleanup import (
     drop_repeated_chrome,
     normalise,
     recover_chunks,
+    unwrap_paragraph_spans,
 )
 from pipeline.extract_metadata import read_metadata
 from pipeline.models import Article, Block, ExtractError, Page
@@ -68,6 +71,7 @@ def extract_article(page: Page) -> Article:
 
 def extract_html(page: Page) -> Article:
     tree = parse_html(page)
+    unwrap_paragraph_spans(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
     if body_chars(doc) < CROSS_CHECK_CHARS:
         # Precision mode sometimes keeps only a fragment: cross-check with the default mode

@@ -39,6 +39,21 @@ TAG_LIST = re.compile(
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def unwrap_paragraph_spans(tree: HtmlElement) -> None:
+    """Unwrap the <span>s inside paragraphs, keeping their text, in place.
+
+    Inside running text a span is only styling, but precision-mode pruning judges it by its
+    class, id or style as if it were a page section: a link wrapped in <span class="link">
+    took its words out of the middle of a sentence, a Word-pasted <span style="border:...">
+    took a whole paragraph, an empty WordPress <span id="more-N"> took the text after it.
+    Paragraphs holding an image are figures, left as they are for the library's caption
+    handling."""
+    for paragraph in tree.iter("p"):
+        if paragraph.find(".//img") is None:
+            for span in list(paragraph.iter("span")):
+                span.drop_tag()
+
+
 def collect_link_texts(tree: HtmlElement) -> frozenset[str]:
     """Normalised texts of the page's links (in-page "#" anchors excepted)."""
     texts = set()

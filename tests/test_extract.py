@@ -389,3 +389,16 @@ def test_body_split_around_an_ad_is_recovered() -> None:
 )
 def test_chrome_phrases(text: str, chrome: bool) -> None:
     assert is_chrome(text) is chrome
+
+
+def test_spans_inside_paragraphs_keep_their_words() -> None:
+    """styled-spans.html wraps words in spans that precision-mode pruning reads as page
+    sections (class="link", a border style, an empty "more" anchor): all the text stays."""
+    source = (DATA / "styled-spans.html").read_text(encoding="utf-8")
+    body = BeautifulSoup(source, "html.parser").select_one(".entry-content")
+    assert body is not None
+    paragraphs = [words(p.get_text(" ")) for p in body("p")]
+    article = extract_file(DATA / "styled-spans.html")
+    assert_article(article, paragraphs)
+    assert len(article.blocks) == len(paragraphs)
+    assert "Riverside Physio" not in article.text
