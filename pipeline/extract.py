@@ -8,6 +8,8 @@ which keeps headings, lists, tables and bold lead-ins. On top of the library
   pruning cannot cut words out of the middle of a paragraph;
 - a short precision-mode result is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
+- a subheading the library dropped between two kept blocks it stands between in the page
+  comes back (precision mode drops link-only and oddly nested headings);
 - blocks whose whole text is a link's text are dropped at the body's edges and in runs
   (related posts, "next article" teasers, menus that slipped through);
 - blocks that repeat text of the page's nav, header, aside or footer are dropped;
@@ -42,6 +44,7 @@ from pipeline.extract_cleanup import (
     drop_repeated_chrome,
     normalise,
     recover_chunks,
+    recover_headings,
     unwrap_paragraph_spans,
 )
 from pipeline.extract_metadata import read_metadata
@@ -83,6 +86,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
+    blocks = recover_headings(tree, blocks)
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     meta = read_metadata(tree, page.url)

@@ -8,6 +8,7 @@ ads). Every rule here is general; none names a site.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from lxml.html import HtmlElement
 
@@ -15,6 +16,8 @@ from pipeline.models import Block
 
 CHROME_MAX_CHARS = 160
 CHUNK_MIN_CHARS = 40  # a paragraph recovered from a later chunk of the body
+HEADING_MAX_CHARS = 150  # a longer "heading" is a paragraph in the wrong tag
+HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
 CHROME = re.compile(
     r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
@@ -97,6 +100,41 @@ def find_body_host(tree: HtmlElement, blocks: tuple[Block, ...]) -> HtmlElement 
     if host is None or not host.get("class") or host.getparent() is None:
         return None
     return host if host.getparent().getparent() is not None else None
+
+
+def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Subheadings the library dropped from inside the article: an h2-h6 whose nearest
+    sibling elements with text on both sides are two blocks that follow each other in the
+    body. It stands between them in the page, so it belongs to the same article."""
+    keys = [normalise(b.text) for b in blocks]
+    pairs = {pair: n + 1 for n, pair in reversed(list(enumerate(pairwise(keys))))}
+    inserts: dict[int, Block] = {}
+    for heading in tree.iter(*HEADING_TAGS):
+        text = clean_text(visible_text(heading))
+        before, after = sibling_with_text(heading, -1), sibling_with_text(heading, 1)
+        if not text or len(text) > HEADING_MAX_CHARS or before is None or after is None:
+            continue
+        at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
+        if at is not None and at not in inserts and normalise(text) not in keys:
+            inserts[at] = Block(kind="heading", text=text, level=int(heading.tag[1]))
+    out: list[Block] = []
+    for n, block in enumerate(blocks):
+        out.extend([inserts[n], block] if n in inserts else [block])
+    return tuple(out)
+
+
+def sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
+    """The nearest sibling before (step -1) or after (step 1) with visible text."""
+    node = element.getprevious() if step < 0 else element.getnext()
+    while node is not None and not (isinstance(node.tag, str) and visible_text(node).strip()):
+        node = node.getprevious() if step < 0 else node.getnext()
+    return node
+
+
+def visible_text(element: HtmlElement) -> str:
+    """An element's text without the code in its scripts and styles."""
+    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
+    return "".join(str(part) for part in parts)
 
 
 def collect_region_texts(tree: HtmlElement) -> frozenset[str]:

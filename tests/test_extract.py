@@ -402,3 +402,14 @@ def test_spans_inside_paragraphs_keep_their_words() -> None:
     assert_article(article, paragraphs)
     assert len(article.blocks) == len(paragraphs)
     assert "Riverside Physio" not in article.text
+
+
+def test_subheadings_between_kept_paragraphs_come_back() -> None:
+    """linked-headings.html has subheadings that are links (a buyer's guide): precision
+    mode drops them as link-dense; between two kept paragraphs they are the article's."""
+    article = extract_file(DATA / "linked-headings.html")
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["A night splint", "Silicone heel cups", "Daily calf stretches"]
+    texts = [b.text for b in article.blocks]
+    assert texts.index("Silicone heel cups") == texts.index("A night splint") + 2
+    assert "Related posts" not in article.text and "Achilles pain" not in article.text
