@@ -4,7 +4,9 @@ HTML goes through trafilatura (main-content extraction, precision settings) in i
 which keeps headings, lists, tables and bold lead-ins. On top of the library
 (corrections in pipeline/extract_cleanup.py, metadata in pipeline/extract_metadata.py):
 
-- <span>s inside text paragraphs are unwrapped first, so the library's class/id/style
+- elements hidden by a conventional CSS class ("hide", "d-none", "sr-only", ...) go first:
+  e-mail dialogs, print-only citations and screen-reader labels are not the article;
+- <span>s inside text paragraphs are unwrapped, so the library's class/id/style
   pruning cannot cut words out of the middle of a paragraph;
 - a short precision-mode result is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
@@ -41,6 +43,7 @@ from pipeline.extract_cleanup import (
     collect_link_texts,
     collect_region_texts,
     drop_chrome,
+    drop_hidden,
     drop_repeated_chrome,
     normalise,
     recover_chunks,
@@ -74,6 +77,7 @@ def extract_article(page: Page) -> Article:
 
 def extract_html(page: Page) -> Article:
     tree = parse_html(page)
+    drop_hidden(tree)
     unwrap_paragraph_spans(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
     if body_chars(doc) < CROSS_CHECK_CHARS:

@@ -40,6 +40,38 @@ TAG_LIST = re.compile(
     re.IGNORECASE,
 )
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+# Class names that CSS frameworks and CMS themes use to hide an element on screen, and
+# responsive classes that show it again from some screen width ("d-none d-lg-block").
+HIDDEN_CLASSES = frozenset(
+    {
+        "hide",
+        "hidden",
+        "is-hidden",
+        "d-none",
+        "invisible",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+    }
+)
+SHOWN_AGAIN = re.compile(
+    r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w+|(?:sm|md|lg|xl|2xl):(?:block|flex|inline\S*|grid|table))$"
+)
+
+
+def drop_hidden(tree: HtmlElement) -> None:
+    """Remove, in place, the elements a conventional class hides on screen (their tail text
+    stays): e-mail-this-article dialogs and their messages, print-only citations, screen-
+    reader labels ("This story has been shared 4,976 times"). An element holding most of
+    the page's text stays: that is an article a script would reveal."""
+    body_chars = len(tree.text_content())
+    for element in tree.xpath("//body//*[@class]"):
+        tokens = set(element.get("class", "").lower().split())
+        if not tokens & HIDDEN_CLASSES or any(SHOWN_AGAIN.match(t) for t in tokens):
+            continue
+        if len(element.text_content()) * 2 < body_chars:
+            element.drop_tree()
 
 
 def unwrap_paragraph_spans(tree: HtmlElement) -> None:

@@ -413,3 +413,30 @@ def test_subheadings_between_kept_paragraphs_come_back() -> None:
     texts = [b.text for b in article.blocks]
     assert texts.index("Silicone heel cups") == texts.index("A night splint") + 2
     assert "Related posts" not in article.text and "Achilles pain" not in article.text
+
+
+def test_elements_hidden_by_class_are_not_article() -> None:
+    """hidden-chrome.html hides an e-mail dialog ("hide"), a print-only citation ("d-none
+    d-print-block") and a screen-reader label ("sr-only"); a "d-none d-md-block" paragraph
+    is shown on wider screens and stays."""
+    article = extract_file(DATA / "hidden-chrome.html")
+    source = BeautifulSoup((DATA / "hidden-chrome.html").read_text(encoding="utf-8"), "html.parser")
+    body = source.select_one(".entry-content")
+    assert body is not None
+    shown = [p for p in body("p") if not p.find_parent(class_=["hide", "d-print-block"])]
+    assert len(shown) == 4
+    assert_article(article, [words(p.get_text(" ")) for p in shown])
+    hidden = ("Cite this page", "this article has been sent", "Send this article", "shared 4,976")
+    for phrase in hidden:
+        assert phrase not in article.text
+
+
+def test_a_hidden_element_holding_the_whole_article_stays() -> None:
+    """A theme that hides the body until a script runs must not lose the article."""
+    paragraph = "Ice for the first two days, then gentle movement, helps a sprained ankle heal. "
+    markup = (
+        '<html><body><article><h1>Sprained ankle</h1><div class="post-body hidden">'
+        f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></div></article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=markup, kind="html"))
+    assert words(paragraph * 3) in words(article.text)
