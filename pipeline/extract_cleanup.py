@@ -39,6 +39,14 @@ TAG_LIST = re.compile(
     r"(?:[^.!?,]+,){2,}[^.!?]*$",
     re.IGNORECASE,
 )
+CREDIT_TAIL = 3  # closing credit lines are looked for among the body's last blocks
+CREDIT_MAX_CHARS = 250
+CREDIT = re.compile(
+    r"^(?i:(?:additional )?reporting by\b.*\b(?:editing|writing) by)\b"
+    r"|^[^.!?]{0,80}\bcontributed (?:additional )?(?:reporting|to this (?:report|story|article))\b"
+    r"|^(?i:write to|e-?mail) [A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3} at \S+@[\w.-]+\w"
+    r"(?:\s*$|\s+or follow\b)",
+)
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 # Class names that CSS frameworks and CMS themes use to hide an element on screen, and
 # responsive classes that show it again from some screen width ("d-none d-lg-block").
@@ -186,10 +194,11 @@ def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> t
 
 
 def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:
-    """Drop short site-chrome phrases anywhere; and blocks that are a link's whole text
-    (teasers, related posts, menus) at the start or end of the body or in a run of
-    LINK_RUN or more. A lone linked line inside the article stays: it is often content."""
-    kept = [b for b in blocks if not is_chrome(b.text)]
+    """Drop short site-chrome phrases anywhere, closing credit lines at the end; and blocks
+    that are a link's whole text (teasers, related posts, menus) at the start or end of the
+    body or in a run of LINK_RUN or more. A lone linked line inside the article stays: it is
+    often content."""
+    kept = drop_credits([b for b in blocks if not is_chrome(b.text)])
     runs = group_runs([normalise(b.text) in link_texts for b in kept])
     out: list[Block] = []
     for start, end, linked in runs:
@@ -197,6 +206,18 @@ def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[
         if not (linked and (at_edge or end - start >= LINK_RUN)):
             out.extend(kept[start:end])
     return tuple(out)
+
+
+def drop_credits(blocks: list[Block]) -> list[Block]:
+    """Drop closing credit lines among the last CREDIT_TAIL blocks: who reported, edited or
+    contributed ("Reporting by ...; Editing by ...", "X contributed to this report") and
+    where to write to the reporter ("Write to Jane Doe at jane@paper.com")."""
+    tail = len(blocks) - CREDIT_TAIL
+    return [b for n, b in enumerate(blocks) if n < tail or not is_credit(b.text)]
+
+
+def is_credit(text: str) -> bool:
+    return len(text) <= CREDIT_MAX_CHARS and bool(CREDIT.match(text))
 
 
 def is_chrome(text: str) -> bool:

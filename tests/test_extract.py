@@ -440,3 +440,22 @@ def test_a_hidden_element_holding_the_whole_article_stays() -> None:
     )
     article = extract_article(Page(origin="made-up", text=markup, kind="html"))
     assert words(paragraph * 3) in words(article.text)
+
+
+def test_closing_credit_lines_go_only_at_the_end() -> None:
+    def para(text: str) -> Block:
+        return Block(kind="paragraph", text=text)
+
+    body = [
+        "Reporting by the clinic's own audit found that most patients improved.",
+        "Knee pain after running usually settles with rest and a graded return.",
+        "Dr Ana Ruiz contributed to this report by reviewing the exercise advice.",
+        "Most runners are back to their usual distance within six weeks.",
+        "Reporting by Jane Doe in Leeds; Editing by Tom Smith",
+        "Sam Lee contributed reporting from Manchester.",
+        "Write to Jane Doe at jane.doe@paper.example",
+    ]
+    kept = [b.text for b in drop_chrome(tuple(para(t) for t in body), frozenset())]
+    assert kept == body[:4]  # credits inside the body are sentences of the article
+    cta = "Email Sarah Jones at sarah@clinic.example to book an assessment."
+    assert [b.text for b in drop_chrome((para(body[1]), para(cta)), frozenset())][-1] == cta
