@@ -7,6 +7,7 @@ out, without guessing dates from free text such as copyright years.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -152,4 +153,6 @@ def ld_text(value: Any, key: str = "name") -> str:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """Whitespace collapsed, and HTML entities left in metadata decoded: JSON-LD and
+    doubly escaped meta tags often carry "don&#39;t" or "Q&amp;A"."""
+    return re.sub(r"\s+", " ", html.unescape(text).replace("\u00a0", " ")).strip()

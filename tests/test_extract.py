@@ -459,3 +459,19 @@ def test_closing_credit_lines_go_only_at_the_end() -> None:
     assert kept == body[:4]  # credits inside the body are sentences of the article
     cta = "Email Sarah Jones at sarah@clinic.example to book an assessment."
     assert [b.text for b in drop_chrome((para(body[1]), para(cta)), frozenset())][-1] == cta
+
+
+def test_entities_in_json_ld_are_decoded_and_the_headline_stays_out() -> None:
+    """Publishers often HTML-escape JSON-LD strings ("Don&#39;t"): the title reads as text,
+    and the <h1> it names is still recognised as the headline."""
+    body = "Ice for the first two days, then gentle movement, helps a sprained ankle heal. " * 4
+    ld = '{"@type": "NewsArticle", "headline": "Don&#39;t rest a sprained ankle for too long"}'
+    markup = (
+        f'<html><head><title>Ankle advice</title><script type="application/ld+json">{ld}'
+        "</script></head><body><article><p>By the clinic team</p>"
+        "<h1>Don't rest a sprained ankle for too long</h1>"
+        f"<p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=markup, kind="html"))
+    assert article.title == "Don't rest a sprained ankle for too long"
+    assert "Don't rest" not in article.text
