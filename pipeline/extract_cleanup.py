@@ -20,7 +20,8 @@ HEADING_MAX_CHARS = 150  # a longer "heading" is a paragraph in the wrong tag
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
 CHROME = re.compile(
-    r"^(?:(?:related(?: articles| posts| stories| content)?|recent posts|read more|see more|see all"
+    r"^(?:(?:related(?: articles?| posts?| stor(?:y|ies)| content| reading)?|recent posts"
+    r"|read more|see more|see all"
     r"|see also|don'?t miss|sources?|filed under|tags?|categories|share(?: this)?(?: post| article"
     r"| story| page)?|follow us|advertisement|sign up|subscribe|newsletter|comments?|\d+ comments?"
     r"|leave a (?:reply|comment)|reply|more|back to top|skip to (?:main )?content|copy link"
@@ -223,7 +224,7 @@ def is_credit(text: str) -> bool:
 def is_chrome(text: str) -> bool:
     """A short site-chrome phrase, a tag list ("Tags knee pain, running, exercise"), or a
     line that is mostly web addresses."""
-    if len(text) <= CHROME_MAX_CHARS and CHROME.match(text):
+    if len(text) <= CHROME_MAX_CHARS and CHROME.match(text.strip("[]() ")):
         return True
     addresses = sum(len(m) for m in WEB_ADDRESS.findall(text))
     return bool(TAG_LIST.match(text)) or addresses * 2 >= len(text)
