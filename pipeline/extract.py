@@ -94,9 +94,12 @@ def extract_html(page: Page) -> Article:
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     meta = read_metadata(tree, page.url)
+    title = meta.get("title") or first_heading(blocks)
     blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
-        title=meta.get("title") or first_heading(blocks),
+        title=title,
         blocks=blocks,
         author=meta.get("author"),
         date=meta.get("date"),

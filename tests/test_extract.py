@@ -478,3 +478,18 @@ def test_entities_in_json_ld_are_decoded_and_the_headline_stays_out() -> None:
     article = extract_article(Page(origin="made-up", text=markup, kind="html"))
     assert article.title == "Don't rest a sprained ankle for too long"
     assert "Don't rest" not in article.text
+
+
+def test_a_leading_h1_is_the_headline_even_when_the_title_differs() -> None:
+    """Sites often give the page an SEO title that differs from the headline on the page."""
+    body = "Ice for the first two days, then gentle movement, helps a sprained ankle heal. " * 4
+    markup = (
+        "<html><head><title>Sprained ankle treatment | Hillside Physio</title>"
+        '<meta property="og:title" content="Sprained ankle treatment"></head><body><article>'
+        "<h1>How to get back on your feet after a sprain</h1>"
+        f"<p>{body}</p><h2>When to see us</h2><p>{body}</p></article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=markup, kind="html"))
+    assert article.title == "Sprained ankle treatment"
+    assert "get back on your feet" not in article.text
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["When to see us"]
