@@ -8,6 +8,8 @@ which keeps headings, lists, tables and bold lead-ins. On top of the library
   e-mail dialogs, print-only citations and screen-reader labels are not the article;
 - <span>s inside text paragraphs are unwrapped, so the library's class/id/style
   pruning cannot cut words out of the middle of a paragraph;
+- text written straight into a <div> between <br><br>s is wrapped in <p>s, so the
+  library sees paragraphs (it lost the first one, before an inline link);
 - a short precision-mode result is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
 - a subheading the library dropped between two kept blocks it stands between in the page
@@ -49,6 +51,7 @@ from pipeline.extract_cleanup import (
     recover_chunks,
     recover_headings,
     unwrap_paragraph_spans,
+    wrap_loose_text,
 )
 from pipeline.extract_metadata import read_metadata
 from pipeline.models import Article, Block, ExtractError, Page
@@ -79,6 +82,7 @@ def extract_html(page: Page) -> Article:
     tree = parse_html(page)
     drop_hidden(tree)
     unwrap_paragraph_spans(tree)
+    wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
     if body_chars(doc) < CROSS_CHECK_CHARS:
         # Precision mode sometimes keeps only a fragment: cross-check with the default mode

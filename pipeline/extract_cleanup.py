@@ -8,7 +8,7 @@ ads). Every rule here is general; none names a site.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from lxml.html import HtmlElement
 
@@ -19,6 +19,10 @@ CHUNK_MIN_CHARS = 40  # a paragraph recovered from a later chunk of the body
 HEADING_MAX_CHARS = 150  # a longer "heading" is a paragraph in the wrong tag
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
+DATE_WORD = (
+    r"(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|utc|gmt|[a-z]{1,3}t)"
+)  # a word of a date or time stamp: "Tuesday, Nov. 19, 2019 08:38 AM EST"
 CHROME = re.compile(
     r"^(?:(?:related(?: articles?| posts?| stor(?:y|ies)| content| reading)?|recent posts"
     r"|read more|see more|see all"
@@ -32,7 +36,9 @@ CHROME = re.compile(
     r"(?:\s*[:|].*|\s*)$"
     r"|(?:copyright|©)\s.*|.*\ball rights reserved\b.*|.*\bwe use cookies\b.*"
     r"|follow (?:[\w@.’'-]+ ){0,4}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b.*"
-    r"|(?:[\w-]+ ){0,3}icon)$",
+    r"|(?:[\w-]+ ){0,3}icon"
+    r"|(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?"
+    rf"(?:[ ,./:-]+{DATE_WORD}){{2,8}}\.?)$",
     re.IGNORECASE,
 )
 TAG_LIST = re.compile(
@@ -47,6 +53,13 @@ CREDIT = re.compile(
     r"|^[^.!?]{0,80}\bcontributed (?:additional )?(?:reporting|to this (?:report|story|article))\b"
     r"|^(?i:write to|e-?mail) [A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3} at \S+@[\w.-]+\w"
     r"(?:\s*$|\s+or follow\b)",
+)
+# Wrapping loose text in paragraphs (wrap_loose_text): where, how much, and what is inline.
+LOOSE_CONTAINERS = ("div", "td", "section", "article", "main")
+LOOSE_MIN_CHARS = 30
+INLINE_TAGS = frozenset(
+    re.findall(r"\w+", "a abbr b bdi bdo cite code data dfn em font i img kbd mark q s samp small")
+    + re.findall(r"\w+", "span strong sub sup time u var wbr")
 )
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 # Class names that CSS frameworks and CMS themes use to hide an element on screen, and
@@ -96,6 +109,72 @@ def unwrap_paragraph_spans(tree: HtmlElement) -> None:
         if paragraph.find(".//img") is None:
             for span in list(paragraph.iter("span")):
                 span.drop_tag()
+
+
+def wrap_loose_text(tree: HtmlElement) -> None:
+    """Wrap text written straight into a container (<div>Text <em>more</em><br><br>Text...)
+    in <p>s, in place: one per run of text and inline elements, ended by a blank line
+    (<br><br>) or a block element. Only containers with LOOSE_MIN_CHARS of such text and a
+    <br> or block child are touched; a container of inline content alone is one paragraph."""
+    for element in list(tree.iter(*LOOSE_CONTAINERS)):
+        loose = (element.text or "") + "".join(child.tail or "" for child in element)
+        if len(loose.strip()) >= LOOSE_MIN_CHARS and any(
+            isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in element
+        ):
+            wrap_runs(element)
+
+
+def wrap_runs(element: HtmlElement) -> None:
+    pieces: list[str | HtmlElement] = [element.text or ""]
+    for child in list(element):
+        pieces.extend([child, child.tail or ""])
+        child.tail = None
+        element.remove(child)
+    element.text = None
+    run: list[str | HtmlElement] = []
+    for n, piece in enumerate(pieces):
+        if continues_run(pieces, n):
+            run.append(piece)
+        else:  # a block element or a blank line ends the run
+            put_run(element, run)
+            put_piece(element, piece)
+            run = []
+    put_run(element, run)
+
+
+def continues_run(pieces: list[str | HtmlElement], n: int) -> bool:
+    """Text, an inline element (or a comment), or a <br> that is not followed, past
+    whitespace, by another <br> (a blank line)."""
+    piece = pieces[n]
+    if isinstance(piece, str) or not isinstance(piece.tag, str) or piece.tag in INLINE_TAGS:
+        return True
+    following = (
+        p for p in islice(pieces, n + 1, None) if not (isinstance(p, str) and not p.strip())
+    )
+    after = next(following, None)
+    blank_line = after is not None and not isinstance(after, str) and after.tag == "br"
+    return piece.tag == "br" and not blank_line
+
+
+def put_run(parent: HtmlElement, run: list[str | HtmlElement]) -> None:
+    """A run with text goes in as a new <p>; whitespace and images alone go back as they were."""
+    if not any(isinstance(piece, str) and piece.strip() for piece in run):
+        for piece in run:
+            put_piece(parent, piece)
+        return
+    paragraph = parent.makeelement("p", {})
+    for piece in run:
+        put_piece(paragraph, piece)
+    parent.append(paragraph)
+
+
+def put_piece(parent: HtmlElement, piece: str | HtmlElement) -> None:
+    if not isinstance(piece, str):
+        parent.append(piece)
+    elif len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + piece
+    else:
+        parent.text = (parent.text or "") + piece
 
 
 def collect_link_texts(tree: HtmlElement) -> frozenset[str]:

@@ -381,6 +381,9 @@ def test_body_split_around_an_ad_is_recovered() -> None:
         ("[Related: Hip Pain When Walking]", True),
         ("Related post: Hip Pain When Walking", True),
         ("(Related to this, most people recover within weeks.)", False),
+        ("First Published: Tuesday, November 19, 2019 08:38 AM", True),
+        ("Updated on 3 March 2025", True),
+        ("Published research from 2019 shows most knee pain settles.", False),
         ("© 2025 Eastgate Clinic", True),
         ("Follow Northfield Physio on Instagram for weekly exercise tips", True),
         ("Tags knee pain, runner's knee, physiotherapy, exercise", True),
@@ -493,3 +496,19 @@ def test_a_leading_h1_is_the_headline_even_when_the_title_differs() -> None:
     assert article.title == "Sprained ankle treatment"
     assert "get back on your feet" not in article.text
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["When to see us"]
+
+
+def test_text_written_straight_into_a_div_becomes_paragraphs() -> None:
+    """loose-text.html writes its paragraphs straight into a <div>, between <br><br>s, with
+    a link in the first sentence: every paragraph is kept, each as a block of its own."""
+    source = (DATA / "loose-text.html").read_text(encoding="utf-8")
+    content = BeautifulSoup(source, "html.parser").select_one(".content")
+    assert content is not None
+    for center in content("center"):
+        center.decompose()  # the caption
+    chunks = re.split(r"(?:<br/?>\s*){2}", content.decode_contents())
+    paragraphs = [words(BeautifulSoup(c, "html.parser").get_text(" ")) for c in chunks]
+    article = extract_file(DATA / "loose-text.html")
+    assert_article(article, [p for p in paragraphs if p])
+    assert len(paragraphs) == 4
+    assert sum(words(b.text) in paragraphs for b in article.blocks) == 4  # a block each
