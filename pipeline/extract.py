@@ -17,6 +17,7 @@ which keeps headings, lists, tables and bold lead-ins. On top of the library
 - blocks whose whole text is a link's text are dropped at the body's edges and in runs
   (related posts, "next article" teasers, menus that slipped through);
 - blocks that repeat text of the page's nav, header, aside or footer are dropped;
+- blocks from cards of other posts (3+ sibling <article>s outside the headline's) are dropped;
 - short blocks that are site chrome ("Share this post", "Related: ...", "Contact detail icon",
   cookie notices, copyright lines) are dropped;
 - the headline (and a dek equal to the meta description) is not part of the body;
@@ -46,6 +47,7 @@ from pipeline.extract_cleanup import (
     collect_region_texts,
     drop_chrome,
     drop_hidden,
+    drop_post_cards,
     drop_repeated_chrome,
     normalise,
     recover_chunks,
@@ -97,6 +99,7 @@ def extract_html(page: Page) -> Article:
     blocks = recover_headings(tree, blocks)
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
+    blocks = drop_post_cards(tree, blocks)
     meta = read_metadata(tree, page.url)
     title = meta.get("title") or first_heading(blocks)
     blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")

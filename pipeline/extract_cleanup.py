@@ -54,6 +54,9 @@ CREDIT = re.compile(
     r"|^(?i:write to|e-?mail) [A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3} at \S+@[\w.-]+\w"
     r"(?:\s*$|\s+or follow\b)",
 )
+CARD_GROUP = 3  # this many sibling <article>s outside the page's own are cards of other posts
+CARD_TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "div")
+CARD_MIN_LEFT = 200  # characters of body text that must be left after dropping cards
 # Wrapping loose text in paragraphs (wrap_loose_text): where, how much, and what is inline.
 LOOSE_CONTAINERS = ("div", "td", "section", "article", "main")
 LOOSE_MIN_CHARS = 30
@@ -265,6 +268,28 @@ def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
             texts.add(normalise(element.text_content()))
     texts.discard("")
     return frozenset(texts)
+
+
+def drop_post_cards(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Drop blocks taken from cards of other posts: CARD_GROUP or more sibling <article>s
+    outside the <article> that holds the page's <h1> ("You may like" grids with whole
+    excerpts). Pages without an <h1> inside an <article> are left alone, and so are pages
+    where too little would be left: a live blog's updates sit inside its own article."""
+    headline = tree.find(".//article//h1")
+    main = next(headline.iterancestors("article"), None) if headline is not None else None
+    if main is None:
+        return blocks
+    groups: dict[HtmlElement, list[HtmlElement]] = {}
+    for article in tree.iter("article"):
+        inside_main = article is main or main in set(article.iterancestors("article"))
+        holds_main = any(a is article for a in main.iterancestors("article"))
+        if not (inside_main or holds_main) and article.getparent() is not None:
+            groups.setdefault(article.getparent(), []).append(article)
+    cards = [a for group in groups.values() if len(group) >= CARD_GROUP for a in group]
+    texts = {normalise(e.text_content()) for card in cards for e in card.iter(*CARD_TEXT_TAGS)}
+    kept = tuple(b for b in blocks if normalise(b.text) not in texts)
+    left = sum(len(b.text) for b in kept if b.kind != "heading")
+    return kept if left >= CARD_MIN_LEFT else blocks
 
 
 def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> tuple[Block, ...]:

@@ -512,3 +512,31 @@ def test_text_written_straight_into_a_div_becomes_paragraphs() -> None:
     assert_article(article, [p for p in paragraphs if p])
     assert len(paragraphs) == 4
     assert sum(words(b.text) in paragraphs for b in article.blocks) == 4  # a block each
+
+
+def test_cards_of_other_posts_are_not_article() -> None:
+    """post-cards.html follows its article with a "You may also like" grid of three
+    sibling <article> cards holding whole excerpts of other posts."""
+    source = BeautifulSoup((DATA / "post-cards.html").read_text(encoding="utf-8"), "html.parser")
+    main = source.select_one("article.post-1806")
+    assert main is not None
+    article = extract_file(DATA / "post-cards.html")
+    assert [words(b.text) for b in article.blocks] == [words(p.get_text(" ")) for p in main("p")]
+
+
+def test_a_live_blog_keeps_its_updates() -> None:
+    """Updates marked up as <article>s inside the page's own article are the article."""
+    updates = [
+        f"<article><p>Update {n}: the clinic is open until {n + 4} pm today for walk-in ankle "
+        "and knee assessments, no booking needed, and the waiting time is short.</p></article>"
+        for n in range(1, 5)
+    ]
+    markup = (
+        "<html><body><article><h1>Clinic opening times this week</h1>"
+        "<p>We will post changes to our opening hours here as the week goes on. The building"
+        " work on the ground floor means some rooms are closed, so please check this page"
+        " before you travel, and call us if you are not sure whether to come in.</p>"
+        f"{''.join(updates)}</article></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=markup, kind="html"))
+    assert all(f"Update {n}:" in article.text for n in range(1, 5))
