@@ -18,6 +18,8 @@ CHROME_MAX_CHARS = 160
 CHUNK_MIN_CHARS = 40  # a paragraph recovered from a later chunk of the body
 HEADING_MAX_CHARS = 150  # a longer "heading" is a paragraph in the wrong tag
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:sub-?)?(?:heading|headline|head)(?:$|[\s_-])", re.I)
+HEADING_CLASS_LEVEL = 3
 LINK_RUN = 3  # this many link-only blocks in a row are a link list, not article
 DATE_WORD = (
     r"(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -232,18 +234,28 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
     keys = [normalise(b.text) for b in blocks]
     pairs = {pair: n + 1 for n, pair in reversed(list(enumerate(pairwise(keys))))}
     inserts: dict[int, Block] = {}
-    for heading in tree.iter(*HEADING_TAGS):
+    for heading in find_headings(tree):
         text = clean_text(visible_text(heading))
         before, after = sibling_with_text(heading, -1), sibling_with_text(heading, 1)
         if not text or len(text) > HEADING_MAX_CHARS or before is None or after is None:
             continue
         at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
         if at is not None and at not in inserts and normalise(text) not in keys:
-            inserts[at] = Block(kind="heading", text=text, level=int(heading.tag[1]))
+            level = int(heading.tag[1]) if heading.tag in HEADING_TAGS else HEADING_CLASS_LEVEL
+            inserts[at] = Block(kind="heading", text=text, level=level)
     out: list[Block] = []
     for n, block in enumerate(blocks):
         out.extend([inserts[n], block] if n in inserts else [block])
     return tuple(out)
+
+
+def find_headings(tree: HtmlElement) -> list[HtmlElement]:
+    """h2-h6 elements, and <div>/<p>/<span>s a class names as a subheading."""
+    found = list(tree.iter(*HEADING_TAGS))
+    for element in tree.xpath("//body//*[self::div or self::p or self::span][@class]"):
+        if HEADING_CLASS.search(element.get("class", "")) and not len(element):
+            found.append(element)
+    return found
 
 
 def sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:

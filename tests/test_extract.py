@@ -540,3 +540,18 @@ def test_a_live_blog_keeps_its_updates() -> None:
     )
     article = extract_article(Page(origin="made-up", text=markup, kind="html"))
     assert all(f"Update {n}:" in article.text for n in range(1, 5))
+
+
+def test_a_div_classed_as_a_subheading_between_paragraphs_is_a_heading() -> None:
+    para = "Plantar heel pain is common in runners and in people who stand all day at work. " * 3
+    markup = (
+        "<html><body><article><h1>Heel pain</h1><div class='story-body'>"
+        f"<p>{para}</p><div class='pf_subheadline'>What causes heel pain?</div>"
+        f"<p>{para.replace('common', 'usual')}</p><div class='article-subhead'>How is it"
+        f" treated?</div><p>{para.replace('common', 'frequent')}</p>"
+        "<div class='footer-head'>Our clinics</div></div></article></body></html>"
+    )
+    blocks = extract_article(Page(origin="made-up", text=markup, kind="html")).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["What causes heel pain?", "How is it treated?"]
+    assert [b.kind for b in blocks][1::2] == ["heading", "heading"]
