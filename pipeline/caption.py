@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from jinja2 import (
 from pipeline.digest import STOPWORDS, split_sentences
 from pipeline.models import Captions, Card, ConfigError, Digest, RenderedImage
 from pipeline.settings import Brand, resource_dir
+from pipeline.wording import generic_kickers, wording_for
 
 MAX_CAPTION = 2200  # Instagram's caption limit (error 2207010 above it)
 HOOK_LIMIT = 125  # what shows before "more"
@@ -37,7 +39,7 @@ MAX_ALT_TEXT = 1000
 MAX_STORY = 250
 ELLIPSIS = "…"
 TEMPLATES = {"carousel": "carousel.txt.j2", "quote": "quote.txt.j2", "story": "story.txt.j2"}
-GENERIC_KICKERS = frozenset({"treatment", "key point"})
+GENERIC_KICKERS = generic_kickers()
 
 # Head nouns of a condition phrase; the generic ones need a word in front ("knee pain", not "pain").
 SPECIFIC_CONDITIONS = (
@@ -112,10 +114,16 @@ def make_captions(
     cards: Sequence[Card],
     hashtags: tuple[str, ...],
     env: Environment,
+    extra_points: Sequence[str] = (),
 ) -> Captions:
-    """The carousel caption, one caption per quote card, and a short story line."""
+    """The carousel caption, one caption per quote card, and a short story line.
+
+    `extra_points` are caption lines for points the carousel had no room for; they come after
+    the slides' own lines and are the first dropped when the caption runs long.
+    """
     common = caption_values(digest, brand, hashtags)
-    carousel = fit_caption(env, TEMPLATES["carousel"], common, point_lines(digest, cards))
+    points = [*point_lines(digest, cards), *extra_points]
+    carousel = fit_caption(env, TEMPLATES["carousel"], common, points)
     quotes = tuple(
         (card.file, make_quote_caption(env, common, card.text))
         for card in cards
@@ -131,7 +139,9 @@ def make_captions(
 
 
 def caption_values(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> dict[str, Any]:
-    cta = brand.cta.strip() or "Link in bio to book"
+    """The template variables; `words` holds the fixed wording in the article's language."""
+    words = wording_for(digest.language)
+    cta = brand.cta.strip() or words.book
     return {
         "headline": digest.headline,
         "hook": make_hook(digest.headline),
@@ -143,6 +153,8 @@ def caption_values(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> d
         "hashtags": list(hashtags),
         "brand_name": brand.name,
         "handle": brand.handle,
+        "words": asdict(words),
+        "language": digest.language,
     }
 
 
@@ -152,12 +164,17 @@ def point_lines(digest: Digest, cards: Sequence[Card]) -> list[str]:
     for card in cards:
         if card.kind != "point":
             continue
-        kicker = (card.kicker or "").strip()
-        generic = not kicker or kicker.lower() in GENERIC_KICKERS
-        lines.append(card.text if generic else f"{kicker}: {card.text}")
+        lines.append(point_line(card.kicker, card.text))
     if not lines:
-        lines = [f"{p.label}: {p.short}" if p.label else p.short for p in digest.treatment_points]
+        lines = [point_line(p.label, p.short) for p in digest.treatment_points]
     return lines
+
+
+def point_line(kicker: str | None, text: str) -> str:
+    """ "Acupuncture: text" for a named point; the bare text under a generic kicker."""
+    kicker = (kicker or "").strip()
+    generic = not kicker or kicker.lower() in GENERIC_KICKERS
+    return text if generic else f"{kicker}: {text}"
 
 
 def fit_caption(env: Environment, name: str, values: dict[str, Any], points: list[str]) -> str:

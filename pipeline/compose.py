@@ -2,74 +2,157 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from jinja2 import Environment
 
-from pipeline.caption import caption_environment, make_captions, make_hashtags
+from pipeline.caption import caption_environment, make_captions, make_hashtags, point_line
 from pipeline.digest import shorten
-from pipeline.models import Card, Digest, Post
+from pipeline.models import Card, Digest, Point, Post
 from pipeline.settings import Brand
+from pipeline.wording import Wording, wording_for
 
 MAX_SLIDES = 10
 MIN_SLIDES = 5
-SWIPE_CUE = "Swipe →"
-STORY_KICKER = "New on our blog"
-STORY_NOTE = "Read it via the link in bio"
+SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slide as a list
+MAX_GROUP = 4  # items on one such list slide
+LIST_SEPARATOR = " · "  # the renderer does not keep "\n", so list items share a line
+SWIPE_CUE = wording_for("en").swipe
+STORY_KICKER = wording_for("en").story_kicker
+STORY_NOTE = wording_for("en").story_note
+
+
+@dataclass(frozen=True)
+class Slide:
+    """A point slide before numbering: its kicker, its text and how many digest points it shows."""
+
+    kicker: str
+    text: str
+    points: int = 0
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
-    slides = carousel_slides(digest, brand)
+    words = wording_for(digest.language)
+    middle = middle_slides(digest, words)
+    slides = carousel_slides(digest, brand, middle[: MAX_SLIDES - 2])
     quotes = quote_cards(digest, brand)
     hashtags = make_hashtags(digest, brand)
     cards = (*slides, *quotes, *square_quotes(quotes))
-    captions = make_captions(digest, brand, cards, hashtags, env or caption_environment())
+    left_off = left_off_points(digest, middle)
+    captions = make_captions(
+        digest, brand, cards, hashtags, env or caption_environment(), extra_points=left_off
+    )
+    warnings = compose_warnings(digest, middle, captions.carousel)
     return Post(
         slug=slug,
         cards=(*cards, story_card(digest, brand)),
         caption=captions.carousel,
         hashtags=hashtags,
+        extra={"compose_warnings": warnings} if warnings else {},
         captions=captions,
     )
 
 
-def carousel_slides(digest: Digest, brand: Brand) -> list[Card]:
-    """Cover, symptom, cause, one slide per treatment point, then the takeaway with the CTA."""
-    middle: list[tuple[str, str]] = []
+def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
+    """Symptom, cause, the treatment points, then quotes to fill out a short article (uncapped)."""
+    middle: list[Slide] = []
     if digest.symptom:
-        middle.append(("Symptom", shorten(digest.symptom)))
+        middle.append(Slide(words.symptom, shorten(digest.symptom)))
     if digest.cause:
-        middle.append(("Cause", shorten(digest.cause)))
-    for point in digest.treatment_points:
-        middle.append((point.label or "Treatment", point.short))
+        middle.append(Slide(words.cause, shorten(digest.cause)))
+    middle += point_slides(digest.treatment_points, words)
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
             break
-        middle.append(("Key point", quote))
-    middle = middle[: MAX_SLIDES - 2]
+        middle.append(Slide(words.key_point, quote))
+    return middle
+
+
+def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
+    """One slide per point, except that runs of short unlabelled points share a list slide."""
+    slides: list[Slide] = []
+    run: list[Point] = []
+    for point in points:
+        if is_list_item(point) and len(run) < MAX_GROUP:
+            run.append(point)
+            continue
+        slides += list_slides(run, words)
+        run = [point] if is_list_item(point) else []
+        if not run:
+            slides.append(Slide(point.label or words.treatment, display_text(point.short), 1))
+    return slides + list_slides(run, words)
+
+
+def is_list_item(point: Point) -> bool:
+    return not point.label and len(point.short.split()) <= SHORT_POINT_WORDS
+
+
+def list_slides(run: list[Point], words: Wording) -> list[Slide]:
+    if not run:
+        return []
+    if len(run) == 1:
+        return [Slide(words.treatment, display_text(run[0].short), 1)]
+    items = [display_text(p.short).rstrip(".。") for p in run]
+    return [Slide(words.treatment, LIST_SEPARATOR.join(items), len(run))]
+
+
+def display_text(text: str) -> str:
+    """The slide's text with its first letter capitalised ("Label: lower-case text" bullets)."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def carousel_slides(digest: Digest, brand: Brand, middle: list[Slide]) -> list[Card]:
+    """Cover, the middle slides, then the takeaway (or, without a conclusion, the next step)."""
+    words = wording_for(digest.language)
     total = len(middle) + 2
-    closing_text = shorten(digest.conclusion) if digest.conclusion else digest.headline
-    cards = [Card("cover", "", digest.headline, kicker=brand.name, note=SWIPE_CUE)]
-    cards += [Card("point", "", text, kicker=kicker) for kicker, text in middle]
-    closing = Card("closing", "", closing_text, kicker="Takeaway", note=brand.cta)
-    cards.append(replace(closing, fine_print=brand.disclaimer))
+    cards = [Card("cover", "", digest.headline, kicker=brand.name, note=words.swipe)]
+    cards += [Card("point", "", s.text, kicker=s.kicker) for s in middle]
+    cards.append(closing_card(digest, brand, words))
     return [
-        Card(
-            c.kind,
-            f"carousel-{i:02d}.jpg",
-            c.text,
-            kicker=c.kicker,
-            footer=brand.handle,
-            counter=f"{i} / {total}",
-            note=c.note,
-            fine_print=c.fine_print,
-        )
-        for i, c in enumerate(cards, start=1)
+        replace(card, file=f"carousel-{i:02d}.jpg", footer=brand.handle, counter=f"{i} / {total}")
+        for i, card in enumerate(cards, start=1)
+    ]
+
+
+def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
+    """The article's conclusion as the takeaway; with none, the brand's call to action.
+
+    A headline or any other text is never labelled a takeaway: that would invent a conclusion.
+    """
+    cta = brand.cta.strip() or words.book
+    if digest.conclusion:
+        closing = Card("closing", "", shorten(digest.conclusion), kicker=words.takeaway, note=cta)
+    else:
+        closing = Card("closing", "", cta, kicker=words.next_step)
+    return replace(closing, fine_print=brand.disclaimer)
+
+
+def left_off_points(digest: Digest, middle: list[Slide]) -> list[str]:
+    """Caption lines for the treatment points the 10-slide cap leaves off the carousel."""
+    shown = sum(s.points for s in middle[: MAX_SLIDES - 2])
+    return [point_line(p.label, display_text(p.short)) for p in digest.treatment_points[shown:]]
+
+
+def compose_warnings(digest: Digest, middle: list[Slide], caption: str) -> list[str]:
+    """Say so when points do not make it onto the carousel, and how many the caption lists."""
+    total = len(digest.treatment_points)
+    shown = sum(s.points for s in middle[: MAX_SLIDES - 2])
+    if shown >= total:
+        return []
+    listed = sum(
+        1
+        for p in digest.treatment_points
+        if point_line(p.label, display_text(p.short)) in caption or display_text(p.short) in caption
+    )
+    return [
+        f"carousel: {total - shown} of {total} treatment points left off "
+        f"({MAX_SLIDES}-slide limit); the caption lists {listed} of {total}"
     ]
 
 
 def quote_cards(digest: Digest, brand: Brand) -> list[Card]:
-    source = f"— from our blog: {digest.headline}"
+    source = f"{wording_for(digest.language).from_blog} {digest.headline}"
     return [
         Card("quote", f"quote-{i:02d}.jpg", quote, footer=brand.handle, note=source)
         for i, quote in enumerate(digest.quotes[:3], start=1)
@@ -86,11 +169,12 @@ def square_quotes(quotes: list[Card]) -> list[Card]:
 
 def story_card(digest: Digest, brand: Brand) -> Card:
     """A 1080x1920 story: the headline as the hook, pointing to the link in bio."""
+    words = wording_for(digest.language)
     return Card(
         "story",
         "story-01.jpg",
         digest.headline,
-        kicker=STORY_KICKER,
-        note=STORY_NOTE,
+        kicker=words.story_kicker,
+        note=words.story_note,
         footer=brand.handle,
     )
