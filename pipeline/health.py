@@ -20,6 +20,67 @@ from pipeline.settings import resource_dir
 SEVERITIES = ("block", "warn")
 CLAUSE_BREAK = re.compile(r"[.;:!?,—–()]")
 NEGATION_WINDOW = 8  # words before a match that a "not"/"never" still governs
+REMOVE = "!remove"  # a form's replacement when no honest rewording exists
+REMOVE_CLAIM = "Remove this claim."
+MAX_EDITS = 20  # edits one form may make on one line
+JOINER = re.compile(r"(?:\s*,)?\s*(?:\b(?:and|or|plus|with)|&|,)$", re.IGNORECASE)
+# Words that need what follows them: dropping the phrase after one leaves a broken sentence.
+NEEDS_OBJECT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "get",
+        "gets",
+        "got",
+        "give",
+        "gives",
+        "gave",
+        "offer",
+        "offers",
+        "provide",
+        "provides",
+        "deliver",
+        "delivers",
+        "achieve",
+        "achieves",
+        "see",
+        "sees",
+        "bring",
+        "brings",
+        "promise",
+        "promises",
+        "produce",
+        "produces",
+        "enjoy",
+        "expect",
+        "for",
+        "of",
+        "to",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "our",
+        "your",
+        "their",
+        "its",
+        "my",
+        "this",
+        "that",
+    ]
+)
+FUNCTION_WORDS = NEEDS_OBJECT | frozenset(["and", "or", "but", "with", "plus", "so", "than", "as"])
 
 
 @dataclass(frozen=True)
@@ -151,26 +212,73 @@ def make_finding(rule: Rule, text: str, matched: str, suggestion: str) -> Health
 
 
 def suggest_wording(rules: Sequence[Rule], text: str, ruleset: RuleSet) -> str:
-    """The line with the rules' hedged replacements applied in file order, tidied."""
+    """The line with the rules' hedged replacements applied in file order, tidied.
+
+    When a claim has no honest hedge, or dropping it would break the sentence, the suggestion
+    is to remove the claim: a suggestion never adds wording the line did not have.
+    """
+    hedged: str | None = text
     for rule in rules:
         for pattern, replacement in rule.forms:
-            text = hedge_form(rule, pattern, replacement, text, ruleset)
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-    return text[:1].upper() + text[1:]
+            if hedged is not None:
+                hedged = hedge_form(rule, pattern, replacement, hedged, ruleset)
+    if hedged is None or not re.search(r"\w", hedged):
+        return REMOVE_CLAIM
+    hedged = re.sub(r"\s{2,}", " ", hedged).strip()
+    hedged = re.sub(r"\s+([.,;:!?])", r"\1", hedged)
+    return hedged[:1].upper() + hedged[1:]
 
 
 def hedge_form(
     rule: Rule, pattern: re.Pattern[str], replacement: str, text: str, ruleset: RuleSet
-) -> str:
-    """Replace one form's matches; negated wording ("there is no cure") stays as it is."""
+) -> str | None:
+    """Replace one form's matches; negated wording ("there is no cure") stays as it is.
 
-    def swap(match: re.Match[str]) -> str:
-        if is_negated(rule, match.string, match, ruleset):
-            return match.group(0)
-        return match.expand(replacement)
+    None when the form's wording cannot be hedged or dropped cleanly.
+    """
+    position = 0
+    for _ in range(MAX_EDITS):
+        match = next_claim(rule, pattern, text, position, ruleset)
+        if match is None:
+            return text
+        if replacement == REMOVE:
+            return None
+        if replacement or match.group(0)[-1:].isspace():  # a hedge, or a modifier dropped
+            new = match.expand(replacement)
+            text = text[: match.start()] + new + text[match.end() :]
+            position = match.start() + len(new)
+            continue
+        dropped = drop_phrase(text, match.start(), match.end())
+        if dropped is None:
+            return None
+        text, position = dropped
+    return text
 
-    return pattern.sub(swap, text)
+
+def next_claim(
+    rule: Rule, pattern: re.Pattern[str], text: str, position: int, ruleset: RuleSet
+) -> re.Match[str] | None:
+    for match in pattern.finditer(text, position):
+        if not is_negated(rule, text, match, ruleset):
+            return match
+    return None
+
+
+def drop_phrase(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """Drop a whole phrase with the "and"/"with"/comma that joined it; None if that breaks it."""
+    before = text[:start].rstrip()
+    while (joined := JOINER.sub("", before)) != before:
+        before = joined
+    after = text[end:]
+    last = (before.split() or [""])[-1].lower()
+    following = re.match(r"\s*([^\W\d_]+)", after)
+    nxt = following.group(1).lower() if following else ""
+    if last in NEEDS_OBJECT and (not nxt or nxt in FUNCTION_WORDS):
+        return None
+    if (not before or before[-1] in ".!?:") and nxt in FUNCTION_WORDS:
+        return None
+    spacer = " " if following and before else ""
+    return before + spacer + after.lstrip() if spacer else before + after, len(before)
 
 
 def check_all(items: Iterable[Checked], ruleset: RuleSet | None = None) -> list[HealthFinding]:
@@ -192,11 +300,17 @@ def unique(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def post_texts(post: Post, images: Sequence[RenderedImage]) -> list[Checked]:
-    """Every generated text that gets posted: the words drawn on each image, and every caption."""
+    """Every generated text that gets posted: the words drawn on each image, and every caption.
+
+    Wherever the headline is drawn or posted (cover, story, a quote card's source line, a
+    caption), it is checked as a headline, so its findings list every file that shows it.
+    """
+    headline = post_headline(post)
     items = [
-        Checked(image.card.file, text, headline=image.card.kind == "cover")
+        item
         for image in images
         for text in image.texts
+        for item in split_headline(image.card.file, text, headline, image.card.kind == "cover")
     ]
     captions = [("caption.txt", post.caption)]
     if post.captions:
@@ -204,8 +318,25 @@ def post_texts(post: Post, images: Sequence[RenderedImage]) -> list[Checked]:
         captions.append(("caption-story.txt", post.captions.story))
     for where, caption in captions:
         lines = [line for line in caption.splitlines() if line.strip()]
-        items += [Checked(where, line, headline=i == 0) for i, line in enumerate(lines)]
+        for i, line in enumerate(lines):
+            items += split_headline(where, line, headline, i == 0)
     return items
+
+
+def post_headline(post: Post) -> str | None:
+    return next((c.text for c in post.cards if c.kind in ("cover", "story") and c.text), None)
+
+
+def split_headline(where: str, text: str, headline: str | None, first: bool) -> list[Checked]:
+    """The line as one item; a line holding the headline and more: the headline, then the rest."""
+    if not headline or headline not in text or text.strip() == headline:
+        return [Checked(where, text, headline=first or text.strip() == headline)]
+    before, _, after = text.partition(headline)
+    rest = [part.strip(" —–-:") for part in (before, after)]
+    return [
+        Checked(where, headline, headline=True),
+        *(Checked(where, part) for part in rest if re.search(r"\w", part)),
+    ]
 
 
 def check_post(

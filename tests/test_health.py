@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,25 +79,81 @@ def test_efficacy_questions_are_checked_in_headlines_only() -> None:
     assert check_text(headline, load_rules(), headline=False) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "suggestion"),
-    [
-        ("Do you suffer from back pain?", "Many people live with back pain."),
-        ("Acupuncture treats arthritis.", "Acupuncture may help with arthritis."),
-        (
-            "Acupuncture is a guaranteed cure for back pain.",
-            "Acupuncture may help with back pain.",
-        ),
-        (
-            "There is no cure for arthritis, but herbs cure headaches.",
-            "There is no cure for arthritis, but herbs help with headaches.",
-        ),
-    ],
-)
+# Planted sentences and the exact suggestion: hedged where an honest hedge exists ("cure" ->
+# "may help with"), the claim dropped with the words that joined it where none does, and
+# "Remove this claim." where dropping it would leave a broken sentence.
+SUGGESTIONS = [
+    ("Do you suffer from back pain?", "Back pain?"),
+    ("Acupuncture treats arthritis.", "Acupuncture may help with arthritis."),
+    ("Acupuncture is a guaranteed cure for back pain.", "Acupuncture may help with back pain."),
+    (
+        "There is no cure for arthritis, but herbs cure headaches.",
+        "There is no cure for arthritis, but herbs may help with headaches.",
+    ),
+    (
+        "Clinically proven stretching gives permanent relief and 100% results.",
+        "Stretching gives relief.",
+    ),
+    (
+        "In our clinic, acupuncture is guaranteed to cure knee pain with no side effects.",
+        "In our clinic, acupuncture may help with knee pain.",
+    ),
+    ("Cupping has no side effects.", "Remove this claim."),
+    ("We guarantee results.", "Remove this claim."),
+    ("100% of our patients recover.", "Remove this claim."),
+    ("100% results in three sessions.", "Remove this claim."),
+    ("Cupping is 100% effective.", "Cupping may be effective."),
+    ("Cupping works 100% of the time.", "Cupping works."),
+    ("A miracle treatment for migraines.", "A treatment for migraines."),
+    ("Acupuncture works miracles.", "Remove this claim."),
+    ("Our massage eliminates neck tension for good.", "Our massage may help with neck tension."),
+    ("Dry needling is clinically proven to reduce pain.", "Dry needling may reduce pain."),
+    ("Our clinically proven approach eases back pain.", "Our approach eases back pain."),
+    ("Massage is completely safe.", "Remove this claim."),
+    ("Is acupuncture effective for back pain?", "Acupuncture may help with back pain."),
+    ("Permanent relief in three sessions.", "Relief in three sessions."),
+    ("The tendon was cured in a week.", "Remove this claim."),
+]
+# The only words a suggestion may add: hedges. Everything else must come from the line itself.
+HEDGES = ("some patients find", "may help with", "may help", "may be", "help with", "may", "can")
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[\w%’']+", text.lower())
+
+
+def added_words(original: str, suggestion: str) -> list[str]:
+    text = suggestion.lower()
+    if text == "remove this claim.":
+        return []
+    for hedge in HEDGES:
+        text = re.sub(rf"\b{hedge}\b", " ", text)
+    return [w for w in words_of(text) if w not in words_of(original)]
+
+
+@pytest.mark.parametrize(("text", "suggestion"), SUGGESTIONS)
 def test_findings_suggest_hedged_wording(text: str, suggestion: str) -> None:
-    findings = check_text(text, load_rules())
+    findings = check_text(text, load_rules(), headline=True)
     assert findings and {f.suggestion for f in findings} == {suggestion}
     assert all(f.text == text for f in findings)
+
+
+def planted_lines() -> list[str]:
+    lines = [text for text, _ in SUGGESTIONS]
+    return lines + [
+        s
+        for line in CLAIMS.read_text(encoding="utf-8").splitlines()
+        for s in split_sentences(line.lstrip("-# ").replace("**", ""))
+    ]
+
+
+def test_no_suggestion_adds_wording_beyond_a_hedge() -> None:
+    checked = 0
+    for line in planted_lines():
+        for finding in check_text(line, load_rules(), headline=True):
+            assert not added_words(line, finding.suggestion), (line, finding.suggestion)
+            checked += 1
+    assert checked >= len(SUGGESTIONS)
 
 
 def test_the_same_line_in_several_files_is_one_finding() -> None:
@@ -184,3 +241,15 @@ def test_a_question_headline_is_a_warning_not_a_block(tmp_path: Path) -> None:
     assert "caption.txt" in finding["where"]
     assert finding["text"] == manifest["digest"]["headline"]
     assert finding["suggestion"] == "Treating Muscle Imbalance may help Chronic Joint Pain."
+
+
+def test_a_headline_finding_lists_every_file_that_shows_the_headline(tmp_path: Path) -> None:
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q"]) == 0
+    (folder,) = list(tmp_path.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    headline = manifest["digest"]["headline"]
+    (finding,) = [f for f in manifest["health_findings"] if f["rule"] == "efficacy-question"]
+    images = {i["file"] for i in manifest["images"] if any(headline in t for t in i["texts"])}
+    captions = {p.name for p in folder.glob("caption*.txt") if headline in p.read_text("utf-8")}
+    assert {"story-01.jpg", "quote-01.jpg", "caption-story.txt"} <= images | captions
+    assert set(finding["where"]) == images | captions
