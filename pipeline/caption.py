@@ -65,6 +65,18 @@ BODY_WORDS = re.compile(
     r"acute|tension|sports|tennis|golfers|achilles|tendon|hamstring|groin",
     re.I,
 )
+MAX_TREATMENT_PARTS = 2  # #ManualTherapy, not #AntiInflammatoryPreparations
+# A tag never starts with one of these: "Appropriate footwear" is not something people search.
+GENERIC_ADJECTIVES = frozenset(
+    {"appropriate", "proper", "suitable", "correct", "right", "good", "better", "general"}
+    | {"various", "other", "specific", "certain", "different", "adequate", "regular"}
+)
+CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e"})
+# "Strengthening exercises" names a modality; "Strengthening muscles" names a goal.
+MODALITY_NOUNS = frozenset(
+    {"exercise", "exercises", "therapy", "training", "treatment", "programme", "program"}
+    | {"techniques", "technique", "massage", "stretches", "work"}
+)
 VAGUE_WORDS = frozenset(
     {"all", "any", "some", "such", "much", "many", "most", "other", "no", "not", "very", "bad"}
 )
@@ -232,20 +244,44 @@ def make_hook(text: str, limit: int = HOOK_LIMIT) -> str:
 def make_hashtags(digest: Digest, brand: Brand) -> tuple[str, ...]:
     """3-5 CamelCase tags: the article's condition, then its treatments, then the brand's tags.
 
-    The headline's condition phrase leads when no keyword names a condition, and fills in when
-    the keywords run short; phrases from the digest's text, and finally the brand's name, join
-    only to reach the minimum of three. Nothing else is made up.
+    Up to two condition phrases lead (from the keywords, else the headline), then treatment
+    names a marketer would tag (short nouns: no goals such as "Relieving Joint Strain", no
+    "Appropriate footwear"), then any further conditions. Phrases from the digest's text, and
+    finally the brand's name, join only to reach the minimum of three. Nothing is made up.
     """
     fixed = unique_tags(camel_tag(t) for t in brand.hashtags)[:MAX_HASHTAGS]
     headline = headline_conditions(digest)
-    conditions = [k for k in digest.keywords if condition_phrases(k)] or headline
-    ranked = [*conditions, *digest.keywords, *headline]
+    conditions = keyword_conditions(digest.keywords) or headline
+    treatments = [k for i, k in enumerate(digest.keywords) if is_tag_worthy(k, topic=i == 0)]
+    ranked = [*conditions[:2], *treatments, *conditions[2:], *headline]
     tags = unique_tags(map(camel_tag, ranked), fixed)[: MAX_HASHTAGS - len(fixed)]
     if len(tags) + len(fixed) < MIN_HASHTAGS:
         extra = [*text_conditions(digest), *text_treatments(digest), brand.name]
         more = unique_tags(map(camel_tag, extra), [*fixed, *tags])
         tags += more[: MIN_HASHTAGS - len(tags) - len(fixed)]
     return (*tags, *fixed)
+
+
+def keyword_conditions(keywords: Iterable[str]) -> list[str]:
+    """Condition phrases in the keywords: "Joint Strain" from "Relieving Joint Strain"."""
+    return [phrase for k in keywords for phrase in condition_phrases(k)]
+
+
+def is_tag_worthy(phrase: str, topic: bool = False) -> bool:
+    """A short noun phrase or a known modality; not a goal, a list or a generic adjective.
+
+    The article's topic (its first keyword) may be longer, like a condition phrase.
+    """
+    parts = re.findall(r"[^\W_]+", phrase.replace("'", "").replace("’", ""))
+    if not parts or len(parts) > (MAX_TAG_WORDS if topic else MAX_TREATMENT_PARTS):
+        return False
+    first, last = parts[0].lower(), parts[-1].lower()
+    if first in GENERIC_ADJECTIVES or any(p.lower() in CONJUNCTIONS for p in parts):
+        return False
+    if TREATMENTS.fullmatch(phrase.strip()):
+        return True
+    is_goal = len(parts) > 1 and first.endswith("ing") and last not in MODALITY_NOUNS
+    return not is_goal
 
 
 def unique_tags(tags: Iterable[str | None], taken: Iterable[str] = ()) -> list[str]:

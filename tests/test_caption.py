@@ -16,6 +16,7 @@ from pipeline.caption import (
     MAX_STORY,
     camel_tag,
     caption_environment,
+    is_tag_worthy,
     make_alt_text,
     make_captions,
     make_hashtags,
@@ -51,8 +52,19 @@ def assert_caption_limits(caption: str, hashtags: list[str]) -> None:
     assert caption.splitlines()[-1] == " ".join(hashtags)
 
 
+# Tags a marketer would not use: a goal, a long generic noun phrase, a generic adjective, a list.
+UNWANTED_TAGS = {
+    "#RelievingJointStrain",
+    "#StrengtheningMuscles",
+    "#AntiInflammatoryPreparations",
+    "#AppropriateFootwear",
+    "#FootwearAndTaping",
+}
+
+
 def assert_hashtags(hashtags: list[str], allowed_text: str) -> None:
     assert 3 <= len(hashtags) <= 5, hashtags
+    assert not UNWANTED_TAGS & set(hashtags), hashtags
     assert len({t.lower() for t in hashtags}) == len(hashtags), hashtags
     for tag in hashtags:
         assert TAG.fullmatch(tag), tag
@@ -158,6 +170,55 @@ def test_hashtags_drop_duplicates_and_stop_words_and_keep_the_brand_tag() -> Non
     )
     tags = make_hashtags(digest, make_brand(("Acupuncture", "TestClinic")))
     assert tags == ("#KneePain", "#Massage", "#Stretching", "#Acupuncture", "#TestClinic")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "worthy"),
+    [
+        ("Relieving Joint Strain", False),
+        ("Strengthening Muscles", False),
+        ("Strengthening Exercises", True),
+        ("Anti-inflammatory preparations", False),
+        ("Appropriate footwear", False),
+        ("Footwear and taping", False),
+        ("Stretching", True),
+        ("Dry needling", True),
+        ("Manual therapy", True),
+        ("Cortisone Injection", True),
+        ("Icing", True),
+        ("Terapia manual", True),
+    ],
+)
+def test_treatment_tags_are_short_nouns_or_modalities(phrase: str, worthy: bool) -> None:
+    assert is_tag_worthy(phrase) is worthy
+
+
+def test_knee_keywords_give_conditions_and_a_modality_not_a_goal() -> None:
+    keywords = (
+        "Chronic Joint Pain",
+        "Muscle Imbalance",
+        "Chronic Knee Pain",
+        "Relieving Joint Strain",
+        "Strengthening Muscles",
+        "Acupuncture",
+        "Strengthening Exercises",
+        "Stretching and Mobility",
+    )
+    tags = make_hashtags(make_digest(keywords=keywords), make_brand(("Acupuncture",)))
+    assert tags == (
+        "#ChronicJointPain",
+        "#MuscleImbalance",
+        "#StrengtheningExercises",
+        "#ChronicKneePain",
+        "#Acupuncture",
+    )
+
+
+def test_shin_splints_keywords_skip_generic_and_long_tags() -> None:
+    keywords = ("Shin Splints", "Icing", "Anti-inflammatory preparations", "Appropriate footwear")
+    tags = make_hashtags(make_digest(keywords=keywords), make_brand(("Acupuncture",)))
+    assert tags[:2] == ("#ShinSplints", "#Icing") and tags[-1] == "#Acupuncture"
+    assert not UNWANTED_TAGS & set(tags)
 
 
 def test_too_few_keywords_take_the_headlines_condition() -> None:
