@@ -57,6 +57,12 @@ CARE_WORDS = re.compile(
     re.I,
 )
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
+# A point that opens with a conversational filler or leans on text it does not show.
+WEAK_OPENER = re.compile(
+    r"(Well|So|Now|Okay|OK)\b[\s,]|(This|These|That|It)\s+(may|might|can|could|will|would)?\s*"
+    r"(also\s+)?(includes?|involves?|means?)\b",
+    re.I,
+)
 GENERIC_TREATMENT = re.compile(
     r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
     r"|치료 방법|tratamiento",
@@ -79,8 +85,15 @@ def find_points(sections: list[Section]) -> list[Point]:
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = finder(sections)
         if points:
-            return points[:MAX_POINTS]
-    return points_from_ranking(sections)
+            return drop_weak_openers(points)[:MAX_POINTS]
+    return drop_weak_openers(points_from_ranking(sections))
+
+
+def drop_weak_openers(points: list[Point]) -> list[Point]:
+    """Without points that open with small talk ("Well, ...") or point elsewhere ("This may
+    include..."): they make poor slides. Kept when no other point is left."""
+    strong = [p for p in points if not WEAK_OPENER.match(p.text.strip())]
+    return strong or points
 
 
 def points_from_sections(sections: list[Section]) -> list[Point]:

@@ -41,6 +41,12 @@ GUARD = re.compile(
     r"|nunca|sin|evite|evitar|salvo|hasta|si)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지",
     re.I,
 )
+# A bracketed aside with the space before it; one that warns must stay.
+ASIDE = re.compile(r"\s*\([^()]*\)")
+ASIDE_GUARD = re.compile(
+    r"\b(not|never|cannot|avoid|unless|except|if|nunca|evite|evitar|salvo)\b|n['’]t\b|않|못|없|마세요",
+    re.I,
+)
 # Sentences that lean on the one before them.
 LEANS_BACK = re.compile(
     r"(This|These|That|Those|They|It|Its|Their|Such|Both|Therefore|Thus|Hence|However|But|And"
@@ -97,10 +103,25 @@ def shorten(text: str, max_words: int = SHORT_WORDS) -> str:
         sentence = close_parenthesis(sentence)
         if word_count(sentence) <= max_words:
             return sentence
-        cut = cut_clause(sentence, max_words)
+        bare = drop_asides(sentence)
+        if word_count(bare) <= max_words:
+            return bare
+        cut = cut_clause(bare, max_words) or cut_clause(sentence, max_words)
         if cut:
             return cut
     return sentences[0]
+
+
+def drop_asides(sentence: str) -> str:
+    """The sentence with its bracketed asides left out ("be as low … as possible"), unless
+    one holds a warning ("(never on bare skin)") or the sentence would be left too short."""
+    bare = ASIDE.sub(f" {ELLIPSIS}", sentence)  # the omission stays marked, as a clause cut is
+    bare = re.sub(rf" {ELLIPSIS}\.", ELLIPSIS, bare)
+    bare = re.sub(rf" {ELLIPSIS}([,;:!?])", rf"{ELLIPSIS}\1", bare).strip()
+    dropped = " ".join(ASIDE.findall(sentence))
+    if ASIDE_GUARD.search(dropped) or word_count(bare) < MIN_CUT_WORDS:
+        return sentence
+    return bare
 
 
 def close_parenthesis(sentence: str) -> str:

@@ -62,13 +62,28 @@ def assert_faithful(value: str, source: str) -> None:
     """Each piece between trims is the article's own text, whole words only, and a clause cut
     never drops a negation from the rest of its sentence."""
     trimmed = value.rstrip().endswith("…")
-    pieces = [p.strip() for part in normalise(value).split("…") for p in part.split(LIST_JOIN)]
-    for piece in (p for p in pieces if p):
-        match = find_words(piece, source) or find_words(piece.rstrip("."), source)
-        assert match, f"not the article's own words: {piece!r}"
+    for part in value.split(LIST_JOIN):
+        pieces = [normalise(p).strip() for p in part.split("…")]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            continue
+        if len(pieces) == 1:
+            match = find_piece(pieces[0], source)
+        else:  # an omission inside a sentence: a bracketed aside (or the article's own "…")
+            gap = r"(?:(?:\s*\([^()]*\))+\s*|\s*(?:\.\.\.)?\s*)"
+            joined = gap.join(r"\s+".join(map(re.escape, p.split())) for p in pieces)
+            found = re.search(rf"(?<!\w){joined.removesuffix(re.escape('.'))}", source, re.I)
+            assert found, f"{value!r} leaves out more than a bracketed aside"
+            match = found
         if trimmed:
             rest = re.split(r"[.!?\n]", source[match.end() :], maxsplit=1)[0]
-            assert not NEGATION.search(rest), f"trim of {piece!r} drops a negation: {rest!r}"
+            assert not NEGATION.search(rest), f"trim of {value!r} drops a negation: {rest!r}"
+
+
+def find_piece(piece: str, source: str) -> re.Match[str]:
+    match = find_words(piece, source) or find_words(piece.rstrip("."), source)
+    assert match, f"not the article's own words: {piece!r}"
+    return match
 
 
 def check_file(path: Path) -> Digest:
@@ -348,3 +363,53 @@ def test_shorten_prefers_cutting_before_a_means_phrase_to_splitting_a_pair() -> 
     assert shorten(sentence) == (
         "Acupuncture was used to reduce inflammation and relieve pressure on the knee joint…"
     )
+
+
+def test_shorten_leaves_out_a_bracketed_aside_to_fit() -> None:
+    heels = (
+        "Heels ideally need to have a supportive insole and be as low "
+        "(try to stick to no more than 1.5 inches) as possible."
+    )
+    assert shorten(heels) == (
+        "Heels ideally need to have a supportive insole and be as low … as possible."
+    )
+    warning = (
+        "Hold an ice pack on the sore heel for twenty minutes three or four times every day "
+        "(never directly on bare skin) after you walk."
+    )
+    assert shorten(warning) == warning  # an aside that warns is never left out
+
+
+def treatment_article(*sentences: str) -> Article:
+    blocks = (
+        Block("heading", "Symptoms", level=2),
+        Block("paragraph", "A dull ache along the inside of the shin after running on hard roads."),
+        Block("heading", "Treatment", level=2),
+        *(Block("item", s) for s in sentences),
+    )
+    return Article(title="Shin Splints", blocks=blocks)
+
+
+def test_points_skip_small_talk_and_pointers_when_others_exist() -> None:
+    article = treatment_article(
+        "Well firstly, work out why the symptoms are there before anything else.",
+        "We calm the irritated tissue around the shin with gentle hands-on treatment.",
+        "This may include the use of sports tape or a brace for a few weeks.",
+        "Well, once symptoms are quieter, strengthening the calf muscles is key.",
+        "A graded return to running keeps the load on the shin within what it tolerates.",
+    )
+    texts = [p.text for p in digest_article(article).treatment_points]
+    assert texts == [
+        "We calm the irritated tissue around the shin with gentle hands-on treatment.",
+        "A graded return to running keeps the load on the shin within what it tolerates.",
+    ]
+    only = treatment_article("Well, rest is the first step for sore shins after a long run.")
+    assert [p.text for p in digest_article(only).treatment_points] == [
+        "Well, rest is the first step for sore shins after a long run."
+    ]
+
+
+def test_sciatica_points_open_with_no_small_talk() -> None:
+    source = corpus_dir("clinic") / "kibworth-osteopaths--why-sciatica-is-not-a-diagnosis.md"
+    points = digest_article(load_article(source)).treatment_points
+    assert points and not [p.text for p in points if p.text.startswith("Well")]
