@@ -72,6 +72,11 @@ GENERIC_ADJECTIVES = frozenset(
     | {"various", "other", "specific", "certain", "different", "adequate", "regular"}
 )
 CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e"})
+# A phrase that starts with a verb states a goal ("Treat Runner's Knee"), not a thing to tag.
+GOAL_VERBS = frozenset(
+    {"treat", "cure", "fix", "help", "beat", "avoid", "prevent", "ease", "relieve", "reduce"}
+    | {"stop", "manage", "improve", "strengthen", "stretch", "build", "calm", "heal"}
+)
 # "Strengthening exercises" names a modality; "Strengthening muscles" names a goal.
 MODALITY_NOUNS = frozenset(
     {"exercise", "exercises", "therapy", "training", "treatment", "programme", "program"}
@@ -276,7 +281,9 @@ def is_tag_worthy(phrase: str, topic: bool = False) -> bool:
     if not parts or len(parts) > (MAX_TAG_WORDS if topic else MAX_TREATMENT_PARTS):
         return False
     first, last = parts[0].lower(), parts[-1].lower()
-    if first in GENERIC_ADJECTIVES or any(p.lower() in CONJUNCTIONS for p in parts):
+    if first in GENERIC_ADJECTIVES or (first in GOAL_VERBS and len(parts) > 1):
+        return False
+    if any(p.lower() in CONJUNCTIONS for p in parts):
         return False
     if TREATMENTS.fullmatch(phrase.strip()):
         return True

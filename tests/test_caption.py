@@ -187,6 +187,7 @@ def test_hashtags_drop_duplicates_and_stop_words_and_keep_the_brand_tag() -> Non
         ("Cortisone Injection", True),
         ("Icing", True),
         ("Terapia manual", True),
+        ("Treat Runner's Knee", False),
     ],
 )
 def test_treatment_tags_are_short_nouns_or_modalities(phrase: str, worthy: bool) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pipeline.caption import caption_environment
+from pipeline.cli import main
 from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
@@ -221,3 +223,20 @@ def test_a_lower_case_labelled_bullet_is_capitalised_on_the_slide_only() -> None
     post = compose_post(digest, load_brand(), "s")
     (card,) = [c for c in post.cards if c.kicker == first.label]
     assert card.text == first.short[:1].upper() + first.short[1:]
+
+
+def test_left_off_points_are_recorded_in_post_json(tmp_path: Path) -> None:
+    source = Path(__file__).parent / "data" / "compose" / "twelve-methods.md"
+    assert main(["run", str(source), "-o", str(tmp_path), "-q"]) == 0
+    (folder,) = list(tmp_path.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    points = manifest["digest"]["treatment_points"]
+    slides = [c for c in manifest["cards"] if c["kind"] == "point"]
+    left_off = len(points) - sum(1 for c in slides if c["kicker"] in {p["label"] for p in points})
+    listed = sum(1 for p in points if f"• {p['label']}: " in manifest["caption"])
+    assert left_off > 0
+    assert manifest["compose_warnings"] == [
+        f"carousel: {left_off} of {len(points)} treatment points left off (10-slide limit); "
+        f"the caption lists {listed} of {len(points)}"
+    ]
+    assert "#TreatRunnersKnee" not in manifest["hashtags"]
