@@ -16,6 +16,7 @@ MAX_SLIDES = 10
 MIN_SLIDES = 5
 SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slide as a list
 MAX_GROUP = 4  # items on one such list slide
+LIST_WORDS = 20  # words on a list slide that takes in a longer point beside a lone short one
 LIST_SEPARATOR = " · "  # the renderer does not keep "\n", so list items share a line
 SWIPE_CUE = wording_for("en").swipe
 STORY_KICKER = wording_for("en").story_kicker
@@ -69,31 +70,48 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
-    """One slide per point, except that runs of short unlabelled points share a list slide."""
-    slides: list[Slide] = []
-    run: list[Point] = []
+    """One slide per point, except that short unlabelled points share a list slide."""
+    slides = []
+    for group in group_points(points):
+        if len(group) == 1:
+            label = group[0].label or words.treatment
+            slides.append(Slide(label, display_text(group[0].short), 1))
+        else:
+            items = [display_text(p.short).rstrip(".。") for p in group]
+            slides.append(Slide(words.treatment, LIST_SEPARATOR.join(items), len(group)))
+    return slides
+
+
+def group_points(points: tuple[Point, ...]) -> list[list[Point]]:
+    """Runs of short unlabelled points together; a lone short one joins its unlabelled neighbour
+    when the list stays short. Story order is kept."""
+    groups: list[list[Point]] = []
     for point in points:
-        if is_list_item(point) and len(run) < MAX_GROUP:
-            run.append(point)
-            continue
-        slides += list_slides(run, words)
-        run = [point] if is_list_item(point) else []
-        if not run:
-            slides.append(Slide(point.label or words.treatment, display_text(point.short), 1))
-    return slides + list_slides(run, words)
+        if groups and all(map(is_list_item, [*groups[-1], point])) and len(groups[-1]) < MAX_GROUP:
+            groups[-1].append(point)
+        else:
+            groups.append([point])
+    joined: list[list[Point]] = []
+    for group in groups:
+        if joined and (is_lone_item(group) or is_lone_item(joined[-1])) and fits(joined[-1], group):
+            joined[-1] = joined[-1] + group
+        else:
+            joined.append(group)
+    return joined
 
 
 def is_list_item(point: Point) -> bool:
     return not point.label and len(point.short.split()) <= SHORT_POINT_WORDS
 
 
-def list_slides(run: list[Point], words: Wording) -> list[Slide]:
-    if not run:
-        return []
-    if len(run) == 1:
-        return [Slide(words.treatment, display_text(run[0].short), 1)]
-    items = [display_text(p.short).rstrip(".。") for p in run]
-    return [Slide(words.treatment, LIST_SEPARATOR.join(items), len(run))]
+def is_lone_item(group: list[Point]) -> bool:
+    return len(group) == 1 and is_list_item(group[0])
+
+
+def fits(first: list[Point], second: list[Point]) -> bool:
+    both = [*first, *second]
+    words = sum(len(p.short.split()) for p in both)
+    return not any(p.label for p in both) and len(both) <= MAX_GROUP and words <= LIST_WORDS
 
 
 def display_text(text: str) -> str:

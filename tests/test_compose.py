@@ -202,8 +202,11 @@ def test_consecutive_short_points_share_one_list_slide_in_story_order() -> None:
     assert middle == [
         ("Treatment", "Rest from sporting activity until pain completely resolves"),
         ("Treatment", "Icing · Anti-inflammatory preparations · Appropriate footwear"),
-        ("Treatment", "Orthotics to control any biomechanical abnormality such as pronation."),
-        ("Treatment", "Taping"),
+        # a lone short point at the end joins the point before it
+        (
+            "Treatment",
+            "Orthotics to control any biomechanical abnormality such as pronation · Taping",
+        ),
     ]
 
 
@@ -240,3 +243,31 @@ def test_left_off_points_are_recorded_in_post_json(tmp_path: Path) -> None:
         f"the caption lists {listed} of {len(points)}"
     ]
     assert "#TreatRunnersKnee" not in manifest["hashtags"]
+
+
+def test_a_lone_short_point_joins_its_unlabelled_neighbour() -> None:
+    points = (
+        point("Avoid high heels and choose wide fitting shoes", label="Footwear"),
+        point("Padding to cushion"),
+        point("Insoles to spread the metatarsals and ease the pressure on the nerve."),
+        point("Cortisone injection"),
+        point("A long explanation of surgery as a last resort when nothing else has helped."),
+    )
+    post = compose_post(make_digest(treatment_points=points), make_brand(), "s")
+    middle = [(c.kicker, c.text) for c in post.cards if c.kind == "point"][1:]
+    assert middle == [
+        ("Footwear", "Avoid high heels and choose wide fitting shoes"),
+        (
+            "Treatment",
+            "Padding to cushion · Insoles to spread the metatarsals and ease the pressure on "
+            "the nerve · Cortisone injection",
+        ),
+        ("Treatment", points[-1].short),
+    ]
+
+
+def test_clinic_corpus_has_no_one_or_two_word_slides() -> None:
+    for source in sorted(corpus_dir("clinic").glob("*--*.md")):
+        post = compose(source)
+        short = [c.text for c in post.cards if c.kind == "point" and len(c.text.split()) <= 2]
+        assert not short, (source.name, short)
