@@ -22,7 +22,8 @@ from pipeline.sentences import (
     word_count,
 )
 
-MAX_POINTS = 8
+MAX_POINTS = 8  # points picked from running text
+MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off
 CTA = re.compile(
     r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
     r"|make an appointment|schedule (an?|your)|get in touch|reserv[ae] (tu|su) cita"
@@ -85,7 +86,7 @@ def find_points(sections: list[Section]) -> list[Point]:
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = finder(sections)
         if points:
-            return drop_weak_openers(points)[:MAX_POINTS]
+            return drop_weak_openers(points)[:MAX_LISTED_POINTS]
     return drop_weak_openers(points_from_ranking(sections))
 
 

@@ -413,3 +413,10 @@ def test_sciatica_points_open_with_no_small_talk() -> None:
     source = corpus_dir("clinic") / "kibworth-osteopaths--why-sciatica-is-not-a-diagnosis.md"
     points = digest_article(load_article(source)).treatment_points
     assert points and not [p.text for p in points if p.text.startswith("Well")]
+
+
+def test_a_list_of_twelve_methods_keeps_every_one() -> None:
+    source = ROOT / "tests" / "data" / "compose" / "twelve-methods.md"
+    leads = re.findall(r"^- \*\*(.+?):\*\*", source.read_text(encoding="utf-8"), re.M)
+    points = digest_article(load_article(source)).treatment_points
+    assert len(leads) == 12 and [p.label for p in points] == leads
