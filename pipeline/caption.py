@@ -29,7 +29,7 @@ from jinja2 import (
 from pipeline.digest import STOPWORDS, split_sentences
 from pipeline.models import Captions, Card, ConfigError, Digest, RenderedImage
 from pipeline.settings import Brand, resource_dir
-from pipeline.wording import generic_kickers, wording_for
+from pipeline.wording import WORDINGS, generic_kickers, wording_for
 
 MAX_CAPTION = 2200  # Instagram's caption limit (error 2207010 above it)
 HOOK_LIMIT = 125  # what shows before "more"
@@ -360,10 +360,12 @@ def text_treatments(digest: Digest) -> list[str]:
     return [t for t, _ in Counter(found).most_common()]
 
 
-def make_alt_text(card: Card, texts: Sequence[str], position: int, total: int) -> str:
+def make_alt_text(
+    card: Card, texts: Sequence[str], position: int, total: int, language: str | None = None
+) -> str:
     """The words on the image verbatim, in drawing order, then briefly what the image shows."""
     words = join_texts(texts)
-    what = describe_card(card, position, total)
+    what = describe_card(card, position, total, language)
     alt = join_texts([words, what])
     if len(alt) <= MAX_ALT_TEXT:
         return alt
@@ -383,18 +385,21 @@ def join_texts(texts: Sequence[str]) -> str:
     return joined
 
 
-def describe_card(card: Card, position: int, total: int) -> str:
+def describe_card(card: Card, position: int, total: int, language: str | None = None) -> str:
+    """What the image is, in the article's language (English when not given)."""
+    words = wording_for(language)
     if card.kind == "quote":
-        return f"Quote card {position} of {total}: a pull quote from the article, in serif type."
+        return words.alt_quote.format(position=position, total=total)
     if card.kind == "story":
-        return "Story image (1080×1920): the headline in large type with a link-in-bio cue."
-    where = f"Slide {position} of {total}"
+        return words.alt_story
+    where = words.alt_slide.format(position=position, total=total)
     if card.kind == "cover":
-        return f"{where}: the title slide of the carousel, headline in large type."
+        return words.alt_cover.format(where=where)
     if card.kind == "closing":
-        return f"{where}: the closing slide, with the takeaway and how to book."
-    topic = (card.kicker or "the article").lower()
-    return f"{where}: a text slide on {topic}."
+        takeaway = card.kicker in {w.takeaway for w in WORDINGS.values()}
+        return (words.alt_closing if takeaway else words.alt_next_step).format(where=where)
+    topic = (card.kicker or words.alt_topic).lower()
+    return words.alt_point.format(where=where, topic=topic)
 
 
 def alt_text_file(images: Sequence[RenderedImage]) -> bytes:

@@ -23,6 +23,17 @@ class Wording:
     from_blog: str  # the quote card's source line, before the headline
     from_article: str  # the quote caption's line, before the headline
     book: str  # the caption's call to action when the brand kit has none
+    # alt text: what each image shows ({position}, {total}, {where}, {topic} are filled in)
+    alt_quote: str = (
+        "Quote card {position} of {total}: a pull quote from the article, in serif type."
+    )
+    alt_story: str = "Story image (1080×1920): the headline in large type with a link-in-bio cue."
+    alt_slide: str = "Slide {position} of {total}"
+    alt_cover: str = "{where}: the title slide of the carousel, headline in large type."
+    alt_closing: str = "{where}: the closing slide, with the takeaway and how to book."
+    alt_next_step: str = "{where}: the closing slide, with how to book."
+    alt_point: str = "{where}: a text slide on {topic}."
+    alt_topic: str = "the article"
 
 
 WORDINGS = {
@@ -53,6 +64,20 @@ WORDINGS = {
         from_blog="— de nuestro blog:",
         from_article="De nuestro artículo:",
         book="Reserva en el enlace de la bio",
+        alt_quote=(
+            "Tarjeta de cita {position} de {total}: una frase destacada del artículo, "
+            "en letra con serifa."
+        ),
+        alt_story=(
+            "Imagen de historia (1080×1920): el titular en letra grande con un aviso del "
+            "enlace en la bio."
+        ),
+        alt_slide="Diapositiva {position} de {total}",
+        alt_cover="{where}: la portada del carrusel, con el titular en letra grande.",
+        alt_closing="{where}: la diapositiva final, con la idea clave y cómo reservar.",
+        alt_next_step="{where}: la diapositiva final, con cómo reservar.",
+        alt_point="{where}: una diapositiva de texto sobre {topic}.",
+        alt_topic="el artículo",
     ),
     "ko": Wording(
         symptom="증상",
@@ -67,6 +92,14 @@ WORDINGS = {
         from_blog="— 블로그에서:",
         from_article="블로그 글:",
         book="예약은 프로필 링크에서",
+        alt_quote="인용 카드 {position}/{total}: 글에서 뽑은 인용문, 세리프체.",
+        alt_story="스토리 이미지(1080×1920): 큰 글씨의 제목과 프로필 링크 안내.",
+        alt_slide="슬라이드 {position}/{total}",
+        alt_cover="{where}: 캐러셀의 표지 슬라이드, 큰 글씨의 제목.",
+        alt_closing="{where}: 마지막 슬라이드, 핵심 정리와 예약 방법.",
+        alt_next_step="{where}: 마지막 슬라이드, 예약 방법.",
+        alt_point="{where}: {topic}에 관한 텍스트 슬라이드.",
+        alt_topic="글",
     ),
 }
 

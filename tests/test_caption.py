@@ -359,3 +359,20 @@ def test_a_story_line_too_long_for_a_story_is_a_config_error() -> None:
     brand = make_brand(cta="Call us " * 40)
     with pytest.raises(ConfigError, match=r"story\.txt\.j2 renders \d+ characters"):
         make_captions(make_digest(), brand, [], ("#HeelPain",), caption_environment())
+
+
+def test_alt_text_describes_the_image_in_the_articles_language() -> None:
+    card = Card("point", "carousel-02.jpg", "x", kicker="Síntoma")
+    alt = make_alt_text(card, ("SÍNTOMA", "Dolor sordo."), 2, 7, language="es")
+    assert alt.endswith("Diapositiva 2 de 7: una diapositiva de texto sobre síntoma.")
+    story = Card("story", "story-01.jpg", "무릎 통증", kicker="블로그 새 글")
+    assert make_alt_text(story, ("무릎 통증",), 1, 1, language="ko").startswith(
+        "무릎 통증. 스토리 이미지"
+    )
+
+
+def test_a_next_step_closing_slide_is_not_described_as_a_takeaway() -> None:
+    card = Card("closing", "carousel-06.jpg", "Book via the link in bio", kicker="Next step")
+    alt = make_alt_text(card, ("NEXT STEP", "Book via the link in bio"), 6, 6)
+    assert alt.endswith("Slide 6 of 6: the closing slide, with how to book.")
+    assert "takeaway" not in alt.lower()
