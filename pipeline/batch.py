@@ -1,22 +1,25 @@
 """Many sources in one `repurpose run`: expand URL lists, run on both cores, show progress.
 
 A source is a file, a URL, or a list of them: `@urls.txt` (any file name) or a `.txt` file.
-A list holds one source a line; blank lines and lines starting with # are skipped, and relative
-file paths are taken from the list's own folder.
+A list holds one source a line; blank lines, lines starting with # and trailing ` # comments` are
+skipped, and relative file paths are taken from the list's own folder. A list whose lines are not
+all URLs or article files (an article saved as .txt, say) is refused as a whole.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
+from pipeline.load import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
 from pipeline.models import LoadError, RepurposeError
 
 T = TypeVar("T")
-URL_PREFIXES = ("http://", "https://")
+TRAILING_COMMENT = re.compile(r"\s+#.*$")
 
 
 def expand_sources(items: Sequence[str]) -> list[str]:
@@ -40,17 +43,27 @@ def read_source_list(item: str) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"{path}: cannot read the list of sources ({exc})") from None
     sources = []
-    for line in lines:
-        line = line.strip()
+    for number, line in enumerate(lines, 1):
+        line = TRAILING_COMMENT.sub("", line).strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith(URL_PREFIXES) or Path(line).is_absolute():
+        if not is_source_line(line):
+            raise LoadError(
+                f"{path}: not a list of sources (one URL or file per line;"
+                f" line {number} is neither)"
+            )
+        if url_scheme(line) or Path(line).is_absolute():
             sources.append(line)
         else:
             sources.append(str(path.parent / line))
     if not sources:
         raise LoadError(f"{path}: the list of sources is empty")
     return sources
+
+
+def is_source_line(line: str) -> bool:
+    """A URL (any scheme: load names the unsupported ones) or an article file's name."""
+    return url_scheme(line) is not None or line.lower().endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES)
 
 
 @dataclass(frozen=True)

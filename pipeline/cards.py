@@ -191,7 +191,11 @@ def parse_layout(
     keys = ("canvas", "safe_top", "safe_bottom", "background", "mark", "rule", "logo", *FIELDS)
     check_keys(data, keys, where, kind)
     width, height = int_list(data, "canvas", 2, where, kind)
-    background = parse_background(data.get("background", default_bg), folder, where, kind)
+    check_positive((width, height), f"{kind}.canvas", where)
+    if "background" in data:  # named as the user wrote it: [cover.background] or [background]
+        background = parse_background(data["background"], folder, where, f"{kind}.background")
+    else:
+        background = parse_background(default_bg, folder, where, "background")
     boxes = tuple(
         parse_box(field, table(data, field, where, kind), where, kind)
         for field in FIELDS
@@ -213,8 +217,13 @@ def parse_layout(
     return layout
 
 
-def parse_background(data: Any, folder: Path, where: str, kind: str) -> Background:
-    prefix = f"{kind}.background"
+def check_positive(sizes: tuple[int, ...], name: str, where: str) -> None:
+    """Sizes that must be above 0: a zero canvas or mark would fail only when drawn."""
+    if any(size <= 0 for size in sizes):
+        raise ConfigError(f"layout {where}: '{name}' must be above 0, not {list(sizes)}")
+
+
+def parse_background(data: Any, folder: Path, where: str, prefix: str) -> Background:
     if not isinstance(data, dict):
         raise ConfigError(f"layout {where}: '{prefix}' must be a table")
     check_keys(data, ("type", "color", "to", "image", "overlay_opacity"), where, prefix)
@@ -271,9 +280,11 @@ def parse_mark(data: Any, where: str, kind: str) -> Mark:
     prefix = f"{kind}.mark"
     data = as_table(data, where, prefix)
     check_keys(data, ("role", "size", "color", "x"), where, prefix)
+    size = integer(data, "size", where, prefix, 220)
+    check_positive((size,), f"{prefix}.size", where)
     return Mark(
         choice(data, "role", FONT_ROLES, where, "serif", prefix),
-        integer(data, "size", where, prefix, 220),
+        size,
         color_value(data, "color", where, prefix, "accent"),
         integer(data, "x", where, prefix, 96),
     )
@@ -284,6 +295,7 @@ def parse_rule(data: Any, where: str, kind: str) -> Rule:
     data = as_table(data, where, prefix)
     check_keys(data, ("box", "color"), where, prefix)
     x, y, width, height = int_list(data, "box", 4, where, prefix)
+    check_positive((width, height), f"{prefix}.box width and height", where)
     return Rule(x, y, width, height, color_value(data, "color", where, prefix, "accent"))
 
 
@@ -291,7 +303,9 @@ def parse_logo(data: Any, where: str, kind: str) -> LogoPlace:
     prefix = f"{kind}.logo"
     data = as_table(data, where, prefix)
     check_keys(data, ("x", "y", "height"), where, prefix)
-    return LogoPlace(*(integer(data, key, where, prefix, None) for key in ("x", "y", "height")))
+    place = LogoPlace(*(integer(data, key, where, prefix, None) for key in ("x", "y", "height")))
+    check_positive((place.height,), f"{prefix}.height", where)
+    return place
 
 
 def check_geometry(layout: Layout, where: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,7 +28,7 @@ from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.export import TARGETS, ExportOptions, export_posts, scheduled_posts
 from pipeline.extract import extract_article
-from pipeline.folder import Made, RunOptions, RunResult, render_folder, write_run
+from pipeline.folder import Made, RunOptions, RunResult, render_folder, write_own_folder
 from pipeline.load import FetchOptions, default_cache_dir, load_source
 from pipeline.models import Article, ConfigError, Page, RepurposeError
 from pipeline.preview import PREVIEW, build_preview
@@ -46,7 +47,6 @@ from pipeline.schedule import (
 from pipeline.settings import Brand, load_brand
 from pipeline.write import (
     MANIFEST,
-    folder_lock,
     make_slug,
     manifest_bytes,
     read_manifest,
@@ -83,6 +83,16 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return quit_on_closed_pipe()
+
+
+def quit_on_closed_pipe() -> int:
+    """The reader of stdout went away (`| head`): stop quietly. stdout is pointed at devnull so
+    that Python's final flush does not fail again (the pattern in Python's `signal` docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -263,18 +273,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     bar.close()
     failures = [o for o in outcomes if o.error is not None]
+    if len(outcomes) == 1 and failures:
+        print(f"Error: {failures[0].error}", file=sys.stderr)  # one source: just its error
+        return 1
     if not args.quiet:
         images = sum(o.value.images for o in outcomes if o.value)
         elapsed = time.perf_counter() - started
         done = len(outcomes) - len(failures)
-        print(f"{done} articles, {images} images in {elapsed:.1f} s", file=sys.stderr)
+        counts = f"{plural(done, 'article')}, {plural(images, 'image')}"
+        print(f"{counts} in {elapsed:.1f} s", file=sys.stderr)
     if failures:
-        print(f"{len(failures)} of {len(outcomes)} sources failed:", file=sys.stderr)
+        print(f"Error: {len(failures)} of {len(outcomes)} sources failed:", file=sys.stderr)
         for outcome in failures:
             error = str(outcome.error)
             named = error if error.startswith(outcome.source) else f"{outcome.source}: {error}"
             print(f"  {named}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
@@ -291,21 +309,22 @@ def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
 
 
 def report_outcome(bar: ProgressBar, quiet: bool, outcome: Outcome[RunResult]) -> None:
+    """Progress and each result as it comes; errors are listed once, at the end."""
     bar.advance()
-    if outcome.error is not None:
-        bar.say(f"Error: {outcome.error}")
-    elif outcome.value:
+    if outcome.value:
         report_result(outcome.value, f"{outcome.source} -> ", quiet, bar.say)
 
 
 def report_result(result: RunResult, lead: str, quiet: bool, say: Callable[[str], None]) -> None:
     """Health findings always (they matter even with -q); the rest unless quiet."""
     if not quiet:
-        say(f"{lead}{result.folder} ({result.images} images)")
+        say(f"{lead}{result.folder} ({plural(result.images, 'image')})")
         for note in result.notes:
             say(f"  note: {note}")
     for finding in result.findings:
         say(finding)
+    for warning in result.warnings:
+        say(f"warning: {warning}")
 
 
 def run_source(source: str, options: RunOptions) -> RunResult:
@@ -313,9 +332,7 @@ def run_source(source: str, options: RunOptions) -> RunResult:
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
-    folder = options.out / slug
-    with folder_lock(folder):
-        return write_run(folder, Made(page, article, digest, post), options)
+    return write_own_folder(Made(page, article, digest, post), options)
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ fetching. Both write through `write.write_post_files`, which keeps hand-edited f
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -14,7 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.caption import alt_text_file, caption_files, make_alt_text
+from pipeline.caption import (
+    MAX_CAPTION,
+    MAX_HASHTAGS,
+    alt_text_file,
+    caption_files,
+    make_alt_text,
+)
 from pipeline.edits import (
     ALT,
     EDIT_SHEET,
@@ -71,6 +78,7 @@ class RunResult:
     images: int
     notes: tuple[str, ...] = ()
     findings: tuple[str, ...] = ()  # health-copy findings, one stderr line each
+    warnings: tuple[str, ...] = ()  # captions Instagram would refuse, one stderr line each
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,45 @@ class Made:
     post: Post
 
 
+def write_own_folder(made: Made, options: RunOptions) -> RunResult:
+    """Write into OUT/<slug>, or OUT/<slug>-2 … when that folder holds another source's post.
+
+    Each folder is checked and written while it is locked, so the processes of one batch never
+    pick the same folder for two sources."""
+    for number in itertools.count(1):
+        slug = made.post.slug if number == 1 else f"{made.post.slug}-{number}"
+        folder = options.out / slug
+        with folder_lock(folder):
+            if belongs_to(folder, made):
+                post = replace(made.post, slug=slug)
+                return write_run(folder, replace(made, post=post), options)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def belongs_to(folder: Path, made: Made) -> bool:
+    """A folder without a post, or one whose post.json records this source: the same URL, the
+    same file (paths compared resolved) or the same canonical article URL (a saved page and its
+    URL). A post.json that cannot be read counts as this source's, so that writing reports
+    what is wrong with it."""
+    if not (folder / MANIFEST).is_file():
+        return True
+    try:
+        manifest = read_manifest(folder)
+    except EditError:
+        return True
+    source, article = manifest.get("source"), manifest.get("article")
+    if not isinstance(source, dict) or not (source.get("url") or source.get("path")):
+        return True
+    if made.article.url and isinstance(article, dict) and article.get("url") == made.article.url:
+        return True
+    page = made.page
+    if page.url:
+        return source.get("url") in (page.url, page.origin)
+    recorded = source.get("path")
+    mine = page.path or page.origin
+    return isinstance(recorded, str) and Path(recorded).resolve() == Path(mine).resolve()
+
+
 def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     """Render and write a freshly composed post, keeping the folder's hand edits."""
     page, article, digest, post = made.page, made.article, made.digest, made.post
@@ -113,10 +160,35 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
         page, article, digest, edited, images, health_findings=findings, brand=options.brand
     )
     manifest |= kept_plan(folder)
+    warnings = caption_warnings(edited)
+    manifest["warnings"] = [*manifest["warnings"], *warnings]
     generated = hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
     report = write_outputs(folder, manifest, edited, images, generated, force)
     notes = (*edit_notes(post.cards, edits), *kept_notes(report))
-    return RunResult(folder, len(images), notes, tuple(map(format_finding, findings)))
+    formatted = tuple(map(format_finding, findings))
+    return RunResult(folder, len(images), notes, formatted, tuple(warnings))
+
+
+def caption_warnings(post: Post) -> list[str]:
+    """Captions Instagram would refuse: over 2,200 characters or more than 5 hashtags (from a
+    hand edit, or the user's --templates)."""
+    named = [("caption.txt", post.caption)]
+    if post.captions is not None:
+        named += [(quote_caption_file(file), text) for file, text in post.captions.quotes]
+        named.append(("caption-story.txt", post.captions.story))
+    warnings = []
+    for name, text in named:
+        if len(text) > MAX_CAPTION:
+            warnings.append(
+                f"{name}: the caption has {len(text):,} characters; Instagram refuses more"
+                f" than {MAX_CAPTION:,} (shorten it)"
+            )
+        tags = len(hashtags_in(text))
+        if tags > MAX_HASHTAGS:
+            warnings.append(
+                f"{name}: {tags} hashtags; Instagram allows {MAX_HASHTAGS} (remove some)"
+            )
+    return warnings
 
 
 def edited_post(post: Post, edits: dict[str, str]) -> Post:
@@ -242,6 +314,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
     manifest["brand"] = brand_record(brand)
+    warnings = caption_warnings(post)
+    manifest["warnings"] = [*manifest["warnings"], *warnings]
     generated = (
         dict(state.generated)
         if state
@@ -253,7 +327,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     report = write_outputs(folder, manifest, post, images, generated, force)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
     notes = [*brand_notes, *notes, *kept_notes(report)]
-    return RunResult(folder, len(images), tuple(notes), tuple(map(format_finding, findings)))
+    formatted = tuple(map(format_finding, findings))
+    return RunResult(folder, len(images), tuple(notes), formatted, tuple(warnings))
 
 
 def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:

@@ -42,6 +42,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -81,17 +82,30 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
+def url_scheme(source: str) -> str | None:
+    """The scheme of anything written like a URL ("ftp" for ftp://host/x), else None."""
+    match = URL_SCHEME.match(source)
+    return match.group(1).lower() if match else None
+
+
 def load_source(
     source: str, *, allow_private: bool = False, options: FetchOptions | None = None
 ) -> Page:
     """Load one SOURCE given on the command line: a URL or a file path."""
     if is_url(source):
         return fetch_url(source, options or FetchOptions(allow_private=allow_private))
+    scheme = url_scheme(source)
+    if scheme is not None:
+        raise LoadError(f"{source}: unsupported URL scheme {scheme!r} (use http or https)")
     return read_file(Path(source))
 
 
 def read_file(path: Path) -> Page:
     name = path.name.lower()
+    if not path.exists():
+        raise LoadError(f"{path}: no such file")
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder, not a file")
     if not name.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
         raise LoadError(f"{path}: unsupported file type (use .html, .htm, .html.gz or .md)")
     try:
@@ -117,9 +131,11 @@ def gunzip_capped(raw: bytes, origin: str, limit: int = MAX_BYTES) -> bytes:
     try:
         out = decompressor.decompress(raw, limit + 1)
     except zlib.error:
-        raise LoadError(f"{origin}: not valid gzip data") from None
+        raise LoadError(f"{origin}: not valid gzip data (a corrupt .gz file)") from None
     if len(out) > limit:
         raise LoadError(f"{origin}: decompresses to more than {limit // 2**20} MB")
+    if not decompressor.eof:
+        raise LoadError(f"{origin}: the gzip file is truncated (saved or copied only in part)")
     return out
 
 
@@ -143,9 +159,24 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     if encoding is None and (body.isascii() or is_utf8(body)):
         encoding = "utf-8"
     if encoding is None:
-        best = charset_normalizer.from_bytes(body[:65536]).best()
-        encoding = known_codec(best.encoding if best else None) or "utf-8"
+        encoding = detect_charset(body[:65536])
     return body.decode(encoding, errors="replace"), encoding
+
+
+def detect_charset(sample: bytes) -> str:
+    """charset-normalizer's guess, except Windows-1252 for Latin text when that is one of its
+    candidates: on a few accented letters it often guesses cp1250 or even cp1006, turning
+    "na\xefve" into "naďve"."""
+    results = charset_normalizer.from_bytes(sample)
+    best = results.best()
+    guess = known_codec(best.encoding if best else None) or "utf-8"
+    if best is None or guess == "cp1252":
+        return guess
+    candidate = any(known_codec(match.encoding) == "cp1252" for match in results)
+    latin = all("Latin" in name or "Punctuation" in name for name in best.alphabets)
+    letters = sum(byte < 0x80 and chr(byte).isalpha() for byte in sample)
+    few_others = sum(byte >= 0x80 for byte in sample) * 20 <= letters
+    return "cp1252" if candidate and (latin or few_others) else guess
 
 
 def is_utf8(body: bytes) -> bool:
@@ -309,13 +340,22 @@ def read_body(url: str, response: requests.Response, limit: int) -> bytes:
     parts: list[bytes] = []
     size = 0
     for chunk in stream_raw(url, response):
-        data = decompressor.decompress(chunk, limit + 1 - size) if decompressor else chunk
+        data = decompress(url, coding, decompressor, chunk, limit + 1 - size)
         size += len(data)
         if size > limit or (decompressor and decompressor.unconsumed_tail):
             suffix = " after decompression" if decompressor else ""
             raise LoadError(f"{url}: page is larger than {limit // 2**20} MB{suffix}")
         parts.append(data)
     return b"".join(parts)
+
+
+def decompress(url: str, coding: str, decompressor: Any, chunk: bytes, room: int) -> bytes:
+    if decompressor is None:
+        return chunk
+    try:
+        return decompressor.decompress(chunk, room)  # type: ignore[no-any-return]
+    except zlib.error:
+        raise LoadError(f"{url}: the server sent a corrupt {coding} body") from None
 
 
 def make_decompressor(url: str, coding: str) -> Any:

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from pipeline.models import ConfigError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -154,6 +156,13 @@ def read_logo(data: dict[str, Any], path: Path) -> Path | None:
     logo = path.parent / str(data["logo"])
     if not logo.is_file():
         raise ConfigError(f"brand kit {path}: logo file {logo} not found")
+    try:
+        with Image.open(logo) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ConfigError(
+            f"brand kit {path}: logo file {logo} is not an image Pillow can read (use a PNG)"
+        ) from None
     return logo
 
 

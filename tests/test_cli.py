@@ -51,7 +51,8 @@ def test_knee_pain_digest_reaches_the_slides(tmp_path: Path) -> None:
     ("source", "message"),
     [
         ("missing.html", "missing.html: no such file"),
-        ("notes.txt", "unsupported file type"),
+        ("notes.txt", "notes.txt: no such file"),
+        ("notes.pdf", "notes.pdf: no such file"),
     ],
 )
 def test_bad_source_is_one_line_error(

@@ -305,3 +305,26 @@ def test_render_with_another_brand_records_it(tmp_path: Path) -> None:
     assert read_json(folder / "post.json")["brand"]["handle"].startswith("dark.")
     assert main(["render", str(folder), "-q"]) == 0  # later renders keep the new kit
     assert read_json(folder / "post.json")["brand"]["handle"].startswith("dark.")
+
+
+def test_render_and_run_warn_about_a_caption_instagram_would_refuse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    long = " ".join(["Knee pain can ease when the muscles around the joint work together."] * 40)
+    caption = f"{long}\n\n#KneePain #Acupuncture #Physio #Muscles #Exercise #Clinic"
+    (folder / "caption.txt").write_text(caption + "\n")
+    expected = [
+        f"caption.txt: the caption has {len(caption):,} characters; Instagram refuses more than"
+        " 2,200 (shorten it)",
+        "caption.txt: 6 hashtags; Instagram allows 5 (remove some)",
+    ]
+    capsys.readouterr()
+    for args in (["render", str(folder), "-q"], ["run", str(KNEE), "-o", str(tmp_path), "-q"]):
+        assert main(args) == 0
+        err = capsys.readouterr().err.splitlines()
+        assert [line for line in err if line.startswith("warning: ")] == [
+            f"warning: {w}" for w in expected
+        ]
+        warnings = read_json(folder / "post.json")["warnings"]
+        assert [w for w in warnings if w.startswith("caption")] == expected

@@ -434,3 +434,73 @@ def test_cli_run_from_a_url_uses_the_cache_dir(
     assert [p.name for p in out.iterdir()] == ["shoulder-pain-at-the-desk"]
     assert main([*argv, "--no-cache"]) == 0
     assert "If-None-Match" not in server.seen[-1][1]
+
+
+# --- damaged and unusual input (QA review) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["extract", "run"])
+def test_corrupt_gzip_body_is_one_error_line(
+    command: str, server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headers = {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    server.routes["/badgz"] = fixed(Reply(body=b"<html>not gzip at all</html>", headers=headers))
+    url = server.url("/badgz")
+    args = [command, "--allow-private", "--no-cache", url]
+    assert main([*args, "-o", str(tmp_path)] if command == "run" else args) == 1
+    assert capsys.readouterr().err == f"Error: {url}: the server sent a corrupt gzip body\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (gzip.compress(ARTICLE)[:600], "the gzip file is truncated"),
+        (b"\x1f\x8b\x08\x00garbage, not deflate data", "not valid gzip data"),
+    ],
+    ids=["truncated", "corrupt"],
+)
+def test_damaged_local_gzip_says_so(data: bytes, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "post.html.gz"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=message):
+        read_file(path)
+
+
+LATIN_PAGE = (
+    b"<html><head><title>Desk posture</title></head><body><article><h1>Desk posture</h1>"
+    b"<p>A na\xefve view of shoulder pain blames the chair.</p></article></body></html>"
+)
+
+
+def test_local_cp1252_without_declaration_is_read_as_cp1252(tmp_path: Path) -> None:
+    """No BOM, no meta, not UTF-8: charset-normalizer alone guesses cp1250 ("naďve") or worse."""
+    path = tmp_path / "post.html"
+    path.write_bytes(LATIN_PAGE)
+    page = read_file(path)
+    assert "A naïve view" in page.text and page.encoding == "cp1252"
+
+
+def test_non_latin_detection_is_kept() -> None:
+    text = "<p>Боль в плече часто связана с долгой работой за компьютером без перерыва.</p>"
+    decoded, encoding = decode_html(text.encode("cp1251"), None)
+    assert decoded == text and encoding == "cp1251"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("ftp://host/x", "ftp://host/x: unsupported URL scheme 'ftp' (use http or https)"),
+        ("File:///tmp/post.html", "unsupported URL scheme 'file' (use http or https)"),
+    ],
+)
+def test_other_url_schemes_are_named(source: str, message: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_source(source)
+    assert str(caught.value).endswith(message)
+
+
+def test_missing_path_without_suffix_is_no_such_file(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match=r"nonexist: no such file$"):
+        read_file(tmp_path / "nonexist")
+    with pytest.raises(LoadError, match=r"is a folder, not a file$"):
+        read_file(tmp_path)

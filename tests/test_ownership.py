@@ -1,0 +1,54 @@
+"""An output folder belongs to one source: another article with the same title never takes over
+its folder (or its hand edits); it gets OUT/<slug>-2. The same source keeps its folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.cli import main
+from tests.conftest import SAMPLES
+from tests.folders import read_json
+
+EDIT = "Our own words for the heel pain post, written by hand. #HeelPain"
+
+
+def retitled(sample: Path, target: Path) -> Path:
+    """A real article under the title "Heel Pain" (two of them make a clash of slugs)."""
+    text = sample.read_text(encoding="utf-8")
+    target.write_text(re.sub(r"^title: .*$", 'title: "Heel Pain"', text, count=1, flags=re.M))
+    return target
+
+
+def run(*args: str) -> None:
+    assert main(["run", *args, "-q"]) == 0
+
+
+def test_same_title_from_another_source_gets_the_next_slug(tmp_path: Path) -> None:
+    a = retitled(SAMPLES / "tension-headaches.md", tmp_path / "hpA.md")
+    b = retitled(SAMPLES / "es-dolor-de-espalda.md", tmp_path / "hpB.md")
+    out = tmp_path / "out"
+    run(str(a), "-o", str(out))
+    (out / "heel-pain" / "caption.txt").write_text(EDIT + "\n")
+
+    run(str(b), "-o", str(out))
+    assert read_json(out / "heel-pain-2" / "post.json")["source"]["path"] == str(b)
+    assert EDIT not in (out / "heel-pain-2" / "caption.txt").read_text()
+    assert read_json(out / "heel-pain" / "post.json")["source"]["path"] == str(a)
+    assert (out / "heel-pain" / "caption.txt").read_text() == EDIT + "\n"
+
+    run(str(a), "-o", str(out))  # the same sources again: each keeps its own folder
+    run(str(b), "-o", str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["heel-pain", "heel-pain-2"]
+    assert read_json(out / "heel-pain" / "post.json")["caption"] == EDIT
+    assert EDIT not in read_json(out / "heel-pain-2" / "post.json")["caption"]
+
+
+def test_same_title_twice_in_one_batch_writes_two_folders(tmp_path: Path) -> None:
+    a = retitled(SAMPLES / "tension-headaches.md", tmp_path / "hpA.md")
+    b = retitled(SAMPLES / "es-dolor-de-espalda.md", tmp_path / "hpB.md")
+    out = tmp_path / "out"
+    run(str(a), str(b), "-o", str(out), "-j", "2")
+    assert sorted(p.name for p in out.iterdir()) == ["heel-pain", "heel-pain-2"]
+    sources = {read_json(p / "post.json")["source"]["path"] for p in out.iterdir()}
+    assert sources == {str(a), str(b)}
