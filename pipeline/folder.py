@@ -7,7 +7,9 @@ fetching. Both write through `write.write_post_files`, which keeps hand-edited f
 
 from __future__ import annotations
 
+import glob
 import itertools
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -109,34 +111,44 @@ class Made:
 
 
 def write_own_folder(made: Made, options: RunOptions) -> RunResult:
-    """Write into OUT/<slug>, or OUT/<slug>-2 … when that folder holds another source's post.
+    """Write into the folder this source already has, else OUT/<slug>, else the first free one
+    of OUT/<slug>-2, -3 … (a folder holding another source's post is never taken over).
 
     Each folder is checked and written while it is locked, so the processes of one batch never
     pick the same folder for two sources."""
-    for number in itertools.count(1):
-        slug = made.post.slug if number == 1 else f"{made.post.slug}-{number}"
+    used = used_slugs(options.out, made.post.slug)
+    numbered = (made.post.slug if n == 1 else f"{made.post.slug}-{n}" for n in itertools.count(1))
+    for claim, slug in itertools.chain(((False, s) for s in used), ((True, s) for s in numbered)):
         folder = options.out / slug
         with folder_lock(folder):
-            if belongs_to(folder, made):
+            if belongs_to(folder, made, claim):
                 post = replace(made.post, slug=slug)
                 return write_run(folder, replace(made, post=post), options)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def belongs_to(folder: Path, made: Made) -> bool:
-    """A folder without a post, or one whose post.json records this source: the same URL, the
-    same file (paths compared resolved) or the same canonical article URL (a saved page and its
-    URL). A post.json that cannot be read counts as this source's, so that writing reports
-    what is wrong with it."""
+def used_slugs(out: Path, slug: str) -> list[str]:
+    """The folders OUT/<slug> and OUT/<slug>-N that exist, in number order."""
+    pattern = re.compile(re.escape(slug) + r"(?:-(\d+))?")
+    matches = [pattern.fullmatch(p.name) for p in out.glob(glob.escape(slug) + "*")]
+    found = sorted((int(m.group(1) or 1), m.group(0)) for m in matches if m)
+    return [name for _, name in found]
+
+
+def belongs_to(folder: Path, made: Made, claim: bool) -> bool:
+    """Whether this source writes the folder: one whose post.json records it (the same URL,
+    the same file with paths compared resolved, or the same canonical article URL: a saved page
+    and its URL) or, when `claim`, one without a readable post (writing then reports what is
+    wrong with a damaged post.json)."""
     if not (folder / MANIFEST).is_file():
-        return True
+        return claim
     try:
         manifest = read_manifest(folder)
     except EditError:
-        return True
+        return claim
     source, article = manifest.get("source"), manifest.get("article")
     if not isinstance(source, dict) or not (source.get("url") or source.get("path")):
-        return True
+        return claim
     if made.article.url and isinstance(article, dict) and article.get("url") == made.article.url:
         return True
     page = made.page

@@ -119,7 +119,7 @@ def read_file(path: Path) -> Page:
     if len(raw) > MAX_BYTES:
         raise LoadError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
     if name.endswith(MARKDOWN_SUFFIXES):
-        text = raw.decode("utf-8-sig", errors="replace")
+        text, _ = decode_html(raw, None)  # the same detection: UTF-8 nearly always
         return Page(origin=str(path), text=text, kind="markdown", path=str(path))
     text, encoding = decode_html(raw, None)
     return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)

@@ -504,3 +504,9 @@ def test_missing_path_without_suffix_is_no_such_file(tmp_path: Path) -> None:
         read_file(tmp_path / "nonexist")
     with pytest.raises(LoadError, match=r"is a folder, not a file$"):
         read_file(tmp_path)
+
+
+def test_local_markdown_in_cp1252_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(b"---\ntitle: Desk posture\n---\n\nA na\xefve view of shoulder pain.\n")
+    assert "A naïve view" in read_file(path).text

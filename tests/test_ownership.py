@@ -4,6 +4,7 @@ its folder (or its hand edits); it gets OUT/<slug>-2. The same source keeps its 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from pipeline.cli import main
@@ -52,3 +53,16 @@ def test_same_title_twice_in_one_batch_writes_two_folders(tmp_path: Path) -> Non
     assert sorted(p.name for p in out.iterdir()) == ["heel-pain", "heel-pain-2"]
     sources = {read_json(p / "post.json")["source"]["path"] for p in out.iterdir()}
     assert sources == {str(a), str(b)}
+
+
+def test_a_source_finds_its_numbered_folder_after_the_first_is_gone(tmp_path: Path) -> None:
+    a = retitled(SAMPLES / "tension-headaches.md", tmp_path / "hpA.md")
+    b = retitled(SAMPLES / "es-dolor-de-espalda.md", tmp_path / "hpB.md")
+    out = tmp_path / "out"
+    run(str(a), "-o", str(out))
+    run(str(b), "-o", str(out))
+    (out / "heel-pain-2" / "caption.txt").write_text(EDIT + "\n")
+    shutil.rmtree(out / "heel-pain")
+    run(str(b), "-o", str(out))
+    assert [p.name for p in out.iterdir()] == ["heel-pain-2"]
+    assert read_json(out / "heel-pain-2" / "post.json")["caption"] == EDIT
