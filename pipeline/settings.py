@@ -151,19 +151,27 @@ def read_look(data: dict[str, Any], path: Path) -> str:
 
 
 def read_logo(data: dict[str, Any], path: Path) -> Path | None:
+    """The logo file, relative to the brand kit; kept as an absolute path, so that `render`
+    finds it from any folder."""
     if not data.get("logo"):
         return None
-    logo = path.parent / str(data["logo"])
+    logo = (path.parent / str(data["logo"])).resolve()
     if not logo.is_file():
         raise ConfigError(f"brand kit {path}: logo file {logo} not found")
-    try:
-        with Image.open(logo) as image:
-            image.verify()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    if not is_image(logo):
         raise ConfigError(
             f"brand kit {path}: logo file {logo} is not an image Pillow can read (use a PNG)"
-        ) from None
+        )
     return logo
+
+
+def is_image(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def derive_dark(colors: dict[str, str]) -> dict[str, str]:

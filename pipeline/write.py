@@ -35,7 +35,7 @@ from pipeline.models import (
     Post,
     RenderedImage,
 )
-from pipeline.settings import DEFAULT_FONTS, REQUIRED_COLORS, Brand
+from pipeline.settings import DEFAULT_FONTS, REQUIRED_COLORS, Brand, is_image
 
 MANIFEST = "post.json"
 MANIFEST_VERSION = 1
@@ -161,6 +161,8 @@ def brand_from_record(record: Mapping[str, Any]) -> Brand:
             raise ValueError(f"font for {role} not found")
     if any(k not in brand.colors for k in REQUIRED_COLORS):
         raise ValueError("a brand colour is missing")
+    if brand.logo is not None and not (brand.logo.is_file() and is_image(brand.logo)):
+        raise ValueError("the logo file is missing or not an image")
     return brand
 
 

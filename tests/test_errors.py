@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline.batch import expand_sources
 from pipeline.cards import load_template
@@ -15,6 +16,7 @@ from pipeline.cli import main
 from pipeline.models import ConfigError
 from pipeline.settings import load_brand, resource_dir
 from tests.conftest import KNEE, SAMPLES
+from tests.folders import run_sample
 
 HEADACHES = SAMPLES / "tension-headaches.md"
 
@@ -130,7 +132,20 @@ def test_brand_logo_that_is_not_an_image(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_text("not a picture\n")
     with pytest.raises(ConfigError) as caught:
         load_brand(kit)
+    logo = (tmp_path / "logo.png").resolve()
     assert str(caught.value) == (
-        f"brand kit {kit}: logo file {tmp_path / 'logo.png'} is not an image Pillow can read"
-        " (use a PNG)"
+        f"brand kit {kit}: logo file {logo} is not an image Pillow can read (use a PNG)"
     )
+
+
+def test_render_when_the_recorded_logo_is_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = tmp_path / "brand.toml"
+    kit.write_text('logo = "logo.png"\n' + (resource_dir("templates") / "brand.toml").read_text())
+    Image.new("RGBA", (200, 80), (200, 0, 0, 255)).save(tmp_path / "logo.png")
+    folder = run_sample(tmp_path / "out", "--brand", str(kit), sample=HEADACHES)
+    (tmp_path / "logo.png").write_text("not a picture any more\n")
+    assert main(["render", str(folder)]) == 0
+    note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
+    assert f"  note: {note}" in capsys.readouterr().err.splitlines()
