@@ -40,6 +40,8 @@ def read_source_list(item: str) -> list[str]:
     path = Path(item.removeprefix("@"))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file (a list of sources)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"{path}: cannot read the list of sources ({exc})") from None
     sources = []

@@ -265,6 +265,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.allow_low_contrast:
         check_template_contrast(load_template(brand.look), brand)
     caption_environment(args.templates)  # a bad --templates fails once, before any source
+    if args.out.exists() and not args.out.is_dir():
+        raise ConfigError(f"{args.out} is a file: give -o a folder")
     sources = expand_sources(args.sources)
     work = partial(run_source, options=run_options(args, brand))
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
@@ -332,7 +334,10 @@ def run_source(source: str, options: RunOptions) -> RunResult:
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
-    return write_own_folder(Made(page, article, digest, post), options)
+    try:
+        return write_own_folder(Made(page, article, digest, post), options)
+    except OSError as exc:  # a full disk, a read-only folder
+        raise ConfigError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:

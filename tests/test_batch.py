@@ -72,7 +72,10 @@ def test_a_missing_txt_file_is_still_a_source(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "cannot read the list of sources"), ("# nothing\n\n", "the list of sources is empty")],
+    [
+        (None, "urls.txt: no such file"),
+        ("# nothing\n\n", "the list of sources is empty"),
+    ],
 )
 def test_bad_source_lists(content: str | None, message: str, tmp_path: Path) -> None:
     path = tmp_path / "urls.txt"

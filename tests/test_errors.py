@@ -149,3 +149,20 @@ def test_render_when_the_recorded_logo_is_gone(
     assert main(["render", str(folder)]) == 0
     note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
     assert f"  note: {note}" in capsys.readouterr().err.splitlines()
+
+
+def test_output_folder_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    assert main(["run", str(HEADACHES), "-o", str(afile)]) == 1
+    assert capsys.readouterr().err == f"Error: {afile} is a file: give -o a folder\n"
+    out = tmp_path / "out"
+    out.mkdir()
+    taken = out / "tension-headaches-why-your-neck-may-be-part-of-the-story"
+    taken.write_text("a file where the post's folder would go")
+    assert main(["run", str(HEADACHES), "-o", str(out)]) == 1
+    assert (
+        capsys.readouterr().err == f"Error: cannot write {taken / 'post.json'}: Not a directory\n"
+    )
