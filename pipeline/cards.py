@@ -155,6 +155,8 @@ def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         raise ConfigError(f"look {path.stem!r} not found (bundled: {names})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"layout {path.name} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"layout {path.name} is not UTF-8 text: save it as UTF-8") from None
     anchor_images(data, path.parent)
     parent = data.pop("extends", None)
     if parent is None:

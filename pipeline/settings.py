@@ -85,6 +85,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
             f"brand kit {path}: unknown key '{unknown[0]}'"
             f" (expected one of: {', '.join(BRAND_KEYS)})"
         )
+    check_kinds(data, path)
     colors = read_palette(data, "colors", path)
     dark = read_palette(data, "dark_colors", path) if "dark_colors" in data else derive_dark(colors)
     brand = Brand(
@@ -111,6 +112,23 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"brand kit {path} not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"brand kit {path} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"brand kit {path} is not UTF-8 text: save it as UTF-8") from None
+
+
+def check_kinds(data: dict[str, Any], path: Path) -> None:
+    """Each key holds the kind of value it needs, so that a slip gets an error naming the key."""
+    for key in ("name", "handle", "cta", "disclaimer", "logo", "look"):
+        if key in data and not isinstance(data[key], str):
+            raise ConfigError(f"brand kit {path}: '{key}' must be text in quotes")
+    tags = data.get("hashtags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ConfigError(
+            f"brand kit {path}: 'hashtags' must be a list of texts, e.g. [\"Acupuncture\"]"
+        )
+    fonts = data.get("fonts", {})
+    if not isinstance(fonts, dict) or not all(isinstance(name, str) for name in fonts.values()):
+        raise ConfigError(f"brand kit {path}: [fonts] must be a table of font file names")
 
 
 def read_palette(data: dict[str, Any], key: str, path: Path) -> dict[str, str]:
@@ -138,6 +156,10 @@ def read_fonts(data: dict[str, Any], path: Path) -> dict[str, str]:
             raise ConfigError(
                 f"brand kit {path}: unknown font role 'fonts.{role}'"
                 f" (expected one of: {', '.join(DEFAULT_FONTS)})"
+            )
+        if not font_file(fonts[role]).is_file():
+            raise ConfigError(
+                f"brand kit {path}: font file {font_file(fonts[role])} for 'fonts.{role}' not found"
             )
     return fonts
 

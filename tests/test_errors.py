@@ -166,3 +166,49 @@ def test_output_folder_that_cannot_be_written(
     assert (
         capsys.readouterr().err == f"Error: cannot write {taken / 'post.json'}: Not a directory\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("disclaimer = 5", "'disclaimer' must be text in quotes"),
+        ("name = { a = 1 }", "'name' must be text in quotes"),
+        ('hashtags = "Acupuncture"', "'hashtags' must be a list of texts, e.g. [\"Acupuncture\"]"),
+        ('fonts = "Inter"', "[fonts] must be a table of font file names"),
+    ],
+)
+def test_brand_kit_values_of_the_wrong_kind(line: str, message: str, tmp_path: Path) -> None:
+    bundled = (resource_dir("templates") / "brand.toml").read_text()
+    key = line.split()[0]
+    top = bundled.split("\n[fonts]")[0].splitlines()  # [fonts] is last; the defaults do
+    kept = [text for text in top if not text.startswith(f"{key} ")]
+    kit = tmp_path / "brand.toml"
+    kit.write_text("\n".join([line, *kept]) + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_brand(kit)
+    assert str(caught.value) == f"brand kit {kit}: {message}"
+
+
+def test_brand_kit_font_file_missing(tmp_path: Path) -> None:
+    kit = tmp_path / "brand.toml"
+    kit.write_text(
+        (resource_dir("templates") / "brand.toml")
+        .read_text()
+        .replace('sans = "Inter-Regular.otf"', 'sans = "Missing.otf"')
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_brand(kit)
+    missing = resource_dir("fonts") / "Missing.otf"
+    assert str(caught.value) == f"brand kit {kit}: font file {missing} for 'fonts.sans' not found"
+
+
+def test_kits_and_layouts_that_are_not_utf8(tmp_path: Path) -> None:
+    kit, layout = tmp_path / "brand.toml", tmp_path / "look.toml"
+    kit.write_bytes(b'name = "Caf\xe9 Clinic"\n')
+    layout.write_bytes(b'description = "Caf\xe9"\n')
+    with pytest.raises(ConfigError, match=r"^brand kit .* is not UTF-8 text: save it as UTF-8$"):
+        load_brand(kit)
+    with pytest.raises(
+        ConfigError, match=r"^layout look\.toml is not UTF-8 text: save it as UTF-8$"
+    ):
+        load_template(str(layout))
