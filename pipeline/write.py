@@ -23,6 +23,7 @@ from typing import Any, get_args
 
 from PIL import ImageColor
 
+from pipeline.cards import KINDS as LAYOUT_KINDS
 from pipeline.models import (
     Article,
     Captions,
@@ -147,9 +148,11 @@ def brand_from_record(record: Mapping[str, Any]) -> Brand:
     """Rebuild the brand kit stored in a manifest; TypeError/ValueError when it does not fit."""
     known = {f.name for f in fields(Brand)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in known}
+    texts = ("name", "handle", "cta", "look", "logo")
+    if not all(isinstance(values.get(key) or "", str) for key in texts):
+        raise TypeError("brand texts must be text")
     logo = values.get("logo")
-    if isinstance(logo, str):
-        values["logo"] = Path(logo)
+    values["logo"] = Path(logo) if isinstance(logo, str) and logo else None
     brand = Brand(**values)  # type: ignore[arg-type]
     for table in (brand.colors, brand.fonts):
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
@@ -183,6 +186,8 @@ def cards_from_manifest(manifest: Mapping[str, Any], name: str = MANIFEST) -> tu
                 raise EditError(f"{where}.{key} must be text (in double quotes)")
         if entry.get("kind") not in kinds:
             raise EditError(f"{where}.kind must be one of {', '.join(kinds)}")
+        if entry.get("layout") not in (None, *LAYOUT_KINDS):
+            raise EditError(f"{where}.layout must be one of {', '.join(LAYOUT_KINDS)} (or null)")
         if not entry.get("file") or not entry.get("text"):
             raise EditError(f"{where} needs a file and a text")
         if not CARD_FILE.fullmatch(entry["file"]):

@@ -174,6 +174,10 @@ def test_retouched_image_is_kept_and_reported(
             lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(text="")),
             "cards[1] needs a file and a text",
         ),
+        (
+            lambda f: edit_manifest(f, lambda m: card(m, "carousel-02.jpg").update(layout="big")),
+            "cards[1].layout must be one of cover, point, closing, quote, quote_square, story",
+        ),
     ],
 )
 def test_broken_edits_are_one_line_errors(
@@ -328,3 +332,15 @@ def test_render_and_run_warn_about_a_caption_instagram_would_refuse(
         ]
         warnings = read_json(folder / "post.json")["warnings"]
         assert [w for w in warnings if w.startswith("caption")] == expected
+
+
+@pytest.mark.parametrize("logo", [5, "/no/such/logo.png"])
+def test_unusable_brand_record_draws_with_the_bundled_kit(
+    logo: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    edit_manifest(folder, lambda m: m["brand"].update(logo=logo))
+    capsys.readouterr()
+    assert main(["render", str(folder)]) == 0
+    note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
+    assert f"  note: {note}" in capsys.readouterr().err.splitlines()
