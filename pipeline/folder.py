@@ -123,7 +123,11 @@ def write_own_folder(made: Made, options: RunOptions) -> RunResult:
         with folder_lock(folder):
             if belongs_to(folder, made, claim):
                 post = replace(made.post, slug=slug)
-                return write_run(folder, replace(made, post=post), options)
+                result = write_run(folder, replace(made, post=post), options)
+                if slug == made.post.slug:
+                    return result
+                note = f"{made.post.slug} holds another article with this title: wrote {slug}"
+                return replace(result, notes=(note, *result.notes))
     raise AssertionError("unreachable")  # pragma: no cover
 
 

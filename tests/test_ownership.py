@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from pipeline.cli import main
 from tests.conftest import SAMPLES
 from tests.folders import read_json
@@ -25,14 +27,18 @@ def run(*args: str) -> None:
     assert main(["run", *args, "-q"]) == 0
 
 
-def test_same_title_from_another_source_gets_the_next_slug(tmp_path: Path) -> None:
+def test_same_title_from_another_source_gets_the_next_slug(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a = retitled(SAMPLES / "tension-headaches.md", tmp_path / "hpA.md")
     b = retitled(SAMPLES / "es-dolor-de-espalda.md", tmp_path / "hpB.md")
     out = tmp_path / "out"
     run(str(a), "-o", str(out))
     (out / "heel-pain" / "caption.txt").write_text(EDIT + "\n")
 
-    run(str(b), "-o", str(out))
+    assert main(["run", str(b), "-o", str(out)]) == 0
+    note = "  note: heel-pain holds another article with this title: wrote heel-pain-2"
+    assert note in capsys.readouterr().err.splitlines()
     assert read_json(out / "heel-pain-2" / "post.json")["source"]["path"] == str(b)
     assert EDIT not in (out / "heel-pain-2" / "caption.txt").read_text()
     assert read_json(out / "heel-pain" / "post.json")["source"]["path"] == str(a)
