@@ -288,6 +288,8 @@ def extract_markdown(page: Page) -> Article:
 
 def meta_text(meta: dict[str, Any], key: str) -> str | None:
     value = meta.get(key)
+    if isinstance(value, list):  # `author: [a, b]` in front matter
+        value = ", ".join(str(v) for v in value)
     return clean_text(str(value)) or None if value not in (None, "") else None
 
 

@@ -208,6 +208,13 @@ def test_markdown_front_matter_metadata() -> None:
     assert article.description and article.description.startswith("Why desk work")
 
 
+def test_front_matter_author_list_is_joined(tmp_path: Path) -> None:
+    post = tmp_path / "two-authors.md"
+    body = "Knee pain is common and often linked to weak muscles around the joint. " * 5
+    post.write_text(f"---\ntitle: Knee pain\nauthor: [Ana Ruiz, Sam Lee]\n---\n\n{body}\n")
+    assert extract_article(read_file(post)).author == "Ana Ruiz, Sam Lee"
+
+
 def test_bold_lead_ins_and_items_in_markdown() -> None:
     article = extract_file(SAMPLES / "tension-headaches.md")
     leads = [b.lead for b in article.blocks if b.kind == "item"]
