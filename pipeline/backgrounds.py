@@ -11,7 +11,7 @@ from typing import cast
 
 from PIL import Image
 
-from pipeline.cards import Background, Layout, Template, TextBox
+from pipeline.cards import Background, Layout, Panel, Template, TextBox
 from pipeline.models import ConfigError
 from pipeline.settings import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
 
@@ -95,10 +95,24 @@ def check_template_contrast(template: Template, brand: Brand) -> None:
                 )
 
 
+def panel_holds(panel: Panel, box: TextBox) -> bool:
+    return (
+        panel.x <= box.x
+        and panel.y <= box.y
+        and box.x + box.width <= panel.x + panel.width
+        and box.y + box.height <= panel.y + panel.height
+    )
+
+
 def colors_under(
     layout: Layout, box: TextBox, colors: dict[str, str]
 ) -> list[tuple[int, int, int]]:
     bg, palette = layout.background, freeze(colors)
+    if box.fill:  # a tag: the text sits on its own block of colour
+        return [resolve(box.fill, palette)]
+    panel = next((p for p in reversed(layout.panels) if panel_holds(p, box)), None)
+    if panel:
+        return [resolve(panel.color, palette)]
     if bg.type == "solid":
         return [resolve(bg.color, palette)]
     if bg.type == "gradient" and bg.to:

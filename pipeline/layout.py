@@ -134,12 +134,17 @@ def pick_size(
     """
     options = []
     for size in range(
-        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 10)) - 1, -1
+        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7)) - 1, -1
     ):
         found = breaks_at_size(words, widths, space, spec, size)
         if found is not None:
             options.append((size, join_lines(words, found[0]), found[1]))
     size, lines, _ = options[0]  # the largest size fits: fits_at_size said so
+    if misses_phrase_break(words, lines):  # "Title: subtitle" breaks after the colon
+        split = [o for o in options if not misses_phrase_break(words, o[1])]
+        if split:
+            best_split = min(split, key=lambda o: (len(o[1]), -o[0]))
+            return best_split[0], best_split[1]
     if is_flawed(lines):
         clean = [o for o in options if not is_flawed(o[1]) and len(o[1]) == len(lines)]
         if clean:
@@ -147,6 +152,18 @@ def pick_size(
     same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
     best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
     return best[0], best[1]
+
+
+def misses_phrase_break(words: Sequence[str], lines: Sequence[str]) -> bool:
+    """Text of several lines with a colon or dash inside, where no line ends on it."""
+    marks = {i for i, word in enumerate(words[:-1]) if word[-1] in ":—" or word in ("—", "–")}
+    if len(lines) < 2 or not marks:
+        return False
+    ends, count = set(), 0
+    for line in lines[:-1]:
+        count += len(line.split())
+        ends.add(count - 1)
+    return not marks & ends
 
 
 def is_flawed(lines: Sequence[str]) -> bool:

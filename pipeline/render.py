@@ -114,6 +114,7 @@ def render_card(
     colors = brand.palette(template.palette)
     image = backgrounds.new_canvas(layout, colors)
     draw = ImageDraw.Draw(image)
+    draw_panels(draw, layout, colors)
     texts: list[str] = []
     warnings: list[str] = []
     for box in layout.boxes:
@@ -144,6 +145,12 @@ def render_card(
     )
 
 
+def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:
+    for panel in layout.panels:
+        box = (panel.x, panel.y, panel.x + panel.width - 1, panel.y + panel.height - 1)
+        draw.rectangle(box, resolve(panel.color, colors))
+
+
 def field_text(card: Card, field: str) -> str | None:
     value: str | None = getattr(card, field, None)
     if value and field == "text" and card.kind == "quote":
@@ -171,6 +178,9 @@ def draw_box(
     chain = font_chain(brand, box.role)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
     fitted = fit_box(text, box, chain)
+    label = text.split(": ", 1)[0] if box.field != "text" else text
+    if label != text and (fitted is None or fitted.shortened):  # "— from our blog: <title>"
+        fitted = fit_box(label, box, chain) or fitted  # the label alone, not "— from our blog…"
     if fitted is None and box.field == "text":  # a card without its main text is no card
         raise ValueError(f"text cannot fit a card even when shortened: {value[:60]}…")
     if fitted is None:
@@ -179,12 +189,36 @@ def draw_box(
     if fitted.shortened:
         warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {value[:60]}…")
     baseline = first_baseline(box, fitted, chain)
+    if box.fill:
+        draw_tag(draw, box, fitted, chain, baseline, resolve(box.fill, colors))
     fill = resolve(box.color, colors)
     y = baseline
     for line in fitted.lines:
         draw_line(draw, image, line, box, chain, fitted.size, y, fill)
         y += fitted.line_height
     return Drawn(fitted.text, fitted, baseline, tuple(warnings))
+
+
+def draw_tag(
+    draw: ImageDraw.ImageDraw,
+    box: TextBox,
+    fitted: Fitted,
+    chain: FontChain,
+    baseline: int,
+    fill: Color,
+) -> None:
+    """A block of colour hugging the text (a kicker tag), padded by a share of the size."""
+    size = fitted.size
+    tracking = box.tracking * size / box.sizes[1]
+    widths = [measure_line(chain, line, size, tracking) for line in fitted.lines]
+    pad_x, pad_y = round(size * 0.55), round(size * 0.4)
+    left = box.x - pad_x if box.align == "left" else box.x + (box.width - max(widths)) / 2 - pad_x
+    if box.align == "right":
+        left = box.x + box.width - max(widths) - pad_x
+    cap = round(size * 0.73)  # the cap height of the sans faces, as a share of the size
+    top = baseline - cap - pad_y
+    bottom = baseline + (len(fitted.lines) - 1) * fitted.line_height + pad_y
+    draw.rectangle((round(left), top, round(left + max(widths) + 2 * pad_x), bottom), fill)
 
 
 def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:
@@ -211,17 +245,25 @@ def is_emoji(char: str) -> bool:
     return ord(char) >= 0x1F000 or unicodedata.category(char) == "So"
 
 
-def box_spec(box: TextBox, chain: FontChain, width: int) -> TextSpec:
+def box_spec(box: TextBox, chain: FontChain, width: int, words: int = 0) -> TextSpec:
     ascent, descent = load_font(chain[0][1], REF_SIZE).getmetrics()
     return TextSpec(
         width=width,
         height=box.height,
-        sizes=box.sizes,
+        sizes=grown_sizes(box, words),
         line_height=box.line_height,
         max_lines=box.max_lines,
         ascent=ascent / REF_SIZE,
         descent=descent / REF_SIZE,
     )
+
+
+def grown_sizes(box: TextBox, words: int) -> tuple[int, int]:
+    """A short text may be set larger than the box's usual largest size (its `grow` pairs)."""
+    for most_words, size in box.grow:
+        if 0 < words <= most_words:
+            return box.sizes[0], max(box.sizes[1], size)
+    return box.sizes
 
 
 def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
@@ -232,8 +274,9 @@ def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
         return measure_ref(chain, part) + tracking_ref * len(part)
 
     width = box.width
+    words = len(text.split())
     for _ in range(3):
-        fitted = fit_text(text, box_spec(box, chain, width), measure)
+        fitted = fit_text(text, box_spec(box, chain, width, words), measure)
         if fitted is None:
             return None
         tracking = box.tracking * fitted.size / box.sizes[1]

@@ -170,10 +170,10 @@ def test_bundled_templates_pass_their_contrast_check() -> None:
         check_template_contrast(load_template(name), brand)
 
 
-def test_photo_overlay_too_weak_is_refused(tmp_path: Path) -> None:
-    """A look of the user's own, in their folder, extending the bundled photo look."""
+def test_text_straight_on_the_photo_is_refused(tmp_path: Path) -> None:
+    """A look of the user's own, extending the bundled photo look without its solid panel."""
     weak = tmp_path / "weak.toml"
-    weak.write_text('extends = "photo"\n[background]\noverlay_opacity = 0.2\n')
+    weak.write_text('extends = "photo"\n[point]\npanels = []\n')
     with pytest.raises(ConfigError, match=r"look weak: .* has contrast .* below 4.5:1"):
         check_template_contrast(load_template(str(weak)), load_brand())
 
@@ -208,7 +208,13 @@ def copy_templates(folder: Path) -> None:
         ("[cover]\ntitle = { size = 80 }", "unknown key 'cover.title'"),
         ("[point.text]\nalign = \"middle\"", "'point.text.align' is 'middle'; use one of"),
         ("[point.text]\ncolor = \"teal\"", "'point.text.color' is 'teal'; use #RRGGBB or one of"),
-        ("[point.text]\nsize = [20, 40]", "'point.text.size' must not go below 36 px"),
+        ("[point.text]\nsize = [44, 64]", "'point.text.size' must not go below 48 px"),
+        ("[quote.text]\nsize = [30, 40]", "'quote.text.size' must not go below 36 px"),
+        ("[quote.note]\nsize = [32, 32]", "'quote.note.size' must not go below 36 px"),
+        ("[closing.fine_print]\nsize = 34", "'closing.fine_print.size' must not go below 36"),
+        ("[quote_square.note]\nbox = [100, 790, 806, 84]", "'quote_square.note.box' leaves the centre 810 px"),
+        ("[point.text]\ngrow = [[3]]", "'point.text.grow' must be a list of [words, px] pairs"),
+        ("[point]\npanels = [{ box = [0, 0, 10] }]", "'point.panels.box' must be a list of 4"),
         ("[cover.text]\nsize = [60, 100]", "'cover.text.size' must not go below 72 px"),
         ("[cover.text]\nbox = [20, 250, 1000, 700]", "'cover.text.box' leaves the centre 1012 px"),
         ("[story.text]\nbox = [96, 100, 888, 900]", "'story.text.box' is outside the text area"),
