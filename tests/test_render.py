@@ -212,7 +212,7 @@ def copy_templates(folder: Path) -> None:
         ("[quote.text]\nsize = [30, 40]", "'quote.text.size' must not go below 36 px"),
         ("[quote.note]\nsize = [32, 32]", "'quote.note.size' must not go below 36 px"),
         ("[closing.fine_print]\nsize = 34", "'closing.fine_print.size' must not go below 36"),
-        ("[quote_square.note]\nbox = [100, 790, 806, 84]", "'quote_square.note.box' leaves the centre 810 px"),
+        ("[quote_square.note]\nbox = [100, 790, 806, 84]", "'quote_square.note.box' leaves"),
         ("[point.text]\ngrow = [[3]]", "'point.text.grow' must be a list of [words, px] pairs"),
         ("[point]\npanels = [{ box = [0, 0, 10] }]", "'point.panels.box' must be a list of 4"),
         ("[cover.text]\nsize = [60, 100]", "'cover.text.size' must not go below 72 px"),
