@@ -22,10 +22,17 @@ HYPHEN = "-"
 CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 # Words a line should not end on when a balanced alternative exists.
 WEAK_ENDINGS = frozenset({"a", "an", "the", "of", "to", "my", "your", "our", "its", "their"})
+# Korean: a determiner or an adnominal verb form belongs with the noun after it ("그 / 아래쪽",
+# "할 / 수"); a bound noun belongs with the word before it ("할 수", "줄이는 데").
+KOREAN_WEAK_ENDINGS = frozenset(
+    {"그", "이", "저", "이런", "그런", "할", "될", "한", "및", "각", "수"}
+)
+KOREAN_BOUND_NOUNS = frozenset({"수", "데", "것", "줄", "등", "뿐", "때문에"})
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
 WEAK_PENALTY = 60.0
 WIDOW_PENALTY = 400.0
-PHRASE_BONUS = 8.0  # a line ending on , ; : — is a natural break
+PHRASE_BONUS = 8.0  # a line ending on , or ; is a natural break
+COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there when it can
 HYPHEN_PENALTY = 300.0
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
 SIZE_PENALTY = 10.0  # cost of each px given up
@@ -167,10 +174,13 @@ def misses_phrase_break(words: Sequence[str], lines: Sequence[str]) -> bool:
 
 
 def is_flawed(lines: Sequence[str]) -> bool:
-    """A lone word on the last line, or a line ending on a weak word."""
+    """A lone word on the last line, a line ending on a weak word or starting on a bound noun."""
     if len(lines) > 1 and len(lines[-1].split()) == 1:
         return True
-    return any(line.split()[-1].lower() in WEAK_ENDINGS for line in lines[:-1])
+    if any(line.split()[0] in KOREAN_BOUND_NOUNS for line in lines[1:]):
+        return True
+    weak = WEAK_ENDINGS | KOREAN_WEAK_ENDINGS
+    return any(line.split()[-1].lower() in weak for line in lines[:-1])
 
 
 def breaks_at_size(
@@ -276,6 +286,7 @@ def best_breaks(
     if count > max_lines:
         return None
     ending = [end_penalty(word) for word in words]
+    starting = [WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words]
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
@@ -289,6 +300,7 @@ def best_breaks(
                 if used > width:
                     break
                 cost = best[line - 1][start] + SLACK_WEIGHT * (1 - used / width) ** 2 + extra
+                cost += starting[start] if start else 0.0
                 if last and end - start == 1 and start > 0:
                     cost += WIDOW_PENALTY
                 if cost < best[line][end]:
@@ -305,11 +317,13 @@ def best_breaks(
 def end_penalty(word: str) -> float:
     """What it costs for a line (not the last) to end on this word."""
     cost = 0.0
-    if word.lower().strip("“‘\"'(") in WEAK_ENDINGS:
+    if word.lower().strip("“‘\"'(") in WEAK_ENDINGS or word in KOREAN_WEAK_ENDINGS:
         cost += WEAK_PENALTY
     if word.endswith(HYPHEN) and not word[:-1].endswith(HYPHEN):
         cost += HYPHEN_PENALTY
-    if word[-1:] in ",;:—–":
+    if word[-1:] in ":—" or word == "–":
+        cost -= COLON_BONUS
+    elif word[-1:] in ",;–":
         cost -= PHRASE_BONUS
     return cost
 

@@ -17,8 +17,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 SIZE = (1080, 1920)
 SMALL = (270, 480)  # drawn small and blurred, then scaled up: soft and fast
-WALL_LIGHT = (246, 236, 220)  # sunlit plaster
-WALL_SHADE = (196, 178, 150)
+WALL_LIGHT = (250, 242, 228)  # sunlit plaster
+WALL_SHADE = (214, 196, 168)
 LEAVES = [(122, 146, 104), (92, 118, 84), (150, 166, 118), (74, 96, 70), (168, 176, 132)]
 HIGHLIGHTS = [(255, 248, 232), (255, 238, 206), (242, 250, 236)]
 TARGET = Path("templates/cards/backgrounds/soft-daylight.jpg")
@@ -68,7 +68,7 @@ def draw_highlights(image: Image.Image, rng: random.Random) -> Image.Image:
 def vignette(image: Image.Image) -> Image.Image:
     mask = Image.radial_gradient("L").resize(SMALL).filter(ImageFilter.GaussianBlur(20))
     dark = ImageChops.multiply(image, Image.new("RGB", SMALL, (200, 192, 180)))
-    return Image.composite(dark, image, mask.point(lambda v: max(0, v - 90) * 2))
+    return Image.composite(dark, image, mask.point(lambda v: max(0, v - 120) * 2))
 
 
 def make_background(seed: int = 11) -> Image.Image:

@@ -326,3 +326,64 @@ def test_brand_kit_picks_its_own_layout_file(tmp_path: Path) -> None:
     (tmp_path / "brand.toml").write_text(kit.replace('look = "calm"', 'look = "looks/mine.toml"'))
     brand = load_brand(tmp_path / "brand.toml")
     assert load_template(brand.look).palette == "dark"
+
+
+@pytest.mark.parametrize("template", ["calm", "bold", "photo"])
+def test_square_quote_stays_inside_the_grid_crop(template: str) -> None:
+    """The profile grid shows the centre 810 px of a square post: the mark and text stay in it."""
+    card = Card("quote", "q.jpg", LONG, footer=HANDLE, note="— from our blog: Knee pain",
+                layout="quote_square")  # fmt: skip
+    image = Image.open(io.BytesIO(render_card(card, load_brand(), load_template(template)).jpeg))
+    background = load_template(template).layouts["quote_square"].background
+    for box in ((0, 0, 134, 1080), (946, 0, 1080, 1080)):
+        strip = image.convert("L").crop(box)
+        low, high = cast(tuple[int, int], strip.getextrema())
+        if background.type == "solid":  # JPEG noise only: nothing drawn there
+            assert high - low <= 12, f"{template}: something drawn in {box}"
+    layout = load_template(template).layouts["quote_square"]
+    assert layout.mark is not None and layout.mark.x >= 135
+    assert all(b.x >= 135 and b.x + b.width <= 945 for b in layout.boxes)
+
+
+@pytest.mark.parametrize("template", ["calm", "bold", "photo"])
+def test_quote_source_drops_a_title_too_long_to_fit(template: str) -> None:
+    title = "Could Chronic Joint Pain Be Improved by Treating Muscle Imbalance, Posture and Sleep?"
+    card = Card("quote", "q.jpg", "Gentle exercise helped.", footer=HANDLE,
+                note=f"— from our blog: {title} {title}")  # fmt: skip
+    image = render_card(card, load_brand(), load_template(template))
+    assert "— from our blog" in image.texts
+    assert not any(text.startswith("— from our blog…") for text in image.texts)
+
+
+def test_quote_source_keeps_a_title_that_fits() -> None:
+    note = "— from our blog: Knee pain and muscle balance"
+    card = Card("quote", "q.jpg", "Gentle exercise helped.", footer=HANDLE, note=note)
+    assert note in render_card(card, load_brand(), load_template("calm")).texts
+
+
+def test_bold_kicker_is_a_tag_in_the_accent_colour() -> None:
+    brand = load_brand()
+    accent = brand.palette("dark")["accent"]
+    card = Card("point", "p.jpg", "Gentle exercise helped.", kicker="Symptom", footer=HANDLE,
+                counter="2 / 7")  # fmt: skip
+    image = Image.open(io.BytesIO(render_card(card, brand, load_template("bold")).jpeg))
+    box = load_template("bold").layouts["point"].box("kicker")
+    assert box is not None
+    # just left of the first letter, inside the tag's padding
+    pixel = cast(tuple[int, int, int], image.convert("RGB").getpixel((box.x - 8, box.y + 20)))
+    expected = tuple(int(accent[i : i + 2], 16) for i in (1, 3, 5))
+    assert all(abs(a - b) <= 12 for a, b in zip(pixel, expected, strict=True))
+
+
+def test_photo_text_sits_on_its_panel_not_the_photo() -> None:
+    brand = load_brand()
+    card = Card("point", "p.jpg", "Gentle exercise helped.", kicker="Symptom", footer=HANDLE)
+    image = Image.open(io.BytesIO(render_card(card, brand, load_template("photo")).jpeg))
+    layout = load_template("photo").layouts["point"]
+    panel = layout.panels[0]
+    colors = image.convert("L").crop((panel.x + 8, panel.y + 8, panel.x + 40, panel.y + 40))
+    low, high = cast(tuple[int, int], colors.getextrema())
+    assert high - low <= 8  # a solid panel
+    top = image.convert("L").crop((0, 0, 1080, panel.y))
+    low, high = cast(tuple[int, int], top.getextrema())
+    assert high - low > 40  # the photo shows above it
