@@ -104,6 +104,16 @@ def panel_holds(panel: Panel, box: TextBox) -> bool:
     )
 
 
+def panel_touches(panel: Panel, box: TextBox) -> bool:
+    """Part of the box is on the panel, part off it: both must be readable."""
+    return (
+        panel.x < box.x + box.width
+        and box.x < panel.x + panel.width
+        and panel.y < box.y + box.height
+        and box.y < panel.y + panel.height
+    )
+
+
 def colors_under(
     layout: Layout, box: TextBox, colors: dict[str, str]
 ) -> list[tuple[int, int, int]]:
@@ -113,11 +123,12 @@ def colors_under(
     panel = next((p for p in reversed(layout.panels) if panel_holds(p, box)), None)
     if panel:
         return [resolve(panel.color, palette)]
+    touching = [resolve(p.color, palette) for p in layout.panels if panel_touches(p, box)]
     if bg.type == "solid":
-        return [resolve(bg.color, palette)]
+        return [resolve(bg.color, palette), *touching]
     if bg.type == "gradient" and bg.to:
-        return [resolve(bg.color, palette), resolve(bg.to, palette)]
+        return [resolve(bg.color, palette), resolve(bg.to, palette), *touching]
     image = make_background(layout, colors)
     region = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
     low, high = cast(tuple[int, int], region.convert("L").getextrema())
-    return [(low, low, low), (high, high, high)]
+    return [(low, low, low), (high, high, high), *touching]

@@ -387,3 +387,13 @@ def test_photo_text_sits_on_its_panel_not_the_photo() -> None:
     top = image.convert("L").crop((0, 0, 1080, panel.y))
     low, high = cast(tuple[int, int], top.getextrema())
     assert high - low > 40  # the photo shows above it
+
+
+def test_text_half_off_its_panel_is_checked_against_both(tmp_path: Path) -> None:
+    """Dark text straddling the edge of a dark panel on a light card is refused."""
+    look = tmp_path / "half.toml"
+    look.write_text(
+        'extends = "calm"\n[point]\npanels = [{ box = [0, 200, 1080, 200], color = "text" }]\n'
+    )
+    with pytest.raises(ConfigError, match=r"look half: point.text .* below 4.5:1"):
+        check_template_contrast(load_template(str(look)), load_brand())
