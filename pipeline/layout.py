@@ -28,6 +28,11 @@ KOREAN_WEAK_ENDINGS = frozenset(
     {"그", "이", "저", "이런", "그런", "할", "될", "한", "및", "각", "수"}
 )
 KOREAN_BOUND_NOUNS = frozenset({"수", "데", "것", "줄", "등", "뿐", "때문에"})
+# Last syllables of a Korean word that ends in a particle or a verb ending: a natural break.
+# A word ending otherwise is most often a bare noun modifying the next ("무릎 / 앞쪽 통증").
+KOREAN_BREAK_AFTER = frozenset("을를이가은는에의와과도로서면고며게지나다요만께때듯록니며까")
+HANGUL = re.compile("[\uac00-\ud7a3]")
+COMPOUND_PENALTY = 40.0
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
 WEAK_PENALTY = 60.0
 WIDOW_PENALTY = 400.0
@@ -152,6 +157,11 @@ def pick_size(
         if split:
             best_split = min(split, key=lambda o: (len(o[1]), -o[0]))
             return best_split[0], best_split[1]
+    if splits_noun_phrase(lines):  # Korean: a few px off rather than "무릎 / 앞쪽 통증 관리"
+        whole = [o for o in options if not splits_noun_phrase(o[1])]
+        whole = [o for o in whole if not misses_phrase_break(words, o[1])]
+        if whole:
+            return whole[0][0], whole[0][1]
     if is_flawed(lines):
         clean = [o for o in options if not is_flawed(o[1]) and len(o[1]) == len(lines)]
         if clean:
@@ -159,6 +169,21 @@ def pick_size(
     same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
     best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
     return best[0], best[1]
+
+
+def splits_noun_phrase(lines: Sequence[str]) -> bool:
+    """A Korean line ending on a bare noun (no particle or ending) before more Korean."""
+    return any(
+        breaks_korean_compound(line.split()[-1], after.split()[0])
+        for line, after in zip(lines, lines[1:], strict=False)
+    )
+
+
+def breaks_korean_compound(word: str, next_word: str) -> bool:
+    last = word[-1]
+    return bool(HANGUL.match(last) and HANGUL.match(next_word[0])) and (
+        last not in KOREAN_BREAK_AFTER
+    )
 
 
 def misses_phrase_break(words: Sequence[str], lines: Sequence[str]) -> bool:
@@ -286,6 +311,9 @@ def best_breaks(
     if count > max_lines:
         return None
     ending = [end_penalty(word) for word in words]
+    for i in range(n - 1):
+        if breaks_korean_compound(words[i], words[i + 1]):
+            ending[i] += COMPOUND_PENALTY
     starting = [WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words]
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]

@@ -225,3 +225,18 @@ def test_long_point_text_keeps_the_usual_size_range() -> None:
     )
     fitted = fit_box(text, box, font_chain(load_brand(), box.role))
     assert fitted is not None and 48 <= fitted.size <= box.sizes[1]
+
+
+@pytest.mark.parametrize("look", ["calm", "bold", "photo"])
+def test_korean_headline_keeps_its_noun_phrase_on_one_line(look: str) -> None:
+    """samples/ko-knee-pain.md: not "무릎 / 앞쪽 통증 관리" nor "무릎 앞쪽 / 통증 관리"."""
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template(look).layouts["story"].box("text")
+    assert box is not None
+    fitted = fit_box("계단을 오를 때 무릎이 아프다면: 무릎 앞쪽 통증 관리", box,
+                     font_chain(load_brand(), box.role))  # fmt: skip
+    assert fitted is not None
+    assert fitted.lines[-1] == "무릎 앞쪽 통증 관리"
+    assert any(line.endswith("아프다면:") for line in fitted.lines)
