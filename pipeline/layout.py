@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def splits_noun_phrase(lines: Sequence[str]) -> bool:
     """A Korean line ending on a bare noun (no particle or ending) before more Korean."""
     return any(
         breaks_korean_compound(line.split()[-1], after.split()[0])
-        for line, after in zip(lines, lines[1:], strict=False)
+        for line, after in pairwise(lines)
     )
 
 
