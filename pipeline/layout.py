@@ -42,6 +42,7 @@ COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there wh
 HYPHEN_PENALTY = 300.0
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
 SIZE_PENALTY = 10.0  # cost of each px given up
+MIN_FILL = 0.75  # a text block narrower than this share of its box may take fewer, fuller lines
 
 Measure = Callable[[str], float]  # width of a string at REF_SIZE
 
@@ -169,7 +170,23 @@ def pick_size(
             return clean[0][0], clean[0][1]
     same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
     best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
+    if widest_share(best[1], widths, space, spec.width, best[0]) < MIN_FILL:
+        fuller = [o for o in options if len(o[1]) < len(best[1])]  # a narrow column of type
+        if fuller and not is_flawed(fuller[0][1]):
+            return fuller[0][0], fuller[0][1]
     return best[0], best[1]
+
+
+def widest_share(
+    lines: Sequence[str], widths: Sequence[float], space: float, width: int, size: int
+) -> float:
+    """The widest line's share of the box width (lines are consecutive runs of the words)."""
+    widest, start = 0.0, 0
+    for line in lines:
+        count = len(line.split())
+        used = sum(widths[start : start + count]) + space * (count - 1)
+        widest, start = max(widest, used), start + count
+    return widest * size / REF_SIZE / width
 
 
 def splits_noun_phrase(lines: Sequence[str]) -> bool:

@@ -240,3 +240,21 @@ def test_korean_headline_keeps_its_noun_phrase_on_one_line(look: str) -> None:
     assert fitted is not None
     assert fitted.lines[-1] == "무릎 앞쪽 통증 관리"
     assert any(line.endswith("아프다면:") for line in fitted.lines)
+
+
+def test_a_narrow_column_takes_fewer_fuller_lines() -> None:
+    """samples/tension-headaches.md in the bold look: not six lines at 60 % of the measure."""
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template("bold").layouts["point"].box("text")
+    assert box is not None
+    chain = font_chain(load_brand(), box.role)
+    text = (
+        "Chin tucks and shoulder-blade exercises build endurance in the muscles that support"
+        " the neck."
+    )
+    fitted = fit_box(text, box, chain)
+    assert fitted is not None and len(fitted.lines) <= 5
+    widest = max(measure_line(chain, line, fitted.size) for line in fitted.lines)
+    assert widest >= 0.75 * box.width

@@ -397,3 +397,16 @@ def test_text_half_off_its_panel_is_checked_against_both(tmp_path: Path) -> None
     )
     with pytest.raises(ConfigError, match=r"look half: point.text .* below 4.5:1"):
         check_template_contrast(load_template(str(look)), load_brand())
+
+
+@pytest.mark.parametrize(("role", "korean"), [("sans_semibold", "NanumSquareB.ttf"),
+                                              ("sans_bold", "NanumSquareB.ttf"),
+                                              ("sans", "NanumSquareR.ttf")])  # fmt: skip
+def test_korean_in_a_bold_role_uses_the_bold_korean_face(role: str, korean: str) -> None:
+    """ "— from our blog: 계단을 …" in Inter SemiBold continues in NanumSquare Bold, not Regular."""
+    from pipeline.glyphs import split_runs
+
+    chain = render.font_chain(load_brand(), role)
+    runs, _ = split_runs("— from our blog: 계단을 오를 때", chain)
+    assert {run.font for run in runs} == {"main", "korean"}
+    assert dict(chain)["korean"].name == korean
