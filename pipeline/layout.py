@@ -144,7 +144,8 @@ def pick_size(
     on "the": when the largest size can only break that way, the first smaller size (within
     about a tenth) that breaks cleanly into as many lines wins. Otherwise a smaller size with
     the same number of lines may win on an even rag, each px given up costing SIZE_PENALTY.
-    Fewer, fuller lines at a smaller size never win: slides keep one type size where they can.
+    Fewer, fuller lines at a smaller size win only to keep a Korean noun phrase or a headline's
+    "Title:" together, or when the text would stand as a narrow column (under MIN_FILL).
     """
     options = []
     for size in range(
