@@ -11,8 +11,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from pipeline.breakrules import (
+    COMPOUND_PENALTY,
+    KOREAN_BOUND_NOUNS,
+    WEAK_PENALTY,
+    breaks_korean_compound,
+    end_penalty,
+    is_flawed,
+    misses_phrase_break,
+    splits_noun_phrase,
+)
 
 if TYPE_CHECKING:
     import pyphen
@@ -21,25 +31,8 @@ REF_SIZE = 100
 ELLIPSIS = "…"
 HYPHEN = "-"
 CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
-# Words a line should not end on when a balanced alternative exists.
-WEAK_ENDINGS = frozenset({"a", "an", "the", "of", "to", "my", "your", "our", "its", "their"})
-# Korean: a determiner or an adnominal verb form belongs with the noun after it ("그 / 아래쪽",
-# "할 / 수"); a bound noun belongs with the word before it ("할 수", "줄이는 데").
-KOREAN_WEAK_ENDINGS = frozenset(
-    {"그", "이", "저", "이런", "그런", "할", "될", "한", "및", "각", "수"}
-)
-KOREAN_BOUND_NOUNS = frozenset({"수", "데", "것", "줄", "등", "뿐", "때문에"})
-# Last syllables of a Korean word that ends in a particle or a verb ending: a natural break.
-# A word ending otherwise is most often a bare noun modifying the next ("무릎 / 앞쪽 통증").
-KOREAN_BREAK_AFTER = frozenset("을를이가은는에의와과도로서면고며게지나다요만께때듯록니며까")
-HANGUL = re.compile("[\uac00-\ud7a3]")
-COMPOUND_PENALTY = 40.0
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
-WEAK_PENALTY = 60.0
 WIDOW_PENALTY = 400.0
-PHRASE_BONUS = 8.0  # a line ending on , or ; is a natural break
-COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there when it can
-HYPHEN_PENALTY = 300.0
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
 SIZE_PENALTY = 10.0  # cost of each px given up
 MIN_FILL = 0.75  # a text block narrower than this share of its box may take fewer, fuller lines
@@ -190,43 +183,6 @@ def widest_share(
     return widest * size / REF_SIZE / width
 
 
-def splits_noun_phrase(lines: Sequence[str]) -> bool:
-    """A Korean line ending on a bare noun (no particle or ending) before more Korean."""
-    return any(
-        breaks_korean_compound(line.split()[-1], after.split()[0])
-        for line, after in pairwise(lines)
-    )
-
-
-def breaks_korean_compound(word: str, next_word: str) -> bool:
-    last = word[-1]
-    return bool(HANGUL.match(last) and HANGUL.match(next_word[0])) and (
-        last not in KOREAN_BREAK_AFTER
-    )
-
-
-def misses_phrase_break(words: Sequence[str], lines: Sequence[str]) -> bool:
-    """Text of several lines with a colon or dash inside, where no line ends on it."""
-    marks = {i for i, word in enumerate(words[:-1]) if word[-1] in ":—" or word in ("—", "–")}
-    if len(lines) < 2 or not marks:
-        return False
-    ends, count = set(), 0
-    for line in lines[:-1]:
-        count += len(line.split())
-        ends.add(count - 1)
-    return not marks & ends
-
-
-def is_flawed(lines: Sequence[str]) -> bool:
-    """A lone word on the last line, a line ending on a weak word or starting on a bound noun."""
-    if len(lines) > 1 and len(lines[-1].split()) == 1:
-        return True
-    if any(line.split()[0] in KOREAN_BOUND_NOUNS for line in lines[1:]):
-        return True
-    weak = WEAK_ENDINGS | KOREAN_WEAK_ENDINGS
-    return any(line.split()[-1].lower() in weak for line in lines[:-1])
-
-
 def breaks_at_size(
     words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, size: int
 ) -> tuple[list[int], float] | None:
@@ -359,20 +315,6 @@ def best_breaks(
         ends.append(end)
         end = back[line][end]
     return ends[::-1], best[count][n]
-
-
-def end_penalty(word: str) -> float:
-    """What it costs for a line (not the last) to end on this word."""
-    cost = 0.0
-    if word.lower().strip("“‘\"'(") in WEAK_ENDINGS or word in KOREAN_WEAK_ENDINGS:
-        cost += WEAK_PENALTY
-    if word.endswith(HYPHEN) and not word[:-1].endswith(HYPHEN):
-        cost += HYPHEN_PENALTY
-    if word[-1:] in ":—" or word == "–":
-        cost -= COLON_BONUS
-    elif word[-1:] in ",;–":
-        cost -= PHRASE_BONUS
-    return cost
 
 
 def greedy_count(widths: Sequence[float], space: float, width: float) -> int:
