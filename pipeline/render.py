@@ -7,7 +7,6 @@ size and the line breaks; this module draws runs of text in the font that covers
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -18,13 +17,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import backgrounds
 from pipeline.cards import Layout, Mark, Template, TextBox, load_template
+from pipeline.encode import encode_jpeg, encode_png
+from pipeline.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.glyphs import FontChain, Run, split_runs
 from pipeline.layout import REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.models import Card, RenderedImage
-from pipeline.settings import Brand, emoji_font, resource_dir
+from pipeline.settings import Brand, emoji_font
 
-JPEG_QUALITY = 90
-PNG_COMPRESSION = 3  # PNG copies are for looking at: fast over small
 EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
 EMOJI_HEIGHT = 0.92  # an emoji's height as a share of the text size
 QUOTE_CHARS = '“”"„«»'
@@ -397,40 +396,3 @@ def load_logo(path: Path, height: int) -> Image.Image:
         rgba = logo.convert("RGBA")
     width = max(1, round(rgba.width * height / rgba.height))
     return rgba.resize((width, height), Image.Resampling.LANCZOS)
-
-
-@lru_cache(maxsize=1)
-def srgb_profile() -> bytes:
-    """The sRGB ICC profile to embed: the committed templates/srgb.icc (made once with
-    `ImageCms.createProfile("sRGB")`), so output is byte-stable and lcms is not loaded per run.
-    """
-    committed = resource_dir("templates") / "srgb.icc"
-    if committed.is_file():
-        return committed.read_bytes()
-    from PIL import ImageCms
-
-    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
-
-
-def encode_jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(
-        buffer,
-        "JPEG",
-        quality=JPEG_QUALITY,
-        progressive=False,
-        optimize=False,
-        subsampling="4:2:0",
-        icc_profile=srgb_profile(),
-    )
-    return buffer.getvalue()
-
-
-def png_name(jpeg_name: str) -> str:
-    return jpeg_name.rsplit(".", 1)[0] + ".png"
-
-
-def encode_png(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=PNG_COMPRESSION, icc_profile=srgb_profile())
-    return buffer.getvalue()
