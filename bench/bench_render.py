@@ -26,6 +26,7 @@ from pipeline import render  # noqa: E402
 from pipeline.cards import load_template  # noqa: E402
 from pipeline.compose import compose_post  # noqa: E402
 from pipeline.digest import digest_article  # noqa: E402
+from pipeline.encode import encode_jpeg  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
 from pipeline.load import load_source  # noqa: E402
 from pipeline.models import Card  # noqa: E402
@@ -66,7 +67,7 @@ def bench_images(cards: tuple[Card, ...], brand: Brand, template_name: str) -> N
         layout = best_ms(lambda card=card: layout_only(card, brand, template_name))  # type: ignore[misc]
         with Image.open(io.BytesIO(render.render_card(card, brand, template).jpeg)) as jpeg:
             canvas = jpeg.copy()  # the finished card, so encoding sees its real detail
-        encode = best_ms(lambda canvas=canvas: render.encode_jpeg(canvas))  # type: ignore[misc]
+        encode = best_ms(lambda canvas=canvas: encode_jpeg(canvas))  # type: ignore[misc]
         draw = max(total - layout - encode, 0.0)
         totals.append(total)
         print(f"{card.file:24} {layout:7.2f} {draw:7.2f} {encode:7.2f} {total:7.2f}")

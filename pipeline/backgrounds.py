@@ -11,7 +11,7 @@ from typing import cast
 
 from PIL import Image
 
-from pipeline.cards import Background, Layout, Template, TextBox
+from pipeline.cards import Background, Layout, Panel, Template, TextBox
 from pipeline.models import ConfigError
 from pipeline.settings import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
 
@@ -95,15 +95,40 @@ def check_template_contrast(template: Template, brand: Brand) -> None:
                 )
 
 
+def panel_holds(panel: Panel, box: TextBox) -> bool:
+    return (
+        panel.x <= box.x
+        and panel.y <= box.y
+        and box.x + box.width <= panel.x + panel.width
+        and box.y + box.height <= panel.y + panel.height
+    )
+
+
+def panel_touches(panel: Panel, box: TextBox) -> bool:
+    """Part of the box is on the panel, part off it: both must be readable."""
+    return (
+        panel.x < box.x + box.width
+        and box.x < panel.x + panel.width
+        and panel.y < box.y + box.height
+        and box.y < panel.y + panel.height
+    )
+
+
 def colors_under(
     layout: Layout, box: TextBox, colors: dict[str, str]
 ) -> list[tuple[int, int, int]]:
     bg, palette = layout.background, freeze(colors)
+    if box.fill:  # a tag: the text sits on its own block of colour
+        return [resolve(box.fill, palette)]
+    panel = next((p for p in reversed(layout.panels) if panel_holds(p, box)), None)
+    if panel:
+        return [resolve(panel.color, palette)]
+    touching = [resolve(p.color, palette) for p in layout.panels if panel_touches(p, box)]
     if bg.type == "solid":
-        return [resolve(bg.color, palette)]
+        return [resolve(bg.color, palette), *touching]
     if bg.type == "gradient" and bg.to:
-        return [resolve(bg.color, palette), resolve(bg.to, palette)]
+        return [resolve(bg.color, palette), resolve(bg.to, palette), *touching]
     image = make_background(layout, colors)
     region = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
     low, high = cast(tuple[int, int], region.convert("L").getextrema())
-    return [(low, low, low), (high, high, high)]
+    return [(low, low, low), (high, high, high), *touching]

@@ -35,6 +35,7 @@ ALIGNS = ("left", "center", "right")
 VALIGNS = ("top", "middle", "bottom")
 GRID_CROP = 3 / 4  # the profile grid shows a 3:4 crop of a 4:5 post: the centre 1012 of 1080 px
 HEADLINE_KINDS = ("cover", "story")
+POINT_KINDS = ("point", "closing")  # point text: DESIGN.md 48-64 px
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class TextBox:
     color: str = "text"
     tracking: int = 0  # extra px between letters (kickers in caps)
     caps: bool = False
+    fill: str | None = None  # a colour block drawn behind the text's own extent (a tag)
+    grow: tuple[tuple[int, int], ...] = ()  # (words, px): text this short may grow to px
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,17 @@ class Mark:
 @dataclass(frozen=True)
 class Rule:
     """A short accent bar, e.g. under the kicker."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    color: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A solid block drawn over the background and under the text (a band, a card on a photo)."""
 
     x: int
     y: int
@@ -104,6 +118,7 @@ class Layout:
     mark: Mark | None = None
     rule: Rule | None = None
     logo: LogoPlace | None = None
+    panels: tuple[Panel, ...] = ()
 
     def box(self, field: str) -> TextBox | None:
         return next((b for b in self.boxes if b.field == field), None)
@@ -190,7 +205,8 @@ def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, An
 def parse_layout(
     kind: str, data: dict[str, Any], default_bg: dict[str, Any], folder: Path, where: str
 ) -> Layout:
-    keys = ("canvas", "safe_top", "safe_bottom", "background", "mark", "rule", "logo", *FIELDS)
+    keys: tuple[str, ...] = ("canvas", "safe_top", "safe_bottom", "background", "mark", "rule")
+    keys = (*keys, "logo", "panels", *FIELDS)
     check_keys(data, keys, where, kind)
     width, height = int_list(data, "canvas", 2, where, kind)
     check_positive((width, height), f"{kind}.canvas", where)
@@ -214,6 +230,7 @@ def parse_layout(
         mark=parse_mark(data["mark"], where, kind) if "mark" in data else None,
         rule=parse_rule(data["rule"], where, kind) if "rule" in data else None,
         logo=parse_logo(data["logo"], where, kind) if "logo" in data else None,
+        panels=parse_panels(data.get("panels", []), where, kind),
     )
     check_geometry(layout, where)
     return layout
@@ -253,7 +270,7 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
     prefix = f"{kind}.{field}"
     keys = (
         "box", "role", "size", "line_height", "max_lines", "align", "valign", "color",
-        "tracking", "caps",
+        "tracking", "caps", "fill", "grow",
     )  # fmt: skip
     check_keys(data, keys, where, prefix)
     x, y, width, height = int_list(data, "box", 4, where, prefix)
@@ -275,7 +292,34 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
         color=color_value(data, "color", where, prefix, "text"),
         tracking=integer(data, "tracking", where, prefix, 0),
         caps=boolean(data, "caps", where, prefix, False),
+        fill=color_value(data, "fill", where, prefix, None) if "fill" in data else None,
+        grow=parse_grow(data.get("grow", []), where, prefix),
     )  # fmt: skip
+
+
+def parse_grow(data: Any, where: str, prefix: str) -> tuple[tuple[int, int], ...]:
+    """[[words, px], ...]: a text of at most `words` words may be set up to `px`."""
+    pairs = data if isinstance(data, list) else None
+    if pairs is None or not all(
+        isinstance(p, list) and len(p) == 2 and all(type(v) is int and v > 0 for v in p)
+        for p in pairs
+    ):
+        raise ConfigError(f"layout {where}: '{prefix}.grow' must be a list of [words, px] pairs")
+    return tuple(sorted((p[0], p[1]) for p in pairs))
+
+
+def parse_panels(data: Any, where: str, kind: str) -> tuple[Panel, ...]:
+    prefix = f"{kind}.panels"
+    if not isinstance(data, list):
+        raise ConfigError(f"layout {where}: '{prefix}' must be a list of tables")
+    panels = []
+    for item in data:
+        item = as_table(item, where, prefix)
+        check_keys(item, ("box", "color"), where, prefix)
+        x, y, width, height = int_list(item, "box", 4, where, prefix)
+        color = color_value(item, "color", where, prefix, "background")
+        panels.append(Panel(x, y, width, height, color))
+    return tuple(panels)
 
 
 def parse_mark(data: Any, where: str, kind: str) -> Mark:
@@ -313,8 +357,6 @@ def parse_logo(data: Any, where: str, kind: str) -> LogoPlace:
 def check_geometry(layout: Layout, where: str) -> None:
     """Boxes inside the canvas and its safe zones, titles in the grid crop, type large enough."""
     crop_left = max(0, round((layout.width - layout.height * GRID_CROP) / 2))
-    if layout.height / layout.width != 1.25:
-        crop_left = 0
     scale = layout.width / 1080
     for box in layout.boxes:
         name = f"{layout.kind}.{box.field}.box"
@@ -335,5 +377,7 @@ def check_geometry(layout: Layout, where: str) -> None:
 
 def min_size(kind: str, field: str) -> int:
     if field == "text":
-        return 72 if kind in HEADLINE_KINDS else 36
-    return 32  # kicker, footer, counter and small print (DESIGN.md 28-34, INSTAGRAM.md >= 32)
+        return 72 if kind in HEADLINE_KINDS else 48 if kind in POINT_KINDS else 36
+    if field in ("note", "fine_print"):
+        return 36  # secondary text (issue 5, INSTAGRAM.md: at least ~36 px)
+    return 32  # kicker, footer, counter (DESIGN.md 28-34, INSTAGRAM.md never below 32)

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pipeline.breakrules import (
+    COMPOUND_PENALTY,
+    KOREAN_BOUND_NOUNS,
+    WEAK_PENALTY,
+    breaks_korean_compound,
+    end_penalty,
+    is_flawed,
+    misses_phrase_break,
+    splits_noun_phrase,
+)
+
 if TYPE_CHECKING:
     import pyphen
 
@@ -20,15 +31,11 @@ REF_SIZE = 100
 ELLIPSIS = "…"
 HYPHEN = "-"
 CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
-# Words a line should not end on when a balanced alternative exists.
-WEAK_ENDINGS = frozenset({"a", "an", "the", "of", "to", "my", "your", "our", "its", "their"})
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
-WEAK_PENALTY = 60.0
 WIDOW_PENALTY = 400.0
-PHRASE_BONUS = 8.0  # a line ending on , ; : — is a natural break
-HYPHEN_PENALTY = 300.0
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
 SIZE_PENALTY = 10.0  # cost of each px given up
+MIN_FILL = 0.75  # a text block narrower than this share of its box may take fewer, fuller lines
 
 Measure = Callable[[str], float]  # width of a string at REF_SIZE
 
@@ -130,30 +137,50 @@ def pick_size(
     on "the": when the largest size can only break that way, the first smaller size (within
     about a tenth) that breaks cleanly into as many lines wins. Otherwise a smaller size with
     the same number of lines may win on an even rag, each px given up costing SIZE_PENALTY.
-    Fewer, fuller lines at a smaller size never win: slides keep one type size where they can.
+    Fewer, fuller lines at a smaller size win only to keep a Korean noun phrase or a headline's
+    "Title:" together, or when the text would stand as a narrow column (under MIN_FILL).
     """
     options = []
     for size in range(
-        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 10)) - 1, -1
+        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7)) - 1, -1
     ):
         found = breaks_at_size(words, widths, space, spec, size)
         if found is not None:
             options.append((size, join_lines(words, found[0]), found[1]))
     size, lines, _ = options[0]  # the largest size fits: fits_at_size said so
+    if misses_phrase_break(words, lines):  # "Title: subtitle" breaks after the colon
+        split = [o for o in options if not misses_phrase_break(words, o[1])]
+        if split:
+            best_split = min(split, key=lambda o: (len(o[1]), -o[0]))
+            return best_split[0], best_split[1]
+    if splits_noun_phrase(lines):  # Korean: a few px off rather than "무릎 / 앞쪽 통증 관리"
+        whole = [o for o in options if not splits_noun_phrase(o[1])]
+        whole = [o for o in whole if not misses_phrase_break(words, o[1])]
+        if whole:
+            return whole[0][0], whole[0][1]
     if is_flawed(lines):
         clean = [o for o in options if not is_flawed(o[1]) and len(o[1]) == len(lines)]
         if clean:
             return clean[0][0], clean[0][1]
     same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
     best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
+    if widest_share(best[1], widths, space, spec.width, best[0]) < MIN_FILL:
+        fuller = [o for o in options if len(o[1]) < len(best[1])]  # a narrow column of type
+        if fuller and not is_flawed(fuller[0][1]):
+            return fuller[0][0], fuller[0][1]
     return best[0], best[1]
 
 
-def is_flawed(lines: Sequence[str]) -> bool:
-    """A lone word on the last line, or a line ending on a weak word."""
-    if len(lines) > 1 and len(lines[-1].split()) == 1:
-        return True
-    return any(line.split()[-1].lower() in WEAK_ENDINGS for line in lines[:-1])
+def widest_share(
+    lines: Sequence[str], widths: Sequence[float], space: float, width: int, size: int
+) -> float:
+    """The widest line's share of the box width (lines are consecutive runs of the words)."""
+    widest, start = 0.0, 0
+    for line in lines:
+        count = len(line.split())
+        used = sum(widths[start : start + count]) + space * (count - 1)
+        widest, start = max(widest, used), start + count
+    return widest * size / REF_SIZE / width
 
 
 def breaks_at_size(
@@ -259,6 +286,10 @@ def best_breaks(
     if count > max_lines:
         return None
     ending = [end_penalty(word) for word in words]
+    for i in range(n - 1):
+        if breaks_korean_compound(words[i], words[i + 1]):
+            ending[i] += COMPOUND_PENALTY
+    starting = [WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words]
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
@@ -272,6 +303,7 @@ def best_breaks(
                 if used > width:
                     break
                 cost = best[line - 1][start] + SLACK_WEIGHT * (1 - used / width) ** 2 + extra
+                cost += starting[start] if start else 0.0
                 if last and end - start == 1 and start > 0:
                     cost += WIDOW_PENALTY
                 if cost < best[line][end]:
@@ -283,18 +315,6 @@ def best_breaks(
         ends.append(end)
         end = back[line][end]
     return ends[::-1], best[count][n]
-
-
-def end_penalty(word: str) -> float:
-    """What it costs for a line (not the last) to end on this word."""
-    cost = 0.0
-    if word.lower().strip("“‘\"'(") in WEAK_ENDINGS:
-        cost += WEAK_PENALTY
-    if word.endswith(HYPHEN) and not word[:-1].endswith(HYPHEN):
-        cost += HYPHEN_PENALTY
-    if word[-1:] in ",;:—–":
-        cost -= PHRASE_BONUS
-    return cost
 
 
 def greedy_count(widths: Sequence[float], space: float, width: float) -> int:

@@ -7,7 +7,6 @@ size and the line breaks; this module draws runs of text in the font that covers
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -18,13 +17,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import backgrounds
 from pipeline.cards import Layout, Mark, Template, TextBox, load_template
+from pipeline.encode import encode_jpeg, encode_png
+from pipeline.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.glyphs import FontChain, Run, split_runs
 from pipeline.layout import REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.models import Card, RenderedImage
-from pipeline.settings import Brand, emoji_font, resource_dir
+from pipeline.settings import Brand, emoji_font
 
-JPEG_QUALITY = 90
-PNG_COMPRESSION = 3  # PNG copies are for looking at: fast over small
 EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
 EMOJI_HEIGHT = 0.92  # an emoji's height as a share of the text size
 QUOTE_CHARS = '“”"„«»'
@@ -114,6 +113,7 @@ def render_card(
     colors = brand.palette(template.palette)
     image = backgrounds.new_canvas(layout, colors)
     draw = ImageDraw.Draw(image)
+    draw_panels(draw, layout, colors)
     texts: list[str] = []
     warnings: list[str] = []
     for box in layout.boxes:
@@ -144,6 +144,12 @@ def render_card(
     )
 
 
+def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:
+    for panel in layout.panels:
+        box = (panel.x, panel.y, panel.x + panel.width - 1, panel.y + panel.height - 1)
+        draw.rectangle(box, resolve(panel.color, colors))
+
+
 def field_text(card: Card, field: str) -> str | None:
     value: str | None = getattr(card, field, None)
     if value and field == "text" and card.kind == "quote":
@@ -171,6 +177,9 @@ def draw_box(
     chain = font_chain(brand, box.role)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
     fitted = fit_box(text, box, chain)
+    label = text.split(": ", 1)[0] if box.field != "text" else text
+    if label != text and (fitted is None or fitted.shortened):  # "— from our blog: <title>"
+        fitted = fit_box(label, box, chain) or fitted  # the label alone, not "— from our blog…"
     if fitted is None and box.field == "text":  # a card without its main text is no card
         raise ValueError(f"text cannot fit a card even when shortened: {value[:60]}…")
     if fitted is None:
@@ -179,12 +188,36 @@ def draw_box(
     if fitted.shortened:
         warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {value[:60]}…")
     baseline = first_baseline(box, fitted, chain)
+    if box.fill:
+        draw_tag(draw, box, fitted, chain, baseline, resolve(box.fill, colors))
     fill = resolve(box.color, colors)
     y = baseline
     for line in fitted.lines:
         draw_line(draw, image, line, box, chain, fitted.size, y, fill)
         y += fitted.line_height
     return Drawn(fitted.text, fitted, baseline, tuple(warnings))
+
+
+def draw_tag(
+    draw: ImageDraw.ImageDraw,
+    box: TextBox,
+    fitted: Fitted,
+    chain: FontChain,
+    baseline: int,
+    fill: Color,
+) -> None:
+    """A block of colour hugging the text (a kicker tag), padded by a share of the size."""
+    size = fitted.size
+    tracking = box.tracking * size / box.sizes[1]
+    widths = [measure_line(chain, line, size, tracking) for line in fitted.lines]
+    pad_x, pad_y = round(size * 0.55), round(size * 0.4)
+    left = box.x - pad_x if box.align == "left" else box.x + (box.width - max(widths)) / 2 - pad_x
+    if box.align == "right":
+        left = box.x + box.width - max(widths) - pad_x
+    cap = round(size * 0.73)  # the cap height of the sans faces, as a share of the size
+    top = baseline - cap - pad_y
+    bottom = baseline + (len(fitted.lines) - 1) * fitted.line_height + pad_y
+    draw.rectangle((round(left), top, round(left + max(widths) + 2 * pad_x), bottom), fill)
 
 
 def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:
@@ -211,17 +244,25 @@ def is_emoji(char: str) -> bool:
     return ord(char) >= 0x1F000 or unicodedata.category(char) == "So"
 
 
-def box_spec(box: TextBox, chain: FontChain, width: int) -> TextSpec:
+def box_spec(box: TextBox, chain: FontChain, width: int, words: int = 0) -> TextSpec:
     ascent, descent = load_font(chain[0][1], REF_SIZE).getmetrics()
     return TextSpec(
         width=width,
         height=box.height,
-        sizes=box.sizes,
+        sizes=grown_sizes(box, words),
         line_height=box.line_height,
         max_lines=box.max_lines,
         ascent=ascent / REF_SIZE,
         descent=descent / REF_SIZE,
     )
+
+
+def grown_sizes(box: TextBox, words: int) -> tuple[int, int]:
+    """A short text may be set larger than the box's usual largest size (its `grow` pairs)."""
+    for most_words, size in box.grow:
+        if 0 < words <= most_words:
+            return box.sizes[0], max(box.sizes[1], size)
+    return box.sizes
 
 
 def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
@@ -232,8 +273,9 @@ def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
         return measure_ref(chain, part) + tracking_ref * len(part)
 
     width = box.width
+    words = len(text.split())
     for _ in range(3):
-        fitted = fit_text(text, box_spec(box, chain, width), measure)
+        fitted = fit_text(text, box_spec(box, chain, width, words), measure)
         if fitted is None:
             return None
         tracking = box.tracking * fitted.size / box.sizes[1]
@@ -354,40 +396,3 @@ def load_logo(path: Path, height: int) -> Image.Image:
         rgba = logo.convert("RGBA")
     width = max(1, round(rgba.width * height / rgba.height))
     return rgba.resize((width, height), Image.Resampling.LANCZOS)
-
-
-@lru_cache(maxsize=1)
-def srgb_profile() -> bytes:
-    """The sRGB ICC profile to embed: the committed templates/srgb.icc (made once with
-    `ImageCms.createProfile("sRGB")`), so output is byte-stable and lcms is not loaded per run.
-    """
-    committed = resource_dir("templates") / "srgb.icc"
-    if committed.is_file():
-        return committed.read_bytes()
-    from PIL import ImageCms
-
-    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
-
-
-def encode_jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(
-        buffer,
-        "JPEG",
-        quality=JPEG_QUALITY,
-        progressive=False,
-        optimize=False,
-        subsampling="4:2:0",
-        icc_profile=srgb_profile(),
-    )
-    return buffer.getvalue()
-
-
-def png_name(jpeg_name: str) -> str:
-    return jpeg_name.rsplit(".", 1)[0] + ".png"
-
-
-def encode_png(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=PNG_COMPRESSION, icc_profile=srgb_profile())
-    return buffer.getvalue()

@@ -178,3 +178,83 @@ def test_keeps_the_largest_size_when_its_break_is_clean() -> None:
     fitted = fit_text(text, spec(900, sizes=(40, 80)), mono)
     assert fitted is not None and fitted.size == 80
     assert fitted.lines == ("Gentle stretching", "eases knee pain", "over several weeks")
+
+
+def test_a_headline_with_a_colon_breaks_after_it() -> None:
+    # At 80 px the even break is "Knee pain: what / the muscles have / to do with it"; a few px
+    # smaller, the break after the colon is the designer's choice.
+    text = "Knee pain: what the muscles have to do with it"
+    fitted = fit_text(text, spec(640, sizes=(40, 80)), mono)
+    assert fitted is not None
+    assert fitted.lines[0] == "Knee pain:"
+    assert fitted.size >= 80 - 80 // 7
+
+
+def test_korean_keeps_a_bound_noun_with_the_word_before_it() -> None:
+    # "줄이는 / 데" and "할 / 수" split what belongs together; break at other spaces.
+    text = "근육의 긴장을 풀어 통증을 줄이는 데 도움이 될 수 있습니다"
+    fitted = fit_text(text, spec(480, sizes=(40, 40)), mono)
+    assert fitted is not None and len(fitted.lines) > 1
+    for line in fitted.lines[1:]:
+        assert line.split()[0] not in ("데", "수")
+    for line in fitted.lines[:-1]:
+        assert line.split()[-1] not in ("할", "될")
+
+
+@pytest.mark.parametrize(("text", "largest"), [("Icing", 104), ("Rest and icing help", 88)])
+def test_short_point_text_grows_to_fill_its_card(text: str, largest: int) -> None:
+    """The calm point slide lets a text of a few words grow past its usual 62 px."""
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template("calm").layouts["point"].box("text")
+    assert box is not None and box.sizes[1] < largest
+    fitted = fit_box(text, box, font_chain(load_brand(), box.role))
+    assert fitted is not None and fitted.size == largest
+
+
+def test_long_point_text_keeps_the_usual_size_range() -> None:
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template("calm").layouts["point"].box("text")
+    assert box is not None
+    text = (
+        "Gentle stretching exercises were recommended to relieve tension in the overworked"
+        " muscles, promoting better muscle balance and reducing joint strain."
+    )
+    fitted = fit_box(text, box, font_chain(load_brand(), box.role))
+    assert fitted is not None and 48 <= fitted.size <= box.sizes[1]
+
+
+@pytest.mark.parametrize("look", ["calm", "bold", "photo"])
+def test_korean_headline_keeps_its_noun_phrase_on_one_line(look: str) -> None:
+    """samples/ko-knee-pain.md: not "무릎 / 앞쪽 통증 관리" nor "무릎 앞쪽 / 통증 관리"."""
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template(look).layouts["story"].box("text")
+    assert box is not None
+    fitted = fit_box("계단을 오를 때 무릎이 아프다면: 무릎 앞쪽 통증 관리", box,
+                     font_chain(load_brand(), box.role))  # fmt: skip
+    assert fitted is not None
+    assert fitted.lines[-1] == "무릎 앞쪽 통증 관리"
+    assert any(line.endswith("아프다면:") for line in fitted.lines)
+
+
+def test_a_narrow_column_takes_fewer_fuller_lines() -> None:
+    """samples/tension-headaches.md in the bold look: not six lines at 60 % of the measure."""
+    from pipeline.cards import load_template
+    from pipeline.render import fit_box
+
+    box = load_template("bold").layouts["point"].box("text")
+    assert box is not None
+    chain = font_chain(load_brand(), box.role)
+    text = (
+        "Chin tucks and shoulder-blade exercises build endurance in the muscles that support"
+        " the neck."
+    )
+    fitted = fit_box(text, box, chain)
+    assert fitted is not None and len(fitted.lines) <= 5
+    widest = max(measure_line(chain, line, fitted.size) for line in fitted.lines)
+    assert widest >= 0.75 * box.width

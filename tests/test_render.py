@@ -170,10 +170,10 @@ def test_bundled_templates_pass_their_contrast_check() -> None:
         check_template_contrast(load_template(name), brand)
 
 
-def test_photo_overlay_too_weak_is_refused(tmp_path: Path) -> None:
-    """A look of the user's own, in their folder, extending the bundled photo look."""
+def test_text_straight_on_the_photo_is_refused(tmp_path: Path) -> None:
+    """A look of the user's own, extending the bundled photo look without its solid panel."""
     weak = tmp_path / "weak.toml"
-    weak.write_text('extends = "photo"\n[background]\noverlay_opacity = 0.2\n')
+    weak.write_text('extends = "photo"\n[point]\npanels = []\n')
     with pytest.raises(ConfigError, match=r"look weak: .* has contrast .* below 4.5:1"):
         check_template_contrast(load_template(str(weak)), load_brand())
 
@@ -208,7 +208,13 @@ def copy_templates(folder: Path) -> None:
         ("[cover]\ntitle = { size = 80 }", "unknown key 'cover.title'"),
         ("[point.text]\nalign = \"middle\"", "'point.text.align' is 'middle'; use one of"),
         ("[point.text]\ncolor = \"teal\"", "'point.text.color' is 'teal'; use #RRGGBB or one of"),
-        ("[point.text]\nsize = [20, 40]", "'point.text.size' must not go below 36 px"),
+        ("[point.text]\nsize = [44, 64]", "'point.text.size' must not go below 48 px"),
+        ("[quote.text]\nsize = [30, 40]", "'quote.text.size' must not go below 36 px"),
+        ("[quote.note]\nsize = [32, 32]", "'quote.note.size' must not go below 36 px"),
+        ("[closing.fine_print]\nsize = 34", "'closing.fine_print.size' must not go below 36"),
+        ("[quote_square.note]\nbox = [100, 790, 806, 84]", "'quote_square.note.box' leaves"),
+        ("[point.text]\ngrow = [[3]]", "'point.text.grow' must be a list of [words, px] pairs"),
+        ("[point]\npanels = [{ box = [0, 0, 10] }]", "'point.panels.box' must be a list of 4"),
         ("[cover.text]\nsize = [60, 100]", "'cover.text.size' must not go below 72 px"),
         ("[cover.text]\nbox = [20, 250, 1000, 700]", "'cover.text.box' leaves the centre 1012 px"),
         ("[story.text]\nbox = [96, 100, 888, 900]", "'story.text.box' is outside the text area"),
@@ -320,3 +326,87 @@ def test_brand_kit_picks_its_own_layout_file(tmp_path: Path) -> None:
     (tmp_path / "brand.toml").write_text(kit.replace('look = "calm"', 'look = "looks/mine.toml"'))
     brand = load_brand(tmp_path / "brand.toml")
     assert load_template(brand.look).palette == "dark"
+
+
+@pytest.mark.parametrize("template", ["calm", "bold", "photo"])
+def test_square_quote_stays_inside_the_grid_crop(template: str) -> None:
+    """The profile grid shows the centre 810 px of a square post: the mark and text stay in it."""
+    card = Card("quote", "q.jpg", LONG, footer=HANDLE, note="— from our blog: Knee pain",
+                layout="quote_square")  # fmt: skip
+    image = Image.open(io.BytesIO(render_card(card, load_brand(), load_template(template)).jpeg))
+    background = load_template(template).layouts["quote_square"].background
+    for box in ((0, 0, 134, 1080), (946, 0, 1080, 1080)):
+        strip = image.convert("L").crop(box)
+        low, high = cast(tuple[int, int], strip.getextrema())
+        if background.type == "solid":  # JPEG noise only: nothing drawn there
+            assert high - low <= 12, f"{template}: something drawn in {box}"
+    layout = load_template(template).layouts["quote_square"]
+    assert layout.mark is not None and layout.mark.x >= 135
+    assert all(b.x >= 135 and b.x + b.width <= 945 for b in layout.boxes)
+
+
+@pytest.mark.parametrize("template", ["calm", "bold", "photo"])
+def test_quote_source_drops_a_title_too_long_to_fit(template: str) -> None:
+    title = "Could Chronic Joint Pain Be Improved by Treating Muscle Imbalance, Posture and Sleep?"
+    card = Card("quote", "q.jpg", "Gentle exercise helped.", footer=HANDLE,
+                note=f"— from our blog: {title} {title}")  # fmt: skip
+    image = render_card(card, load_brand(), load_template(template))
+    assert "— from our blog" in image.texts
+    assert not any(text.startswith("— from our blog…") for text in image.texts)
+
+
+def test_quote_source_keeps_a_title_that_fits() -> None:
+    note = "— from our blog: Knee pain and muscle balance"
+    card = Card("quote", "q.jpg", "Gentle exercise helped.", footer=HANDLE, note=note)
+    assert note in render_card(card, load_brand(), load_template("calm")).texts
+
+
+def test_bold_kicker_is_a_tag_in_the_accent_colour() -> None:
+    brand = load_brand()
+    accent = brand.palette("dark")["accent"]
+    card = Card("point", "p.jpg", "Gentle exercise helped.", kicker="Symptom", footer=HANDLE,
+                counter="2 / 7")  # fmt: skip
+    image = Image.open(io.BytesIO(render_card(card, brand, load_template("bold")).jpeg))
+    box = load_template("bold").layouts["point"].box("kicker")
+    assert box is not None
+    # just left of the first letter, inside the tag's padding
+    pixel = cast(tuple[int, int, int], image.convert("RGB").getpixel((box.x - 8, box.y + 20)))
+    expected = tuple(int(accent[i : i + 2], 16) for i in (1, 3, 5))
+    assert all(abs(a - b) <= 12 for a, b in zip(pixel, expected, strict=True))
+
+
+def test_photo_text_sits_on_its_panel_not_the_photo() -> None:
+    brand = load_brand()
+    card = Card("point", "p.jpg", "Gentle exercise helped.", kicker="Symptom", footer=HANDLE)
+    image = Image.open(io.BytesIO(render_card(card, brand, load_template("photo")).jpeg))
+    layout = load_template("photo").layouts["point"]
+    panel = layout.panels[0]
+    colors = image.convert("L").crop((panel.x + 8, panel.y + 8, panel.x + 40, panel.y + 40))
+    low, high = cast(tuple[int, int], colors.getextrema())
+    assert high - low <= 8  # a solid panel
+    top = image.convert("L").crop((0, 0, 1080, panel.y))
+    low, high = cast(tuple[int, int], top.getextrema())
+    assert high - low > 40  # the photo shows above it
+
+
+def test_text_half_off_its_panel_is_checked_against_both(tmp_path: Path) -> None:
+    """Dark text straddling the edge of a dark panel on a light card is refused."""
+    look = tmp_path / "half.toml"
+    look.write_text(
+        'extends = "calm"\n[point]\npanels = [{ box = [0, 200, 1080, 200], color = "text" }]\n'
+    )
+    with pytest.raises(ConfigError, match=r"look half: point.text .* below 4.5:1"):
+        check_template_contrast(load_template(str(look)), load_brand())
+
+
+@pytest.mark.parametrize(("role", "korean"), [("sans_semibold", "NanumSquareB.ttf"),
+                                              ("sans_bold", "NanumSquareB.ttf"),
+                                              ("sans", "NanumSquareR.ttf")])  # fmt: skip
+def test_korean_in_a_bold_role_uses_the_bold_korean_face(role: str, korean: str) -> None:
+    """ "— from our blog: 계단을 …" in Inter SemiBold continues in NanumSquare Bold, not Regular."""
+    from pipeline.glyphs import split_runs
+
+    chain = render.font_chain(load_brand(), role)
+    runs, _ = split_runs("— from our blog: 계단을 오를 때", chain)
+    assert {run.font for run in runs} == {"main", "korean"}
+    assert dict(chain)["korean"].name == korean
