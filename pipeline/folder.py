@@ -170,7 +170,9 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     before = None if force or not (folder / MANIFEST).is_file() else read_before(folder)
     edits = before.edits if before else {}
     edited = edited_post(post, edits)
-    images, tool_alts = render_edited(edited.cards, options.brand, edits, options.png)
+    images, tool_alts = render_edited(
+        edited.cards, options.brand, edits, options.png, digest.language
+    )
     findings = check_findings(edited, images, page.origin, options.strict)
     manifest = build_manifest(
         page, article, digest, edited, images, health_findings=findings, brand=options.brand
@@ -257,7 +259,9 @@ def kept_notes(report: WriteReport) -> list[str]:
     return [f"kept hand-edited {name} (use --force to replace it)" for name in report.kept]
 
 
-def render_images(cards: Sequence[Card], brand: Brand, png: bool = False) -> list[RenderedImage]:
+def render_images(
+    cards: Sequence[Card], brand: Brand, png: bool = False, language: str | None = None
+) -> list[RenderedImage]:
     totals = Counter(card.group for card in cards)  # carousel slides, quote cards, stories
     seen: Counter[str] = Counter()
     rendered = []
@@ -267,16 +271,20 @@ def render_images(cards: Sequence[Card], brand: Brand, png: bool = False) -> lis
             image = render_card(card, brand, png=png)
         except ValueError as exc:  # e.g. a hand-edited text too long for any card
             raise RepurposeError(f"{card.file}: {exc} (shorten it in post.toml)") from None
-        alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group])
+        alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group], language)
         rendered.append(replace(image, alt_text=alt))
     return rendered
 
 
 def render_edited(
-    cards: Sequence[Card], brand: Brand, edits: dict[str, str], png: bool = False
+    cards: Sequence[Card],
+    brand: Brand,
+    edits: dict[str, str],
+    png: bool = False,
+    language: str | None = None,
 ) -> tuple[list[RenderedImage], dict[str, str]]:
     """Render the cards; alt texts edited by hand replace the generated ones."""
-    images = render_images(cards, brand, png)
+    images = render_images(cards, brand, png, language)
     tool_alts = {image.card.file: image.alt_text for image in images}
     edited = [
         replace(image, alt_text=edits.get(text_key(image.card.file, ALT), image.alt_text))
@@ -326,7 +334,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     captions = captions_from_manifest(current.manifest)
     post = edited_post(Post(folder.name, cards, "", (), captions=captions), current.texts)
     brand, brand_notes = folder_brand(current.manifest, brand_file)
-    images, tool_alts = render_edited(post.cards, brand, current.edits)
+    language = str(current.manifest.get("digest", {}).get("language") or "en")
+    images, tool_alts = render_edited(post.cards, brand, current.edits, language=language)
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
     manifest["brand"] = brand_record(brand)

@@ -27,7 +27,7 @@ from pipeline.compose import compose_post
 from pipeline.digest import STOPWORDS
 from pipeline.models import Card, ConfigError, Digest, Point
 from pipeline.settings import Brand, load_brand
-from tests.conftest import CORPUS, KNEE, SAMPLE_FILES, corpus_dir
+from tests.conftest import CORPUS, KNEE, SAMPLE_FILES, SAMPLES, corpus_dir
 
 DATA = Path(__file__).parent / "data" / "captions"
 CLINIC = CORPUS / "clinic"
@@ -376,3 +376,13 @@ def test_a_next_step_closing_slide_is_not_described_as_a_takeaway() -> None:
     alt = make_alt_text(card, ("NEXT STEP", "Book via the link in bio"), 6, 6)
     assert alt.endswith("Slide 6 of 6: the closing slide, with how to book.")
     assert "takeaway" not in alt.lower()
+
+
+def test_alt_text_descriptions_follow_the_article_language(tmp_path: Path) -> None:
+    folder, manifest = run_folder(SAMPLES / "ko-knee-pain.md", tmp_path)
+    first = manifest["images"][0]["alt_text"]
+    assert "슬라이드 1/" in first and "Slide" not in first
+    (folder / "post.toml").unlink()  # render again from post.json alone: still Korean
+    assert main(["render", str(folder), "-q"]) == 0
+    again = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    assert again["images"][0]["alt_text"] == first
