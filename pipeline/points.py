@@ -58,6 +58,8 @@ CARE_WORDS = re.compile(
     re.I,
 )
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
+# A conversational filler at the front of a sentence: "Well firstly, ...", "So, ...".
+FILLER = re.compile(r"^(Well|So|Now|Okay|OK)\b,?\s+((first(ly)?|second(ly)?|then),?\s+)?", re.I)
 # A point that opens with a conversational filler or leans on text it does not show.
 WEAK_OPENER = re.compile(
     r"(Well|So|Now|Okay|OK)\b[\s,]|(This|These|That|It)\s+(may|might|can|could|will|would)?\s*"
@@ -91,10 +93,21 @@ def find_points(sections: list[Section]) -> list[Point]:
 
 
 def drop_weak_openers(points: list[Point]) -> list[Point]:
-    """Without points that open with small talk ("Well, ...") or point elsewhere ("This may
-    include..."): they make poor slides. Kept when no other point is left."""
-    strong = [p for p in points if not WEAK_OPENER.match(p.text.strip())]
-    return strong or points
+    """Points fit for a slide: a conversational filler ("Well firstly, ...") is trimmed off the
+    front; an unlabelled point that points elsewhere ("This may include...") is dropped (a
+    labelled one keeps it: its label, the slide's kicker, says what "this" is). Kept when no
+    other point is left."""
+    trimmed = [trim_filler(p) for p in points]
+    strong = [p for p in trimmed if p.label or not WEAK_OPENER.match(p.text.strip())]
+    return strong or trimmed
+
+
+def trim_filler(point: Point) -> Point:
+    """The point without an opening filler phrase, when enough of the sentence is left."""
+    rest = FILLER.sub("", point.text, count=1)
+    if rest == point.text or len(rest.split()) < 4:
+        return point
+    return Point(point.label, rest, shorten(rest))
 
 
 def points_from_sections(sections: list[Section]) -> list[Point]:

@@ -14,7 +14,8 @@ import pytest
 
 from bench.bench_digest import expected_for, load_article, score_digest
 from pipeline.digest import LIST_JOIN, clean_headline, digest_article
-from pipeline.models import Article, Block, Digest, RepurposeError
+from pipeline.models import Article, Block, Digest, Point, RepurposeError
+from pipeline.points import drop_weak_openers
 from pipeline.sections import classify_heading, split_sections
 from pipeline.sentences import shorten, stands_alone
 from tests.conftest import ROOT, SAMPLE_FILES, corpus_dir
@@ -390,7 +391,7 @@ def treatment_article(*sentences: str) -> Article:
     return Article(title="Shin Splints", blocks=blocks)
 
 
-def test_points_skip_small_talk_and_pointers_when_others_exist() -> None:
+def test_points_trim_small_talk_and_skip_pointers_when_others_exist() -> None:
     article = treatment_article(
         "Well firstly, work out why the symptoms are there before anything else.",
         "We calm the irritated tissue around the shin with gentle hands-on treatment.",
@@ -400,12 +401,14 @@ def test_points_skip_small_talk_and_pointers_when_others_exist() -> None:
     )
     texts = [p.text for p in digest_article(article).treatment_points]
     assert texts == [
+        "work out why the symptoms are there before anything else.",
         "We calm the irritated tissue around the shin with gentle hands-on treatment.",
+        "once symptoms are quieter, strengthening the calf muscles is key.",
         "A graded return to running keeps the load on the shin within what it tolerates.",
     ]
-    only = treatment_article("Well, rest is the first step for sore shins after a long run.")
+    only = treatment_article("This may include the use of sports tape or a brace for weeks.")
     assert [p.text for p in digest_article(only).treatment_points] == [
-        "Well, rest is the first step for sore shins after a long run."
+        "This may include the use of sports tape or a brace for weeks."
     ]
 
 
@@ -420,3 +423,18 @@ def test_a_list_of_twelve_methods_keeps_every_one() -> None:
     leads = re.findall(r"^- \*\*(.+?):\*\*", source.read_text(encoding="utf-8"), re.M)
     points = digest_article(load_article(source)).treatment_points
     assert len(leads) == 12 and [p.label for p in points] == leads
+
+
+def test_a_filler_opener_is_trimmed_off_a_point_not_the_point_dropped() -> None:
+    point = Point(None, "Well firstly, work out WHY the symptoms are there.", "")
+    (trimmed,) = drop_weak_openers([point, Point(None, "Gentle exercises are provided.", "")])[:1]
+    assert trimmed.text == "work out WHY the symptoms are there."
+    assert trimmed.short == "work out WHY the symptoms are there."
+
+
+def test_a_labelled_point_keeps_a_this_opener_an_unlabelled_one_is_dropped() -> None:
+    labelled = Point("Support the injury", "This may include the use of sports tape.", "")
+    unlabelled = Point(None, "This may include the use of sports tape.", "")
+    other = Point(None, "Gentle exercises are provided at each visit.", "")
+    assert drop_weak_openers([labelled, other]) == [labelled, other]
+    assert drop_weak_openers([unlabelled, other]) == [other]
