@@ -68,7 +68,8 @@ def build_manifest(
     if page.url:
         source["url"] = page.url
     else:
-        source["path"] = page.path
+        # resolved, so the folder knows its article whichever directory the next run starts in
+        source["path"] = str(Path(page.path).resolve()) if page.path else None
     manifest: dict[str, Any] = {
         "version": MANIFEST_VERSION,
         "source": source,

@@ -72,3 +72,25 @@ def test_a_source_finds_its_numbered_folder_after_the_first_is_gone(tmp_path: Pa
     run(str(b), "-o", str(out))
     assert [p.name for p in out.iterdir()] == ["heel-pain-2"]
     assert read_json(out / "heel-pain-2" / "post.json")["caption"] == EDIT
+
+
+def test_ownership_does_not_depend_on_the_directory_a_run_starts_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two different articles, both saved as th.md in their own folders, run by relative path."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    retitled(SAMPLES / "tension-headaches.md", tmp_path / "a" / "th.md")
+    retitled(SAMPLES / "ko-knee-pain.md", tmp_path / "b" / "th.md")
+    out = tmp_path / "out"
+    monkeypatch.chdir(tmp_path / "a")
+    run("th.md", "-o", str(out))
+    monkeypatch.chdir(tmp_path / "b")
+    run("th.md", "-o", str(out))
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "heel-pain",
+        "heel-pain-2",
+    ]
+    monkeypatch.chdir(tmp_path)  # the same file from elsewhere keeps its own folder
+    run("a/th.md", "-o", str(out))
+    assert len([p for p in out.iterdir() if not p.name.startswith(".")]) == 2
