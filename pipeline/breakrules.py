@@ -32,6 +32,7 @@ COMPOUND_PENALTY = 40.0
 WEAK_PENALTY = 60.0
 HYPHEN_PENALTY = 300.0
 PHRASE_BONUS = 8.0  # a line ending on , or ; is a natural break
+LIST_SEPARATORS = frozenset({"·", "•"})  # between the items of a list slide
 COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there when it can
 
 
@@ -84,6 +85,6 @@ def end_penalty(word: str) -> float:
         cost += HYPHEN_PENALTY
     if word[-1:] in ":—" or word == "–":
         cost -= COLON_BONUS
-    elif word[-1:] in ",;–":
+    elif word[-1:] in ",;–" or word in LIST_SEPARATORS:
         cost -= PHRASE_BONUS
     return cost

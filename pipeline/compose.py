@@ -12,6 +12,7 @@ from pipeline.models import Card, Digest, Point, Post
 from pipeline.settings import Brand
 from pipeline.wording import Wording, wording_for
 
+CLOSING_WORDS = 30  # the takeaway has a slide of its own: room for a whole sentence
 MAX_SLIDES = 10
 MIN_SLIDES = 5
 SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slide as a list
@@ -140,7 +141,8 @@ def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
     """
     cta = brand.cta.strip() or words.book
     if digest.conclusion:
-        closing = Card("closing", "", shorten(digest.conclusion), kicker=words.takeaway, note=cta)
+        text = shorten(digest.conclusion, CLOSING_WORDS)
+        closing = Card("closing", "", text, kicker=words.takeaway, note=cta)
     else:
         closing = Card("closing", "", cta, kicker=words.next_step)
     return replace(closing, fine_print=brand.disclaimer)

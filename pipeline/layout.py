@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from pipeline.breakrules import (
     COMPOUND_PENALTY,
+    HYPHEN_PENALTY,
     KOREAN_BOUND_NOUNS,
+    LIST_SEPARATORS,
     WEAK_PENALTY,
     breaks_korean_compound,
     end_penalty,
@@ -289,6 +291,8 @@ def best_breaks(
     for i in range(n - 1):
         if breaks_korean_compound(words[i], words[i + 1]):
             ending[i] += COMPOUND_PENALTY
+        if words[i + 1] in LIST_SEPARATORS:  # "· Cortisone" must not open a line
+            ending[i] += HYPHEN_PENALTY
     starting = [WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words]
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]

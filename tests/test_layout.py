@@ -83,6 +83,13 @@ def test_lines_do_not_end_on_a_weak_word_when_avoidable() -> None:
     assert all(line.split()[-1] not in {"the", "to", "of", "a"} for line in fitted.lines[:-1])
 
 
+def test_a_list_separator_never_opens_a_line() -> None:
+    # Evenest would be "aaaa bbbbb" / "· ccc dddd"; the separator stays with its item instead.
+    words = ["aaaa", "bbbbb", "·", "ccc", "dddd"]
+    ends = break_lines(words, [10.0 * len(w) for w in words], 10.0, 120.0, max_lines=2)
+    assert ends == [3, 5]
+
+
 def test_lines_come_out_even() -> None:
     text = (
         "Supportive shoes and short-term taping can reduce the load on the heel"
