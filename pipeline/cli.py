@@ -206,6 +206,9 @@ def add_render_parser(commands: Commands) -> None:
     )
     render.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
     render.add_argument("--brand", type=Path, help="brand kit TOML file (default: the one used)")
+    render.add_argument(
+        "--png", action="store_true", help="also write PNG copies (kept when already there)"
+    )
     add_force_option(render)
     render.set_defaults(handler=cmd_render)
 
@@ -345,7 +348,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     failures = 0
     for folder in args.folders:
         try:
-            result = render_folder(folder, args.brand, args.force)
+            result = render_folder(folder, args.brand, args.force, args.png)
         except RepurposeError as exc:
             if args.debug or len(args.folders) == 1:
                 raise

@@ -319,15 +319,20 @@ def write_outputs(
     return write_post_files(folder, files, (generated, written), force=force, merged=merged)
 
 
-def render_folder(folder: Path, brand_file: Path | None, force: bool) -> RunResult:
+def render_folder(
+    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+) -> RunResult:
     """Draw a folder again from its texts as they stand, hand edits included; no fetching."""
     if not (folder / MANIFEST).is_file():
         raise EditError(f"{folder / MANIFEST} not found: is {folder} a repurpose output folder?")
     with folder_lock(folder):
-        return rerender_folder(folder, brand_file, force)
+        return rerender_folder(folder, brand_file, force, png)
 
 
-def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunResult:
+def rerender_folder(
+    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+) -> RunResult:
+    """Draw again; PNG copies are made when asked, or when the folder already has them."""
     state = load_state(folder)
     current = read_folder_texts(folder, state)
     cards = cards_from_manifest(current.manifest)
@@ -335,7 +340,8 @@ def rerender_folder(folder: Path, brand_file: Path | None, force: bool) -> RunRe
     post = edited_post(Post(folder.name, cards, "", (), captions=captions), current.texts)
     brand, brand_notes = folder_brand(current.manifest, brand_file)
     language = str(current.manifest.get("digest", {}).get("language") or "en")
-    images, tool_alts = render_edited(post.cards, brand, current.edits, language=language)
+    png = png or any(folder.glob("*.png"))
+    images, tool_alts = render_edited(post.cards, brand, current.edits, png, language)
     findings = check_findings(post, images, str(folder), strict=False)
     manifest = {**current.manifest, **rendered_entries(post, images, findings)}
     manifest["brand"] = brand_record(brand)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageStat
 
 from pipeline.cli import main
 from pipeline.edits import sheet_bytes, texts_from_sheet
@@ -344,3 +344,23 @@ def test_unusable_brand_record_draws_with_the_bundled_kit(
     assert main(["render", str(folder)]) == 0
     note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
     assert f"  note: {note}" in capsys.readouterr().err.splitlines()
+
+
+def test_render_keeps_png_copies_and_makes_them_on_request(tmp_path: Path) -> None:
+    with_png = run_sample(tmp_path / "a", "--png")
+    edit_manifest(with_png, lambda m: card(m, "carousel-02.jpg").update(text="Edited by hand."))
+    assert main(["render", str(with_png), "-q"]) == 0
+    with (
+        Image.open(with_png / "carousel-02.png") as copy,
+        Image.open(with_png / "carousel-02.jpg") as jpeg,
+    ):
+        # the PNG copy is the edited card, not the old one: it matches the new JPEG
+        difference = ImageChops.difference(copy.convert("RGB"), jpeg.convert("RGB"))
+        assert max(ImageStat.Stat(difference).mean) < 2.0
+    assert sorted(p.stem for p in with_png.glob("*.png")) == sorted(
+        p.stem for p in with_png.glob("*.jpg")
+    )
+    plain = run_sample(tmp_path / "b")
+    assert not list(plain.glob("*.png"))
+    assert main(["render", str(plain), "--png", "-q"]) == 0
+    assert len(list(plain.glob("*.png"))) == len(list(plain.glob("*.jpg")))
