@@ -166,6 +166,8 @@ def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
+        if path.parent != template_dir():  # a file the user named
+            raise ConfigError(f"layout file {path} not found") from None
         names = ", ".join(template_names())
         raise ConfigError(f"look {path.stem!r} not found (bundled: {names})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from jinja2 import Environment
@@ -37,7 +38,7 @@ def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | Non
     words = wording_for(digest.language)
     middle = middle_slides(digest, words)
     slides = carousel_slides(digest, brand, middle[: MAX_SLIDES - 2])
-    quotes = quote_cards(digest, brand)
+    quotes = quote_cards(digest, brand, {normal(card.text) for card in slides})
     hashtags = make_hashtags(digest, brand)
     cards = (*slides, *quotes, *square_quotes(quotes))
     left_off = left_off_points(digest, middle)
@@ -171,12 +172,21 @@ def compose_warnings(digest: Digest, middle: list[Slide], caption: str) -> list[
     ]
 
 
-def quote_cards(digest: Digest, brand: Brand) -> list[Card]:
+def quote_cards(
+    digest: Digest, brand: Brand, on_slides: AbstractSet[str] = frozenset()
+) -> list[Card]:
+    """Up to three quote cards; quotes that are not already a slide's words come first, so the
+    weeks of quote posts do not repeat the carousel."""
     source = f"{wording_for(digest.language).from_blog} {digest.headline}"
+    fresh = sorted(digest.quotes, key=lambda quote: normal(quote) in on_slides)
     return [
         Card("quote", f"quote-{i:02d}.jpg", quote, footer=brand.handle, note=source)
-        for i, quote in enumerate(digest.quotes[:3], start=1)
+        for i, quote in enumerate(fresh[:3], start=1)
     ]
+
+
+def normal(text: str) -> str:
+    return " ".join(text.lower().rstrip(".…").split())
 
 
 def square_quotes(quotes: list[Card]) -> list[Card]:

@@ -271,3 +271,24 @@ def test_clinic_corpus_has_no_one_or_two_word_slides() -> None:
         post = compose(source)
         short = [c.text for c in post.cards if c.kind == "point" and len(c.text.split()) <= 2]
         assert not short, (source.name, short)
+
+
+def test_quote_cards_prefer_sentences_not_already_on_a_slide() -> None:
+    on_slide = "Pain along the inner edge of the shin during and after running."
+    others = (
+        "Shin splints often follow a sudden increase in running distance or speed.",
+        "A graded return to running keeps the load within what the shin tolerates.",
+        "Strong calf muscles share the load that would otherwise reach the shin bone.",
+    )
+    points = tuple(
+        point(text, label)
+        for label, text in (
+            ("Rest", "Rest from running until the pain settles down."),
+            ("Ice", "Ice the shin for ten minutes after activity."),
+            ("Footwear", "Supportive running shoes reduce the load on the shin."),
+        )
+    )
+    digest = make_digest(symptom=on_slide, treatment_points=points, quotes=(on_slide, *others))
+    post = compose_post(digest, make_brand(), "s")
+    assert on_slide in [c.text for c in post.cards if c.kind == "point"]
+    assert [c.text for c in post.cards if c.kind == "quote" and not c.layout] == list(others)

@@ -410,3 +410,8 @@ def test_korean_in_a_bold_role_uses_the_bold_korean_face(role: str, korean: str)
     runs, _ = split_runs("— from our blog: 계단을 오를 때", chain)
     assert {run.font for run in runs} == {"main", "korean"}
     assert dict(chain)["korean"].name == korean
+
+
+def test_a_missing_layout_file_is_named_as_a_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"^layout file .*missing\.toml not found$"):
+        load_template(str(tmp_path / "missing.toml"))
