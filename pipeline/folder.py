@@ -359,7 +359,8 @@ def rerender_folder(
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
     notes = [*brand_notes, *notes, *kept_notes(report)]
     formatted = tuple(map(format_finding, findings))
-    return RunResult(folder, len(images), tuple(notes), formatted, tuple(warnings))
+    card_warnings = [w for image in images for w in image.warnings]  # e.g. an edit shortened
+    return RunResult(folder, len(images), tuple(notes), formatted, (*warnings, *card_warnings))
 
 
 def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:

@@ -181,12 +181,14 @@ def draw_box(
     if label != text and (fitted is None or fitted.shortened):  # "— from our blog: <title>"
         fitted = fit_box(label, box, chain) or fitted  # the label alone, not "— from our blog…"
     if fitted is None and box.field == "text":  # a card without its main text is no card
-        raise ValueError(f"text cannot fit a card even when shortened: {value[:60]}…")
+        raise ValueError(f"text cannot fit a card even when shortened: {excerpt(value)}")
     if fitted is None:
-        warnings.append(f"{file}: {FIELD_NAMES[box.field]} left out, it cannot fit: {value[:60]}")
+        warnings.append(
+            f"{file}: {FIELD_NAMES[box.field]} left out, it cannot fit: {excerpt(value)}"
+        )
         return Drawn("", Fitted(box.sizes[0], (), 0, ""), box.y, tuple(warnings))
     if fitted.shortened:
-        warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {value[:60]}…")
+        warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {excerpt(value)}")
     baseline = first_baseline(box, fitted, chain)
     if box.fill:
         draw_tag(draw, box, fitted, chain, baseline, resolve(box.fill, colors))
@@ -396,3 +398,11 @@ def load_logo(path: Path, height: int) -> Image.Image:
         rgba = logo.convert("RGBA")
     width = max(1, round(rgba.width * height / rgba.height))
     return rgba.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """The start of a text for a message, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"

@@ -364,3 +364,16 @@ def test_render_keeps_png_copies_and_makes_them_on_request(tmp_path: Path) -> No
     assert not list(plain.glob("*.png"))
     assert main(["render", str(plain), "--png", "-q"]) == 0
     assert len(list(plain.glob("*.png"))) == len(list(plain.glob("*.jpg")))
+
+
+def test_render_says_on_stderr_when_an_edited_text_had_to_be_shortened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = run_sample(tmp_path)
+    long_text = "Knee pain eased, week by week, " * 30 + "and the patient walked again."
+    edit_manifest(folder, lambda m: card(m, "carousel-02.jpg").update(text=long_text))
+    capsys.readouterr()
+    assert main(["render", str(folder), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "carousel-02.jpg" in err and "shortened to fit" in err
+    assert any("shortened to fit" in w for w in read_json(folder / "post.json")["warnings"])
