@@ -35,6 +35,7 @@ class Slide:
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
+    brand = brand.for_language(digest.language)
     words = wording_for(digest.language)
     middle = middle_slides(digest, words)
     slides = carousel_slides(digest, brand, middle[: MAX_SLIDES - 2])

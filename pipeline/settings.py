@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,15 @@ class Brand:
     dark_colors: dict[str, str] = field(default_factory=dict)  # for dark templates
     logo: Path | None = None
     look: str = "calm"  # the card look: a bundled name or a layout .toml file
+    # [languages.ko] cta / disclaimer: the brand's own wording for articles in that language
+    languages: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def for_language(self, language: str) -> Brand:
+        """The kit with its call to action and disclaimer in the article's language, if given."""
+        own = self.languages.get(language.split("-")[0].lower(), {})
+        return replace(
+            self, cta=own.get("cta", self.cta), disclaimer=own.get("disclaimer", self.disclaimer)
+        )
 
     def font_path(self, role: str) -> Path:
         return font_file(self.fonts.get(role) or DEFAULT_FONTS[role])
@@ -68,8 +77,9 @@ DEFAULT_FONTS = {
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
 BRAND_KEYS = (
     "name", "handle", "cta", "disclaimer", "hashtags", "logo", "look", "colors",
-    "dark_colors", "fonts",
+    "dark_colors", "fonts", "languages",
 )  # fmt: skip
+LANGUAGE_KEYS = ("cta", "disclaimer")
 
 
 def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Brand:
@@ -99,6 +109,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
         dark_colors=dark,
         logo=read_logo(data, path),
         look=read_look(data, path),
+        languages=read_languages(data, path),
     )
     if not allow_low_contrast:
         check_brand_contrast(brand, path)
@@ -129,6 +140,25 @@ def check_kinds(data: dict[str, Any], path: Path) -> None:
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict) or not all(isinstance(name, str) for name in fonts.values()):
         raise ConfigError(f"brand kit {path}: [fonts] must be a table of font file names")
+
+
+def read_languages(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
+    """[languages.xx] tables of cta and disclaimer texts, checked key by key."""
+    languages = data.get("languages", {})
+    if not isinstance(languages, dict):
+        raise ConfigError(f"brand kit {path}: [languages] must hold tables such as [languages.es]")
+    for code, texts in languages.items():
+        if not isinstance(texts, dict):
+            raise ConfigError(f"brand kit {path}: [languages.{code}] must be a table")
+        for key, value in texts.items():
+            if key not in LANGUAGE_KEYS:
+                raise ConfigError(
+                    f"brand kit {path}: unknown key 'languages.{code}.{key}'"
+                    f" (expected one of: {', '.join(LANGUAGE_KEYS)})"
+                )
+            if not isinstance(value, str):
+                raise ConfigError(f"brand kit {path}: 'languages.{code}.{key}' must be text")
+    return {str(code).lower(): dict(texts) for code, texts in languages.items()}
 
 
 def read_palette(data: dict[str, Any], key: str, path: Path) -> dict[str, str]:

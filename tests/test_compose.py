@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,10 @@ from pipeline.compose import compose_post
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
-from pipeline.models import Card, Digest, Point, Post
+from pipeline.models import Card, ConfigError, Digest, Point, Post
 from pipeline.settings import Brand, load_brand
 from pipeline.wording import WORDINGS, wording_for
-from tests.conftest import SAMPLES, corpus_dir
+from tests.conftest import KNEE, ROOT, SAMPLES, corpus_dir
 
 DATA = Path(__file__).parent / "data" / "captions"
 # Every fixed English word compose or the built-in caption templates add around the article's own.
@@ -292,3 +293,30 @@ def test_quote_cards_prefer_sentences_not_already_on_a_slide() -> None:
     post = compose_post(digest, make_brand(), "s")
     assert on_slide in [c.text for c in post.cards if c.kind == "point"]
     assert [c.text for c in post.cards if c.kind == "quote" and not c.layout] == list(others)
+
+
+def test_the_brand_speaks_the_article_language_where_the_kit_says_how() -> None:
+    brand = load_brand()
+    spanish = compose_post(digest_of(SAMPLES / "es-dolor-de-espalda.md"), brand, "s")
+    closing = next(c for c in spanish.cards if c.kind == "closing")
+    assert brand.languages["es"]["cta"] in (closing.note or "")
+    assert brand.cta not in spanish.caption and brand.languages["es"]["cta"] in spanish.caption
+    english = compose_post(digest_of(KNEE), brand, "k")
+    assert brand.cta in english.caption
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[languages.es]\nslogan = "x"', "unknown key 'languages.es.slogan'"),
+        ("[languages.es]\ncta = 3", "'languages.es.cta' must be text"),
+        ('languages = "es"', "[languages] must hold tables"),
+    ],
+)
+def test_bad_language_tables_in_a_brand_kit(tmp_path: Path, table: str, message: str) -> None:
+    kit = (ROOT / "templates" / "brand.toml").read_text(encoding="utf-8").split("[languages")[0]
+    path = tmp_path / "brand.toml"
+    text = kit + table if table.startswith("[") else table + "\n" + kit  # a bare key goes on top
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_brand(path)
