@@ -78,8 +78,8 @@ class Mark:
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A short accent bar, e.g. under the kicker."""
+class Panel:
+    """A solid block drawn over the background and under the text (a band, a card on a photo)."""
 
     x: int
     y: int
@@ -89,14 +89,8 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Panel:
-    """A solid block drawn over the background and under the text (a band, a card on a photo)."""
-
-    x: int
-    y: int
-    width: int
-    height: int
-    color: str
+class Rule(Panel):
+    """A short accent bar, e.g. under the kicker: a small solid block of its own kind."""
 
 
 @dataclass(frozen=True)

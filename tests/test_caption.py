@@ -28,6 +28,7 @@ from pipeline.digest import STOPWORDS
 from pipeline.models import Card, ConfigError, Digest, Point
 from pipeline.settings import Brand, load_brand
 from tests.conftest import CORPUS, KNEE, SAMPLE_FILES, SAMPLES, corpus_dir
+from tests.factories import digest_with
 
 DATA = Path(__file__).parent / "data" / "captions"
 CLINIC = CORPUS / "clinic"
@@ -122,18 +123,7 @@ def test_clinic_captions_and_alt_text_keep_their_limits(source: Path, tmp_path: 
 
 
 def make_digest(**fields: Any) -> Digest:
-    values: dict[str, Any] = {
-        "headline": "Heel Pain",
-        "symptom": "Pain under the heel.",
-        "cause": None,
-        "treatment_points": (),
-        "conclusion": None,
-        "quotes": (),
-        "keywords": (),
-        "language": "en",
-    }
-    values.update(fields)
-    return Digest(**values)
+    return digest_with(**{"headline": "Heel Pain", "symptom": "Pain under the heel.", **fields})
 
 
 def make_brand(hashtags: tuple[str, ...] = ("Acupuncture",), **fields: Any) -> Brand:

@@ -19,6 +19,7 @@ from pipeline.models import Card, ConfigError, Digest, Point, Post
 from pipeline.settings import Brand, load_brand
 from pipeline.wording import WORDINGS, wording_for
 from tests.conftest import KNEE, ROOT, SAMPLES, corpus_dir
+from tests.factories import digest_with
 
 DATA = Path(__file__).parent / "data" / "captions"
 # Every fixed English word compose or the built-in caption templates add around the article's own.
@@ -60,18 +61,13 @@ def make_brand(**fields: Any) -> Brand:
 
 
 def make_digest(**fields: Any) -> Digest:
-    values: dict[str, Any] = {
-        "headline": "Shin Splints",
-        "symptom": "Pain along the inner edge of the shin during and after running.",
-        "cause": None,
-        "treatment_points": (),
-        "conclusion": None,
-        "quotes": (),
-        "keywords": (),
-        "language": "en",
-    }
-    values.update(fields)
-    return Digest(**values)
+    return digest_with(
+        **{
+            "headline": "Shin Splints",
+            "symptom": "Pain along the inner edge of the shin during and after running.",
+            **fields,
+        }
+    )
 
 
 def generated_words(post: Post) -> list[str]:

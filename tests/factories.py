@@ -1,0 +1,21 @@
+"""Small made-up digests for tests of compose and captions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.models import Digest
+
+
+def digest_with(**fields: Any) -> Digest:
+    """A digest with no cause, points, conclusion, quotes or keywords unless given."""
+    values: dict[str, Any] = {
+        "cause": None,
+        "treatment_points": (),
+        "conclusion": None,
+        "quotes": (),
+        "keywords": (),
+        "language": "en",
+    }
+    values.update(fields)
+    return Digest(**values)
