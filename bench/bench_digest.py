@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.digest import digest_article
-from pipeline.extract import extract_article
-from pipeline.load import load_source
+from pipeline.digest.story import digest_article
+from pipeline.extract.article import extract_article
+from pipeline.load.source import load_source
 from pipeline.models import Article, Digest, Point, RepurposeError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -30,8 +30,8 @@ from typing import Any
 import trafilatura
 
 from bench.extract_metric import PageScore, score_page, summarise
-from pipeline.extract import extract_article
-from pipeline.load import read_file
+from pipeline.extract.article import extract_article
+from pipeline.load.source import read_file
 from pipeline.models import RepurposeError
 
 ROOT = Path(__file__).resolve().parent.parent

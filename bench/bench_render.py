@@ -22,15 +22,15 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from pipeline import render  # noqa: E402
-from pipeline.cards import load_template  # noqa: E402
-from pipeline.compose import compose_post  # noqa: E402
-from pipeline.digest import digest_article  # noqa: E402
-from pipeline.encode import encode_jpeg  # noqa: E402
-from pipeline.extract import extract_article  # noqa: E402
-from pipeline.load import load_source  # noqa: E402
+from pipeline.brand import Brand, load_brand  # noqa: E402
+from pipeline.compose.post import compose_post  # noqa: E402
+from pipeline.digest.story import digest_article  # noqa: E402
+from pipeline.extract.article import extract_article  # noqa: E402
+from pipeline.load.source import load_source  # noqa: E402
 from pipeline.models import Card  # noqa: E402
-from pipeline.settings import Brand, load_brand  # noqa: E402
+from pipeline.render import card as render  # noqa: E402
+from pipeline.render.encode import encode_jpeg  # noqa: E402
+from pipeline.render.looks import load_template  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "knee-pain-muscle-imbalance.html"
 REPEATS = 20

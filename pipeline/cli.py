@@ -20,19 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.backgrounds import check_template_contrast
-from pipeline.batch import Outcome, ProgressBar, expand_sources, run_batch
-from pipeline.caption import caption_environment
-from pipeline.cards import load_template
-from pipeline.compose import compose_post
-from pipeline.digest import digest_article
-from pipeline.export import TARGETS, ExportOptions, export_posts, scheduled_posts
-from pipeline.extract import extract_article
-from pipeline.folder import Made, RunOptions, RunResult, render_folder, write_own_folder
-from pipeline.load import FetchOptions, default_cache_dir, load_source
-from pipeline.models import Article, ConfigError, Page, RepurposeError
-from pipeline.preview import PREVIEW, build_preview
-from pipeline.schedule import (
+from pipeline.brand import Brand, load_brand
+from pipeline.commands.batch import Outcome, ProgressBar, expand_sources, run_batch
+from pipeline.commands.export import TARGETS, ExportOptions, export_posts, scheduled_posts
+from pipeline.commands.folder import Made, RunOptions, RunResult, render_folder, write_own_folder
+from pipeline.commands.schedule import (
     DEFAULT_SLOTS,
     Piece,
     load_zone,
@@ -44,8 +36,15 @@ from pipeline.schedule import (
     planned_times,
     schedule_entry,
 )
-from pipeline.settings import Brand, load_brand
-from pipeline.write import (
+from pipeline.compose.caption import caption_environment
+from pipeline.compose.post import compose_post
+from pipeline.digest.story import digest_article
+from pipeline.extract.article import extract_article
+from pipeline.load.source import FetchOptions, default_cache_dir, load_source
+from pipeline.models import Article, ConfigError, Page, RepurposeError
+from pipeline.render.backgrounds import check_template_contrast
+from pipeline.render.looks import load_template
+from pipeline.write.files import (
     MANIFEST,
     make_slug,
     manifest_bytes,
@@ -53,6 +52,7 @@ from pipeline.write import (
     update_tool_files,
     write_atomic,
 )
+from pipeline.write.preview import PREVIEW, build_preview
 
 Clock = Callable[[], datetime]
 FETCHING_COMMANDS = ("run", "extract", "digest")

@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from pipeline.brand import resource_dir
 from pipeline.models import ConfigError, HealthFinding, Post, RenderedImage, Severity
-from pipeline.settings import resource_dir
 
 SEVERITIES = ("block", "warn")
 CLAUSE_BREAK = re.compile(r"[.;:!?,—–()]")

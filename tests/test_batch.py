@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import Outcome, ProgressBar, expand_sources, run_batch
 from pipeline.cli import main
+from pipeline.commands.batch import Outcome, ProgressBar, expand_sources, run_batch
 from pipeline.models import LoadError
 from tests.conftest import KNEE, SAMPLES
 

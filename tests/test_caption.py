@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.caption import (
+from pipeline.brand import Brand, load_brand
+from pipeline.cli import main
+from pipeline.compose.caption import (
     HOOK_LIMIT,
     MAX_ALT_TEXT,
     MAX_CAPTION,
@@ -22,11 +24,9 @@ from pipeline.caption import (
     make_hashtags,
     make_hook,
 )
-from pipeline.cli import main
-from pipeline.compose import compose_post
-from pipeline.digest import STOPWORDS
+from pipeline.compose.post import compose_post
+from pipeline.digest.story import STOPWORDS
 from pipeline.models import Card, ConfigError, Digest, Point
-from pipeline.settings import Brand, load_brand
 from tests.conftest import CORPUS, KNEE, SAMPLE_FILES, SAMPLES, corpus_dir
 from tests.factories import digest_with
 

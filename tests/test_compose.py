@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from pipeline.caption import caption_environment
+from pipeline.brand import Brand, load_brand
 from pipeline.cli import main
-from pipeline.compose import compose_post
-from pipeline.digest import digest_article
-from pipeline.extract import extract_article
-from pipeline.load import load_source
+from pipeline.compose.caption import caption_environment
+from pipeline.compose.post import compose_post
+from pipeline.compose.wording import WORDINGS, wording_for
+from pipeline.digest.story import digest_article
+from pipeline.extract.article import extract_article
+from pipeline.load.source import load_source
 from pipeline.models import Card, ConfigError, Digest, Point, Post
-from pipeline.settings import Brand, load_brand
-from pipeline.wording import WORDINGS, wording_for
 from tests.conftest import KNEE, ROOT, SAMPLES, corpus_dir
 from tests.factories import digest_with
 

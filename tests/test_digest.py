@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from bench.bench_digest import expected_for, load_article, score_digest
-from pipeline.digest import LIST_JOIN, clean_headline, digest_article
+from pipeline.digest.points import drop_weak_openers
+from pipeline.digest.sections import classify_heading, split_sections
+from pipeline.digest.sentences import shorten, stands_alone
+from pipeline.digest.story import LIST_JOIN, clean_headline, digest_article
 from pipeline.models import Article, Block, Digest, Point, RepurposeError
-from pipeline.points import drop_weak_openers
-from pipeline.sections import classify_heading, split_sections
-from pipeline.sentences import shorten, stands_alone
 from tests.conftest import ROOT, SAMPLE_FILES, corpus_dir
 
 DATA = ROOT / "tests" / "data" / "digest"

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from pipeline.cli import main
-from pipeline.edits import sheet_bytes, texts_from_sheet
 from pipeline.models import Card
+from pipeline.write.edits import sheet_bytes, texts_from_sheet
 from tests.conftest import KNEE, ROOT
 from tests.folders import card, edit_manifest, image, read_json, run_sample
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.batch import expand_sources
-from pipeline.cards import load_template
+from pipeline.brand import load_brand, resource_dir
 from pipeline.cli import main
+from pipeline.commands.batch import expand_sources
 from pipeline.models import ConfigError
-from pipeline.settings import load_brand, resource_dir
+from pipeline.render.looks import load_template
 from tests.conftest import KNEE, SAMPLES
 from tests.folders import run_sample
 

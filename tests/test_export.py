@@ -15,7 +15,7 @@ import icalendar
 import pytest
 
 from pipeline.cli import main
-from pipeline.export import (
+from pipeline.commands.export import (
     ExportOptions,
     ScheduledPost,
     export_posts,

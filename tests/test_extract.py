@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 
 from bench import bench_extract
 from bench.extract_metric import PageScore, score_page, summarise
-from pipeline.extract import extract_article
-from pipeline.extract_cleanup import drop_chrome, is_chrome
-from pipeline.load import read_file
+from pipeline.extract.article import extract_article
+from pipeline.extract.cleanup import drop_chrome, is_chrome
+from pipeline.load.source import read_file
 from pipeline.models import Article, Block, ExtractError, Page
 from tests.conftest import SAMPLES, corpus_dir
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.digest import split_sentences
-from pipeline.extract import extract_article
+from pipeline.digest.story import split_sentences
+from pipeline.extract.article import extract_article
 from pipeline.health import Checked, check_all, check_text, format_finding, load_rules
-from pipeline.load import load_source
+from pipeline.load.source import load_source
 from pipeline.models import ConfigError
 from tests.conftest import KNEE, SAMPLE_FILES, corpus_dir
 

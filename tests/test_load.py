@@ -22,9 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import load
 from pipeline.cli import main
-from pipeline.load import FetchOptions, decode_html, default_cache_dir, load_source, read_file
+from pipeline.load import source as load
+from pipeline.load.source import (
+    FetchOptions,
+    decode_html,
+    default_cache_dir,
+    load_source,
+    read_file,
+)
 from pipeline.models import LoadError
 
 DATA = Path(__file__).parent / "data" / "extract"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.preview import build_preview
+from pipeline.write.preview import build_preview
 from tests.folders import read_json, run_sample
 
 DATA = Path(__file__).parent / "data" / "schedule"

@@ -12,13 +12,13 @@ from typing import cast
 import pytest
 from PIL import Image, ImageCms, features
 
-from pipeline import render
-from pipeline.backgrounds import check_template_contrast
-from pipeline.cards import load_template
+from pipeline.brand import emoji_font, load_brand, resource_dir
 from pipeline.cli import main
 from pipeline.models import Card, CardKind, ConfigError
-from pipeline.render import render_card
-from pipeline.settings import emoji_font, load_brand, resource_dir
+from pipeline.render import card as render
+from pipeline.render.backgrounds import check_template_contrast
+from pipeline.render.card import render_card
+from pipeline.render.looks import load_template
 from tests.conftest import KNEE
 from tests.imagecompare import GOLDEN_DIR, assert_matches_golden, updating
 
@@ -404,7 +404,7 @@ def test_text_half_off_its_panel_is_checked_against_both(tmp_path: Path) -> None
                                               ("sans", "NanumSquareR.ttf")])  # fmt: skip
 def test_korean_in_a_bold_role_uses_the_bold_korean_face(role: str, korean: str) -> None:
     """ "— from our blog: 계단을 …" in Inter SemiBold continues in NanumSquare Bold, not Regular."""
-    from pipeline.glyphs import split_runs
+    from pipeline.render.glyphs import split_runs
 
     chain = render.font_chain(load_brand(), role)
     runs, _ = split_runs("— from our blog: 계단을 오를 때", chain)

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pipeline.cli import main
+from pipeline.commands.schedule import Piece, Slot, parse_slots, plan_posts
 from pipeline.models import PlanError
-from pipeline.schedule import Piece, Slot, parse_slots, plan_posts
-from pipeline.write import load_state
+from pipeline.write.files import load_state
 from tests.conftest import KNEE, SAMPLES
 from tests.folders import FIXED_NOW, fixed_clock, read_json, run_sample
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.compose import compose_post
-from pipeline.digest import digest_article
-from pipeline.extract import extract_article
-from pipeline.load import load_source
+from pipeline.brand import load_brand
+from pipeline.compose.post import compose_post
+from pipeline.digest.story import digest_article
+from pipeline.extract.article import extract_article
+from pipeline.load.source import load_source
 from pipeline.models import Article, Digest
-from pipeline.render import render_card
-from pipeline.settings import load_brand
-from pipeline.write import make_slug, write_post_folder
+from pipeline.render.card import render_card
+from pipeline.write.files import make_slug, write_post_folder
 from tests.conftest import KNEE, ROOT, SAMPLE_FILES
 
 CHROME = (

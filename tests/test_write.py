@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.write as write
+import pipeline.write.files as write
 from pipeline.models import EditError
-from pipeline.write import (
+from pipeline.write.files import (
     STATE_FILE,
     load_state,
     safe_join,

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from pipeline.settings import resource_dir
+from pipeline.brand import resource_dir
 
 PREVIEW = "preview.html"
 CAPTION_LIMIT = 2200

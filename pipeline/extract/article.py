@@ -41,7 +41,7 @@ from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import remove_empty_elements, strip_double_tags
 
-from pipeline.extract_cleanup import (
+from pipeline.extract.cleanup import (
     clean_text,
     collect_link_texts,
     collect_region_texts,
@@ -55,7 +55,7 @@ from pipeline.extract_cleanup import (
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
-from pipeline.extract_metadata import read_metadata
+from pipeline.extract.metadata import read_metadata
 from pipeline.models import Article, Block, ExtractError, Page
 
 BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")

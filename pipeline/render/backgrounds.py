@@ -11,9 +11,9 @@ from typing import cast
 
 from PIL import Image
 
-from pipeline.cards import Background, Layout, Panel, Template, TextBox
+from pipeline.brand import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
 from pipeline.models import ConfigError
-from pipeline.settings import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
+from pipeline.render.looks import Background, Layout, Panel, Template, TextBox
 
 Palette = tuple[tuple[str, str], ...]
 

@@ -1,8 +1,8 @@
 """Stage 3, digest: the clinical story (symptom, cause, treatment, conclusion) in its own words.
 
 Every string returned is the article's own text, at most trimmed at a sentence or clause boundary.
-A field the article does not have stays None. Sections come from `pipeline.sections`, treatment
-points from `pipeline.points`, sentence tools from `pipeline.sentences`.
+A field the article does not have stays None. Sections come from `sections`, treatment points
+from `points`, sentence tools from `sentences` (all in this package).
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.models import Article, Block, Digest, Point
-from pipeline.points import (
+from pipeline.digest.points import (
     CAUSE_WORDS,
     CTA,
     WRAP_UP,
@@ -23,8 +22,8 @@ from pipeline.points import (
     strip_lead,
     subsections,
 )
-from pipeline.sections import Section, loose_role, split_sections
-from pipeline.sentences import (
+from pipeline.digest.sections import Section, loose_role, split_sections
+from pipeline.digest.sentences import (
     ELLIPSIS,
     STOPWORDS,
     pick_quotes,
@@ -34,6 +33,7 @@ from pipeline.sentences import (
     stems,
     word_count,
 )
+from pipeline.models import Article, Block, Digest, Point
 
 __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.digest.sentences import word_count
 from pipeline.models import Block
-from pipeline.sentences import word_count
 
 Role = str  # "symptom", "cause", "treatment", "conclusion"
 

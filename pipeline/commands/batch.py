@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
-from pipeline.load import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
+from pipeline.load.source import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
 from pipeline.models import LoadError, RepurposeError
 
 T = TypeVar("T")

@@ -10,9 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.models import Block, Point
-from pipeline.sections import NUMBERING, Section, exact_role, split_label
-from pipeline.sentences import (
+from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
+from pipeline.digest.sentences import (
     LEANS_BACK,
     OPENS_MID_STORY,
     rank_central,
@@ -21,6 +20,7 @@ from pipeline.sentences import (
     stems,
     word_count,
 )
+from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
 MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 
 from jinja2 import Environment
 
-from pipeline.caption import caption_environment, make_captions, make_hashtags, point_line
-from pipeline.digest import shorten
+from pipeline.brand import Brand
+from pipeline.compose.caption import caption_environment, make_captions, make_hashtags, point_line
+from pipeline.compose.wording import Wording, wording_for
+from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
-from pipeline.settings import Brand
-from pipeline.wording import Wording, wording_for
 
 CLOSING_WORDS = 30  # the takeaway has a slide of its own: room for a whole sentence
 MAX_SLIDES = 10

@@ -26,10 +26,10 @@ from jinja2 import (
     UndefinedError,
 )
 
-from pipeline.digest import STOPWORDS, split_sentences
+from pipeline.brand import Brand, resource_dir
+from pipeline.compose.wording import WORDINGS, generic_kickers, wording_for
+from pipeline.digest.story import STOPWORDS, split_sentences
 from pipeline.models import Captions, Card, ConfigError, Digest, RenderedImage
-from pipeline.settings import Brand, resource_dir
-from pipeline.wording import WORDINGS, generic_kickers, wording_for
 
 MAX_CAPTION = 2200  # Instagram's caption limit (error 2207010 above it)
 HOOK_LIMIT = 125  # what shows before "more"

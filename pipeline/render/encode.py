@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from PIL import Image
 
-from pipeline.settings import resource_dir
+from pipeline.brand import resource_dir
 
 JPEG_QUALITY = 90
 PNG_COMPRESSION = 3  # PNG copies are for looking at: fast over small

@@ -23,7 +23,7 @@ from typing import Any, get_args
 
 from PIL import ImageColor
 
-from pipeline.cards import KINDS as LAYOUT_KINDS
+from pipeline.brand import DEFAULT_FONTS, REQUIRED_COLORS, Brand, is_image
 from pipeline.models import (
     Article,
     Captions,
@@ -36,7 +36,7 @@ from pipeline.models import (
     Post,
     RenderedImage,
 )
-from pipeline.settings import DEFAULT_FONTS, REQUIRED_COLORS, Brand, is_image
+from pipeline.render.looks import KINDS as LAYOUT_KINDS
 
 MANIFEST = "post.json"
 MANIFEST_VERSION = 1

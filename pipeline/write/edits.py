@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.models import Captions, Card, EditError
-from pipeline.write import (
+from pipeline.write.files import (
     MANIFEST,
     FolderState,
     cards_from_manifest,

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import backgrounds
-from pipeline.cards import Layout, Mark, Template, TextBox, load_template
-from pipeline.encode import encode_jpeg, encode_png
-from pipeline.encode import png_name as png_name  # folder.py names PNG copies with it
-from pipeline.glyphs import FontChain, Run, split_runs
-from pipeline.layout import REF_SIZE, Fitted, TextSpec, fit_text
+from pipeline.brand import Brand, emoji_font
 from pipeline.models import Card, RenderedImage
-from pipeline.settings import Brand, emoji_font
+from pipeline.render import backgrounds
+from pipeline.render.encode import encode_jpeg, encode_png
+from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
+from pipeline.render.fit import REF_SIZE, Fitted, TextSpec, fit_text
+from pipeline.render.glyphs import FontChain, Run, split_runs
+from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
 
 EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
 EMOJI_HEIGHT = 0.92  # an emoji's height as a share of the text size

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pipeline.breakrules import (
+from pipeline.render.breakrules import (
     COMPOUND_PENALTY,
     HYPHEN_PENALTY,
     KOREAN_BOUND_NOUNS,

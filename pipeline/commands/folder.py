@@ -17,14 +17,30 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.caption import (
+from pipeline.brand import Brand, load_brand
+from pipeline.compose.caption import (
     MAX_CAPTION,
     MAX_HASHTAGS,
     alt_text_file,
     caption_files,
     make_alt_text,
 )
-from pipeline.edits import (
+from pipeline.health import blocking, check_post, format_finding
+from pipeline.load.source import FetchOptions
+from pipeline.models import (
+    Article,
+    Card,
+    Digest,
+    EditError,
+    HealthCheckError,
+    HealthFinding,
+    Page,
+    Post,
+    RenderedImage,
+    RepurposeError,
+)
+from pipeline.render.card import png_name, render_card
+from pipeline.write.edits import (
     ALT,
     EDIT_SHEET,
     TEXT_FILES,
@@ -40,24 +56,7 @@ from pipeline.edits import (
     texts_of,
     unused_edits,
 )
-from pipeline.health import blocking, check_post, format_finding
-from pipeline.load import FetchOptions
-from pipeline.models import (
-    Article,
-    Card,
-    Digest,
-    EditError,
-    HealthCheckError,
-    HealthFinding,
-    Page,
-    Post,
-    RenderedImage,
-    RepurposeError,
-)
-from pipeline.preview import PREVIEW, build_preview
-from pipeline.render import png_name, render_card
-from pipeline.settings import Brand, load_brand
-from pipeline.write import (
+from pipeline.write.files import (
     MANIFEST,
     WriteReport,
     brand_from_record,
@@ -72,6 +71,7 @@ from pipeline.write import (
     rendered_entries,
     write_post_files,
 )
+from pipeline.write.preview import PREVIEW, build_preview
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.models import ConfigError
-from pipeline.tomlcheck import (
+from pipeline.tomlfile import (
     as_table,
     boolean,
     check_keys,
@@ -127,7 +127,7 @@ class Template:
 
 
 def template_dir() -> Path:
-    from pipeline.settings import resource_dir
+    from pipeline.brand import resource_dir
 
     return resource_dir("templates") / "cards"
 

@@ -1,0 +1,1 @@
+"""The orchestration of each command line verb (run, render, schedule, export, the batch)."""
