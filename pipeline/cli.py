@@ -12,47 +12,21 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from contextlib import suppress
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.brand import Brand, load_brand
-from pipeline.commands.batch import Outcome, ProgressBar, expand_sources, run_batch
-from pipeline.commands.export import TARGETS, ExportOptions, export_posts, scheduled_posts
-from pipeline.commands.folder import Made, RunOptions, RunResult, render_folder, write_own_folder
-from pipeline.commands.schedule import (
-    DEFAULT_SLOTS,
-    Piece,
-    load_zone,
-    local_zone_name,
-    parse_slots,
-    parse_start,
-    pieces_of,
-    plan_posts,
-    planned_times,
-    schedule_entry,
-)
-from pipeline.compose.caption import caption_environment
-from pipeline.compose.post import compose_post
-from pipeline.digest.story import digest_article
-from pipeline.extract.article import extract_article
-from pipeline.load.source import FetchOptions, default_cache_dir, load_source
-from pipeline.models import Article, ConfigError, Page, RepurposeError
-from pipeline.render.backgrounds import check_template_contrast
-from pipeline.render.looks import load_template
-from pipeline.write.files import (
-    MANIFEST,
-    make_slug,
-    manifest_bytes,
-    read_manifest,
-    update_tool_files,
-    write_atomic,
-)
-from pipeline.write.preview import PREVIEW, build_preview
+from pipeline.commands import DEFAULT_SLOTS, EXPORT_TARGETS
+from pipeline.models import RepurposeError
+
+if TYPE_CHECKING:
+    from pipeline.commands.batch import Outcome, ProgressBar
+    from pipeline.commands.draw import RunResult
+    from pipeline.commands.run import RunOptions
+    from pipeline.load import FetchOptions
 
 Clock = Callable[[], datetime]
 FETCHING_COMMANDS = ("run", "extract", "digest")
@@ -227,7 +201,9 @@ def add_schedule_parser(commands: Commands) -> None:
 def add_export_parser(commands: Commands) -> None:
     export = add_command(commands, "export", "write the posting plan for a scheduler")
     export.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
-    export.add_argument("--to", required=True, choices=TARGETS, help="the scheduler's format")
+    export.add_argument(
+        "--to", required=True, choices=EXPORT_TARGETS, help="the scheduler's format"
+    )
     export.add_argument(
         "--media-base-url", metavar="URL", help="public address where OUT/ is served"
     )
@@ -238,16 +214,16 @@ def add_export_parser(commands: Commands) -> None:
 
 def fetch_options(args: argparse.Namespace) -> FetchOptions:
     """--allow-private, --cache-dir and --no-cache as load options."""
+    from pipeline.load import FetchOptions
+    from pipeline.load.source import default_cache_dir
+
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
     return FetchOptions(allow_private=args.allow_private, cache_dir=cache_dir)
 
 
-def load_article(source: str, options: FetchOptions) -> tuple[Page, Article]:
-    page = load_source(source, options=options)
-    return page, extract_article(page)
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.commands.run import load_article
+
     _, article = load_article(args.source, fetch_options(args))
     data = asdict(article)
     data["text"] = article.text
@@ -256,22 +232,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    from pipeline.commands.run import load_article
+    from pipeline.digest import digest_article
+
     _, article = load_article(args.source, fetch_options(args))
     print(json.dumps(asdict(digest_article(article)), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.commands.batch import ProgressBar, expand_sources, run_batch
+    from pipeline.commands.run import check_out_dir, run_source
+
     started = time.perf_counter()
-    brand = load_brand(args.brand, allow_low_contrast=args.allow_low_contrast)
-    brand = replace(brand, look=args.look or brand.look)
-    if not args.allow_low_contrast:
-        check_template_contrast(load_template(brand.look), brand)
-    caption_environment(args.templates)  # a bad --templates fails once, before any source
-    if args.out.exists() and not args.out.is_dir():
-        raise ConfigError(f"{args.out} is a file: give -o a folder")
+    check_out_dir(args.out)
     sources = expand_sources(args.sources)
-    work = partial(run_source, options=run_options(args, brand))
+    work = partial(run_source, options=run_options(args))
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
     outcomes = run_batch(
         work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
@@ -300,7 +276,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def run_options(args: argparse.Namespace, brand: Brand) -> RunOptions:
+def run_options(args: argparse.Namespace) -> RunOptions:
+    from pipeline.commands.run import RunOptions, run_brand
+
+    brand = run_brand(args.brand, args.look, args.allow_low_contrast, args.templates)
     return RunOptions(
         args.out,
         brand,
@@ -332,19 +311,10 @@ def report_result(result: RunResult, lead: str, quiet: bool, say: Callable[[str]
         say(f"warning: {warning}")
 
 
-def run_source(source: str, options: RunOptions) -> RunResult:
-    page, article = load_article(source, options.fetch or FetchOptions(options.allow_private))
-    digest = digest_article(article)
-    slug = make_slug(digest.headline)
-    post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
-    try:
-        return write_own_folder(Made(page, article, digest, post), options)
-    except OSError as exc:  # a full disk, a read-only folder
-        raise ConfigError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
-
-
 def cmd_render(args: argparse.Namespace) -> int:
     """Each folder in turn; a folder that fails does not stop the others."""
+    from pipeline.commands.render import render_folder
+
     failures = 0
     for folder in args.folders:
         try:
@@ -359,65 +329,25 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def check_distinct(folders: Sequence[Path]) -> None:
-    """Posts are told apart by their folder's name (the slug), so names must differ."""
-    if len({folder.name for folder in folders}) < len(folders):
-        raise ConfigError("two folders share a name: give each output folder once")
-
-
 def cmd_schedule(args: argparse.Namespace) -> int:
-    check_distinct(args.folders)
-    zone = load_zone(args.tz or local_zone_name())
-    slots = parse_slots(args.slots)
-    start = parse_start(args.start)
-    manifests = {folder: read_manifest(folder) for folder in args.folders}
-    pieces = [pieces_of(folder.name, m) for folder, m in manifests.items()]
-    taken = sibling_plans(args.folders)
-    planned = plan_posts(pieces, start, slots, zone, args.clock(), taken)
-    for folder, manifest in manifests.items():
-        mine = [p for p in planned if p.piece.slug == folder.name]
-        manifest["schedule"] = schedule_entry(mine, zone, args.slots)
-        update_tool_files(
-            folder, {MANIFEST: manifest_bytes(manifest), PREVIEW: build_preview(manifest)}
-        )
+    from pipeline.commands.schedule import describe_piece, schedule_folders
+
+    planned = schedule_folders(args.folders, args.start, args.slots, args.tz, args.clock())
     if not args.quiet:
         for item in planned:
             print(f"{item.at:%a %Y-%m-%d %H:%M %Z}  {describe_piece(item.piece)}", file=sys.stderr)
     return 0
 
 
-def sibling_plans(folders: Sequence[Path]) -> set[datetime]:
-    """Times already planned for the other articles in the same output folders."""
-    given = {folder.resolve() for folder in folders}
-    siblings = {p for f in folders for p in f.resolve().parent.iterdir() if p not in given}
-    taken: set[datetime] = set()
-    for sibling in sorted(siblings):
-        if (sibling / MANIFEST).is_file():
-            with suppress(RepurposeError):
-                taken |= planned_times(read_manifest(sibling))
-    return taken
-
-
-def describe_piece(piece: Piece) -> str:
-    return f"{piece.slug}: {piece.kind} ({', '.join(piece.files)})"
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    check_distinct(args.folders)
-    posts = [p for folder in args.folders for p in scheduled_posts(folder, read_manifest(folder))]
+    from pipeline.commands.export import ExportOptions, export_folders, save_export
+
     options = ExportOptions(args.to, args.clock(), args.media_base_url, args.postiz_integration)
-    text = export_posts(posts, options)
+    text, count = export_folders(args.folders, options)
     if args.output:
         save_export(args.output, text)
         if not args.quiet:
-            print(f"{len(posts)} posts -> {args.output}", file=sys.stderr)
+            print(f"{count} posts -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
-
-
-def save_export(path: Path, text: str) -> None:
-    try:
-        write_atomic(path.resolve(), text.encode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -17,9 +17,11 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
+from pipeline.commands import EXPORT_TARGETS as TARGETS
+from pipeline.commands.schedule import check_distinct
 from pipeline.models import PlanError
+from pipeline.write.files import read_manifest, write_atomic
 
-TARGETS = ("hootsuite", "metricool", "postiz", "ics")
 NEEDS_MEDIA_URLS = frozenset({"metricool", "postiz"})
 MAX_CAPTION = 2200
 MAX_ALT_TEXT = 1000
@@ -292,3 +294,18 @@ EXPORTERS: dict[str, Callable[[Sequence[ScheduledPost], ExportOptions], str]] = 
     "postiz": to_postiz,
     "ics": to_ics,
 }
+
+
+def export_folders(folders: Sequence[Path], options: ExportOptions) -> tuple[str, int]:
+    """`repurpose export`: the planned posts of the folders in the target's format, and how
+    many posts it holds."""
+    check_distinct(folders)
+    posts = [p for folder in folders for p in scheduled_posts(folder, read_manifest(folder))]
+    return export_posts(posts, options), len(posts)
+
+
+def save_export(path: Path, text: str) -> None:
+    try:
+        write_atomic(path.resolve(), text.encode("utf-8"))
+    except OSError as exc:
+        raise PlanError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pipeline.models import PlanError
+from pipeline.models import PlanError, RepurposeError
+from pipeline.write.files import MANIFEST, manifest_bytes, read_manifest, update_tool_files
+from pipeline.write.preview import PREVIEW, build_preview
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DEFAULT_SLOTS = "Mon 09:00, Thu 18:00"
 SLOT_PATTERN = re.compile(r"^([a-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})$")
 
 
@@ -162,3 +163,45 @@ def schedule_entry(planned: Sequence[Planned], zone: ZoneInfo, slots_text: str) 
             for p in planned
         ],
     }
+
+
+def check_distinct(folders: Sequence[Path]) -> None:
+    """Posts are told apart by their folder's name (the slug), so names must differ."""
+    if len({folder.name for folder in folders}) < len(folders):
+        raise PlanError("two folders share a name: give each output folder once")
+
+
+def schedule_folders(
+    folders: Sequence[Path], start: str, slots_text: str, zone_name: str | None, now: datetime
+) -> list[Planned]:
+    """`repurpose schedule`: plan every piece of the folders and write the plan into each."""
+    check_distinct(folders)
+    zone = load_zone(zone_name or local_zone_name())
+    slots = parse_slots(slots_text)
+    first_day = parse_start(start)
+    manifests = {folder: read_manifest(folder) for folder in folders}
+    pieces = [pieces_of(folder.name, m) for folder, m in manifests.items()]
+    planned = plan_posts(pieces, first_day, slots, zone, now, sibling_plans(folders))
+    for folder, manifest in manifests.items():
+        mine = [p for p in planned if p.piece.slug == folder.name]
+        manifest["schedule"] = schedule_entry(mine, zone, slots_text)
+        update_tool_files(
+            folder, {MANIFEST: manifest_bytes(manifest), PREVIEW: build_preview(manifest)}
+        )
+    return planned
+
+
+def sibling_plans(folders: Sequence[Path]) -> set[datetime]:
+    """Times already planned for the other articles in the same output folders."""
+    given = {folder.resolve() for folder in folders}
+    siblings = {p for f in folders for p in f.resolve().parent.iterdir() if p not in given}
+    taken: set[datetime] = set()
+    for sibling in sorted(siblings):
+        if (sibling / MANIFEST).is_file():
+            with suppress(RepurposeError):
+                taken |= planned_times(read_manifest(sibling))
+    return taken
+
+
+def describe_piece(piece: Piece) -> str:
+    return f"{piece.slug}: {piece.kind} ({', '.join(piece.files)})"

@@ -58,12 +58,12 @@ def build_manifest(
     page: Page,
     article: Article,
     digest: Digest,
-    post: Post,
-    images: list[RenderedImage],
     *,
-    health_findings: Sequence[HealthFinding] = (),
     brand: Brand | None = None,
+    extra: Mapping[str, object] | None = None,
 ) -> dict[str, Any]:
+    """The manifest keys that drawing the cards does not change: where the article came from,
+    what it is and its digest."""
     source: dict[str, Any] = {"title": article.title}
     if page.url:
         source["url"] = page.url
@@ -81,12 +81,32 @@ def build_manifest(
             "url": article.url,
         },
         "digest": asdict(digest),
-        **rendered_entries(post, images, health_findings),
-        **post.extra,
+        **(extra or {}),
     }
     if brand is not None:
         manifest["brand"] = brand_record(brand)
     return manifest
+
+
+# The order of post.json's keys; keys a newer version or a person added follow, as they came.
+KEY_ORDER = (
+    "version",
+    "source",
+    "article",
+    "digest",
+    "images",
+    "caption",
+    "hashtags",
+    "warnings",
+    "captions",
+    "health_findings",
+    "cards",
+)
+
+
+def ordered_manifest(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    head = {key: manifest[key] for key in KEY_ORDER if key in manifest}
+    return head | {key: value for key, value in manifest.items() if key not in head}
 
 
 def rendered_entries(

@@ -1,0 +1,75 @@
+"""`repurpose render`: draw a folder again from its texts as they stand; no fetching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.brand import Brand, load_brand
+from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
+from pipeline.models import EditError, Post
+from pipeline.write.edits import ALT, hash_texts, read_folder_texts, text_key, texts_of
+from pipeline.write.files import (
+    MANIFEST,
+    brand_from_record,
+    brand_record,
+    captions_from_manifest,
+    cards_from_manifest,
+    folder_lock,
+    load_state,
+)
+
+
+def render_folder(
+    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+) -> RunResult:
+    """Draw a folder again from its texts as they stand, hand edits included; no fetching."""
+    if not (folder / MANIFEST).is_file():
+        raise EditError(f"{folder / MANIFEST} not found: is {folder} a repurpose output folder?")
+    with folder_lock(folder):
+        return rerender_folder(folder, brand_file, force, png)
+
+
+def rerender_folder(
+    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+) -> RunResult:
+    """Draw again; PNG copies are made when asked, or when the folder already has them."""
+    state = load_state(folder)
+    current = read_folder_texts(folder, state)
+    cards = cards_from_manifest(current.manifest)
+    captions = captions_from_manifest(current.manifest)
+    post = Post(folder.name, cards, "", (), captions=captions)
+    brand, brand_notes = folder_brand(current.manifest, brand_file)
+    language = str(current.manifest.get("digest", {}).get("language") or "en")
+    png = png or any(folder.glob("*.png"))
+    base = {**current.manifest, "brand": brand_record(brand)}
+
+    def generated(tool_alts: dict[str, str]) -> dict[str, str]:
+        if state is None:
+            return hash_texts(texts_of(cards, "", tool_alts, captions))
+        hashes = dict(state.generated)
+        for file, alt in tool_alts.items():
+            if text_key(file, ALT) not in current.edits:
+                hashes[text_key(file, ALT)] = hash_texts({"": alt})[""]
+        return hashes
+
+    options = DrawOptions(brand, language, png, force, strict=False, source=str(folder))
+    drawn = draw_post(folder, post, (current.texts, current.edits), base, generated, options)
+    notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
+    notes = [*brand_notes, *notes, *kept_notes(drawn.report)]
+    card_warnings = [w for image in drawn.images for w in image.warnings]  # an edit shortened
+    return result_of(folder, drawn, notes, (*drawn.warnings, *card_warnings))
+
+
+def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:
+    """--brand when given, else the brand kit recorded in post.json, else the bundled one."""
+    if brand_file is not None:
+        return load_brand(brand_file), []
+    record = manifest.get("brand")
+    if isinstance(record, dict):
+        try:
+            return brand_from_record(record), []
+        except (TypeError, ValueError):
+            pass
+    note = "post.json records no usable brand kit: drew with the bundled one (give --brand FILE)"
+    return load_brand(None), [note]

@@ -1,0 +1,189 @@
+"""`repurpose run`: load → extract → digest → compose one source, then draw it into its folder.
+
+The folder is the source's own (see `write_own_folder`); hand edits found there are kept.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.brand import Brand, load_brand
+from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
+from pipeline.compose import compose_post
+from pipeline.compose.caption import caption_environment
+from pipeline.digest import digest_article
+from pipeline.extract import extract_article
+from pipeline.load import FetchOptions, load_source
+from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page, Post
+from pipeline.render.backgrounds import check_template_contrast
+from pipeline.render.looks import load_template
+from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
+from pipeline.write.files import (
+    MANIFEST,
+    build_manifest,
+    folder_lock,
+    load_state,
+    make_slug,
+    read_manifest,
+)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What every source of a `repurpose run` shares; picklable, for the worker processes.
+
+    New run options go here as fields with defaults, and into `cli.run_options`.
+    """
+
+    out: Path
+    brand: Brand
+    allow_private: bool = False
+    force: bool = False
+    templates: Path | None = None  # the user's caption templates, before the built-in ones
+    strict: bool = False  # a blocking health-copy finding writes nothing
+    png: bool = False  # also write a PNG copy of each image
+    fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
+
+
+@dataclass(frozen=True)
+class Made:
+    """What the stages made of one source, ready to render and write."""
+
+    page: Page
+    article: Article
+    digest: Digest
+    post: Post
+
+
+def run_brand(
+    brand_file: Path | None, look: str | None, allow_low_contrast: bool, templates: Path | None
+) -> Brand:
+    """The brand kit with the chosen look, checked once before any source is read."""
+    brand = load_brand(brand_file, allow_low_contrast=allow_low_contrast)
+    brand = replace(brand, look=look or brand.look)
+    if not allow_low_contrast:
+        check_template_contrast(load_template(brand.look), brand)
+    caption_environment(templates)  # a bad --templates fails once, before any source
+    return brand
+
+
+def check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} is a file: give -o a folder")
+
+
+def load_article(source: str, options: FetchOptions) -> tuple[Page, Article]:
+    page = load_source(source, options=options)
+    return page, extract_article(page)
+
+
+def run_source(source: str, options: RunOptions) -> RunResult:
+    page, article = load_article(source, options.fetch or FetchOptions(options.allow_private))
+    digest = digest_article(article)
+    slug = make_slug(digest.headline)
+    post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
+    try:
+        return write_own_folder(Made(page, article, digest, post), options)
+    except OSError as exc:  # a full disk, a read-only folder
+        raise ConfigError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+
+
+def write_own_folder(made: Made, options: RunOptions) -> RunResult:
+    """Write into the folder this source already has, else OUT/<slug>, else the first free one
+    of OUT/<slug>-2, -3 … (a folder holding another source's post is never taken over).
+
+    Each folder is checked and written while it is locked, so the processes of one batch never
+    pick the same folder for two sources."""
+    used = used_slugs(options.out, made.post.slug)
+    numbered = (made.post.slug if n == 1 else f"{made.post.slug}-{n}" for n in itertools.count(1))
+    for claim, slug in itertools.chain(((False, s) for s in used), ((True, s) for s in numbered)):
+        folder = options.out / slug
+        with folder_lock(folder):
+            if belongs_to(folder, made, claim):
+                post = replace(made.post, slug=slug)
+                result = write_run(folder, replace(made, post=post), options)
+                if slug == made.post.slug:
+                    return result
+                note = f"{made.post.slug} holds another article with this title: wrote {slug}"
+                return replace(result, notes=(note, *result.notes))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def used_slugs(out: Path, slug: str) -> list[str]:
+    """The folders OUT/<slug> and OUT/<slug>-N that exist, in number order."""
+    pattern = re.compile(re.escape(slug) + r"(?:-(\d+))?")
+    matches = [pattern.fullmatch(p.name) for p in out.glob(glob.escape(slug) + "*")]
+    found = sorted((int(m.group(1) or 1), m.group(0)) for m in matches if m)
+    return [name for _, name in found]
+
+
+def belongs_to(folder: Path, made: Made, claim: bool) -> bool:
+    """Whether this source writes the folder: one whose post.json records it (the same URL,
+    the same file with paths compared resolved, or the same canonical article URL: a saved page
+    and its URL) or, when `claim`, one without a readable post (writing then reports what is
+    wrong with a damaged post.json)."""
+    if not (folder / MANIFEST).is_file():
+        return claim
+    try:
+        manifest = read_manifest(folder)
+    except EditError:
+        return claim
+    source, article = manifest.get("source"), manifest.get("article")
+    if not isinstance(source, dict) or not (source.get("url") or source.get("path")):
+        return claim
+    if made.article.url and isinstance(article, dict) and article.get("url") == made.article.url:
+        return True
+    page = made.page
+    if page.url:
+        return source.get("url") in (page.url, page.origin)
+    recorded = source.get("path")
+    mine = page.path or page.origin
+    return isinstance(recorded, str) and Path(recorded).resolve() == Path(mine).resolve()
+
+
+def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
+    """Render and write a freshly composed post, keeping the folder's hand edits."""
+    page, post = made.page, made.post
+    before = None if options.force or not (folder / MANIFEST).is_file() else read_before(folder)
+    edits = before.edits if before else {}
+    base = build_manifest(page, made.article, made.digest, brand=options.brand, extra=post.extra)
+    base |= kept_plan(folder)
+
+    def generated(tool_alts: dict[str, str]) -> dict[str, str]:
+        return hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
+
+    draw = DrawOptions(
+        options.brand, made.digest.language, options.png, options.force, options.strict, page.origin
+    )
+    drawn = draw_post(folder, post, (edits, edits), base, generated, draw)
+    notes = (*edit_notes(post.cards, edits), *kept_notes(drawn.report))
+    return result_of(folder, drawn, notes, drawn.warnings)
+
+
+def read_before(folder: Path) -> FolderTexts | None:
+    """The folder's texts and hand edits; None for a folder written before edits were tracked."""
+    state = load_state(folder)
+    return read_folder_texts(folder, state) if state else None
+
+
+def kept_plan(folder: Path) -> dict[str, Any]:
+    """The folder's posting plan, kept across runs (even with --force: it is not a text)."""
+    try:
+        plan = read_manifest(folder).get("schedule")
+    except EditError:
+        return {}
+    return {"schedule": plan} if plan else {}
+
+
+def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
+    dropped = unused_edits(cards, edits)
+    notes = [f"kept hand edit: {key}" for key in sorted(edits) if key not in dropped]
+    return notes + [
+        f"dropped edit to {key}: the article no longer makes that card" for key in dropped
+    ]
