@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from PIL import Image
 
 from pipeline.models import ConfigError
+from pipeline.tomlfile import read_toml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
@@ -88,7 +88,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
     Every text colour must reach 4.5:1 on its background, unless allow_low_contrast.
     """
     path = path or resource_dir("templates") / "brand.toml"
-    data = read_toml(path)
+    data = read_kit(path)
     unknown = [key for key in data if key not in BRAND_KEYS]
     if unknown:
         raise ConfigError(
@@ -116,15 +116,11 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
     return brand
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_kit(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return read_toml(path, "brand kit")
     except FileNotFoundError:
         raise ConfigError(f"brand kit {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"brand kit {path} is not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"brand kit {path} is not UTF-8 text: save it as UTF-8") from None
 
 
 def check_kinds(data: dict[str, Any], path: Path) -> None:

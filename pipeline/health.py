@@ -7,7 +7,6 @@ changes the article or the generated text, it reports findings with a hedged alt
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -16,6 +15,7 @@ from typing import Any, cast
 
 from pipeline.brand import resource_dir
 from pipeline.models import ConfigError, HealthFinding, Post, RenderedImage, Severity
+from pipeline.tomlfile import read_toml
 
 SEVERITIES = ("block", "warn")
 CLAUSE_BREAK = re.compile(r"[.;:!?,—–()]")
@@ -117,11 +117,9 @@ def load_rules(path: Path | None = None) -> RuleSet:
     """Read and validate the rules file; errors name the rule and key to fix."""
     path = path or rules_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, "health rules")
     except FileNotFoundError:
         raise ConfigError(f"health rules {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"health rules {path} are not valid TOML: {exc}") from None
     conditions = "|".join(str(c) for c in data.get("conditions", []))
     rules = tuple(
         parse_rule(path, i, raw, conditions) for i, raw in enumerate(data.get("rule", []), 1)

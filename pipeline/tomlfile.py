@@ -1,14 +1,38 @@
-"""Typed readers for layout TOML tables: each names the key, dotted, in its ConfigError."""
+"""The one TOML reader (brand kits, looks, health rules, post.toml), and typed readers for layout
+tables, each naming the key, dotted, in its ConfigError."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 from typing import Any
 
-from pipeline.models import ConfigError
+from pipeline.models import ConfigError, RepurposeError
 
 PALETTE_ROLES = ("background", "text", "accent", "muted")
 HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def read_toml(
+    path: Path, what: str, error: type[RepurposeError] = ConfigError, fix: str = ""
+) -> dict[str, Any]:
+    """Read a TOML file. A missing file raises FileNotFoundError (each caller knows what that
+    means); any other failure is one `error`: "<what> <path> is not valid TOML: ...<fix>"."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise error(f"{what} {path} is a folder, not a file") from None
+    except PermissionError:
+        raise error(f"{what} {path} cannot be read: permission denied") from None
+    except UnicodeDecodeError:
+        raise error(f"{what} {path} is not UTF-8 text: save it as UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{what} {path} is not valid TOML: {exc}{fix}") from None
+    except RecursionError:
+        raise error(f"{what} {path} is nested too deeply to be read{fix}") from None
 
 
 def check_keys(

@@ -209,6 +209,6 @@ def test_kits_and_layouts_that_are_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"^brand kit .* is not UTF-8 text: save it as UTF-8$"):
         load_brand(kit)
     with pytest.raises(
-        ConfigError, match=r"^layout look\.toml is not UTF-8 text: save it as UTF-8$"
+        ConfigError, match=r"^layout .*look\.toml is not UTF-8 text: save it as UTF-8$"
     ):
         load_template(str(layout))

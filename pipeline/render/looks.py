@@ -7,7 +7,6 @@ A template may `extends = "other"` and override only what differs (tables merge 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from pipeline.tomlfile import (
     int_list,
     integer,
     number,
+    read_toml,
     size_range,
     table,
     text_value,
@@ -158,16 +158,12 @@ def load_template(name: str) -> Template:
 
 def read_template_data(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, "layout")
     except FileNotFoundError:
         if path.parent != template_dir():  # a file the user named
             raise ConfigError(f"layout file {path} not found") from None
         names = ", ".join(template_names())
         raise ConfigError(f"look {path.stem!r} not found (bundled: {names})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"layout {path.name} is not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"layout {path.name} is not UTF-8 text: save it as UTF-8") from None
     anchor_images(data, path.parent)
     parent = data.pop("extends", None)
     if parent is None:

@@ -16,13 +16,13 @@ article. `repurpose run` keeps hand edits; `repurpose render` draws them.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline.models import Captions, Card, EditError
+from pipeline.tomlfile import read_toml
 from pipeline.write.files import (
     MANIFEST,
     FolderState,
@@ -102,11 +102,9 @@ def texts_from_manifest(manifest: Mapping[str, Any]) -> Texts:
 def texts_from_sheet(path: Path) -> Texts:
     """The texts in post.toml; {} when there is none."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, "the edit sheet", EditError, " (fix the edit, or use --force)")
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise EditError(f"{path} is not valid TOML ({exc}): fix the edit, or use --force") from None
     texts: Texts = {}
     for name in ("caption", STORY):
         if name in data:
