@@ -7,8 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
-
 from pipeline.models import ConfigError
 from pipeline.tomlfile import read_toml
 
@@ -214,6 +212,8 @@ def read_logo(data: dict[str, Any], path: Path) -> Path | None:
 
 
 def is_image(path: Path) -> bool:
+    from PIL import Image  # here, so that reading a manifest does not import Pillow
+
     try:
         with Image.open(path) as image:
             image.verify()

@@ -24,6 +24,7 @@ from pipeline.commands.export import (
     scheduled_posts,
 )
 from pipeline.models import PlanError
+from pipeline.write.manifest import Manifest
 from tests.conftest import SAMPLES
 from tests.folders import FIXED_NOW, fixed_clock, read_json, run_sample
 
@@ -244,7 +245,7 @@ def test_plan_in_the_past_fails_through_the_cli(
 
 def test_quote_posts_get_their_own_caption(planned: list[Path]) -> None:
     manifest = read_json(planned[0] / "post.json")
-    posts = scheduled_posts(planned[0], manifest)
+    posts = scheduled_posts(planned[0], Manifest.from_json(manifest))
     quote = next(p for p in posts if p.kind == "quote")
     card = next(c for c in manifest["cards"] if c["file"] == quote.files[0])
     assert card["text"].strip('“”"') in quote.caption

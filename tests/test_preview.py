@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.write.manifest import Manifest
 from pipeline.write.preview import build_preview
 from tests.folders import read_json, run_sample
 
@@ -39,7 +40,7 @@ def test_preview_shows_every_piece_of_a_real_post(tmp_path: Path) -> None:
     folder = run_sample(tmp_path)
     manifest = read_json(folder / "post.json")
     html = (folder / "preview.html").read_text()
-    assert html == build_preview(manifest).decode("utf-8")
+    assert html == build_preview(Manifest.from_json(manifest)).decode("utf-8")
     slides = [i for i in manifest["images"] if i["kind"] == "carousel"]
     quotes = [i for i in manifest["images"] if i["kind"] == "quote"]
     carousel = html.split("Carousel, in swipe order")[1].split("Quote cards")[0]
@@ -59,11 +60,11 @@ def test_preview_shows_every_piece_of_a_real_post(tmp_path: Path) -> None:
 
 
 def test_no_findings_key_shows_no_findings_section() -> None:
-    assert "Health-copy check" not in build_preview(hostile()).decode("utf-8")
+    assert "Health-copy check" not in build_preview(Manifest.from_json(hostile())).decode("utf-8")
 
 
 def test_everything_is_escaped() -> None:
-    html = build_preview(hostile()).decode("utf-8")
+    html = build_preview(Manifest.from_json(hostile())).decode("utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;title&#39;)" in html
     assert 'alt="Cover &#34; onerror=&#34;alert(1)"' in html
     assert "<img src=x" not in html
@@ -83,7 +84,7 @@ def test_health_findings_are_shown_when_present() -> None:
         {"severity": "warn", "text": "Do you suffer from knee pain?"},
         "a finding given as plain text",
     ]
-    html = build_preview(manifest).decode("utf-8")
+    html = build_preview(Manifest.from_json(manifest)).decode("utf-8")
     section = html.split("Health-copy check")[1]
     assert 'class="finding block"' in section
     assert "cures &lt;knee&gt; pain" in section and "may help with knee pain" in section
@@ -99,7 +100,7 @@ def test_plan_is_listed_once_scheduled() -> None:
             {"type": "carousel", "files": ["carousel-01.jpg"], "at": "2026-12-03T18:00:00+00:00"}
         ],
     }
-    html = build_preview(manifest).decode("utf-8")
+    html = build_preview(Manifest.from_json(manifest)).decode("utf-8")
     assert "Posting plan (Europe/London)" in html and "Thu 03 Dec 2026, 18:00" in html
 
 

@@ -11,7 +11,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.commands.schedule import Piece, Slot, parse_slots, plan_posts
 from pipeline.models import PlanError
-from pipeline.write.files import load_state
+from pipeline.write.state import load_state
 from tests.conftest import KNEE, SAMPLES
 from tests.folders import FIXED_NOW, fixed_clock, read_json, run_sample
 

@@ -9,13 +9,9 @@ import pytest
 
 import pipeline.write.files as write
 from pipeline.models import EditError
-from pipeline.write.files import (
-    STATE_FILE,
-    load_state,
-    safe_join,
-    write_atomic,
-    write_post_files,
-)
+from pipeline.write.atomic import write_atomic
+from pipeline.write.files import safe_join, write_post_files
+from pipeline.write.state import STATE_FILE, load_state
 
 
 def names(folder: Path) -> set[str]:
@@ -92,7 +88,7 @@ def test_interrupted_write_is_not_mistaken_for_a_hand_edit(
 ) -> None:
     folder = tmp_path / "post"
     write_post_files(folder, {"a.jpg": b"A1", "b.jpg": b"B1"})
-    real = write.write_atomic
+    real = write_atomic
     calls: list[Path] = []
 
     def dies_on_second_image(path: Path, data: bytes) -> None:

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from pipeline.brand import Brand
 from pipeline.compose.caption import (
@@ -45,14 +44,8 @@ from pipeline.write.edits import (
     text_key,
     texts_of,
 )
-from pipeline.write.files import (
-    MANIFEST,
-    WriteReport,
-    manifest_bytes,
-    ordered_manifest,
-    rendered_entries,
-    write_post_files,
-)
+from pipeline.write.files import WriteReport, write_post_files
+from pipeline.write.manifest import MANIFEST, Manifest, with_rendered
 from pipeline.write.preview import PREVIEW, build_preview
 
 
@@ -97,7 +90,7 @@ def draw_post(
     folder: Path,
     post: Post,
     texts: Texts,
-    base: dict[str, Any],
+    base: Manifest,
     generated: GeneratedTexts,
     options: DrawOptions,
 ) -> Drawn:
@@ -108,9 +101,8 @@ def draw_post(
     edited = edited_post(post, texts[0])
     images, tool_alts = render_edited(edited.cards, texts[1], options)
     findings = check_findings(edited, images, options)
-    manifest = ordered_manifest({**base, **rendered_entries(edited, images, findings)})
     warnings = caption_warnings(edited)
-    manifest["warnings"] = [*manifest["warnings"], *warnings]
+    manifest = with_rendered(base, edited, images, findings, warnings)
     report = write_outputs(folder, manifest, edited, images, generated(tool_alts), options.force)
     return Drawn(edited, tuple(images), tuple(findings), tuple(warnings), report)
 
@@ -192,7 +184,7 @@ def render_edited(
 
 def write_outputs(
     folder: Path,
-    manifest: dict[str, Any],
+    manifest: Manifest,
     post: Post,
     images: Sequence[RenderedImage],
     generated: dict[str, str],
@@ -209,7 +201,7 @@ def write_outputs(
     files["alt-text.txt"] = alt_text_file(images)
     files[EDIT_SHEET] = sheet_bytes(cards, post.caption, alts, str(folder), post.captions)
     files[PREVIEW] = build_preview(manifest)
-    files[MANIFEST] = manifest_bytes(manifest)
+    files[MANIFEST] = manifest.to_bytes()
     written = hash_texts(texts_of(cards, post.caption, alts, post.captions))
     quotes = post.captions.quotes if post.captions else ()
     merged = TEXT_FILES | {quote_caption_file(file) for file, _ in quotes}

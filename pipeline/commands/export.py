@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from pipeline.commands import EXPORT_TARGETS as TARGETS
 from pipeline.commands.schedule import check_distinct
 from pipeline.models import PlanError
-from pipeline.write.files import read_manifest, write_atomic
+from pipeline.write.atomic import write_atomic
+from pipeline.write.manifest import Manifest, read_manifest
 
 NEEDS_MEDIA_URLS = frozenset({"metricool", "postiz"})
 MAX_CAPTION = 2200
@@ -54,15 +55,15 @@ class ExportOptions:
     postiz_integration: str | None = None
 
 
-def scheduled_posts(folder: Path, manifest: Mapping[str, Any]) -> list[ScheduledPost]:
+def scheduled_posts(folder: Path, manifest: Manifest) -> list[ScheduledPost]:
     """The planned posts of one output folder; an error when it has no plan yet."""
-    plan = manifest.get("schedule")
-    if not isinstance(plan, dict) or not plan.get("posts"):
+    plan = manifest.schedule
+    if not plan or not plan.get("posts"):
         raise PlanError(
             f"{folder} has no posting plan: run `repurpose schedule {folder} --start YYYY-MM-DD`"
         )
-    images = {i.get("file"): i for i in manifest.get("images", []) if isinstance(i, dict)}
-    title = str(manifest.get("digest", {}).get("headline") or folder.name)
+    alt_texts = {image.file: image.alt_text for image in manifest.images}
+    title = manifest.headline or folder.name
     posts = []
     for entry in plan["posts"]:
         files = tuple(str(f) for f in entry.get("files", []))
@@ -76,29 +77,27 @@ def scheduled_posts(folder: Path, manifest: Mapping[str, Any]) -> list[Scheduled
             raise PlanError(f"{folder}/post.json: the date {at} in the plan has no time zone")
         kind = str(entry.get("type"))
         caption = post_caption(manifest, kind, files)
-        alts = tuple(str(images.get(f, {}).get("alt_text", "")) for f in files)
+        alts = tuple(alt_texts.get(f, "") for f in files)
         posts.append(ScheduledPost(folder.name, folder, kind, at, caption, files, alts, title))
     return posts
 
 
-def post_caption(manifest: Mapping[str, Any], kind: str, files: Sequence[str]) -> str:
+def post_caption(manifest: Manifest, kind: str, files: Sequence[str]) -> str:
     """The carousel's caption; for a quote card its own caption variant (from the caption
     templates), or for a manifest without variants one built from the card."""
     if kind != "quote":
-        return str(manifest.get("caption", ""))
-    variants = (manifest.get("captions") or {}).get("quotes") or {}
-    if isinstance(variants.get(files[0]), str):
-        return str(variants[files[0]])
-    card: dict[str, Any] = next(
-        (c for c in manifest.get("cards", []) if c.get("file") == files[0]), {}
-    )
-    brand = manifest.get("brand") or {}
-    quote_text = str(card.get("text") or "").strip('“”"')
+        return manifest.caption
+    variants = dict(manifest.captions.quotes) if manifest.captions else {}
+    if files[0] in variants:
+        return variants[files[0]]
+    card = next((c for c in manifest.cards if c.file == files[0]), None)
+    brand = manifest.brand or {}
+    quote_text = (card.text if card else "").strip('“”"')
     parts = [
         f"“{quote_text}”" if quote_text else "",
-        str(card.get("note") or ""),
+        (card.note if card else None) or "",
         str(brand.get("disclaimer") or ""),
-        " ".join(manifest.get("hashtags", [])),
+        " ".join(manifest.hashtags),
     ]
     return "\n\n".join(p for p in parts if p)
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from pipeline.brand import Brand, load_brand
 from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
 from pipeline.models import EditError, Post
 from pipeline.write.edits import ALT, hash_texts, read_folder_texts, text_key, texts_of
-from pipeline.write.files import (
-    MANIFEST,
-    brand_from_record,
-    brand_record,
-    captions_from_manifest,
-    cards_from_manifest,
-    folder_lock,
-    load_state,
-)
+from pipeline.write.files import folder_lock
+from pipeline.write.manifest import MANIFEST, Manifest, brand_from_record, brand_record
+from pipeline.write.state import load_state
 
 
 def render_folder(
@@ -36,13 +30,12 @@ def rerender_folder(
     """Draw again; PNG copies are made when asked, or when the folder already has them."""
     state = load_state(folder)
     current = read_folder_texts(folder, state)
-    cards = cards_from_manifest(current.manifest)
-    captions = captions_from_manifest(current.manifest)
+    cards, captions = current.manifest.cards, current.manifest.captions
     post = Post(folder.name, cards, "", (), captions=captions)
     brand, brand_notes = folder_brand(current.manifest, brand_file)
-    language = str(current.manifest.get("digest", {}).get("language") or "en")
+    language = current.manifest.language
     png = png or any(folder.glob("*.png"))
-    base = {**current.manifest, "brand": brand_record(brand)}
+    base = replace(current.manifest, brand=brand_record(brand))
 
     def generated(tool_alts: dict[str, str]) -> dict[str, str]:
         if state is None:
@@ -61,12 +54,12 @@ def rerender_folder(
     return result_of(folder, drawn, notes, (*drawn.warnings, *card_warnings))
 
 
-def folder_brand(manifest: dict[str, Any], brand_file: Path | None) -> tuple[Brand, list[str]]:
+def folder_brand(manifest: Manifest, brand_file: Path | None) -> tuple[Brand, list[str]]:
     """--brand when given, else the brand kit recorded in post.json, else the bundled one."""
     if brand_file is not None:
         return load_brand(brand_file), []
-    record = manifest.get("brand")
-    if isinstance(record, dict):
+    record = manifest.brand
+    if record is not None:
         try:
             return brand_from_record(record), []
         except (TypeError, ValueError):

@@ -24,14 +24,9 @@ from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page,
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.looks import load_template
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
-from pipeline.write.files import (
-    MANIFEST,
-    build_manifest,
-    folder_lock,
-    load_state,
-    make_slug,
-    read_manifest,
-)
+from pipeline.write.files import folder_lock, make_slug
+from pipeline.write.manifest import MANIFEST, build_manifest, read_manifest
+from pipeline.write.state import load_state
 
 
 @dataclass(frozen=True)
@@ -134,17 +129,16 @@ def belongs_to(folder: Path, made: Made, claim: bool) -> bool:
         manifest = read_manifest(folder)
     except EditError:
         return claim
-    source, article = manifest.get("source"), manifest.get("article")
-    if not isinstance(source, dict) or not (source.get("url") or source.get("path")):
+    source = manifest.source
+    if not (source.url or source.path):
         return claim
-    if made.article.url and isinstance(article, dict) and article.get("url") == made.article.url:
+    if made.article.url and manifest.article.url == made.article.url:
         return True
     page = made.page
     if page.url:
-        return source.get("url") in (page.url, page.origin)
-    recorded = source.get("path")
+        return source.url in (page.url, page.origin)
     mine = page.path or page.origin
-    return isinstance(recorded, str) and Path(recorded).resolve() == Path(mine).resolve()
+    return source.path is not None and Path(source.path).resolve() == Path(mine).resolve()
 
 
 def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
@@ -152,8 +146,8 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     page, post = made.page, made.post
     before = None if options.force or not (folder / MANIFEST).is_file() else read_before(folder)
     edits = before.edits if before else {}
-    base = build_manifest(page, made.article, made.digest, brand=options.brand, extra=post.extra)
-    base |= kept_plan(folder)
+    base = build_manifest(page, made.article, made.digest, options.brand, post.extra)
+    base = replace(base, schedule=kept_plan(folder))
 
     def generated(tool_alts: dict[str, str]) -> dict[str, str]:
         return hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
@@ -172,13 +166,12 @@ def read_before(folder: Path) -> FolderTexts | None:
     return read_folder_texts(folder, state) if state else None
 
 
-def kept_plan(folder: Path) -> dict[str, Any]:
+def kept_plan(folder: Path) -> dict[str, Any] | None:
     """The folder's posting plan, kept across runs (even with --force: it is not a text)."""
     try:
-        plan = read_manifest(folder).get("schedule")
+        return read_manifest(folder).schedule or None
     except EditError:
-        return {}
-    return {"schedule": plan} if plan else {}
+        return None
 
 
 def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:

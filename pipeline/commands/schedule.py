@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import zip_longest
 from pathlib import Path
@@ -19,7 +19,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pipeline.models import PlanError, RepurposeError
-from pipeline.write.files import MANIFEST, manifest_bytes, read_manifest, update_tool_files
+from pipeline.write.files import update_tool_files
+from pipeline.write.manifest import MANIFEST, Manifest, read_manifest
 from pipeline.write.preview import PREVIEW, build_preview
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -103,15 +104,15 @@ def normalise(moment: datetime) -> datetime:
 SQUARE_COPIES = ("quote_square",)  # the same quote again at 1:1, an alternative
 
 
-def pieces_of(slug: str, manifest: Mapping[str, Any]) -> list[Piece]:
+def pieces_of(slug: str, manifest: Manifest) -> list[Piece]:
     """The carousel, then each quote card; stories and square copies of a quote are not planned."""
-    images = [i for i in manifest.get("images", []) if isinstance(i, dict)]
-    slides = tuple(str(i["file"]) for i in images if i.get("kind", "carousel") == "carousel")
+    images = manifest.images
+    slides = tuple(i.file for i in images if (i.kind or "carousel") == "carousel")
     pieces = [Piece(slug, "carousel", slides)] if slides else []
     pieces += [
-        Piece(slug, "quote", (str(i["file"]),))
+        Piece(slug, "quote", (i.file,))
         for i in images
-        if i.get("kind") == "quote" and i.get("layout") not in SQUARE_COPIES
+        if i.kind == "quote" and i.layout not in SQUARE_COPIES
     ]
     return pieces
 
@@ -142,10 +143,10 @@ def plan_posts(
     return [Planned(piece, next(times)) for piece in order_pieces(posts)]
 
 
-def planned_times(manifest: Mapping[str, Any]) -> set[datetime]:
+def planned_times(manifest: Manifest) -> set[datetime]:
     """The times a manifest's plan already uses (unreadable ones are ignored)."""
     times = set()
-    for post in (manifest.get("schedule") or {}).get("posts", []):
+    for post in (manifest.schedule or {}).get("posts", []):
         with suppress(TypeError, ValueError):
             moment = datetime.fromisoformat(post["at"])
             if moment.tzinfo is not None:
@@ -184,10 +185,8 @@ def schedule_folders(
     planned = plan_posts(pieces, first_day, slots, zone, now, sibling_plans(folders))
     for folder, manifest in manifests.items():
         mine = [p for p in planned if p.piece.slug == folder.name]
-        manifest["schedule"] = schedule_entry(mine, zone, slots_text)
-        update_tool_files(
-            folder, {MANIFEST: manifest_bytes(manifest), PREVIEW: build_preview(manifest)}
-        )
+        manifest = replace(manifest, schedule=schedule_entry(mine, zone, slots_text))
+        update_tool_files(folder, {MANIFEST: manifest.to_bytes(), PREVIEW: build_preview(manifest)})
     return planned
 
 

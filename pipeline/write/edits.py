@@ -19,17 +19,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from pipeline.models import Captions, Card, EditError
 from pipeline.tomlfile import read_toml
-from pipeline.write.files import (
-    MANIFEST,
-    FolderState,
-    cards_from_manifest,
-    content_hash,
-    read_manifest,
-)
+from pipeline.write.manifest import MANIFEST, Manifest, read_manifest
+from pipeline.write.state import FolderState, content_hash
 
 EDIT_SHEET = "post.toml"
 CAPTION_FILE = "caption.txt"
@@ -77,25 +71,17 @@ def hash_texts(texts: Mapping[str, str]) -> dict[str, str]:
     return {key: content_hash(value) for key, value in texts.items()}
 
 
-def texts_from_manifest(manifest: Mapping[str, Any]) -> Texts:
-    texts: Texts = {}
-    if isinstance(manifest.get("caption"), str):
-        texts["caption"] = manifest["caption"].strip()
-    for entry in manifest.get("cards") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-            for name in CARD_FIELDS:
-                value = entry.get(name)
-                texts[text_key(entry["file"], name)] = value.strip() if value else ""
-    for image in manifest.get("images") or []:
-        if isinstance(image, dict) and isinstance(image.get(ALT), str):
-            texts[text_key(str(image.get("file")), ALT)] = image[ALT].strip()
-    variants = manifest.get("captions")
-    if isinstance(variants, dict):
-        if isinstance(variants.get(STORY), str):
-            texts[STORY] = variants[STORY].strip()
-        for file, text in (variants.get("quotes") or {}).items():
-            if isinstance(text, str):
-                texts[text_key(file, QUOTE_CAPTION)] = text.strip()
+def texts_from_manifest(manifest: Manifest) -> Texts:
+    texts: Texts = {"caption": manifest.caption.strip()}
+    for card in manifest.cards:
+        for name in CARD_FIELDS:
+            texts[text_key(card.file, name)] = (getattr(card, name) or "").strip()
+    for image in manifest.images:
+        texts[text_key(image.file, ALT)] = image.alt_text.strip()
+    if manifest.captions is not None:
+        texts[STORY] = manifest.captions.story.strip()
+        for file, text in manifest.captions.quotes:
+            texts[text_key(file, QUOTE_CAPTION)] = text.strip()
     return texts
 
 
@@ -152,15 +138,16 @@ def read_text(path: Path) -> str | None:
 
 @dataclass(frozen=True)
 class FolderTexts:
-    manifest: dict[str, Any]
+    manifest: Manifest
     texts: Texts  # the texts as they stand, all edit places merged
     edits: Texts  # those that differ from what the tool generated
 
 
 def read_folder_texts(folder: Path, state: FolderState | None) -> FolderTexts:
     """Merge the three edit places, field by field, and find the hand edits."""
-    manifest = read_manifest(folder)
-    cards_from_manifest(manifest)  # a broken hand edit stops here, with the key named
+    manifest = read_manifest(folder)  # a broken hand edit stops here, with the key named
+    if not manifest.cards:
+        raise EditError(f'{folder / MANIFEST} has no "cards" list: run `repurpose run` again')
     texts = texts_from_manifest(manifest)
     written = state.written if state else {}
     sheet = texts_from_sheet(folder / EDIT_SHEET)

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from pipeline.brand import resource_dir
+from pipeline.write.manifest import Manifest
 
 PREVIEW = "preview.html"
 CAPTION_LIMIT = 2200
@@ -21,9 +22,9 @@ CAPTION_FOLD = 125  # characters shown before "more"
 LEVEL_KEYS = ("level", "severity")
 
 
-def build_preview(manifest: Mapping[str, Any]) -> bytes:
+def build_preview(manifest: Manifest) -> bytes:
     template = preview_environment().get_template("preview.html.j2")
-    return template.render(**preview_context(manifest)).encode("utf-8")
+    return template.render(**preview_context(manifest.to_json())).encode("utf-8")
 
 
 def preview_environment() -> Environment:
@@ -68,7 +69,7 @@ def describe_finding(finding: object) -> dict[str, Any]:
     if not isinstance(finding, Mapping):
         return {"level": "", "fields": [("finding", str(finding))]}
     level = next((str(finding[k]) for k in LEVEL_KEYS if finding.get(k)), "")
-    fields = [(str(k), format_value(v)) for k, v in finding.items() if k not in LEVEL_KEYS]
+    fields = [(str(k), format_value(v)) for k, v in finding.items() if k not in LEVEL_KEYS and v]
     return {"level": level.lower(), "fields": fields}
 
 
