@@ -37,9 +37,10 @@ test: lint browser
 bench-extract: setup
 	$(BIN)/python -m bench.bench_extract
 
-# Rewrite tests/golden/ from the current renderer; look at the images before committing them.
+# Rewrite tests/golden/ (images, and the texts of every sample) from the current code; look at
+# the images and read the text diff (git diff tests/golden/text) before committing them.
 goldens: setup
-	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py -k golden
+	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py tests/test_goldens_text.py -k golden
 
 # Speed of rendering (not a test): ms per image split into layout, draw and encode; a full set.
 bench: setup
