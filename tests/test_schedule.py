@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pipeline.cli import main
-from pipeline.commands.schedule import Piece, Slot, parse_slots, plan_posts
+from pipeline.commands.schedule import Piece, Slot, local_zone_name, parse_slots, plan_posts
 from pipeline.models import PlanError
 from pipeline.write.state import load_state
 from tests.conftest import KNEE, SAMPLES
@@ -166,3 +166,22 @@ def test_a_later_plan_leaves_other_articles_slots_alone(tmp_path: Path) -> None:
     # planning knee again frees its own old slots: it gets the same ones back
     assert main(["schedule", str(knee), *args], clock=fixed_clock) == 0
     assert {p["at"] for p in read_json(knee / "post.json")["schedule"]["posts"]} == knee_times
+
+
+def test_local_zone_comes_from_tz_then_the_system_then_utc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The portable path (tzlocal) and its fallback, tested here on Linux for every OS."""
+    import tzlocal
+
+    monkeypatch.setenv("TZ", ":Europe/Madrid")
+    assert local_zone_name() == "Europe/Madrid"
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "America/Chicago")
+    assert local_zone_name() == "America/Chicago"
+
+    def broken() -> str:
+        raise LookupError("no zone configured")
+
+    monkeypatch.setattr(tzlocal, "get_localzone_name", broken)
+    assert local_zone_name() == "UTC"

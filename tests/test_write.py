@@ -130,3 +130,27 @@ def test_damaged_state_is_a_clear_error(tmp_path: Path) -> None:
 def test_names_that_leave_the_folder_are_refused(name: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="outside the output folder"):
         safe_join(tmp_path, name)
+
+
+def test_folder_lock_makes_a_second_process_wait(tmp_path: Path) -> None:
+    """Two real processes: the second takes the folder only after the first lets it go."""
+    import subprocess
+    import sys
+    import time
+
+    from pipeline.write.files import folder_lock
+
+    folder = tmp_path / "post"
+    script = (
+        "import sys, time; from pathlib import Path; from pipeline.write.files import folder_lock\n"
+        "with folder_lock(Path(sys.argv[1])): print(time.monotonic(), flush=True)\n"
+    )
+    with folder_lock(folder):
+        second = subprocess.Popen(
+            [sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True
+        )
+        time.sleep(1.0)
+        released = time.monotonic()
+        assert second.poll() is None  # still waiting for the lock
+    out, _ = second.communicate(timeout=30)
+    assert float(out) >= released

@@ -77,13 +77,17 @@ def load_zone(name: str) -> ZoneInfo:
 
 
 def local_zone_name() -> str:
-    """The machine's time zone name ($TZ, then /etc/localtime), else UTC."""
+    """The machine's IANA time zone name ($TZ first), found by tzlocal the same way on Linux,
+    macOS and Windows (where it maps the Windows zone name); UTC when it cannot tell."""
     name = os.environ.get("TZ", "").lstrip(":")
-    if not name:
-        link = Path("/etc/localtime")
-        if link.is_symlink() and "zoneinfo/" in str(link.readlink()):
-            name = str(link.readlink()).split("zoneinfo/", 1)[1]
-    return name or "UTC"
+    if name:
+        return name
+    import tzlocal
+
+    try:
+        return tzlocal.get_localzone_name() or "UTC"
+    except (OSError, LookupError, ValueError):  # no zone configured, or one tzlocal cannot read
+        return "UTC"
 
 
 def slot_times(start: date, slots: Sequence[Slot], zone: ZoneInfo) -> Iterator[datetime]:
