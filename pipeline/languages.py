@@ -32,6 +32,7 @@ ROLES = (
 OTHER = "other"
 FALLBACK = "en"
 MATCH_MODES = ("word-start", "anywhere")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639: a code never names a path
 FILE_KEYS = ("name", "match", "headings", "cues", "stopwords", "words")
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
@@ -127,7 +128,7 @@ def load_language(code: str | None, templates: Path | None = None) -> Language:
     """
     wanted = base_code(code)
     path = languages_dir(templates) / f"{wanted}.toml"
-    if path.is_file():
+    if LANGUAGE_CODE.fullmatch(wanted) and path.is_file():
         return read_language(path)
     if wanted == FALLBACK:
         raise ConfigError(f"language file {path} is missing from the installation")

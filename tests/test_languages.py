@@ -229,6 +229,7 @@ def test_a_language_without_a_file_gets_english_and_a_warning() -> None:
     assert language.warning == "no language file for 'nl': the cards use English words"
     assert language.words == load_language("en").words == wording_for("xx")
     assert load_language("es-MX").warning is None and wording_for("es-MX") == WORDINGS["es"]
+    assert load_language("../templates/x").warning  # a code never names a path
 
 
 def test_a_ninth_language_is_a_file(tmp_path: Path) -> None:
