@@ -216,10 +216,10 @@ def test_detection_is_fast_and_deterministic() -> None:
     text = article_text(SAMPLES / "knee-pain-muscle-imbalance.html")
     detect_language(text)  # the model is read once per process
     timings = []
-    for _ in range(10):
-        start = time.perf_counter()
+    for _ in range(20):  # CPU time, the best of 20: other work on the machine does not count
+        start = time.process_time()
         assert detect_language(text) == "en"
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert min(timings) < 0.005
 
 
