@@ -71,6 +71,8 @@ DEFAULT_FONTS = {
     "serif_italic": "NotoSerif-Italic.ttf",
     "korean": "NanumSquareR.ttf",
     "korean_bold": "NanumSquareB.ttf",
+    "japanese": "BIZUDGothic-Regular.ttf",
+    "japanese_bold": "BIZUDGothic-Bold.ttf",
 }
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
 BRAND_KEYS = (

@@ -1,7 +1,9 @@
 """The health-copy check: generated slides, quotes and captions against rules kept as data.
 
-Rules live in `templates/rules/health.toml`. The check reads what will be posted; it never
-changes the article or the generated text, it reports findings with a hedged alternative.
+Rules live in `templates/rules/health.toml` (English) and `health-<code>.toml` (one file per
+language; `health-any.toml` holds the language-independent ones). A post is checked against its
+language's rules and the language-independent ones. The check reads what will be posted; it
+never changes the article or the generated text, it reports findings with a hedged alternative.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from pathlib import Path
 from typing import Any, cast
 
 from pipeline.brand import resource_dir
+from pipeline.languages import base_code, detect_language
 from pipeline.models import ConfigError, HealthFinding, Post, RenderedImage, Severity
 from pipeline.tomlfile import read_toml
 
 SEVERITIES = ("block", "warn")
-CLAUSE_BREAK = re.compile(r"[.;:!?,—–()]")
+CLAUSE_BREAK = re.compile(r"[.;:!?,—–()。！？]")
+ANY_LANGUAGE = "*"  # a rules file whose rules apply to posts in every language
 NEGATION_WINDOW = 8  # words before a match that a "not"/"never" still governs
 REMOVE = "!remove"  # a form's replacement when no honest rewording exists
 REMOVE_CLAIM = "Remove this claim."
@@ -91,12 +95,16 @@ class Rule:
     forms: tuple[tuple[re.Pattern[str], str], ...]
     negatable: bool = False
     headline: bool = False
+    # its file's negation before the match (None: the RuleSet's), and after it ("완치되지 않")
+    negation: re.Pattern[str] | None = None
+    negation_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     negation: re.Pattern[str]
+    language: str = "en"  # the file's `language`: a code, or "*" for every language
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,7 @@ def rules_path() -> Path:
     return resource_dir("templates") / "rules" / "health.toml"
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def load_rules(path: Path | None = None) -> RuleSet:
     """Read and validate the rules file; errors name the rule and key to fix."""
     path = path or rules_path()
@@ -121,13 +129,29 @@ def load_rules(path: Path | None = None) -> RuleSet:
     except FileNotFoundError:
         raise ConfigError(f"health rules {path} not found") from None
     conditions = "|".join(str(c) for c in data.get("conditions", []))
+    negation = compile_pattern(path, "negation", str(data.get("negation", r"\b(?:not|no)\b")))
+    after = data.get("negation_after")
+    negation_after = compile_pattern(path, "negation_after", str(after)) if after else None
     rules = tuple(
-        parse_rule(path, i, raw, conditions) for i, raw in enumerate(data.get("rule", []), 1)
+        replace(
+            parse_rule(path, i, raw, conditions), negation=negation, negation_after=negation_after
+        )
+        for i, raw in enumerate(data.get("rule", []), 1)
     )
     if not rules:
         raise ConfigError(f"health rules {path}: no [[rule]] tables")
-    negation = compile_pattern(path, "negation", str(data.get("negation", r"\b(?:not|no)\b")))
-    return RuleSet(rules, negation)
+    return RuleSet(rules, negation, str(data.get("language", "en")))
+
+
+@lru_cache(maxsize=16)
+def rules_for(language: str | None) -> RuleSet:
+    """The rules of the language's file plus the language-independent ones; a language
+    without a rules file gets the English rules."""
+    files = [load_rules(path) for path in sorted(rules_path().parent.glob("health*.toml"))]
+    code = base_code(language)
+    own = [f for f in files if f.language == code] or [f for f in files if f.language == "en"]
+    chosen = own + [f for f in files if f.language == ANY_LANGUAGE]
+    return RuleSet(tuple(rule for f in chosen for rule in f.rules), own[0].negation, code)
 
 
 def parse_rule(path: Path, number: int, raw: dict[str, Any], conditions: str) -> Rule:
@@ -194,7 +218,10 @@ def is_negated(rule: Rule, text: str, match: re.Match[str], ruleset: RuleSet) ->
         return False
     clause = CLAUSE_BREAK.split(text[: match.start()])[-1]
     window = " ".join(clause.split()[-NEGATION_WINDOW:])
-    return bool(ruleset.negation.search(window))
+    if (rule.negation or ruleset.negation).search(window):
+        return True
+    rest = CLAUSE_BREAK.split(text[match.start() :])[0]  # the match to its clause's end
+    return bool(rule.negation_after and rule.negation_after.match(rest))  # "완치되지 않습니다"
 
 
 def make_finding(rule: Rule, text: str, matched: str, suggestion: str) -> HealthFinding:
@@ -279,9 +306,13 @@ def drop_phrase(text: str, start: int, end: int) -> tuple[str, int] | None:
     return before + spacer + after.lstrip() if spacer else before + after, len(before)
 
 
-def check_all(items: Iterable[Checked], ruleset: RuleSet | None = None) -> list[HealthFinding]:
-    """Findings over many lines; the same line in several files is one finding with every file."""
-    ruleset = ruleset or load_rules()
+def check_all(
+    items: Iterable[Checked], ruleset: RuleSet | None = None, language: str | None = None
+) -> list[HealthFinding]:
+    """Findings over many lines; the same line in several files is one finding with every file.
+
+    Without a ruleset: the rules of `language` (English when None) and the independent ones."""
+    ruleset = ruleset or rules_for(language)
     merged: dict[tuple[str, str, str], HealthFinding] = {}
     for item in items:
         for finding in check_text(item.text, ruleset, item.headline):
@@ -338,9 +369,16 @@ def split_headline(where: str, text: str, headline: str | None, first: bool) -> 
 
 
 def check_post(
-    post: Post, images: Sequence[RenderedImage], ruleset: RuleSet | None = None
+    post: Post,
+    images: Sequence[RenderedImage],
+    ruleset: RuleSet | None = None,
+    language: str | None = None,
 ) -> list[HealthFinding]:
-    return check_all(post_texts(post, images), ruleset)
+    """The post's findings, under the rules of its language: given, or told from its texts."""
+    items = post_texts(post, images)
+    if ruleset is None:
+        language = language or detect_language("\n".join(item.text for item in items))
+    return check_all(items, ruleset, language)
 
 
 def blocking(findings: Iterable[HealthFinding]) -> list[HealthFinding]:

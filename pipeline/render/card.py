@@ -21,7 +21,7 @@ from pipeline.render import backgrounds
 from pipeline.render.encode import encode_jpeg, encode_png
 from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.render.fit import REF_SIZE, Fitted, TextSpec, fit_text
-from pipeline.render.glyphs import FontChain, Run, split_runs
+from pipeline.render.glyphs import FontChain, Run, reads_as_japanese, split_runs
 from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
 
 EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
@@ -62,12 +62,15 @@ def text_length(font: Font, text: str) -> float:
     return float(font.getlength(text))
 
 
-def font_chain(brand: Brand, role: str) -> FontChain:
-    """The role's font, then the sans of the same weight, Korean, and colour emoji if installed."""
+def font_chain(brand: Brand, role: str, text: str = "") -> FontChain:
+    """The role's font, then the sans of the same weight, Korean and Japanese (Japanese first for
+    a text that reads as Japanese: NanumSquare has kana too), and colour emoji if installed."""
     sans = role if role.startswith("sans") else "sans"
-    korean = "korean_bold" if role in BOLD_ROLES else "korean"
+    bold = "_bold" if role in BOLD_ROLES else ""
+    korean = ("korean", brand.font_path(f"korean{bold}"))
+    japanese = ("japanese", brand.font_path(f"japanese{bold}"))
     chain = [("main", brand.font_path(role)), ("sans", brand.font_path(sans))]
-    chain.append(("korean", brand.font_path(korean)))
+    chain += [japanese, korean] if reads_as_japanese(text) else [korean, japanese]
     emoji = emoji_font()
     if emoji:
         chain.append(("emoji", emoji))
@@ -174,7 +177,7 @@ def draw_box(
     if box.field == "footer" and layout.logo and brand.logo:  # the handle goes right of the logo
         shift = load_logo(brand.logo, layout.logo.height).width + 20
         box = replace(box, x=box.x + shift, width=box.width - shift)
-    chain = font_chain(brand, box.role)
+    chain = font_chain(brand, box.role, value)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
     fitted = fit_box(text, box, chain)
     label = text.split(": ", 1)[0] if box.field != "text" else text

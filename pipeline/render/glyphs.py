@@ -1,12 +1,14 @@
 """Which font draws which character: cmap coverage and script runs.
 
 Pillow has no font fallback, so text is split into runs that one font each can draw: the text
-font first, then the Korean font, then a colour emoji font when one is installed. A character no
-font covers is dropped and reported, never drawn as a box ("tofu").
+font first, then the Korean and Japanese fonts (Japanese first for Japanese text), then a colour
+emoji font when one is installed. A character no font covers is dropped and reported, never
+drawn as a box ("tofu").
 """
 
 from __future__ import annotations
 
+import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -16,6 +18,14 @@ from pathlib import Path
 # Characters that join the run before them (emoji presentation, ZWJ, skin tones, combining marks).
 JOINERS = frozenset({0x200D, 0xFE0E, 0xFE0F, 0x20E3, *range(0x1F3FB, 0x1F400)})
 SPACES = frozenset(" \u00a0\u2009\u202f")
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def reads_as_japanese(text: str) -> bool:
+    """Kana, or kanji without Hangul: the Japanese font should draw its CJK characters."""
+    return bool(KANA.search(text) or (HAN.search(text) and not HANGUL.search(text)))
 
 
 @dataclass(frozen=True)
