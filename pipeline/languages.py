@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
 from pipeline.brand import resource_dir
 from pipeline.models import ConfigError
 
@@ -255,6 +253,9 @@ def script_counts(text: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def identifier() -> LanguageIdentifier:
-    """py3langid's bundled model (97 languages), with probabilities that sum to 1."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+def identifier() -> Any:
+    """py3langid's bundled model (97 languages), with probabilities that sum to 1; imported on
+    first use, so that Korean and Japanese posts and commands that detect nothing skip it."""
+    from pipeline.langid_model import load_identifier
+
+    return load_identifier()

@@ -141,7 +141,7 @@ def check_findings(
     post: Post, images: Sequence[RenderedImage], options: DrawOptions
 ) -> list[HealthFinding]:
     """The health-copy check of what will be posted, hand edits included."""
-    findings = check_post(post, images)
+    findings = check_post(post, images, language=options.language)
     if options.strict and blocking(findings):
         for finding in findings:  # the source fails: say why here, there is no result
             print(format_finding(finding), file=sys.stderr)
