@@ -61,16 +61,19 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONTS / name), size, layout_engine=ImageFont.Layout.RAQM)
 
 
-def wrap(
-    draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont, width: int
-) -> list[str]:
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy lines, each word measured once (as a careful bare script would)."""
+    space = face.getlength(" ")
     lines: list[str] = []
+    used = 0.0
     for word in text.split():
-        trial = f"{lines[-1]} {word}" if lines else word
-        if lines and draw.textlength(trial, font=face) <= width:
-            lines[-1] = trial
+        length = face.getlength(word)
+        if lines and used + space + length <= width:
+            lines[-1] += " " + word
+            used += space + length
         else:
             lines.append(word)
+            used = length
     return lines
 
 
@@ -84,7 +87,7 @@ def paragraph(
     fill: str,
 ) -> None:
     x, y = xy
-    for line in wrap(draw, text, face, width):
+    for line in wrap(text, face, width):
         draw.text((x, y), line, font=face, fill=fill, anchor="ls")
         y += round(face.size * leading)
 
