@@ -42,9 +42,11 @@ bench-extract: setup
 goldens: setup
 	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py tests/test_goldens_text.py -k golden
 
-# Speed of rendering (not a test): ms per image split into layout, draw and encode; a full set.
+# Speed (not a test): ms per image split into layout, draw and encode; then start-up, a fresh run
+# against bench/reference_draw.py, a -j 2 batch and extraction, as ratios (bench/bench_speed.py).
 bench: setup
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_speed.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,18 +1,16 @@
 """Rendering speed, printed (not asserted): `make bench`.
 
 1. ms per image, warm, split into layout (text cleaning and fitting), draw and JPEG encode;
-2. one article's whole set (carousel, quotes, story) rendered warm, in one process;
-3. a fresh `repurpose run` on the saved knee-pain article, as a user would start it.
-Targets on the 2-core machine: <= 15 ms per image warm, <= 0.5 s for the fresh run.
+2. one article's whole set (carousel, quotes, story) rendered warm, in one process.
+Target on the 2-core machine: <= 15 ms per image warm. Fresh processes (start-up, a whole run
+against a bare Pillow process, a batch) are bench/bench_speed.py's.
 """
 
 from __future__ import annotations
 
 import io
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +28,7 @@ from pipeline.load.source import load_source  # noqa: E402
 from pipeline.models import Card  # noqa: E402
 from pipeline.render import card as render  # noqa: E402
 from pipeline.render.encode import encode_jpeg  # noqa: E402
-from pipeline.render.looks import load_template  # noqa: E402
+from pipeline.render.looks import Template, load_template  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "knee-pain-muscle-imbalance.html"
 REPEATS = 20
@@ -53,7 +51,13 @@ def layout_only(card: Card, brand: Brand, template_name: str) -> None:
         if value:
             chain = render.font_chain(brand, box.role)
             text, _ = render.clean_text(value.upper() if box.caps else value, chain, card.file)
-            render.fit_box(text, box, chain)
+            render.fit_box.__wrapped__(text, box, chain)  # uncached: a new article's text
+
+
+def render_uncached(card: Card, brand: Brand, template: Template) -> None:
+    """As for a new article's card: its text not fitted before (the stamps stay cached)."""
+    render.fit_box.cache_clear()
+    render.render_card(card, brand, template)
 
 
 def bench_images(cards: tuple[Card, ...], brand: Brand, template_name: str) -> None:
@@ -63,7 +67,7 @@ def bench_images(cards: tuple[Card, ...], brand: Brand, template_name: str) -> N
     totals = []
     for card in cards:
         render.render_card(card, brand, template)  # warm the font and width caches
-        total = best_ms(lambda card=card: render.render_card(card, brand, template))  # type: ignore[misc]
+        total = best_ms(lambda card=card: render_uncached(card, brand, template))  # type: ignore[misc]
         layout = best_ms(lambda card=card: layout_only(card, brand, template_name))  # type: ignore[misc]
         with Image.open(io.BytesIO(render.render_card(card, brand, template).jpeg)) as jpeg:
             canvas = jpeg.copy()  # the finished card, so encoding sees its real detail
@@ -80,34 +84,6 @@ def bench_set(cards: tuple[Card, ...], brand: Brand) -> None:
     print(f"\nwhole set warm: {len(cards)} images in {ms:.0f} ms")
 
 
-def bench_fresh_run() -> None:
-    cli = Path(sys.executable).parent / "repurpose"
-    times = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(5):
-            started = time.perf_counter()
-            subprocess.run(
-                [str(cli), "run", str(SAMPLE), "-o", out, "-q"],
-                check=True,
-                stderr=subprocess.DEVNULL,  # the health check prints its findings even with -q
-            )
-            times.append(time.perf_counter() - started)
-    imports = [import_seconds() for _ in range(3)]
-    print(
-        f"fresh `repurpose run` on {SAMPLE.name}: median {statistics.median(times):.2f} s"
-        f" (best {min(times):.2f} s), of which importing pipeline.cli"
-        f" {statistics.median(imports):.2f} s"
-    )
-
-
-def import_seconds() -> float:
-    code = (
-        "import time; t = time.perf_counter(); import pipeline.cli; print(time.perf_counter() - t)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return float(done.stdout)
-
-
 def main() -> None:
     started = time.perf_counter()
     brand = load_brand()
@@ -121,7 +97,6 @@ def main() -> None:
     bench_images(post.cards, brand, "calm")
     bench_images(post.cards[:2], brand, "photo")
     bench_set(post.cards, brand)
-    bench_fresh_run()
 
 
 if __name__ == "__main__":

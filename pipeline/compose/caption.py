@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,12 @@ VAGUE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8)
 def caption_environment(user_dir: Path | None = None) -> Environment:
-    """One Environment for every caption: the user's templates first, then the built-ins."""
+    """One Environment for every caption: the user's templates first, then the built-ins.
+
+    Made once per folder and process, so a batch compiles each template once (Jinja checks the
+    file's time before reusing it)."""
     loaders: list[BaseLoader] = []
     if user_dir is not None:
         if not user_dir.is_dir():

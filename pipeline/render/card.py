@@ -1,8 +1,8 @@
 """Stage 5, render: draw each card with Pillow from its layout, as baseline sRGB JPEG.
 
-The layout (pipeline/cards.py) says where each text field goes; pipeline/layout.py picks the
-size and the line breaks; this module draws runs of text in the font that covers them
-(pipeline/glyphs.py), and the background, quote mark, rule and logo.
+The layout (looks.py) says where each text field goes; fit.py picks the size and the line
+breaks; this module draws runs of text in the font that covers them (glyphs.py), and the
+background, quote mark, rule and logo. Texts that repeat on every card are stamped (stamps.py).
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from pipeline.brand import Brand, emoji_font
 from pipeline.models import Card, RenderedImage
@@ -21,13 +20,18 @@ from pipeline.render import backgrounds
 from pipeline.render.encode import encode_jpeg, encode_png
 from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.render.fit import REF_SIZE, Fitted, TextSpec, fit_text
+from pipeline.render.fonts import EMOJI_HEIGHT, EMOJI_STRIKE, Font, load_basic_font, text_length
+from pipeline.render.fonts import load_font as load_font  # tests measure with it
 from pipeline.render.glyphs import FontChain, Run, reads_as_japanese, split_runs
 from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
+from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
+from pipeline.render.stamps import stamp_text
 
-EMOJI_STRIKE = 109  # the one bitmap size Noto Color Emoji has
-EMOJI_HEIGHT = 0.92  # an emoji's height as a share of the text size
 QUOTE_CHARS = '“”"„«»'
 BOLD_ROLES = frozenset({"sans_bold", "sans_semibold"})
+# Fields whose text repeats from card to card (handle, counter, kickers, call to action,
+# disclaimer, "— from our blog: <title>"): stamped from a cached mask. The main text is not.
+REPEATED_FIELDS = frozenset({"kicker", "note", "fine_print", "footer", "counter"})
 TRIM = 2  # px the real width may exceed the scaled estimate before a line is refitted
 
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
@@ -40,26 +44,7 @@ FIELD_NAMES = {
     "counter": "counter",
 }
 
-Font = ImageFont.FreeTypeFont
 Color = str
-
-
-@lru_cache(maxsize=128)
-def load_font(path: Path, size: int) -> Font:
-    if path.name.startswith("NotoColorEmoji"):
-        return ImageFont.truetype(str(path), EMOJI_STRIKE)
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
-
-
-@lru_cache(maxsize=32)
-def load_basic_font(path: Path, size: int) -> Font:
-    """Without text shaping: five times faster for the one-letter draws of tracked text."""
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-@lru_cache(maxsize=16384)
-def text_length(font: Font, text: str) -> float:
-    return float(font.getlength(text))
 
 
 def font_chain(brand: Brand, role: str, text: str = "") -> FontChain:
@@ -270,8 +255,12 @@ def grown_sizes(box: TextBox, words: int) -> tuple[int, int]:
     return box.sizes
 
 
+@lru_cache(maxsize=1024)
 def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
-    """Fit with scaled widths, then check each line with the real font; refit if one is wide."""
+    """Fit with scaled widths, then check each line with the real font; refit if one is wide.
+
+    Cached: the handle, counter, kickers and call to action are fitted to the same boxes on
+    every card."""
     tracking_ref = box.tracking * REF_SIZE / box.sizes[1]
 
     def measure(part: str) -> float:
@@ -321,12 +310,17 @@ def draw_line(
         x += box.width - width
     runs, _ = split_runs(line, chain)
     paths = dict(chain)
+    repeats = box.field in REPEATED_FIELDS
     for run in runs:
         if run.font == "emoji":
             x += paste_emoji(image, run.text, paths["emoji"], size, (round(x), baseline))
         elif tracking:
             font = load_basic_font(paths[run.font], size)
             x = draw_tracked(draw, (x, baseline), run.text, font, fill, tracking)
+        elif repeats:
+            font = load_font(paths[run.font], size)
+            stamp_text(draw, (x, baseline), run.text, font, fill)
+            x += text_length(font, run.text)
         else:
             font = load_font(paths[run.font], size)
             draw.text((x, baseline), run.text, font=font, fill=fill, anchor="ls")
@@ -341,33 +335,14 @@ def draw_tracked(
     fill: Color,
     tracking: float,
 ) -> float:
-    """Letter-spaced text (kickers in caps): Pillow has no tracking setting of its own."""
+    """Letter-spaced text (kickers in caps): Pillow has no tracking setting of its own, so each
+    letter is placed on its own; the letters are stamped together, as one cached mask."""
     x, y = xy
-    for char in text:
-        draw.text((x, y), char, font=font, fill=fill, anchor="ls")
-        x += text_length(font, char) + tracking
+    advances = tuple(text_length(font, char) + tracking for char in text)
+    stamp_text(draw, (x, y), text, font, fill, advances)
+    for advance in advances:
+        x += advance
     return x
-
-
-def paste_emoji(image: Image.Image, text: str, path: Path, size: int, xy: tuple[int, int]) -> float:
-    sprite = emoji_sprite(text, path, size)
-    x, baseline = xy
-    top = baseline + round(size * 0.12) - sprite.height
-    image.paste(sprite, (x, top), sprite)
-    return float(sprite.width)
-
-
-@lru_cache(maxsize=64)
-def emoji_sprite(text: str, path: Path, size: int) -> Image.Image:
-    """Colour emoji drawn at the font's one bitmap size, then scaled to the text size."""
-    font = load_font(path, EMOJI_STRIKE)
-    width = max(1, round(font.getlength(text)))
-    sprite = Image.new("RGBA", (width, 128), (0, 0, 0, 0))
-    ImageDraw.Draw(sprite).text((0, 0), text, font=font, embedded_color=True)
-    scale = size * EMOJI_HEIGHT / 128
-    return sprite.resize(
-        (max(1, round(width * scale)), max(1, round(128 * scale))), Image.Resampling.LANCZOS
-    )
 
 
 def draw_mark(
@@ -383,24 +358,16 @@ def draw_mark(
         return
     font = load_font(brand.font_path(mark.role), mark.size)
     text_font = load_font(brand.font_path(box.role), drawn.fitted.size)
-    cap_top = drawn.baseline + text_font.getbbox("H", anchor="ls")[1]
-    mark_top = font.getbbox("“", anchor="ls")[1]
+    cap_top = drawn.baseline + ink_top(text_font, "H")
+    mark_top = ink_top(font, "“")
     fill = resolve(mark.color, colors)
-    draw.text((mark.x, cap_top - mark_top), "“", font=font, fill=fill, anchor="ls")
+    stamp_text(draw, (mark.x, cap_top - mark_top), "“", font, fill)  # the same on every quote
 
 
-def paste_logo(image: Image.Image, path: Path, layout: Layout) -> None:
-    assert layout.logo is not None
-    logo = load_logo(path, layout.logo.height)
-    image.paste(logo, (layout.logo.x, layout.logo.y), logo)
-
-
-@lru_cache(maxsize=4)
-def load_logo(path: Path, height: int) -> Image.Image:
-    with Image.open(path) as logo:
-        rgba = logo.convert("RGBA")
-    width = max(1, round(rgba.width * height / rgba.height))
-    return rgba.resize((width, height), Image.Resampling.LANCZOS)
+@lru_cache(maxsize=64)
+def ink_top(font: Font, text: str) -> int:
+    """How far above the baseline the text's ink starts (negative): measured once per font."""
+    return int(font.getbbox(text, anchor="ls")[1])
 
 
 def excerpt(text: str, limit: int = 60) -> str:

@@ -287,31 +287,26 @@ def best_breaks(
     count = greedy_count(widths, space, width)
     if count > max_lines:
         return None
-    ending = [end_penalty(word) for word in words]
-    for i in range(n - 1):
-        if breaks_korean_compound(words[i], words[i + 1]):
-            ending[i] += COMPOUND_PENALTY
-        if words[i + 1] in LIST_SEPARATORS:  # "· Cortisone" must not open a line
-            ending[i] += HYPHEN_PENALTY
-    starting = [WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words]
+    ending, starting = word_penalties(tuple(words))
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
     best[0][0] = 0.0
     for line in range(1, count + 1):
         last = line == count
+        before, row, came_from = best[line - 1], best[line], back[line]
         for end in range(line, n + 1) if not last else (n,):
             extra = 0.0 if last else ending[end - 1]
             for start in range(end - 1, line - 2, -1):
                 used = prefix[end] - prefix[start] + space * (end - start - 1)
                 if used > width:
                     break
-                cost = best[line - 1][start] + SLACK_WEIGHT * (1 - used / width) ** 2 + extra
+                cost = before[start] + SLACK_WEIGHT * (1 - used / width) ** 2 + extra
                 cost += starting[start] if start else 0.0
                 if last and end - start == 1 and start > 0:
                     cost += WIDOW_PENALTY
-                if cost < best[line][end]:
-                    best[line][end], back[line][end] = cost, start
+                if cost < row[end]:
+                    row[end], came_from[end] = cost, start
     if best[count][n] == inf:
         return None
     ends, end = [], n
@@ -319,6 +314,19 @@ def best_breaks(
         ends.append(end)
         end = back[line][end]
     return ends[::-1], best[count][n]
+
+
+@lru_cache(maxsize=64)
+def word_penalties(words: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """What ending a line on each word costs, and starting one: the same at every size tried."""
+    ending = [end_penalty(word) for word in words]
+    for i in range(len(words) - 1):
+        if breaks_korean_compound(words[i], words[i + 1]):
+            ending[i] += COMPOUND_PENALTY
+        if words[i + 1] in LIST_SEPARATORS:  # "· Cortisone" must not open a line
+            ending[i] += HYPHEN_PENALTY
+    starting = tuple(WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words)
+    return tuple(ending), starting
 
 
 def greedy_count(widths: Sequence[float], space: float, width: float) -> int:

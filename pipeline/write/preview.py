@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -27,7 +28,9 @@ def build_preview(manifest: Manifest) -> bytes:
     return template.render(**preview_context(manifest.to_json())).encode("utf-8")
 
 
+@lru_cache(maxsize=1)
 def preview_environment() -> Environment:
+    """Made once per process: a batch compiles the preview template once."""
     return Environment(
         loader=FileSystemLoader(str(resource_dir("templates") / "preview")),
         autoescape=select_autoescape(default=True, default_for_string=True),

@@ -1,0 +1,187 @@
+"""Whole-tool speed, printed as ratios measured in this one run (never asserted): `make bench`.
+
+a. start-up: `python -c pass` against `repurpose --help` and `repurpose export --help`;
+b. a fresh `repurpose run` of the knee sample against bench/reference_draw.py, a bare Pillow
+   process that loads the same fonts and draws and encodes the same 14 cards;
+c. a batch `repurpose run -j 2` over the corpus pages and samples: articles/s, CPU per article
+   and the peak RSS of the largest process, for half and for all of the sources (flat memory);
+d. extraction: `extract_article` against `trafilatura.extract` alone on the corpus pages.
+
+Every figure is the median of several fresh processes (wall time, and CPU time from
+getrusage); a ratio compares two figures taken here, minutes apart, on the same machine. The
+issue's targets are shown beside them: <= 4x, <= 1.8x, >= 12 articles/s and <= 140 ms CPU per
+article, <= 1.2x. On a machine busy with other work, the CPU ratios are the steadier ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared" / "corpus"
+EXTRACTION = SHARED / "extraction"
+CLINIC = SHARED / "clinic"
+SAMPLE = ROOT / "samples" / "knee-pain-muscle-imbalance.html"
+PYTHON = sys.executable
+CLI = str(Path(PYTHON).parent / "repurpose")
+REPEATS = 5
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float  # s
+    cpu: float  # s, user + system of the process and its children
+    max_rss_mb: float  # the largest single process
+
+
+def measure(argv: Sequence[str]) -> Timing:
+    """Run argv through a small wrapper so getrusage(RUSAGE_CHILDREN) sees this command alone."""
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "wall = time.perf_counter() - t\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(wall, u.ru_utime + u.ru_stime, u.ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", wrapper, *argv], check=True, capture_output=True, text=True
+    )
+    wall, cpu, rss = done.stdout.split()
+    return Timing(float(wall), float(cpu), int(rss) / 1024)
+
+
+def median_of(argv: Sequence[str], repeats: int = REPEATS) -> Timing:
+    runs = [measure(argv) for _ in range(repeats)]
+    return Timing(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.max_rss_mb for r in runs),
+    )
+
+
+def ratio_line(name: str, timing: Timing, base: Timing, target: str) -> str:
+    return (
+        f"  {name:32} {timing.wall:6.3f} s wall {timing.wall / base.wall:5.2f}x"
+        f"   {timing.cpu:6.3f} s CPU {timing.cpu / base.cpu:5.2f}x   target {target}"
+    )
+
+
+def bench_startup() -> None:
+    print(f"a. start-up, median of {REPEATS} fresh processes each")
+    bare = median_of([PYTHON, "-c", "pass"])
+    print(f"  {'python -c pass':32} {bare.wall:6.3f} s wall          {bare.cpu:6.3f} s CPU")
+    for argv in (["--help"], ["export", "--help"]):
+        timing = median_of([CLI, *argv])
+        print(ratio_line("repurpose " + " ".join(argv), timing, bare, "<= 4x"))
+
+
+def bench_fresh_run() -> None:
+    print(f"\nb. a fresh run of {SAMPLE.name}, median of {REPEATS}")
+    with tempfile.TemporaryDirectory() as out:
+        reference = median_of([PYTHON, str(ROOT / "bench" / "reference_draw.py")])
+        run = median_of([CLI, "run", str(SAMPLE), "-o", out, "-q", "--force"])
+        cards = len(list(Path(out).glob("*/*.jpg")))
+    print(f"  {'bench/reference_draw.py':32} {reference.wall:6.3f} s wall"
+          f"          {reference.cpu:6.3f} s CPU   14 cards")  # fmt: skip
+    print(ratio_line("repurpose run", run, reference, "<= 1.8x") + f"   {cards} cards")
+
+
+def batch_sources() -> list[Path]:
+    found = {
+        "corpus extraction pages": sorted((EXTRACTION / "html").glob("*.html.gz")),
+        "samples": sorted(p for p in (ROOT / "samples").iterdir() if is_article(p)),
+        "clinic corpus": sorted(p for p in CLINIC.glob("*.md") if p.name != "README.md"),
+    }
+    print("  sources: " + ", ".join(f"{len(v)} {k}" for k, v in found.items()))
+    return [path for paths in found.values() for path in paths]
+
+
+def is_article(path: Path) -> bool:
+    return path.name.endswith((".html", ".htm", ".html.gz", ".md", ".markdown"))
+
+
+def bench_batch() -> None:
+    print("\nc. batch `repurpose run -j 2`, one fresh command per line")
+    sources = batch_sources()
+    halves = [sources[::2], sources] if len(sources) > 1 else [sources]
+    for chosen in halves:
+        with tempfile.TemporaryDirectory() as out:
+            timing = measure([CLI, "run", *map(str, chosen), "-o", out, "-q", "-j", "2"])
+            written = len([p for p in Path(out).iterdir() if p.is_dir()])
+        per_s = len(chosen) / timing.wall
+        print(
+            f"  {len(chosen):3} sources ({written} written): {timing.wall:5.2f} s,"
+            f" {per_s:5.1f} articles/s (target >= 12),"
+            f" CPU {timing.cpu * 1000 / len(chosen):4.0f} ms/article (target <= 140),"
+            f" largest process {timing.max_rss_mb:4.0f} MB (flat as sources grow)"
+        )
+
+
+def bench_extraction() -> None:
+    print("\nd. extraction on the corpus pages, in this process, warm (one untimed pass first)")
+    truth_file = EXTRACTION / "ground-truth.json"
+    if not truth_file.is_file():
+        print(f"  skipped: {EXTRACTION} is absent")
+        return
+    import trafilatura
+
+    from bench.extract_metric import score_page, summarise
+    from pipeline.extract.article import extract_article
+    from pipeline.load.source import read_file
+    from pipeline.models import Page, RepurposeError
+
+    def ours(html: str) -> str:
+        try:
+            return extract_article(Page(origin="bench", text=html, kind="html")).text
+        except RepurposeError:
+            return ""
+
+    def theirs(html: str) -> str:
+        return trafilatura.extract(html) or ""
+
+    truth = {k: v.get("articleBody") or "" for k, v in json.loads(truth_file.read_text()).items()}
+    pages = {k: read_file(EXTRACTION / "html" / f"{k}.html.gz").text for k in sorted(truth)}
+    print(f"  {len(pages)} pages")
+    base = None
+    for name, extract in (("trafilatura.extract", theirs), ("extract_article", ours)):
+        seconds, texts = time_extractor(extract, pages)
+        f1 = summarise(score_page(texts[k], truth[k]) for k in pages).f1
+        base = base or seconds
+        print(f"  {name:22} {seconds:6.2f} s  {seconds / base:5.2f}x  F1 {f1:.3f}   target <= 1.2x")
+
+
+def time_extractor(
+    extract: Callable[[str], str], pages: dict[str, str]
+) -> tuple[float, dict[str, str]]:
+    for html in list(pages.values())[:3]:
+        extract(html)  # imports and first-call caches out of the timing
+    started = time.process_time()
+    texts = {key: extract(html) for key, html in pages.items()}
+    return time.process_time() - started, texts
+
+
+def main() -> None:
+    started = time.perf_counter()
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
+    bench_startup()
+    bench_fresh_run()
+    bench_batch()
+    bench_extraction()
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"\nbench took {time.perf_counter() - started:.0f} s (this process {own_mb} MB)")
+
+
+if __name__ == "__main__":
+    main()
