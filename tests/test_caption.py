@@ -11,19 +11,16 @@ import pytest
 
 from pipeline.brand import Brand, load_brand
 from pipeline.cli import main
+from pipeline.compose.alttext import MAX_ALT_TEXT, make_alt_text
 from pipeline.compose.caption import (
     HOOK_LIMIT,
-    MAX_ALT_TEXT,
     MAX_CAPTION,
     MAX_STORY,
-    camel_tag,
     caption_environment,
-    is_tag_worthy,
-    make_alt_text,
     make_captions,
-    make_hashtags,
     make_hook,
 )
+from pipeline.compose.hashtags import camel_tag, is_tag_worthy, make_hashtags
 from pipeline.compose.post import compose_post
 from pipeline.digest.story import STOPWORDS
 from pipeline.models import Card, ConfigError, Digest, Point

@@ -14,13 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.brand import Brand
-from pipeline.compose.caption import (
-    MAX_CAPTION,
-    MAX_HASHTAGS,
-    alt_text_file,
-    caption_files,
-    make_alt_text,
-)
+from pipeline.compose.alttext import alt_text_file, make_alt_text
+from pipeline.compose.caption import MAX_CAPTION, caption_files
+from pipeline.compose.hashtags import MAX_HASHTAGS
 from pipeline.health import blocking, check_post, format_finding
 from pipeline.models import (
     Card,

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from jinja2 import Environment
 
 from pipeline.brand import Brand
-from pipeline.compose.caption import caption_environment, make_captions, make_hashtags, point_line
+from pipeline.compose.caption import caption_environment, make_captions, point_line
+from pipeline.compose.hashtags import make_hashtags
 from pipeline.compose.wording import Wording, wording_for
 from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
