@@ -47,5 +47,7 @@ bench: setup
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
 
+# Digest benchmark against the clinic-dev answer key (its files/ plus CLINIC_DEV_DIR, else
+# .corpus/clinic-dev), then samples/ against tests/expected; ARGS="--verbose" or "--only ID".
 bench-digest: setup
-	$(BIN)/python -m bench.bench_digest
+	$(BIN)/python -m bench.bench_digest $(ARGS)

@@ -1,189 +1,202 @@
-"""Benchmark for the digest: what it finds in each article, scored against hand-written digests.
+"""Digest benchmark: each clinic-dev article's digest scored against a hand-written answer key.
 
-    python -m bench.bench_digest [FILE_OR_FOLDER ...]
+    python -m bench.bench_digest [--corpus DIR] [--only ID] [--verbose] [FILE_OR_FOLDER ...]
 
-With no arguments it runs over samples/ and ../shared/corpus/clinic (skipped with a message when
-absent). Each article is scored against tests/expected/<file stem>.json, written by hand:
+Section 1 reads ../shared/corpus/clinic-dev (posts.tsv, truth.json) and digests every article
+it finds: the 11 redistributable ones in its files/ always, plus <id>.<ext> files in --corpus DIR
+(default: env CLINIC_DEV_DIR, else .corpus/clinic-dev, git-ignored). Write the other 42 there
+with the corpus's materialise.sh; never commit them. A file whose sha256 differs is skipped.
+Each article is loaded, extracted, digested and composed into cards (default brand kit), then
+scored with bench/digest_metric.py: headline (token F1 >= 0.8), symptom/cause/conclusion (F1 >=
+0.25), treatment and prevention recall (one-to-one matching), site chrome in what is found,
+faithfulness of every drawn text to the source, refusals and the median time. It prints a
+summary block, tables by language, by structure class and by fold (index in posts.tsv % 5)
+with the worst fold; --verbose adds each article's misses (truth vs found).
 
-    {"headline": "...",                    # exact
-     "symptom": "snippet" | true | false,   # snippet: in it; true: any text; false: None
-     "cause": ..., "conclusion": ..., "cta": ...,   # the same; a missing key is not scored
-     "points": [{"label": "Acupuncture", "text": "Needles were"}],  # label or snippet
-     "chrome": ["Written by"]}              # must not appear anywhere in the digest
+Section 2 scores samples/ and ../shared/corpus/clinic (or FILE_OR_FOLDER ...) against
+tests/expected/*.json, as before (see bench/digest_expected.py). Figures only: never asserts.
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
+import hashlib
 import json
-import re
+import os
 import sys
 import time
-import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from pipeline.digest.story import digest_article
-from pipeline.extract.article import extract_article
-from pipeline.load.source import load_source
+from bench.digest_expected import (
+    DEFAULT_SOURCES,
+    expected_for,
+    load_article,
+    run_expected,
+    score_digest,
+)
+from bench.digest_metric import strip_fixed
+from bench.digest_report import report
+from bench.digest_score import Forms, Found, Score, score_found, structure_class
+from pipeline.brand import Brand, load_brand
+from pipeline.compose import compose_post
+from pipeline.compose.wording import wording_for
+from pipeline.digest import digest_article
+from pipeline.extract import extract_article
+from pipeline.load import load_source
 from pipeline.models import Article, Digest, Point, RepurposeError
 
+__all__ = ["expected_for", "load_article", "main", "score_digest"]
+
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = ROOT / "tests" / "expected"
-DEFAULT_SOURCES = (ROOT / "samples", ROOT.parent / "shared" / "corpus" / "clinic")
-FIELDS = ("symptom", "cause", "conclusion", "cta")
-SUFFIXES = (".md", ".html", ".htm", ".gz")
+META = ROOT.parent / "shared" / "corpus" / "clinic-dev"
+DEFAULT_EXTRA = ROOT / ".corpus" / "clinic-dev"
+FOLDS = 5
 
 
-@dataclass
-class Score:
-    headline_ok: bool = True
-    points_expected: int = 0
-    points_found: int = 0
-    fields_ok: dict[str, bool] = field(default_factory=dict)
-    chrome: list[str] = field(default_factory=list)
-    missed: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class Entry:
+    row: dict[str, str]  # the posts.tsv row
+    truth: dict[str, Any]
+    fold: int
+
+    @property
+    def id(self) -> str:
+        return self.row["id"]
 
 
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = text.replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def contains(haystack: str | None, needle: str) -> bool:
-    return haystack is not None and normalise(needle) in normalise(haystack)
-
-
-def score_digest(digest: Digest, expected: dict[str, Any]) -> Score:
-    score = Score(headline_ok=digest.headline == expected.get("headline", digest.headline))
-    for name in FIELDS:
-        if name in expected and expected[name] is not None:
-            score.fields_ok[name] = field_matches(getattr(digest, name), expected[name])
-    unused = list(digest.treatment_points)
-    for want in expected.get("points", []):
-        score.points_expected += 1
-        hit = next((p for p in unused if point_matches(p, want)), None)
-        if hit is None:
-            score.missed.append(want.get("label") or want.get("text", "?"))
-            continue
-        unused.remove(hit)
-        score.points_found += 1
-    text = json.dumps(asdict(digest), ensure_ascii=False)
-    score.chrome = [c for c in expected.get("chrome", []) if contains(text, c)]
-    return score
-
-
-def field_matches(found: str | None, want: str | bool) -> bool:
-    if want is True:
-        return found is not None
-    if want is False:
-        return found is None
-    return contains(found, want)
-
-
-def point_matches(point: Point, want: dict[str, str]) -> bool:
-    label, text = want.get("label"), want.get("text")
-    if label and point.label and normalise(label) == normalise(point.label):
-        return True
-    return bool(text) and contains(f"{point.label or ''} {point.text}", text or "")
-
-
-def article_files(sources: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for source in sources:
-        if source.is_dir():
-            files += sorted(p for p in source.iterdir() if is_article(p))
-        elif source.exists():
-            files.append(source)
-        else:
-            print(
-                f"skipped {source}: not found (the shared corpus exists only beside the team's"
-                " checkout)",
-                file=sys.stderr,
-            )
-    return files
-
-
-def is_article(path: Path) -> bool:
-    return path.name.endswith(SUFFIXES) and path.name != "README.md"
-
-
-def expected_for(path: Path) -> dict[str, Any] | None:
-    stem = path.name.split(".")[0]
-    file = EXPECTED / f"{stem}.json"
-    return json.loads(file.read_text(encoding="utf-8")) if file.exists() else None
-
-
-def load_article(path: Path) -> Article:
-    return extract_article(load_source(str(path)))
-
-
-def show(path: Path, digest: Digest, score: Score | None, seconds: float) -> None:
-    print(f"== {path.name}  ({seconds * 1000:.1f} ms)")
-    print(f"   headline:   {digest.headline}")
-    for name in ("symptom", "cause", "conclusion", "cta"):
-        value = getattr(digest, name)
-        print(f"   {name + ':':11} {value[:90] + '…' if value and len(value) > 90 else value}")
-    for point in digest.treatment_points:
-        print(f"   point:      [{point.label or '-'}] {point.short}")
-    print(f"   quotes: {len(digest.quotes)}  keywords: {', '.join(digest.keywords)}")
-    if score is None:
-        print("   (no tests/expected file: not scored)")
-        return
-    fields = " ".join(f"{k}={'ok' if v else 'MISS'}" for k, v in score.fields_ok.items())
-    print(
-        f"   score: headline={'ok' if score.headline_ok else 'WRONG'} "
-        f"points={score.points_found}/{score.points_expected} {fields}"
-        + (f" chrome={score.chrome}" if score.chrome else "")
-        + (f" missed={score.missed}" if score.missed else "")
-    )
-
-
-def summarise(scores: list[Score], timings: list[float]) -> None:
-    if not scores:
-        print("no scored articles")
-        return
-    expected = sum(s.points_expected for s in scores)
-    found = sum(s.points_found for s in scores)
-    headlines = sum(s.headline_ok for s in scores)
-    symptoms = [s.fields_ok["symptom"] for s in scores if "symptom" in s.fields_ok]
-    fields = [ok for s in scores for ok in s.fields_ok.values()]
-    chrome = sum(len(s.chrome) for s in scores)
-    print(
-        f"\n{len(scores)} scored articles: headline {headlines}/{len(scores)}, "
-        f"treatment points {found}/{expected} ({100 * found / max(1, expected):.0f}%), "
-        f"symptom {sum(symptoms)}/{len(symptoms)}, all fields {sum(fields)}/{len(fields)}, "
-        f"chrome strings {chrome}"
-    )
-    print(
-        f"digest time: mean {1000 * sum(timings) / len(timings):.2f} ms, "
-        f"max {1000 * max(timings):.2f} ms per article"
-    )
-
-
-def main(argv: list[str]) -> int:
-    files = article_files([Path(a) for a in argv] or list(DEFAULT_SOURCES))
-    scores: list[Score] = []
-    timings: list[float] = []
-    for path in files:
-        try:
-            article = load_article(path)
-        except RepurposeError as exc:
-            print(f"== {path.name}: skipped, {exc}")
-            continue
-        started = time.perf_counter()
-        for _ in range(20):
-            digest = digest_article(article)
-        seconds = (time.perf_counter() - started) / 20
-        timings.append(seconds)
-        expected = expected_for(path)
-        score = score_digest(digest, expected) if expected else None
-        show(path, digest, score, seconds)
-        if score:
-            scores.append(score)
-    summarise(scores, timings)
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    print("== clinic-dev: digests against truth.json")
+    if (META / "posts.tsv").is_file():
+        entries = read_entries(META)
+        paths = find_articles(entries, args.corpus)
+        chosen = [e for e in entries if e.id in paths and args.only in (None, e.id)]
+        if args.only and not chosen:
+            print(f"--only {args.only}: no such id in posts.tsv, or its file was not found")
+        source_note = f"{len(paths)}/{len(entries)} articles found ({where(paths, args.corpus)})"
+        brand = load_brand()
+        if chosen:  # a first run untimed, so that lazy imports and caches are not timed
+            score_article(chosen[0], paths[chosen[0].id], brand)
+        report([score_article(e, paths[e.id], brand) for e in chosen], source_note, args.verbose)
+    else:
+        print(f"skipped: {META} is absent (it lives beside the team's checkout)")
+    print("\n== samples and ../shared/corpus/clinic: digests against tests/expected")
+    run_expected(args.paths or list(DEFAULT_SOURCES), args.only, args.verbose)
     return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_digest", description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, metavar="FILE_OR_FOLDER")
+    default = os.environ.get("CLINIC_DEV_DIR") or DEFAULT_EXTRA
+    parser.add_argument("--corpus", type=Path, default=Path(default), metavar="DIR")
+    parser.add_argument("--only", metavar="ID", help="score one article (a posts.tsv id)")
+    parser.add_argument("--verbose", action="store_true", help="per-article misses")
+    return parser.parse_args(argv)
+
+
+def read_entries(meta: Path) -> list[Entry]:
+    with (meta / "posts.tsv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file, delimiter="\t"))
+    truth = {t["id"]: t for t in json.loads((meta / "truth.json").read_text(encoding="utf-8"))}
+    return [Entry(row, truth[row["id"]], i % FOLDS) for i, row in enumerate(rows)]
+
+
+def find_articles(entries: list[Entry], extra: Path) -> dict[str, Path]:
+    """Each article's file: files/ first, then the extra folder; a changed file is skipped."""
+    found: dict[str, Path] = {}
+    for entry in entries:
+        name = f"{entry.id}.{entry.row['ext']}"
+        for path in (META / "files" / name, extra / name):
+            if not path.is_file():
+                continue
+            if hashlib.sha256(path.read_bytes()).hexdigest() != entry.row["sha256"]:
+                print(f"skipped {path}: sha256 differs from posts.tsv", file=sys.stderr)
+                continue
+            found[entry.id] = path
+            break
+    return found
+
+
+def where(paths: dict[str, Path], extra: Path) -> str:
+    stored = sum(p.parent == META / "files" for p in paths.values())
+    hint = "" if extra.is_dir() else "; write the rest there with the corpus's materialise.sh"
+    return f"{stored} in files/, {len(paths) - stored} in {extra}{hint}"
+
+
+def score_article(entry: Entry, path: Path, brand: Brand) -> Score:
+    row = entry.row
+    score = Score(
+        entry.id, row["language"], structure_class(row["structure"]), entry.fold, entry.truth
+    )
+    started = time.perf_counter()
+    try:
+        article = extract_article(load_source(str(path)))
+        digest_started = time.perf_counter()
+        digest = digest_article(article)
+    except RepurposeError as exc:
+        score.refused = f"refused: {exc}"
+    except Exception as exc:  # a crash is shown and scored as nothing found, never hidden
+        score.refused = f"crashed: {type(exc).__name__}: {exc}"
+    score.millis = 1000 * (time.perf_counter() - started)
+    if score.refused:
+        return score
+    score.digest_millis = 1000 * (time.perf_counter() - digest_started)
+    return score_found(score, found_strings(article, digest, brand))
+
+
+def found_strings(article: Article, digest: Digest, brand: Brand) -> Found:
+    prevention: tuple[Point, ...] = getattr(digest, "prevention", ())
+    return Found(
+        headline=digest.headline,
+        symptom=digest.symptom,
+        cause=digest.cause,
+        conclusion=digest.conclusion,
+        treatment=tuple(point_forms(p) for p in digest.treatment_points),
+        prevention=tuple(point_forms(p) for p in prevention),
+        drawn=drawn_texts(digest, brand),
+        source=f"{article.title}\n{article.text}",
+    )
+
+
+def point_forms(point: Point) -> Forms:
+    return (point.text, f"{point.label} {point.text}") if point.label else (point.text,)
+
+
+def drawn_texts(digest: Digest, brand: Brand) -> tuple[tuple[str, bool], ...]:
+    """Every text the cards draw, minus the tool's and the brand's fixed words; with a flag for
+    the point slides. When composing fails, the digest's own strings stand in."""
+    fixed = fixed_words(digest.language, brand)
+    try:
+        cards = compose_post(digest, brand, "bench").cards
+    except Exception as exc:
+        print(f"compose failed ({type(exc).__name__}: {exc}): digest strings used", file=sys.stderr)
+        return digest_texts(digest)
+    drawn: dict[str, bool] = {}
+    for card in cards:
+        for value in (card.text, card.kicker, card.note, card.footer, card.fine_print):
+            text = strip_fixed(value or "", fixed)
+            if text:
+                drawn[text] = drawn.get(text, False) or card.kind == "point"
+    return tuple(drawn.items())
+
+
+def fixed_words(language: str, brand: Brand) -> list[str]:
+    words = wording_for(language)
+    own = brand.for_language(language)
+    texts = [getattr(words, f.name) for f in fields(words)]
+    return [*texts, own.name, own.handle, own.cta, own.disclaimer or ""]
+
+
+def digest_texts(digest: Digest) -> tuple[tuple[str, bool], ...]:
+    points = [*digest.treatment_points, *getattr(digest, "prevention", ())]
+    texts = [(t, False) for t in (digest.headline, digest.symptom, digest.cause) if t]
+    texts += [(t, False) for t in (digest.conclusion, *digest.quotes) if t]
+    texts += [(t, True) for p in points for t in (p.label, p.short) if t]
+    return tuple(dict(texts).items())
 
 
 if __name__ == "__main__":
