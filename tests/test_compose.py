@@ -123,7 +123,7 @@ def test_brand_texts_stay_as_the_brand_wrote_them() -> None:
 
 
 def test_unknown_language_falls_back_to_english() -> None:
-    assert wording_for("fr") == WORDINGS["en"] and wording_for("es-MX") == WORDINGS["es"]
+    assert wording_for("xx") == WORDINGS["en"] and wording_for("es-MX") == WORDINGS["es"]
 
 
 def test_templates_get_the_words_and_stay_strict() -> None:

@@ -1,0 +1,259 @@
+"""Languages as data: one `templates/languages/<code>.toml` file per language.
+
+A file holds the heading vocabulary of each section role, sentence cue phrases, stop words and
+the fixed words of the cards and captions. Adding a language is adding a file. A language
+without a file gets the English file, with a warning that says so.
+
+The language of a text is told by its script first (Hangul, kana), then by py3langid, whose
+model ships inside its package.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NoReturn
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from pipeline.brand import resource_dir
+from pipeline.models import ConfigError
+
+# Section roles with a vocabulary, in the order that breaks a tie between two heading matches
+# at the same place; a heading that matches none is "other".
+ROLES = (
+    "cta", "references", "faq", "professional", "selfcare", "case", "conclusion",
+    "symptom", "cause", "treatment",
+)  # fmt: skip
+OTHER = "other"
+FALLBACK = "en"
+MATCH_MODES = ("word-start", "anywhere")
+FILE_KEYS = ("name", "match", "headings", "cues", "stopwords", "words")
+SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
+MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
+MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
+SCRIPTS = {
+    "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]"),
+    "letters": re.compile(r"[^\W\d_]"),
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The fixed words the tool adds around the article's own, in one language."""
+
+    symptom: str
+    cause: str
+    takeaway: str
+    treatment: str
+    key_point: str
+    next_step: str
+    selfcare: str  # kicker of a self-care slide ("What you can do")
+    case: str  # kicker of a patient-story slide
+    swipe: str
+    story_kicker: str
+    story_note: str
+    from_blog: str  # the quote card's source line, before the headline
+    from_article: str  # the quote caption's line, before the headline
+    book: str  # the caption's call to action when the brand kit has none
+    # alt text: what each image shows ({position}, {total}, {where}, {topic} are filled in)
+    alt_quote: str
+    alt_story: str
+    alt_slide: str
+    alt_cover: str
+    alt_closing: str
+    alt_next_step: str
+    alt_point: str
+    alt_topic: str
+
+
+WORDING_FIELDS = tuple(f.name for f in fields(Wording))
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's data. `headings` and `cues` hold one compiled, case-insensitive regex
+    per role in ROLES; use `.search()` on a heading or a sentence."""
+
+    code: str
+    name: str
+    headings: Mapping[str, re.Pattern[str]]
+    cues: Mapping[str, re.Pattern[str]]
+    stopwords: frozenset[str]  # lower case
+    words: Wording
+    warning: str | None = None  # set when this is English standing in for a missing language
+
+    def heading_role(self, heading: str) -> str:
+        """The role whose heading words start earliest in the heading; "other" for none."""
+        found = [
+            (m.start(), i) for i, r in enumerate(ROLES) if (m := self.headings[r].search(heading))
+        ]
+        return ROLES[min(found)[1]] if found else OTHER
+
+    def cue_roles(self, sentence: str) -> tuple[str, ...]:
+        """Every role with a cue phrase in the sentence, in ROLES order."""
+        return tuple(role for role in ROLES if self.cues[role].search(sentence))
+
+
+def base_code(code: str | None) -> str:
+    """ "pt-BR", "ko_KR", "ES" -> "pt", "ko", "es"; English when none is given."""
+    return (code or FALLBACK).strip().split("-")[0].split("_")[0].lower() or FALLBACK
+
+
+def languages_dir(templates: Path | None = None) -> Path:
+    return (templates or resource_dir("templates")) / "languages"
+
+
+@lru_cache(maxsize=8)
+def supported_languages(templates: Path | None = None) -> tuple[str, ...]:
+    """The codes that have a language file, sorted."""
+    return tuple(sorted(path.stem for path in languages_dir(templates).glob("*.toml")))
+
+
+def missing_language_warning(code: str) -> str:
+    return f"no language file for '{code}': the cards use English words"
+
+
+@lru_cache(maxsize=64)
+def load_language(code: str | None, templates: Path | None = None) -> Language:
+    """The language's file, read once per process; English with a `warning` when it has none.
+
+    `templates` is a templates folder to read instead of the bundled one.
+    """
+    wanted = base_code(code)
+    path = languages_dir(templates) / f"{wanted}.toml"
+    if path.is_file():
+        return read_language(path)
+    if wanted == FALLBACK:
+        raise ConfigError(f"language file {path} is missing from the installation")
+    english = load_language(FALLBACK, templates)
+    return replace(english, warning=missing_language_warning(wanted))
+
+
+def read_language(path: Path) -> Language:
+    data = read_file(path)
+    unknown = [key for key in data if key not in FILE_KEYS]
+    if unknown:
+        fail(path, unknown[0], f"unknown key (expected one of: {', '.join(FILE_KEYS)})")
+    mode = data.get("match", "word-start")
+    if mode not in MATCH_MODES:
+        fail(path, "match", f"must be one of: {', '.join(MATCH_MODES)}")
+    return Language(
+        code=path.stem,
+        name=text(data, "name", path),
+        headings=read_patterns(data, "headings", path, mode),
+        cues=read_patterns(data, "cues", path, mode),
+        stopwords=read_stopwords(data, path),
+        words=read_wording(data, path),
+    )
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"language file {path} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"language file {path} is not UTF-8 text: save it as UTF-8") from None
+
+
+def fail(path: Path, key: str, problem: str) -> NoReturn:
+    raise ConfigError(f"language file {path}: '{key}' {problem}")
+
+
+def text(data: dict[str, Any], key: str, path: Path, prefix: str = "") -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        fail(path, f"{prefix}{key}", "must be a text in quotes")
+    return str(value)
+
+
+def table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        fail(path, key, f"is missing: add a [{key}] table")
+    return dict(value or {})
+
+
+def text_list(data: dict[str, Any], key: str, path: Path, prefix: str = "") -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        fail(path, f"{prefix}{key}", 'must be a list of texts, e.g. ["symptoms", "signs"]')
+    return [str(v) for v in value or []]
+
+
+def read_patterns(
+    data: dict[str, Any], key: str, path: Path, mode: str
+) -> dict[str, re.Pattern[str]]:
+    """One regex per role from its list of fragments; every role must have a list."""
+    roles = table(data, key, path)
+    unknown = [role for role in roles if role not in ROLES]
+    if unknown:
+        fail(path, f"{key}.{unknown[0]}", f"is not a role (roles: {', '.join(ROLES)})")
+    patterns = {}
+    for role in ROLES:
+        fragments = text_list(roles, role, path, f"{key}.")
+        patterns[role] = compile_fragments(fragments, mode, path, f"{key}.{role}")
+    return patterns
+
+
+def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
+    """ "word-start": a fragment starts a word ("cause" finds "Causes", not "because")."""
+    start = r"(?<!\w)" if mode == "word-start" else ""
+    for fragment in fragments:
+        try:
+            re.compile(fragment)
+        except re.error as exc:
+            fail(path, key, f"has a bad pattern {fragment!r} ({exc})")
+    return re.compile(start + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
+
+
+def read_stopwords(data: dict[str, Any], path: Path) -> frozenset[str]:
+    stopwords = table(data, "stopwords", path)
+    text(stopwords, "source", path, "stopwords.")
+    return frozenset(word.lower() for word in text_list(stopwords, "words", path, "stopwords."))
+
+
+def read_wording(data: dict[str, Any], path: Path) -> Wording:
+    words = table(data, "words", path)
+    unknown = [key for key in words if key not in WORDING_FIELDS]
+    if unknown:
+        fail(path, f"words.{unknown[0]}", f"is not a word field ({', '.join(WORDING_FIELDS)})")
+    return Wording(**{key: text(words, key, path, "words.") for key in WORDING_FIELDS})
+
+
+def detect_language(text: str, hint: str | None = None) -> str:
+    """The language code of a text: by script for Korean and Japanese, else by py3langid.
+
+    The page's own `hint` (its lang attribute) decides only when the text is too short, or
+    the classifier too unsure, to tell. The answer may be a code without a language file.
+    """
+    sample = text[:SAMPLE_CHARS]
+    counts = script_counts(sample)
+    letters = counts["letters"]
+    if counts["hangul"] and counts["hangul"] >= 0.3 * letters:
+        return "ko"
+    if counts["kana"] and counts["kana"] >= 0.05 * letters:
+        return "ja"
+    if letters < MIN_LETTERS:
+        return base_code(hint)
+    code, confidence = identifier().classify(sample)
+    if confidence < MIN_CONFIDENCE and hint:
+        return base_code(hint)
+    return str(code)
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters by script: "hangul", "kana", and "letters" (all, Latin included)."""
+    return {name: len(pattern.findall(text)) for name, pattern in SCRIPTS.items()}
+
+
+@lru_cache(maxsize=1)
+def identifier() -> LanguageIdentifier:
+    """py3langid's bundled model (97 languages), with probabilities that sum to 1."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
