@@ -89,7 +89,7 @@ def exact_role(text: str) -> Role | None:
         pattern = term_pattern("headings", role)
         if not pattern.search(key):
             continue
-        rest = pattern.sub(" ", key).replace("&", " ")
+        rest = re.sub(rf"(?:{pattern.pattern})\w*", " ", key, flags=re.I).replace("&", " ")
         if all(len(w.strip("'’-")) <= 3 for w in rest.split()):  # "Signs and Symptoms"
             return role
     return None
@@ -183,10 +183,10 @@ def implied_heading(block: Block) -> list[Block] | None:
 
 
 def labelled_item(block: Block) -> list[Block] | None:
-    """ "- **Symptoms:** pain..." in a summary list: a section, unless it names a method
-    ("- **Exercises:** ..." stays a treatment point)."""
+    """ "- **Symptoms:** pain..." in a summary list: a section; an item that names a method or
+    a tip ("- **Acupuncture:** ...", "- **Exercises:** ...") stays a point."""
     lead = block.lead or ""
-    if not part_label(lead) or not block.text.startswith(lead):
+    if part_label(lead) in (None, "treatment") or not block.text.startswith(lead):
         return None
     rest = block.text[len(lead) :].lstrip(" :.–—-")
     return [Block(kind="heading", text=lead, level=5), *paragraph(rest)]
