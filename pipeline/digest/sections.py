@@ -9,10 +9,10 @@ bullets glued onto one line with "•". `split_sections` turns all of them into 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.digest.sentences import word_count
-from pipeline.digest.vocabulary import ROLES, find_role_term, term_pattern
+from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
 Role = str  # one of vocabulary.ROLES; None on a section is "other"
@@ -36,6 +36,9 @@ SIGNATURE = re.compile(
     r"|^(tags|categories|category|posted in|filed under|previous post|next post)\b",
     re.I,
 )
+FOOTNOTE_MARK = re.compile(r"\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
+CITATION_AUTHORS = re.compile(r"^[A-Z][\w'’-]+,? [A-Z]{1,3}[.,]\s")
+CITATION_DETAIL = re.compile(r"\d+\(\d+\):\d+|\bdoi\b|\bet al\b", re.I)
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
 # Markdown lists written straight after a line ("tips: - Use them...") stay in the paragraph.
 GLUED_DASHES = re.compile(r"(?<=[.:!?])\s+-\s+(?=[A-Z])")
@@ -146,8 +149,27 @@ def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
             continue
         if block.kind != "heading" and SIGNATURE.search(block.text) and word_count(block.text) < 20:
             continue
-        result.extend(unfold_block(block))
+        if block.kind != "heading" and is_citation(block.text):
+            continue
+        result.extend(unfold_block(drop_footnote_marks(block)))
     return result
+
+
+def is_citation(text: str) -> bool:
+    """An entry of a reference list: authors ("Reid JL, Hammond D.") or a cue ("doi", "et al",
+    "Journal of") with a year, never a sentence of the article's own."""
+    if not re.search(r"\b(19|20)\d{2}\b", text):
+        return False
+    if CITATION_AUTHORS.match(text):
+        return True
+    return is_cue("references", text) and ("↩" in text or bool(CITATION_DETAIL.search(text)))
+
+
+def drop_footnote_marks(block: Block) -> Block:
+    """The block without citation marks ("[12]", "[3, 4]", "¹²"): they point to a reference
+    list that never reaches a card. A block that is itself a citation is left to the caller."""
+    text = FOOTNOTE_MARK.sub("", block.text)
+    return replace(block, text=text) if text != block.text else block
 
 
 def unfold_block(block: Block) -> list[Block]:
