@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -212,15 +211,10 @@ def test_the_page_lang_decides_only_a_text_too_short_to_tell() -> None:
     assert detect_language("무릎 통증", hint="en") == "ko"
 
 
-def test_detection_is_fast_and_deterministic() -> None:
+def test_detection_is_deterministic() -> None:
+    """The same text always gets the same answer (its speed is `make bench`'s to measure)."""
     text = article_text(SAMPLES / "knee-pain-muscle-imbalance.html")
-    detect_language(text)  # the model is read once per process
-    timings = []
-    for _ in range(20):  # CPU time, the best of 20: other work on the machine does not count
-        start = time.process_time()
-        assert detect_language(text) == "en"
-        timings.append(time.process_time() - start)
-    assert min(timings) < 0.005
+    assert {detect_language(text) for _ in range(20)} == {"en"}
 
 
 def test_a_language_without_a_file_gets_english_and_a_warning() -> None:
