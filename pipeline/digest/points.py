@@ -133,8 +133,22 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
             continue
         children = subsections(sections, index)
         used.update(range(index + 1, index + 1 + len(children)))
-        points += [p for c in children if (p := point_from_section(c))] or points_in(section)
+        parallel = any(c.role in ("treatment", "selfcare") for c in children)
+        found = [p for c in children for p in subsection_points(c, parallel)]
+        points += found or points_in(section)
     return points
+
+
+def subsection_points(section: Section, parallel: bool) -> list[Point]:
+    """One point for a subsection ("### Acupuncture"), or one per item when it is a list of
+    treatments or tips, or a list beside one ("For dry eye, options include:" and "For
+    blepharitis, hygiene is key:"); a patient's list of complaints is not."""
+    items = [b for b in content_blocks(section) if b.kind == "item"]
+    asks = section.title.endswith("?")
+    listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
+    if len(items) >= 2 and listed:
+        return [make_point(b) for b in items]
+    return [p for p in [point_from_section(section)] if p]
 
 
 def subsections(sections: list[Section], index: int) -> list[Section]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.digest.lists import unfold_glued_list
 from pipeline.digest.sentences import word_count
 from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
 from pipeline.models import Block
@@ -37,6 +38,11 @@ SIGNATURE = re.compile(
     re.I,
 )
 FOOTNOTE_MARK = re.compile(r"\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
+# A bare footnote number after a word, where a clause ends ("...related causes 2.", "effort51.";
+# not before a colon: "Phase 2:" is a label):
+# only taken out when the article does it often (a footnoted article), never "at age 40" alone.
+BARE_FOOTNOTE = re.compile(r"(?<=[a-zß-ÿ’'\)]{3})\s?\d{1,3}(?:,\s?\d{1,3})*(?=[.,;](?:\s|$)|$)")
+FOOTNOTED = 3  # bare numbers at clause ends that make an article footnoted
 CITATION_AUTHORS = re.compile(r"^[A-Z][\w'’-]+,? [A-Z]{1,3}[.,]\s")
 CITATION_DETAIL = re.compile(r"\d+\(\d+\):\d+|\bdoi\b|\bet al\b", re.I)
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
@@ -142,7 +148,8 @@ def make_section(heading: Block | None, body: list[Block]) -> Section:
 
 
 def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
-    """Implied headings made explicit, glued bullets split, signatures and the title dropped."""
+    """Implied headings made explicit, glued lists split, signatures, the title and footnote
+    marks dropped."""
     result: list[Block] = []
     for block in blocks:
         if block.kind == "heading" and same_words(block.text, title):
@@ -152,7 +159,8 @@ def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
         if block.kind != "heading" and is_citation(block.text):
             continue
         result.extend(unfold_block(drop_footnote_marks(block)))
-    return result
+    footnoted = sum(len(BARE_FOOTNOTE.findall(b.text)) for b in result) >= FOOTNOTED
+    return [drop_bare_footnotes(b) for b in result] if footnoted else result
 
 
 def is_citation(text: str) -> bool:
@@ -172,6 +180,12 @@ def drop_footnote_marks(block: Block) -> Block:
     return replace(block, text=text) if text != block.text else block
 
 
+def drop_bare_footnotes(block: Block) -> Block:
+    """In a footnoted article, the bare numbers where a clause ends ("related causes 2.")."""
+    text = BARE_FOOTNOTE.sub("", block.text) if block.kind != "heading" else block.text
+    return replace(block, text=text) if text != block.text else block
+
+
 def unfold_block(block: Block) -> list[Block]:
     if block.kind == "heading":
         return [block]
@@ -179,6 +193,9 @@ def unfold_block(block: Block) -> list[Block]:
         return split_glued_bullets(block, GLUED_BULLET)
     if re.search(r":\s+-\s", block.text) and len(GLUED_DASHES.findall(block.text)) >= 2:
         return split_glued_bullets(block, GLUED_DASHES)
+    if glued := unfold_glued_list(block):
+        first, *rest = glued
+        return [*(implied_heading(first) or [first]), *rest] if first.kind != "item" else glued
     implied = implied_heading(block)
     if implied:
         return implied

@@ -1,0 +1,116 @@
+"""Treatment points and self-care tips from lists that extraction glued into one paragraph,
+sub-lists under a treatment heading, and footnote numbers that must not reach a point: small
+made-up articles in several languages, and the corpus's redistributable posts when present."""
+
+from __future__ import annotations
+
+from pipeline.digest.story import digest_article
+from pipeline.extract import extract_article
+from pipeline.load import load_source
+from pipeline.models import Article, Block
+from tests.conftest import corpus_dir
+
+
+def heading(text: str, level: int = 2) -> Block:
+    return Block("heading", text, level=level)
+
+
+def para(text: str, lead: str | None = None) -> Block:
+    return Block("paragraph", text, lead=lead)
+
+
+def item(text: str) -> Block:
+    return Block("item", text)
+
+
+def labels_and_texts(article: Article) -> list[str]:
+    return [f"{p.label or ''} {p.text}" for p in digest_article(article).treatment_points]
+
+
+def test_numbered_list_glued_to_its_intro_gives_one_point_per_entry() -> None:
+    glued = (
+        "At the clinic we use an integrated approach: 1. Manual Therapy – gentle mobilisation "
+        "of the knee 2. Massage Therapy – techniques for the quads and hips 3. Strength "
+        "Exercises – building resilience"
+    )
+    blocks = [para("Knee pain at the front of the knee is common in runners.")]
+    blocks += [heading("How we treat knee pain"), para(glued)]
+    points = digest_article(Article(title="Knee pain", blocks=tuple(blocks))).treatment_points
+    assert [p.label for p in points] == ["Manual Therapy", "Massage Therapy", "Strength Exercises"]
+    assert all(not p.text[-1:].isdigit() for p in points)  # no "alignment 2" numbering left
+
+
+def test_numbers_that_are_not_a_list_stay_in_the_sentence() -> None:
+    text = "Rest for 2 weeks. Then 16.6% of patients return after 1 month of loading."
+    blocks = [heading("Treatment"), para(text)]
+    found = " ".join(labels_and_texts(Article(title="Heel pain", blocks=tuple(blocks))))
+    assert "2 weeks" in found and "1 month" in found
+
+
+def test_labels_run_together_in_one_paragraph_become_separate_points() -> None:
+    run = (
+        "Spinal Manipulation: Quick pressure on the vertebrae eases the nerves. "
+        "Spinal Mobilization: Gentle pressure stretches the spine. "
+        "Massage: Massage loosens tight muscles."
+    )
+    blocks = [heading("How do chiropractors treat headaches?")]
+    blocks += [para("Options may include:"), para(run, lead="Spinal Manipulation")]
+    points = digest_article(Article(title="Headaches", blocks=tuple(blocks))).treatment_points
+    assert [p.label for p in points] == ["Spinal Manipulation", "Spinal Mobilization", "Massage"]
+    assert points[2].text == "Massage loosens tight muscles."
+
+
+def test_sub_lists_under_a_treatment_heading_give_their_items_in_portuguese() -> None:
+    blocks = [heading("Tratamentos"), para("O tratamento visa aliviar sintomas.")]
+    blocks += [heading("Para olho seco, opções incluem:", 3), item("Lágrimas artificiais")]
+    blocks += [item("Compressas quentes para estimular as glândulas")]
+    blocks += [heading("Para blefarite, higiene é chave:", 3), item("Limpeza diária")]
+    blocks += [item("Pomadas antibióticas para infecções bacterianas")]
+    points = digest_article(Article(title="Olho seco", blocks=tuple(blocks))).treatment_points
+    texts = [p.text for p in points]
+    assert "Compressas quentes para estimular as glândulas" in texts
+    assert "Pomadas antibióticas para infecções bacterianas" in texts
+
+
+def test_a_patients_list_of_complaints_under_a_treatment_heading_is_not_a_treatment() -> None:
+    blocks = [heading("4 patients, 4 diagnoses"), para("I treated four women this year.")]
+    blocks += [heading("Patient #1:", 5), item("Heavy bleeding"), item("Felt cold a lot")]
+    blocks += [heading("Patient #2:", 5), item("Headaches"), item("Anxiety")]
+    found = labels_and_texts(Article(title="Heavy bleeding", blocks=tuple(blocks)))
+    assert not any("Felt cold" in f or "Anxiety" in f for f in found)
+
+
+def test_footnote_numbers_at_clause_ends_never_reach_a_point_in_french() -> None:
+    body = [
+        "Une douleur lors de l’effort contrarié 12.",
+        "L’exercice physique est la solution la plus avantageuse 51.",
+        "Les ondes de choc peuvent être intéressantes en complément 52, 53.",
+    ]
+    blocks = [heading("Traitement"), *(item(t) for t in body)]
+    found = labels_and_texts(Article(title="Tendinopathies", blocks=tuple(blocks)))
+    assert len(found) == 3
+    assert not any(any(ch.isdigit() for ch in f) for f in found)
+
+
+def test_one_number_is_not_a_footnote_pattern() -> None:
+    blocks = [heading("Treatment"), item("Most patients improve by the age of 40.")]
+    found = labels_and_texts(Article(title="Back pain", blocks=tuple(blocks)))
+    assert found == [" Most patients improve by the age of 40."]
+
+
+def test_a_numbered_label_keeps_its_number() -> None:
+    blocks = [heading("Treatment")]
+    blocks += [Block("item", f"Phase {n}: loading step {n}.", lead=f"Phase {n}") for n in (1, 2, 3)]
+    labels = [
+        p.label for p in digest_article(Article(title="x", blocks=tuple(blocks))).treatment_points
+    ]
+    assert labels == ["Phase 1", "Phase 2", "Phase 3"]
+
+
+def test_real_numbered_steps_post_keeps_its_steps() -> None:
+    path = (
+        corpus_dir("clinic-dev") / "files" / "kibworth-osteopaths--coping-with-lower-back-pain.md"
+    )
+    digest = digest_article(extract_article(load_source(str(path))))
+    labels = " ".join(p.label or "" for p in digest.treatment_points)
+    assert "Support the injury" in labels and "Strengthen" in labels
