@@ -12,6 +12,8 @@ import re
 
 import charset_normalizer
 
+from pipeline.load.chars import clean_characters
+
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -30,14 +32,15 @@ WHATWG_ALIASES = {
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     """Bytes to text: a byte-order mark wins (as in browsers), then the HTTP header's
     charset, then a <meta> charset, then detection (valid UTF-8 first, then
-    charset-normalizer); UTF-8 when all else fails.
+    charset-normalizer); UTF-8 when all else fails. Invisible and control characters go
+    (pipeline/load/chars.py).
 
     A <meta> charset is overruled by valid multi-byte UTF-8: pages saved by a browser are
     re-encoded as UTF-8 but keep their original <meta>, and other text is almost never
     valid UTF-8 by accident."""
     for bom, bom_encoding in BOMS:
         if body.startswith(bom):
-            return body.decode(bom_encoding, errors="replace"), bom_encoding
+            return clean_characters(body.decode(bom_encoding, errors="replace")), bom_encoding
     encoding = known_codec(header_charset)
     if encoding is None:
         match = META_CHARSET.search(body[:4096])
@@ -48,7 +51,7 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         encoding = "utf-8"
     if encoding is None:
         encoding = detect_charset(body[:65536])
-    return body.decode(encoding, errors="replace"), encoding
+    return clean_characters(body.decode(encoding, errors="replace")), encoding
 
 
 def detect_charset(sample: bytes) -> str:
