@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.article import extract_article
+from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.load.source import read_file
 from pipeline.models import Article, Page
@@ -67,3 +68,100 @@ def test_naver_export_with_zero_width_spaces_reads_clean() -> None:
     assert "도수치료로 굳은 근육을 풀고, 약해진 엉덩이 근육을 강화하는 운동을" in text
     assert not INVISIBLE.search(text)
     assert all(b.text.strip() for b in article.blocks)
+
+
+# --- server-side template code ----------------------------------------------------------------
+
+CODE = re.compile(
+    r"<\?|\?>|<%|%>|@(?:extends|section|endsection|include|foreach|endforeach|if|endif|csrf|push)"
+    r"|\{\{|\}\}|\{!!|\{-|--\}|\{\*|\{include|\$\w|\$\{|jsp:|c:set|c:if|getParameter|echo |require"
+)
+
+
+def template(name: str) -> Article:
+    return extract_article(read_file(DATA / name))
+
+
+@pytest.mark.parametrize(
+    ("name", "must"),
+    [
+        (
+            "blade-page.blade.php",
+            [
+                "Heel pain that is worst with the first steps in the morning",
+                "Why it happens",
+                "Taping or an insole to offload the heel while it settles.",
+                "Most runners are back to their usual distance within eight to twelve weeks.",
+            ],
+        ),
+        (
+            "php-page.php",
+            [
+                "Tennis elbow is pain on the outside of the elbow",
+                "Pain when gripping, lifting a kettle",
+                "Relative rest from the painful grip",
+                "Most cases settle within three months",
+            ],
+        ),
+        (
+            "jsp-page.jsp",
+            [
+                "Screen work that halves how often we blink",
+                "Warm compresses and lid hygiene for the oil glands",
+            ],
+        ),
+    ],
+)
+def test_template_pages_parse_without_their_code(name: str, must: list[str]) -> None:
+    article = template(name)
+    text = all_text(article)
+    missing = [m for m in must if m not in text]
+    assert not missing, f"missing from {name}: {missing}"
+    leaks = [b.text for b in article.blocks if CODE.search(b.text)]
+    assert not leaks and not CODE.search(article.title), f"template code in {name}: {leaks}"
+
+
+@pytest.mark.parametrize(
+    ("source", "hint"),
+    [
+        ("@extends('app')\n@section('title', 'Heel Pain')\n<p>x</p>", "Heel Pain"),
+        ("@section('title')\n  Entorse \n@endsection\n<p>x</p>", "Entorse"),
+        ('<?php $title = "Tennis Elbow"; include "head.php"; ?><p>x</p>', "Tennis Elbow"),
+        ("<?php $page_title = 'Knee &amp; Hip'; ?>", "Knee & Hip"),
+        ('{assign var="title" value="歯周病"}{include file="head.tpl"}', "歯周病"),
+        ('<c:set var="title" value="Dry Eye" />', "Dry Eye"),
+        ("<?php $title = $post->title; ?>", None),
+        ("<?php $title = 'A' . $name; ?>", None),
+    ],
+)
+def test_template_title_hints(source: str, hint: str | None) -> None:
+    assert strip_server_code(source).title_hint == hint
+
+
+@pytest.mark.parametrize(
+    ("source", "visible"),
+    [
+        (
+            '<a href="<?php echo $url; ?>/x" title="<?= $t ?>">Read more</a>',
+            '<a href=" /x" title=" ">Read more</a>',
+        ),
+        ("<p>Pain<% if (x) { %> eases<% } %>.</p>", "<p>Pain eases .</p>"),
+        ("<p>{* old text *}Rest {$name}{if $a}first{/if}.</p>", "<p> Rest first .</p>"),
+        ("<p>{{-- note --}}Ice {{ $x }} and {!! $y !!} rest.</p>", "<p> Ice and rest.</p>"),
+        ("<p>Mail info@clinic.com or @handle, pay 50% of {{ cost }}.</p>", None),
+        ("<p>Email us at hello@ifclinic.com</p>", "<p>Email us at hello@ifclinic.com</p>"),
+        ('<script type="application/ld+json">{"@type": "Article"}</script>', None),
+    ],
+)
+def test_server_code_goes_and_visible_text_stays(source: str, visible: str | None) -> None:
+    stripped = strip_server_code(source).text
+    if visible is None:
+        assert "info@clinic.com" in stripped or '{"@type": "Article"}' in stripped
+    else:
+        assert re.sub(r"\s+", " ", stripped) == visible
+
+
+def test_an_unclosed_php_block_at_the_end_is_code() -> None:
+    assert strip_server_code(
+        "<p>Rest and ice.</p>\n<?php include 'footer.php';\n"
+    ).text.strip() == ("<p>Rest and ice.</p>")

@@ -57,6 +57,7 @@ from pipeline.extract.cleanup import (
     wrap_loose_text,
 )
 from pipeline.extract.metadata import read_metadata
+from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -152,9 +153,9 @@ def body_chars(doc: Any) -> int:
 
 def parse_html(page: Page) -> HtmlElement:
     """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
-    text = XML_DECLARATION.sub("", page.text, count=1)
+    text = XML_DECLARATION.sub("", strip_server_code(page.text).text, count=1)
     tree = load_html(text) if text.strip() else None
-    if tree is not None and tree.tag != "html":  # a fragment: give it a document around it
+    if text.strip() and (tree is None or tree.tag != "html"):  # a fragment: wrap it
         try:
             tree = document_fromstring(text)
         except (etree.ParserError, ValueError):

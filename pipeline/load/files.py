@@ -10,6 +10,8 @@ from pipeline.models import LoadError, Page
 
 MAX_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+# Server-side templates are read as HTML; extract takes their code out (extract/templates.py).
+TEMPLATE_SUFFIXES = (".php", ".phtml", ".jsp", ".asp", ".aspx", ".tpl", ".twig")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -19,8 +21,11 @@ def read_file(path: Path) -> Page:
         raise LoadError(f"{path}: no such file")
     if path.is_dir():
         raise LoadError(f"{path}: is a folder, not a file")
-    if not name.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
-        raise LoadError(f"{path}: unsupported file type (use .html, .htm, .html.gz or .md)")
+    if not name.endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + MARKDOWN_SUFFIXES):
+        raise LoadError(
+            f"{path}: unsupported file type "
+            "(use .html, .htm, .html.gz, .md or a template such as .php)"
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
