@@ -165,3 +165,54 @@ def test_an_unclosed_php_block_at_the_end_is_code() -> None:
     assert strip_server_code(
         "<p>Rest and ice.</p>\n<?php include 'footer.php';\n"
     ).text.strip() == ("<p>Rest and ice.</p>")
+
+
+# --- articles kept in JSX, in a CMS's front matter, under TOML front matter -------------------
+
+
+def test_a_jsx_component_is_read_as_its_markup() -> None:
+    page = read_file(DATA / "component.jsx")
+    assert page.kind == "jsx"
+    article = extract_article(page)
+    assert article.title == "Shin Splints: Why Your Shins Hurt After Running"
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert ("heading", "What helps") in kinds
+    assert ("item", "Cut your running by half for two weeks.") in kinds
+    assert ("item", "Calf raises, three sets of fifteen.") in kinds
+    text = all_text(article)
+    assert "when training increases too quickly." in text
+    for code in ("import", "useState", "className", "year", "Old intro", "=>", "{", "}"):
+        assert code not in text
+
+
+def test_a_prosemirror_document_in_front_matter_is_the_article() -> None:
+    article = extract_article(read_file(DATA / "statamic-entry.md"))
+    assert article.title == "Bruxism"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("heading", "What is bruxism?"),
+        (
+            "paragraph",
+            "Bruxism is the clenching or grinding of the teeth, mostly at night. Many people "
+            "only notice it when their partner hears the grinding or their jaw muscles ache in "
+            "the morning.",
+        ),
+        ("heading", "How we treat it"),
+        ("item", "A custom night guard that protects the enamel while you sleep."),
+        ("item", "Relaxation exercises for the jaw muscles before bed."),
+    ]
+
+
+def test_toml_front_matter_gives_the_metadata() -> None:
+    source = (
+        '+++\ndate = 2023-08-26T10:00:00+01:00\nauthor = "Ana Ruiz"\n'
+        'title = "Qué es la distimia"\ntags = ["a", "b"]\n[thumbnail]\nimage = "x.jpg"\n+++\n\n'
+        + "La distimia es una forma de depresión crónica que dura al menos dos años. "
+        * 4
+    )
+    article = extract_article(Page(origin="post.md", text=source, kind="markdown"))
+    assert (article.title, article.author, article.date) == (
+        "Qué es la distimia",
+        "Ana Ruiz",
+        "2023-08-26",
+    )
+    assert "+++" not in all_text(article) and "thumbnail" not in all_text(article)

@@ -35,7 +35,6 @@ from typing import Any
 
 import markdown as markdown_lib
 import trafilatura
-import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
@@ -56,7 +55,9 @@ from pipeline.extract.cleanup import (
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
-from pipeline.extract.metadata import read_metadata
+from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
+from pipeline.extract.jsx import jsx_to_html
+from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
@@ -65,7 +66,6 @@ BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_])
 INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
@@ -78,6 +78,8 @@ XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragra
 
 def extract_article(page: Page) -> Article:
     page = replace(page, text=clean_characters(page.text))  # a Page not made by load
+    if page.kind == "jsx":
+        page = replace(page, text=jsx_to_html(page.text), kind="html")
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")
@@ -264,17 +266,10 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
 
 
 def extract_markdown(page: Page) -> Article:
-    text = page.text
-    meta: dict[str, Any] = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group("yaml"))
-        except yaml.YAMLError:
-            loaded = None
-        meta = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end() :]
+    meta, text = split_front_matter(page.text)
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
+    if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
+        html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
     blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
     title = clean_text(str(meta.get("title") or "")) or first_heading(blocks)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
@@ -283,7 +278,7 @@ def extract_markdown(page: Page) -> Article:
         title=title,
         blocks=drop_headline(blocks, title),
         author=meta_text(meta, "author"),
-        date=meta_text(meta, "date"),
+        date=normalise_date(meta_text(meta, "date") or "") or None,
         description=meta_text(meta, "description"),
         language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
         image=meta_text(meta, "image"),
