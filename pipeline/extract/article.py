@@ -56,6 +56,7 @@ from pipeline.extract.cleanup import (
     wrap_loose_text,
 )
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
+from pipeline.extract.headline import html_headline, markdown_headline
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.templates import strip_server_code
@@ -87,7 +88,8 @@ def extract_article(page: Page) -> Article:
 
 
 def extract_html(page: Page) -> Article:
-    tree = parse_html(page)
+    source = strip_server_code(page.text)
+    tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
     unwrap_paragraph_spans(tree)
     wrap_loose_text(tree)
@@ -107,8 +109,9 @@ def extract_html(page: Page) -> Article:
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_post_cards(tree, blocks)
     meta = read_metadata(tree, page.url)
-    title = meta.get("title") or first_heading(blocks)
-    blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
+    voted = html_headline(tree, meta, source.title_hint)
+    title = voted or meta.get("title") or first_heading(blocks)
+    blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
@@ -155,7 +158,7 @@ def body_chars(doc: Any) -> int:
 
 def parse_html(page: Page) -> HtmlElement:
     """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
-    text = XML_DECLARATION.sub("", strip_server_code(page.text).text, count=1)
+    text = XML_DECLARATION.sub("", page.text, count=1)
     tree = load_html(text) if text.strip() else None
     if text.strip() and (tree is None or tree.tag != "html"):  # a fragment: wrap it
         try:
@@ -271,7 +274,7 @@ def extract_markdown(page: Page) -> Article:
     if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
         html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
     blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
-    title = clean_text(str(meta.get("title") or "")) or first_heading(blocks)
+    title = markdown_headline(meta, blocks) or first_heading(blocks)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(

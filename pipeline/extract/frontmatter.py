@@ -18,6 +18,7 @@ import yaml
 
 YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<data>.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(?P<data>.*?)\n\+\+\+\s*(?:\n|\Z)", re.DOTALL)
+PLAIN_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
 BLOCK_NODES = {
     "paragraph": "p",
     "bulletList": "ul",
@@ -39,9 +40,20 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
             try:
                 loaded = parse(match.group("data"))
             except (yaml.YAMLError, tomllib.TOMLDecodeError):
-                loaded = None
+                loaded = read_plain_keys(match.group("data"))
             return (loaded if isinstance(loaded, dict) else {}), text[match.end() :]
     return {}, text
+
+
+def read_plain_keys(data: str) -> dict[str, Any]:
+    """Top-level `key: value` lines of front matter that is not valid YAML (an unquoted
+    colon: `title: Dry Eye: Symptoms and Treatment`), values taken as written."""
+    found: dict[str, Any] = {}
+    for line in data.splitlines():
+        match = PLAIN_KEY.match(line)
+        if match and match.group("value").strip():
+            found.setdefault(match.group("key"), match.group("value").strip().strip("\"'"))
+    return found
 
 
 def prosemirror_html(data: Any) -> str:
