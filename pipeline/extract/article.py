@@ -59,6 +59,7 @@ from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.metadata import normalise_date, read_metadata
+from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
@@ -91,6 +92,7 @@ def extract_html(page: Page) -> Article:
     source = strip_server_code(page.text)
     tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
+    drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
@@ -104,7 +106,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
-    blocks = recover_headings(tree, blocks)
+    blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_post_cards(tree, blocks)
@@ -273,7 +275,11 @@ def extract_markdown(page: Page) -> Article:
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
         html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
-    blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
+    soup = BeautifulSoup(html, "html.parser")
+    for note in soup.select("sup, div.footnote"):
+        if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
+            note.decompose()  # Markdown footnotes: the [^1] markers and the notes
+    blocks = drop_references(tuple(blocks_from_html(soup)))
     title = markdown_headline(meta, blocks) or first_heading(blocks)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
