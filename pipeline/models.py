@@ -26,6 +26,10 @@ class ExtractError(RepurposeError):
     """The page holds no article text."""
 
 
+class NotArticleError(ExtractError):
+    """The page is another page of the site (about us, contact, prices, home), not an article."""
+
+
 class ConfigError(RepurposeError):
     """A brand kit, layout or template is invalid."""
 
