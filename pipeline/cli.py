@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("source", metavar="SOURCE")
         sub.set_defaults(handler=handler)
+        if name == "digest":
+            add_force_article_option(sub)
     add_render_parser(commands)
     add_schedule_parser(commands)
     add_export_parser(commands)
@@ -160,10 +162,19 @@ def add_run_parser(commands: Commands) -> None:
         help="render even when text colours are below WCAG 4.5:1 on their background",
     )
     add_force_option(run)
+    add_force_article_option(run)
     run.add_argument(
         "-j", "--jobs", type=int, default=2, help="parallel processes for several sources (2)"
     )
     run.set_defaults(handler=cmd_run)
+
+
+def add_force_article_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force-article",
+        action="store_true",
+        help='run a page that reads like an "about us", contact, price-list or home page',
+    )
 
 
 def add_force_option(parser: argparse.ArgumentParser) -> None:
@@ -235,7 +246,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from pipeline.commands.run import load_article
     from pipeline.digest import digest_article
 
-    _, article = load_article(args.source, fetch_options(args))
+    _, article = load_article(args.source, fetch_options(args), args.force_article)
     print(json.dumps(asdict(digest_article(article)), ensure_ascii=False, indent=2))
     return 0
 
@@ -289,6 +300,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         templates=args.templates,
         strict=args.strict,
         png=args.png,
+        force_article=args.force_article,
     )
 
 

@@ -18,6 +18,7 @@ from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes
 from pipeline.compose import compose_post
 from pipeline.compose.caption import caption_environment
 from pipeline.digest import digest_article
+from pipeline.digest.kind import check_article
 from pipeline.extract import extract_article
 from pipeline.load import FetchOptions, load_source
 from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page, Post
@@ -44,6 +45,7 @@ class RunOptions:
     strict: bool = False  # a blocking health-copy finding writes nothing
     png: bool = False  # also write a PNG copy of each image
     fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
+    force_article: bool = False  # run a page that reads like an "about us" or contact page
 
 
 @dataclass(frozen=True)
@@ -73,13 +75,20 @@ def check_out_dir(out: Path) -> None:
         raise ConfigError(f"{out} is a file: give -o a folder")
 
 
-def load_article(source: str, options: FetchOptions) -> tuple[Page, Article]:
+def load_article(
+    source: str, options: FetchOptions, force_article: bool = True
+) -> tuple[Page, Article]:
+    """The page and its article; a page that is not an article is refused unless forced."""
     page = load_source(source, options=options)
-    return page, extract_article(page)
+    article = extract_article(page)
+    if not force_article:
+        check_article(article, source)
+    return page, article
 
 
 def run_source(source: str, options: RunOptions) -> RunResult:
-    page, article = load_article(source, options.fetch or FetchOptions(options.allow_private))
+    fetch = options.fetch or FetchOptions(options.allow_private)
+    page, article = load_article(source, fetch, options.force_article)
     digest = digest_article(article)
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
