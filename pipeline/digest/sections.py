@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.digest.lists import unfold_glued_list
 from pipeline.digest.sentences import word_count
 from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
+LABEL_WORDS = 12  # a role's label is at most this long ("What are the signs and symptoms of ...")
 Role = str  # one of vocabulary.ROLES; None on a section is "other"
 # Roles whose sections tell the story; the others (faq, cta, professional, ...) are set aside.
 STORY_ROLES = ("symptom", "cause", "treatment", "selfcare", "case", "conclusion")
@@ -90,10 +92,14 @@ def split_label(text: str) -> tuple[str, str | None]:
     return match.group("label"), match.group("rest").strip(" .") or None
 
 
+@lru_cache(maxsize=4096)
 def exact_role(text: str) -> Role | None:
     """The role of a text that is only a role's label ("Causes", "Signs & Symptoms", "Fazit"):
-    besides the role's words, only short words (inflections, "and", "the", "de") are left."""
+    besides the role's words, only short words (inflections, "and", "the", "de") are left.
+    A paragraph is never one (and is not searched: that was most of the digest's time)."""
     key = re.sub(r"\s+", " ", text.lower()).strip(" ?¿:.!")
+    if word_count(key) > LABEL_WORDS:
+        return None
     for role in ROLES:
         pattern = term_pattern("headings", role)
         if not pattern.search(key):
