@@ -19,6 +19,7 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/repurpose run samples/knee-pain-muscle-imbalance.html -o $(OUT)
 	@echo "Wrote:" && ls -1 $(OUT)/*/
+	@echo "To type \`repurpose\` by its bare name: source $(VENV)/bin/activate (or call $(BIN)/repurpose)"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.commands import DEFAULT_SLOTS, EXPORT_TARGETS
 from pipeline.models import RepurposeError
+from pipeline.redact import redact_text
 
 if TYPE_CHECKING:
     from pipeline.commands.batch import Outcome, ProgressBar
@@ -36,7 +38,7 @@ EXAMPLES = """examples:
   repurpose run https://clinic.example/blog/knee-pain -o out --brand my-brand.toml
   repurpose run @urls.txt samples/*.html -o out
   repurpose render out/could-chronic-joint-pain-be-improved-by-treating-muscle
-  repurpose schedule out/* --start 2026-12-01 --slots "Mon 09:00, Thu 18:00" --tz Europe/London
+  repurpose schedule out/* --start tomorrow --slots "Mon 09:00, Thu 18:00" --tz Europe/London
   repurpose export out/* --to metricool --media-base-url https://clinic.example/ig -o plan.csv
   repurpose extract samples/tension-headaches.md
   repurpose digest samples/plantar-heel-pain.html
@@ -49,16 +51,62 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args.clock = clock or (lambda: datetime.now(UTC))
     try:
         return int(args.handler(args))
-    except RepurposeError as exc:
+    except KeyboardInterrupt as exc:
         if args.debug:
             raise
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Error: interrupted", file=sys.stderr)
-        return 1
+        return report_interrupt(exc)
     except BrokenPipeError:
         return quit_on_closed_pipe()
+    except Exception as exc:
+        if args.debug:
+            raise
+        say_error(error_text(exc))
+        return 1
+
+
+def error_text(exc: Exception) -> str:
+    """Our own errors as they are; a file that failed with what to do; anything else (a bug)
+    named as such."""
+    if isinstance(exc, RepurposeError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or 'a file'}: {exc.strerror or exc} (check it, then run again)"
+    return f"unexpected {type(exc).__name__}: {exc} (run again with --debug to see where)"
+
+
+def say_error(text: str) -> None:
+    print(f"Error: {one_line(text)}", file=sys.stderr)
+
+
+def one_line(text: str) -> str:
+    """A message as one printable line: line breaks and other control characters in a name
+    are shown escaped, and bytes of a file name that are not UTF-8 as \\xNN."""
+    text = redact_text(text)  # no password of a URL in any message
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+def report_interrupt(exc: KeyboardInterrupt) -> int:
+    """Ctrl-C: what was written by then, and that the rest was not started."""
+    from pipeline.commands.batch import Interrupted
+
+    if not isinstance(exc, Interrupted):
+        print("Interrupted: nothing more was written.", file=sys.stderr)
+        return INTERRUPTED
+    written = [o for o in exc.done if o.error is None]
+    listed = " (list below)" if written else ""
+    print(
+        f"Interrupted: {len(written)} of {exc.total} written{listed}; the rest were not started.",
+        file=sys.stderr,
+    )
+    for outcome in written:
+        folder = getattr(outcome.value, "folder", outcome.value)
+        print(f"  {one_line(outcome.source)} -> {one_line(str(folder))}", file=sys.stderr)
+    return INTERRUPTED
 
 
 def quit_on_closed_pipe() -> int:
@@ -181,6 +229,12 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite hand edits instead of keeping them"
     )
+    parser.add_argument(
+        "--keep-flagged",
+        action="store_true",
+        help="draw texts with a blocking health-copy finding too (after a person reviewed them;"
+        " by default they are left out of the images and captions)",
+    )
 
 
 def add_render_parser(commands: Commands) -> None:
@@ -201,7 +255,11 @@ def add_render_parser(commands: Commands) -> None:
 def add_schedule_parser(commands: Commands) -> None:
     plan = add_command(commands, "schedule", "plan posting dates and write them into post.json")
     plan.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
-    plan.add_argument("--start", required=True, help="first day to post, YYYY-MM-DD")
+    plan.add_argument(
+        "--start",
+        required=True,
+        help='first day to post: YYYY-MM-DD, "today", "tomorrow" or "+7" (days from today)',
+    )
     plan.add_argument(
         "--slots", default=DEFAULT_SLOTS, help=f'weekly posting times (default "{DEFAULT_SLOTS}")'
     )
@@ -260,13 +318,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     sources = expand_sources(args.sources)
     work = partial(run_source, options=run_options(args))
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
-    outcomes = run_batch(
-        work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
-    )
-    bar.close()
+    try:
+        outcomes = run_batch(
+            work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
+        )
+    finally:
+        bar.close()
     failures = [o for o in outcomes if o.error is not None]
     if len(outcomes) == 1 and failures:
-        print(f"Error: {failures[0].error}", file=sys.stderr)  # one source: just its error
+        say_error(str(failures[0].error))  # one source: just its error
         return 1
     if not args.quiet:
         images = sum(o.value.images for o in outcomes if o.value)
@@ -279,7 +339,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         for outcome in failures:
             error = str(outcome.error)
             named = error if error.startswith(outcome.source) else f"{outcome.source}: {error}"
-            print(f"  {named}", file=sys.stderr)
+            print(f"  {one_line(named)}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -301,6 +361,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         strict=args.strict,
         png=args.png,
         force_article=args.force_article,
+        keep_flagged=args.keep_flagged,
     )
 
 
@@ -314,29 +375,34 @@ def report_outcome(bar: ProgressBar, quiet: bool, outcome: Outcome[RunResult]) -
 def report_result(result: RunResult, lead: str, quiet: bool, say: Callable[[str], None]) -> None:
     """Health findings always (they matter even with -q); the rest unless quiet."""
     if not quiet:
-        say(f"{lead}{result.folder} ({plural(result.images, 'image')})")
+        say(one_line(f"{lead}{result.folder} ({plural(result.images, 'image')})"))
         for note in result.notes:
-            say(f"  note: {note}")
+            say(f"  note: {one_line(note)}")
     for finding in result.findings:
-        say(finding)
+        say(one_line(finding))
     for warning in result.warnings:
-        say(f"warning: {warning}")
+        say(f"warning: {one_line(warning)}")
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Each folder in turn; a folder that fails does not stop the others."""
+    from pipeline.commands.batch import Interrupted, Outcome
     from pipeline.commands.render import render_folder
 
     failures = 0
+    done: list[Outcome[RunResult]] = []
     for folder in args.folders:
         try:
-            result = render_folder(folder, args.brand, args.force, args.png)
+            result = render_folder(folder, args.brand, args.force, args.png, args.keep_flagged)
+        except KeyboardInterrupt:
+            raise Interrupted(done, len(args.folders)) from None
         except RepurposeError as exc:
             if args.debug or len(args.folders) == 1:
                 raise
-            print(f"Error: {exc}", file=sys.stderr)
+            say_error(str(exc))
             failures += 1
             continue
+        done.append(Outcome(str(folder), value=result))
         report_result(result, "drew again: ", args.quiet, partial(print, file=sys.stderr))
     return 1 if failures else 0
 

@@ -46,6 +46,10 @@ class PlanError(RepurposeError):
     """A posting plan or an export that the target scheduler would reject."""
 
 
+class OutputError(RepurposeError):
+    """An output folder cannot be written: a link out of it, a full disk, no permission."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A loaded source: raw HTML or Markdown text, and where it came from."""

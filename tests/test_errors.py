@@ -163,7 +163,9 @@ def test_output_folder_that_cannot_be_written(
     taken = out / "tension-headaches-why-your-neck-may-be-part-of-the-story"
     taken.write_text("a file where the post's folder would go")
     assert main(["run", str(HEADACHES), "-o", str(out)]) == 1
-    assert capsys.readouterr().err == f"Error: cannot write {taken}: File exists\n"
+    assert capsys.readouterr().err == (
+        f"Error: {taken} is not a folder: move it away, or give another -o\n"
+    )
 
 
 @pytest.mark.parametrize(

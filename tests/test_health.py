@@ -199,8 +199,27 @@ def test_strict_run_with_a_blocked_claim_exits_1_and_writes_nothing(
     assert hashlib.sha256(CLAIMS.read_bytes()).hexdigest() == before  # the article is untouched
 
 
-def test_findings_go_into_post_json_without_strict(tmp_path: Path) -> None:
+def test_blocked_claims_are_left_out_of_images_and_captions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["run", str(CLAIMS), "-o", str(tmp_path), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "health block [guaranteed]: left out treatment point 1" in err  # even with -q
+    (folder,) = list(tmp_path.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    assert not [f for f in manifest["health_findings"] if f["severity"] == "block"]
+    left = {item["rule"] for item in manifest["left_out"]}
+    assert {"guaranteed", "permanent"} <= left
+    drawn = [text for image in manifest["images"] for text in image["texts"]]
+    posted = [manifest["caption"], *manifest["captions"]["quotes"].values()]
+    for item in manifest["left_out"]:
+        assert not any(item["text"][:40] in text for text in drawn + posted)
+    counters = [c["counter"] for c in manifest["cards"] if c["kind"] != "quote" and c["counter"]]
+    assert counters == [f"{i} / {len(counters)}" for i in range(1, len(counters) + 1)]
+
+
+def test_findings_go_into_post_json_with_keep_flagged(tmp_path: Path) -> None:
+    assert main(["run", str(CLAIMS), "-o", str(tmp_path), "-q", "--keep-flagged"]) == 0
     (folder,) = list(tmp_path.iterdir())
     manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
     findings = manifest["health_findings"]

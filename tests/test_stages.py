@@ -14,7 +14,7 @@ from pipeline.compose.post import compose_post
 from pipeline.digest.story import digest_article
 from pipeline.extract.article import extract_article
 from pipeline.load.source import load_source
-from pipeline.models import Article, Digest
+from pipeline.models import Article, Digest, OutputError
 from pipeline.render.card import render_card
 from pipeline.write.files import make_slug, write_post_folder
 from tests.conftest import KNEE, ROOT, SAMPLE_FILES
@@ -110,7 +110,7 @@ def test_write_replaces_a_folder_whole(tmp_path: Path) -> None:
 
 
 def test_write_refuses_names_that_leave_the_folder(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="outside the output folder"):
+    with pytest.raises(OutputError, match="outside the output folder"):
         write_post_folder(tmp_path, "slug", {"../escape.txt": b"x"})
     assert not (tmp_path / "escape.txt").exists()
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 import pipeline.write.files as write
-from pipeline.models import EditError
+from pipeline.models import EditError, OutputError
 from pipeline.write.atomic import write_atomic
-from pipeline.write.files import safe_join, write_post_files
+from pipeline.write.files import write_post_files
+from pipeline.write.paths import safe_join
 from pipeline.write.state import STATE_FILE, load_state
 
 
@@ -88,23 +89,25 @@ def test_interrupted_write_is_not_mistaken_for_a_hand_edit(
 ) -> None:
     folder = tmp_path / "post"
     write_post_files(folder, {"a.jpg": b"A1", "b.jpg": b"B1"})
-    real = write_atomic
-    calls: list[Path] = []
+    real = os.replace
 
-    def dies_on_second_image(path: Path, data: bytes) -> None:
-        calls.append(path)
-        if path.name == "b.jpg":
+    def dies_on_second_image(source: str | Path, target: str | Path) -> None:
+        if Path(target).name == "b.jpg":
             raise KeyboardInterrupt
-        real(path, data)
+        real(source, target)
 
-    monkeypatch.setattr(write, "write_atomic", dies_on_second_image)
+    monkeypatch.setattr(os, "replace", dies_on_second_image)
     with pytest.raises(KeyboardInterrupt):
         write_post_files(folder, {"a.jpg": b"A2", "b.jpg": b"B2"})
-    monkeypatch.setattr(write, "write_atomic", real)
+    monkeypatch.setattr(os, "replace", real)
     assert (folder / "a.jpg").read_bytes() == b"A2"  # new content, old state
+    assert (folder / write.INCOMPLETE).is_file()  # clearly incomplete
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
     report = write_post_files(folder, {"a.jpg": b"A2", "b.jpg": b"B2"})
     assert report.kept == ()
+    assert report.finished is not None
     assert (folder / "b.jpg").read_bytes() == b"B2"
+    assert not (folder / write.INCOMPLETE).exists()
 
 
 def test_files_unknown_to_the_state_are_kept(tmp_path: Path) -> None:
@@ -128,7 +131,7 @@ def test_damaged_state_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["../escape.jpg", "sub/dir.jpg", "/etc/passwd"])
 def test_names_that_leave_the_folder_are_refused(name: str, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="outside the output folder"):
+    with pytest.raises(OutputError, match="outside the output folder"):
         safe_join(tmp_path, name)
 
 

@@ -8,12 +8,15 @@ all URLs or article files (an article saved as .txt, say) is refused as a whole.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TextIO, TypeVar
+from typing import Any, Generic, TextIO, TypeVar
 
 from pipeline.load.source import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
 from pipeline.models import LoadError, RepurposeError
@@ -36,14 +39,34 @@ def is_source_list(item: str) -> bool:
     return item.startswith("@") or (item.lower().endswith(".txt") and Path(item).is_file())
 
 
-def read_source_list(item: str) -> list[str]:
-    path = Path(item.removeprefix("@"))
+MAX_LIST_BYTES = 1024 * 1024  # a list of a few thousand URLs; anything larger is not a list
+
+
+def read_list_text(path: Path) -> str:
+    """A list file's text: only a regular file, its size checked before it is read, so a named
+    pipe or a device (`@/dev/zero`) is refused at once instead of read for ever."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        info = path.stat()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file (a list of sources)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{path}: cannot read the list of sources ({exc})") from None
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read the list of sources ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(f"{path}: not a regular file (a list of sources is a text file)")
+    if info.st_size > MAX_LIST_BYTES:
+        raise LoadError(f"{path}: larger than 1 MB, not a list of sources")
+    try:
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            return handle.read(MAX_LIST_BYTES + 1)[:MAX_LIST_BYTES].decode("utf-8")
+    except UnicodeDecodeError:
+        raise LoadError(f"{path}: the list of sources is not UTF-8 text") from None
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read the list of sources ({exc.strerror})") from None
+
+
+def read_source_list(item: str) -> list[str]:
+    path = Path(item.removeprefix("@"))
+    lines = read_list_text(path).splitlines()
     sources = []
     for number, line in enumerate(lines, 1):
         line = TRAILING_COMMENT.sub("", line).strip()
@@ -109,6 +132,14 @@ class ProgressBar:
             self.stream.flush()
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: what was finished by then, out of how many."""
+
+    def __init__(self, done: Sequence[Outcome[Any]], total: int) -> None:
+        super().__init__(f"{len(done)} of {total}")
+        self.done, self.total = list(done), total
+
+
 def run_batch(
     work: Callable[[str], T],
     sources: Sequence[str],
@@ -116,11 +147,15 @@ def run_batch(
     report: Callable[[Outcome[T]], None],
     debug: bool = False,
 ) -> list[Outcome[T]]:
-    """Run `work` on every source, in `jobs` processes when there are several; never stop early."""
-    outcomes = []
-    for outcome in iterate_outcomes(work, sources, jobs, debug):
-        report(outcome)
-        outcomes.append(outcome)
+    """Run `work` on every source, in `jobs` processes when there are several; never stop early
+    for a failure. Ctrl-C cancels the queued sources at once and raises `Interrupted`."""
+    outcomes: list[Outcome[T]] = []
+    try:
+        for outcome in iterate_outcomes(work, sources, jobs, debug):
+            report(outcome)
+            outcomes.append(outcome)
+    except KeyboardInterrupt:
+        raise Interrupted(outcomes, len(sources)) from None
     order = {source: i for i, source in enumerate(sources)}
     return sorted(outcomes, key=lambda o: order[o.source])
 
@@ -132,10 +167,62 @@ def iterate_outcomes(
         for source in sources:
             yield settle(source, lambda s=source: work(s), debug)  # type: ignore[misc]
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        futures: dict[Future[T], str] = {pool.submit(work, s): s for s in sources}
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=start_worker)
+    try:
+        futures: dict[Future[T], str] = {pool.submit(Worker(work), s): s for s in sources}
         for future in as_completed(futures):
             yield settle(futures[future], future.result, debug)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started; ask the running workers to stop (each removes its own
+    temporary files), and kill any that has not within two seconds."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+
+
+_busy = False  # in a worker: whether it is working on a source
+
+
+class Worker(Generic[T]):
+    """The work of one source in a worker process; Ctrl-C is the parent's to handle."""
+
+    def __init__(self, work: Callable[[str], T]) -> None:
+        self.work = work
+
+    def __call__(self, source: str) -> T:
+        global _busy
+        _busy = True
+        try:
+            return self.work(source)
+        except KeyboardInterrupt:  # asked to stop: the write has cleaned up after itself
+            os._exit(130)
+        finally:
+            _busy = False
+
+
+def start_worker() -> None:
+    """In each worker: Ctrl-C goes to the parent only; a stop request (SIGTERM) unwinds the
+    source being written, so its temporary files are removed, or exits at once when idle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop_worker)
+
+
+def stop_worker(signum: int, frame: object) -> None:
+    if _busy:
+        raise KeyboardInterrupt
+    os._exit(130)
 
 
 def settle(source: str, call: Callable[[], T], debug: bool) -> Outcome[T]:
@@ -145,6 +232,10 @@ def settle(source: str, call: Callable[[], T], debug: bool) -> Outcome[T]:
         if debug:
             raise
         return Outcome(source, error=str(exc))
+    except OSError as exc:  # a file the stages did not expect to fail
+        if debug:
+            raise
+        return Outcome(source, error=f"{exc.filename or source}: {exc.strerror or exc}")
     except Exception as exc:  # a bug or a dead worker: report it and go on with the rest
         if debug:
             raise

@@ -8,13 +8,14 @@ freshly composed post; `render` rebuilds it from the folder alone.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.brand import Brand
-from pipeline.compose.alttext import alt_text_file, make_alt_text
+from pipeline.compose.alttext import make_alt_text
 from pipeline.compose.caption import MAX_CAPTION, caption_files
 from pipeline.compose.hashtags import MAX_HASHTAGS
 from pipeline.health import blocking, check_post, format_finding
@@ -26,11 +27,14 @@ from pipeline.models import (
     RenderedImage,
     RepurposeError,
 )
-from pipeline.render.card import png_name, render_card
+from pipeline.render.card import font_chain, png_name, render_card
+from pipeline.render.glyphs import split_runs
 from pipeline.write.edits import (
     ALT,
+    ALT_FILE,
     EDIT_SHEET,
     TEXT_FILES,
+    alt_text_bytes,
     apply_caption_edits,
     apply_text_edits,
     hash_texts,
@@ -62,6 +66,7 @@ class DrawOptions:
     force: bool = False  # hand-edited files are replaced
     strict: bool = False  # a blocking health-copy finding writes nothing
     source: str = ""  # named in a --strict failure
+    keep_flagged: bool = False  # draw a text with a blocking finding (a person reviewed it)
 
 
 # The texts to put into a post, and the hand-edited alt texts (see `draw_post`).
@@ -145,31 +150,86 @@ def check_findings(
             f"{options.source}: {len(blocking(findings))} blocking health-copy finding(s) under "
             "--strict; nothing written (reword, or run without --strict)"
         )
+    if blocking(findings) and not options.keep_flagged:
+        first = blocking(findings)[0]
+        raise HealthCheckError(
+            f"{options.source}: {', '.join(first.where)}: “{first.text}” makes a claim that may"
+            f" not be posted (“{first.match}”): nothing written. Reword it (in post.toml, or in"
+            " the brand kit for its cta or disclaimer), or after review use --keep-flagged"
+        )
     return findings
 
 
 def render_images(
-    cards: Sequence[Card], brand: Brand, png: bool = False, language: str | None = None
+    cards: Sequence[Card],
+    brand: Brand,
+    png: bool = False,
+    language: str | None = None,
+    edited: frozenset[str] = frozenset(),
 ) -> list[RenderedImage]:
+    """Every card drawn; a generated text too long for its card is cut at a word boundary, a
+    text in `edited` (files whose text a person wrote) is an error to fix instead."""
     totals = Counter(card.group for card in cards)  # carousel slides, quote cards, stories
     seen: Counter[str] = Counter()
     rendered = []
     for card in cards:
         seen[card.group] += 1
-        try:
-            image = render_card(card, brand, png=png)
-        except ValueError as exc:  # e.g. a hand-edited text too long for any card
-            raise RepurposeError(f"{card.file}: {exc} (shorten it in post.toml)") from None
+        image = render_fitting(card, brand, png, card.file not in edited)
         alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group], language)
         rendered.append(replace(image, alt_text=alt))
     return rendered
+
+
+CUT_AT_WORD = "the text is too long for the card: cut at a word boundary to fit"
+
+
+def cut_warnings(images: Sequence[RenderedImage]) -> list[str]:
+    """The texts `render_fitting` cut, for `run` to print (other shortenings are in post.json)."""
+    return [w for image in images for w in image.warnings if w.endswith(CUT_AT_WORD)]
+
+
+def render_fitting(card: Card, brand: Brand, png: bool, may_cut: bool = True) -> RenderedImage:
+    """The card drawn; a text too long for any size is cut at a word boundary (with "…" and a
+    warning); a text no bundled font can draw is an error that says so."""
+    try:
+        return render_card(card, brand, png=png)
+    except ValueError as exc:
+        problem = str(exc)
+    check_drawable(card, brand)
+    words = card.text.split() if may_cut else []
+    best: RenderedImage | None = None
+    low, high = 1, len(words) - 1
+    while low <= high:  # the most words that fit
+        middle = (low + high) // 2
+        text = " ".join(words[:middle]).rstrip(",;:—–-") + "…"
+        try:
+            best, low = render_card(replace(card, text=text), brand, png=png), middle + 1
+        except ValueError:
+            high = middle - 1
+    if best is None:
+        raise RepurposeError(f"{card.file}: {problem} (shorten it in post.toml)")
+    note = f"{card.file}: {CUT_AT_WORD}"
+    return replace(best, card=card, warnings=(*best.warnings, note))
+
+
+def check_drawable(card: Card, brand: Brand) -> None:
+    """An error when no bundled font has the text's characters (a script the fonts lack)."""
+    _, missing = split_runs(card.text, font_chain(brand, "sans"))
+    letters = [c for c in card.text if c.isalpha()]
+    if letters and all(c in missing for c in letters):
+        scripts = sorted({unicodedata.name(c, "UNKNOWN").split()[0].title() for c in letters})
+        raise RepurposeError(
+            f"{card.file}: no bundled font has {', '.join(scripts)} letters, so this text cannot"
+            " be drawn (the fonts in fonts/ cover Latin, Greek, Cyrillic and Korean)"
+        )
 
 
 def render_edited(
     cards: Sequence[Card], edits: dict[str, str], options: DrawOptions
 ) -> tuple[list[RenderedImage], dict[str, str]]:
     """Render the cards; alt texts edited by hand replace the generated ones."""
-    images = render_images(cards, options.brand, options.png, options.language)
+    by_hand = frozenset(key.rsplit(".", 1)[0] for key in edits if key.endswith(".text"))
+    images = render_images(cards, options.brand, options.png, options.language, by_hand)
     tool_alts = {image.card.file: image.alt_text for image in images}
     edited = [
         replace(image, alt_text=edits.get(text_key(image.card.file, ALT), image.alt_text))
@@ -194,7 +254,7 @@ def write_outputs(
     files["caption.txt"] = (post.caption + "\n").encode("utf-8")
     if post.captions:
         files |= caption_files(post.captions)
-    files["alt-text.txt"] = alt_text_file(images)
+    files[ALT_FILE] = alt_text_bytes([(image.card.file, image.alt_text) for image in images])
     files[EDIT_SHEET] = sheet_bytes(cards, post.caption, alts, str(folder), post.captions)
     files[PREVIEW] = build_preview(manifest)
     files[MANIFEST] = manifest.to_bytes()
@@ -205,7 +265,11 @@ def write_outputs(
 
 
 def kept_notes(report: WriteReport) -> list[str]:
-    return [f"kept hand-edited {name} (use --force to replace it)" for name in report.kept]
+    """The hand-edited files kept, and an interrupted write (a dead process's) finished."""
+    notes = [f"kept hand-edited {name} (use --force to replace it)" for name in report.kept]
+    if report.finished:
+        notes.append(f"finished the write that {report.finished} left incomplete")
+    return notes
 
 
 def result_of(

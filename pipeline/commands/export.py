@@ -21,6 +21,7 @@ from pipeline.commands import EXPORT_TARGETS as TARGETS
 from pipeline.commands.schedule import check_distinct
 from pipeline.models import PlanError
 from pipeline.write.atomic import write_atomic
+from pipeline.write.files import check_complete
 from pipeline.write.manifest import Manifest, read_manifest
 
 NEEDS_MEDIA_URLS = frozenset({"metricool", "postiz"})
@@ -170,10 +171,21 @@ def export_posts(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
     return EXPORTERS[options.target](ordered, options)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_text(rows: Sequence[Sequence[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, dialect="excel", lineterminator="\r\n").writerows(rows)
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    writer.writerows([[neutral_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def neutral_cell(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one that starts with =, +, -, @, a tab
+    or a carriage return gets a leading apostrophe, as OWASP advises against CSV injection
+    (the scheduler shows the text; the apostrophe is the usual sign of a literal)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def plan_zone(posts: Sequence[ScheduledPost]) -> Any:
@@ -299,7 +311,11 @@ def export_folders(folders: Sequence[Path], options: ExportOptions) -> tuple[str
     """`repurpose export`: the planned posts of the folders in the target's format, and how
     many posts it holds."""
     check_distinct(folders)
-    posts = [p for folder in folders for p in scheduled_posts(folder, read_manifest(folder))]
+    posts = [
+        p
+        for folder in folders
+        for p in scheduled_posts(folder, read_manifest(check_complete(folder)))
+    ]
     return export_posts(posts, options), len(posts)
 
 

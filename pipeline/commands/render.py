@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,21 +12,27 @@ from pipeline.models import EditError, Post
 from pipeline.write.edits import ALT, hash_texts, read_folder_texts, text_key, texts_of
 from pipeline.write.files import folder_lock
 from pipeline.write.manifest import MANIFEST, Manifest, brand_from_record, brand_record
+from pipeline.write.paths import check_article_folder
 from pipeline.write.state import load_state
 
 
 def render_folder(
-    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+    folder: Path,
+    brand_file: Path | None,
+    force: bool,
+    png: bool = False,
+    keep_flagged: bool = False,
 ) -> RunResult:
     """Draw a folder again from its texts as they stand, hand edits included; no fetching."""
-    if not (folder / MANIFEST).is_file():
+    check_article_folder(folder)
+    if not os.path.lexists(folder / MANIFEST):  # a link or a pipe is named by read_manifest
         raise EditError(f"{folder / MANIFEST} not found: is {folder} a repurpose output folder?")
     with folder_lock(folder):
-        return rerender_folder(folder, brand_file, force, png)
+        return rerender_folder(folder, brand_file, force, png, keep_flagged)
 
 
 def rerender_folder(
-    folder: Path, brand_file: Path | None, force: bool, png: bool = False
+    folder: Path, brand_file: Path | None, force: bool, png: bool, keep_flagged: bool
 ) -> RunResult:
     """Draw again; PNG copies are made when asked, or when the folder already has them."""
     state = load_state(folder)
@@ -46,7 +53,7 @@ def rerender_folder(
                 hashes[text_key(file, ALT)] = hash_texts({"": alt})[""]
         return hashes
 
-    options = DrawOptions(brand, language, png, force, strict=False, source=str(folder))
+    options = DrawOptions(brand, language, png, force, False, str(folder), keep_flagged)
     drawn = draw_post(folder, post, (current.texts, current.edits), base, generated, options)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
     notes = [*brand_notes, *notes, *kept_notes(drawn.report)]

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.brand import Brand, load_brand
-from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
+from pipeline.commands.draw import (
+    DrawOptions,
+    RunResult,
+    cut_warnings,
+    draw_post,
+    kept_notes,
+    result_of,
+)
+from pipeline.commands.flagged import LeftOut, drop_flagged, left_out_record
 from pipeline.compose import compose_post
 from pipeline.compose.caption import caption_environment
 from pipeline.digest import digest_article
@@ -22,8 +30,10 @@ from pipeline.digest.kind import check_article
 from pipeline.extract import extract_article
 from pipeline.load import FetchOptions, load_source
 from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page, Post
+from pipeline.redact import strip_credentials
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.looks import load_template
+from pipeline.write.atomic import output_error
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
 from pipeline.write.files import folder_lock, make_slug
 from pipeline.write.manifest import MANIFEST, build_manifest, read_manifest
@@ -44,6 +54,7 @@ class RunOptions:
     templates: Path | None = None  # the user's caption templates, before the built-in ones
     strict: bool = False  # a blocking health-copy finding writes nothing
     png: bool = False  # also write a PNG copy of each image
+    keep_flagged: bool = False  # draw texts with a blocking health-copy finding (reviewed)
     fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
     force_article: bool = False  # run a page that reads like an "about us" or contact page
 
@@ -90,12 +101,17 @@ def run_source(source: str, options: RunOptions) -> RunResult:
     fetch = options.fetch or FetchOptions(options.allow_private)
     page, article = load_article(source, fetch, options.force_article)
     digest = digest_article(article)
+    left: list[LeftOut] = []
+    if not (options.strict or options.keep_flagged):  # --strict checks all, and fails
+        digest, left = drop_flagged(digest, source)
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
+    post = replace(post, extra={**post.extra, **left_out_record(left)})
     try:
-        return write_own_folder(Made(page, article, digest, post), options)
+        result = write_own_folder(Made(page, article, digest, post), options)
     except OSError as exc:  # a full disk, a read-only folder
-        raise ConfigError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+        raise output_error(options.out, exc) from None
+    return replace(result, findings=(*(item.line() for item in left), *result.findings))
 
 
 def write_own_folder(made: Made, options: RunOptions) -> RunResult:
@@ -145,7 +161,7 @@ def belongs_to(folder: Path, made: Made, claim: bool) -> bool:
         return True
     page = made.page
     if page.url:
-        return source.url in (page.url, page.origin)
+        return source.url in (strip_credentials(page.url), strip_credentials(page.origin))
     mine = page.path or page.origin
     return source.path is not None and Path(source.path).resolve() == Path(mine).resolve()
 
@@ -162,11 +178,17 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
         return hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
 
     draw = DrawOptions(
-        options.brand, made.digest.language, options.png, options.force, options.strict, page.origin
+        options.brand,
+        made.digest.language,
+        options.png,
+        options.force,
+        options.strict,
+        page.origin,
+        options.keep_flagged,
     )
     drawn = draw_post(folder, post, (edits, edits), base, generated, draw)
     notes = (*edit_notes(post.cards, edits), *kept_notes(drawn.report))
-    return result_of(folder, drawn, notes, drawn.warnings)
+    return result_of(folder, drawn, notes, (*cut_warnings(drawn.images), *drawn.warnings))
 
 
 def read_before(folder: Path) -> FolderTexts | None:

@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pipeline.models import PlanError, RepurposeError
-from pipeline.write.files import update_tool_files
+from pipeline.write.files import check_complete, folder_lock, update_tool_files
 from pipeline.write.manifest import MANIFEST, Manifest, read_manifest
 from pipeline.write.preview import PREVIEW, build_preview
 
@@ -62,11 +62,25 @@ def parse_slots(text: str) -> tuple[Slot, ...]:
     return tuple(sorted(slots))
 
 
-def parse_start(text: str) -> date:
+RELATIVE_START = re.compile(r"\+(\d{1,3})d?")
+
+
+def parse_start(text: str, today: date | None = None) -> date:
+    """YYYY-MM-DD, or relative to today (in the plan's zone): "today", "tomorrow", "+7" or
+    "+7d" (days from today), so a saved command works on any day."""
+    word = text.strip().lower()
+    if today is not None:
+        if word in ("today", "tomorrow"):
+            return today + timedelta(days=word == "tomorrow")
+        if match := RELATIVE_START.fullmatch(word):
+            return today + timedelta(days=int(match.group(1)))
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PlanError(f'bad start date "{text}": write it as YYYY-MM-DD') from None
+        raise PlanError(
+            f'bad start date "{text}": write it as YYYY-MM-DD, "today", "tomorrow" or "+7"'
+            " (days from today)"
+        ) from None
 
 
 def load_zone(name: str) -> ZoneInfo:
@@ -183,14 +197,17 @@ def schedule_folders(
     check_distinct(folders)
     zone = load_zone(zone_name or local_zone_name())
     slots = parse_slots(slots_text)
-    first_day = parse_start(start)
-    manifests = {folder: read_manifest(folder) for folder in folders}
+    first_day = parse_start(start, now.astimezone(zone).date())
+    manifests = {folder: read_manifest(check_complete(folder)) for folder in folders}
     pieces = [pieces_of(folder.name, m) for folder, m in manifests.items()]
     planned = plan_posts(pieces, first_day, slots, zone, now, sibling_plans(folders))
     for folder, manifest in manifests.items():
         mine = [p for p in planned if p.piece.slug == folder.name]
         manifest = replace(manifest, schedule=schedule_entry(mine, zone, slots_text))
-        update_tool_files(folder, {MANIFEST: manifest.to_bytes(), PREVIEW: build_preview(manifest)})
+        with folder_lock(folder):
+            update_tool_files(
+                folder, {MANIFEST: manifest.to_bytes(), PREVIEW: build_preview(manifest)}
+            )
     return planned
 
 

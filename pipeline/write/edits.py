@@ -22,7 +22,8 @@ from pathlib import Path
 
 from pipeline.models import Captions, Card, EditError
 from pipeline.tomlfile import read_toml
-from pipeline.write.manifest import MANIFEST, Manifest, read_manifest
+from pipeline.write.manifest import CARD_FILE, MANIFEST, Manifest, read_manifest
+from pipeline.write.paths import read_folder_file, read_folder_text
 from pipeline.write.state import FolderState, content_hash
 
 EDIT_SHEET = "post.toml"
@@ -88,6 +89,7 @@ def texts_from_manifest(manifest: Manifest) -> Texts:
 def texts_from_sheet(path: Path) -> Texts:
     """The texts in post.toml; {} when there is none."""
     try:
+        read_folder_file(path)  # a link, a pipe or a folder is refused, not followed
         data = read_toml(path, "the edit sheet", EditError, " (fix the edit, or use --force)")
     except FileNotFoundError:
         return {}
@@ -120,20 +122,48 @@ def texts_from_text_files(folder: Path, keys: Sequence[str]) -> Texts:
     quotes = [k for k in keys if k.endswith("." + QUOTE_CAPTION)]
     names |= {key: quote_caption_file(key.rsplit(".", 1)[0]) for key in quotes}
     texts = {key: text for key, name in names.items() if (text := read_text(folder / name))}
-    for line in (read_text(folder / ALT_FILE) or "").splitlines():
-        file, colon, alt = line.partition(": ")
-        if colon and text_key(file, ALT) in keys:
-            texts[text_key(file, ALT)] = alt.strip()
+    for file, alt in parse_alt_texts(read_text(folder / ALT_FILE) or "").items():
+        if text_key(file, ALT) in keys:
+            texts[text_key(file, ALT)] = alt
     return texts
 
 
+ALT_INDENT = "    "  # the further lines of a multi-line alt text in alt-text.txt
+
+
+def alt_text_bytes(alts: Sequence[tuple[str, str]]) -> bytes:
+    """alt-text.txt: one `file: alt text` entry per image; an alt text's further lines follow
+    indented, so a multi-line alt text reads back unchanged."""
+    entries = []
+    for file, alt in alts:
+        first, *rest = alt.strip().split("\n") or [""]
+        entries.append("\n".join([f"{file}: {first}", *(ALT_INDENT + line for line in rest)]))
+    return ("\n".join(entries) + "\n").encode("utf-8")
+
+
+def parse_alt_texts(text: str) -> dict[str, str]:
+    """The entries of alt-text.txt: an indented line continues the entry above it."""
+    alts: dict[str, list[str]] = {}
+    last: str | None = None
+    for line in text.splitlines():
+        file, colon, alt = line.partition(": ")
+        if colon and not line[:1].isspace() and CARD_FILE.fullmatch(file):
+            last = file
+            alts[file] = [alt]
+        elif last is not None and line.startswith(ALT_INDENT):
+            alts[last].append(line.removeprefix(ALT_INDENT))
+        elif last is not None and not line.strip():
+            alts[last].append("")
+    return {file: "\n".join(lines).strip() for file, lines in alts.items()}
+
+
 def read_text(path: Path) -> str | None:
+    """A text file of the folder, stripped; None when missing. A link, a pipe or a folder in
+    its place is refused (see `paths.read_folder_file`)."""
     try:
-        return path.read_text(encoding="utf-8").strip()
+        return read_folder_text(path).strip()
     except FileNotFoundError:
         return None
-    except UnicodeDecodeError:
-        raise EditError(f"{path} is not UTF-8 text: save it as UTF-8") from None
 
 
 @dataclass(frozen=True)
@@ -239,7 +269,7 @@ def sheet_bytes(
         if card.file in quote_captions:
             lines.append(f"{QUOTE_CAPTION} = {toml_text(quote_captions[card.file], True)}")
         lines.append("")
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(lines).encode("utf-8", "backslashreplace")  # a folder name not UTF-8
 
 
 def toml_text(value: str, multiline: bool = False) -> str:

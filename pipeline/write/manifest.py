@@ -30,7 +30,9 @@ from pipeline.models import (
     Post,
     RenderedImage,
 )
+from pipeline.redact import strip_credentials
 from pipeline.render.looks import KINDS as LAYOUT_KINDS
+from pipeline.write.paths import read_folder_file
 
 MANIFEST = "post.json"
 MANIFEST_VERSION = 2
@@ -109,8 +111,14 @@ class Manifest:
         return json_bytes(self.to_json())
 
 
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def json_bytes(data: Mapping[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """UTF-8 JSON. A file name that is not UTF-8 (its bytes kept as lone surrogates) is written
+    with `\\udcXX` escapes, which read back to the same name."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text).encode("utf-8")
 
 
 def build_manifest(
@@ -118,15 +126,14 @@ def build_manifest(
 ) -> Manifest:
     """What drawing the cards does not change: where the article came from, what it is, its
     digest and the brand kit."""
-    if page.url:
-        source = SourceRecord(article.title, url=page.url)
+    if page.url:  # recorded without any user:password@ in it: post.json is shared
+        source = SourceRecord(article.title, url=strip_credentials(page.url))
     else:  # resolved, so the folder knows its article whichever directory the next run is in
         source = SourceRecord(
             article.title, path=str(Path(page.path).resolve()) if page.path else None
         )
-    record = ArticleRecord(
-        article.author, article.date, article.site_name, article.language, article.url
-    )
+    url = strip_credentials(article.url) if article.url else None
+    record = ArticleRecord(article.author, article.date, article.site_name, article.language, url)
     return Manifest(
         MANIFEST_VERSION,
         source,
@@ -358,7 +365,7 @@ def card_from_json(entry: Any, where: str) -> Card:
 def read_manifest(folder: Path) -> Manifest:
     path = folder / MANIFEST
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_folder_file(path).decode("utf-8"))
     except FileNotFoundError:
         raise EditError(f"{path} not found: is {folder} a repurpose output folder?") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -25,7 +25,8 @@ LEVEL_KEYS = ("level", "severity")
 
 def build_preview(manifest: Manifest) -> bytes:
     template = preview_environment().get_template("preview.html.j2")
-    return template.render(**preview_context(manifest.to_json())).encode("utf-8")
+    html = template.render(**preview_context(manifest.to_json()))
+    return html.encode("utf-8", "backslashreplace")  # a file name that is not UTF-8
 
 
 @lru_cache(maxsize=1)

@@ -59,9 +59,13 @@ def load_state_or_none(folder: Path) -> FolderState | None:
 
 
 def save_state(folder: Path, state: FolderState) -> None:
+    write_atomic(folder / STATE_FILE, state_bytes(state))
+
+
+def state_bytes(state: FolderState) -> bytes:
     data = {"version": STATE_VERSION, **asdict(state)}
     data["files"] = {k: list(v) for k, v in sorted(state.files.items())}
-    write_atomic(folder / STATE_FILE, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+    return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
 
 def is_hand_edited(folder: Path, name: str, state: FolderState | None) -> bool:
