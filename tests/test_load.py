@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.load import source as load
+from pipeline.load import fetch
 from pipeline.load.source import (
     FetchOptions,
     decode_html,
@@ -268,7 +268,7 @@ def test_redirects_are_followed_and_each_hop_checked(
     server.routes["/old"] = fixed(Reply(301, b"", {"Location": "/new"}))
     server.routes["/new"] = fixed(Reply())
     checked: list[str] = []
-    monkeypatch.setattr(load, "check_address", lambda url, _allow: checked.append(url))
+    monkeypatch.setattr(fetch, "check_address", lambda url, _allow: checked.append(url))
     page = load_source(server.url("/old"), options=options(tmp_path))
     assert page.url == server.url("/new")
     assert checked == [server.url("/old"), server.url("/new")]
@@ -297,7 +297,7 @@ def test_any_private_address_among_several_is_refused(monkeypatch: pytest.Monkey
     infos = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", a) for a in addresses]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *_a, **_k: infos)
     with pytest.raises(LoadError, match=r"10\.0\.0\.7"):
-        load.check_address("https://mixed.example/post", allow_private=False)
+        fetch.check_address("https://mixed.example/post", allow_private=False)
 
 
 def test_cli_fetches_with_allow_private(server: Server, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,7 @@ Markdown is the article already: its YAML front matter gives the metadata.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import markdown as markdown_lib
@@ -56,6 +57,7 @@ from pipeline.extract.cleanup import (
     wrap_loose_text,
 )
 from pipeline.extract.metadata import read_metadata
+from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
 BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
@@ -74,6 +76,7 @@ XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragra
 
 
 def extract_article(page: Page) -> Article:
+    page = replace(page, text=clean_characters(page.text))  # a Page not made by load
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")

@@ -12,6 +12,7 @@ from itertools import islice, pairwise
 
 from lxml.html import HtmlElement
 
+from pipeline.load.chars import clean_characters
 from pipeline.models import Block
 
 CHROME_MAX_CHARS = 160
@@ -358,7 +359,7 @@ def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
 
 
 def clean_text(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    text = re.sub(r"\s+", " ", clean_characters(text).replace("\u00a0", " ")).strip()
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 

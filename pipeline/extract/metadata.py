@@ -16,6 +16,8 @@ from typing import Any
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
+from pipeline.load.chars import clean_characters
+
 
 @dataclass(frozen=True)
 class PageMeta:
@@ -155,4 +157,4 @@ def ld_text(value: Any, key: str = "name") -> str:
 def squash(text: str) -> str:
     """Whitespace collapsed, and HTML entities left in metadata decoded: JSON-LD and
     doubly escaped meta tags often carry "don&#39;t" or "Q&amp;A"."""
-    return re.sub(r"\s+", " ", html.unescape(text).replace("\u00a0", " ")).strip()
+    return re.sub(r"\s+", " ", clean_characters(html.unescape(text)).replace("\u00a0", " ")).strip()

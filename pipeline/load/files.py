@@ -1,0 +1,52 @@
+"""Part of stage 1, load: read a saved HTML or Markdown file."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from pipeline.load.decode import decode_html
+from pipeline.models import LoadError, Page
+
+MAX_BYTES = 10 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def read_file(path: Path) -> Page:
+    name = path.name.lower()
+    if not path.exists():
+        raise LoadError(f"{path}: no such file")
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder, not a file")
+    if not name.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
+        raise LoadError(f"{path}: unsupported file type (use .html, .htm, .html.gz or .md)")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror})") from None
+    if name.endswith(".gz"):
+        raw = gunzip_capped(raw, str(path))
+    if len(raw) > MAX_BYTES:
+        raise LoadError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
+    if name.endswith(MARKDOWN_SUFFIXES):
+        text, _ = decode_html(raw, None)  # the same detection: UTF-8 nearly always
+        return Page(origin=str(path), text=text, kind="markdown", path=str(path))
+    text, encoding = decode_html(raw, None)
+    return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)
+
+
+def gunzip_capped(raw: bytes, origin: str, limit: int = MAX_BYTES) -> bytes:
+    """Decompress gzip data, refusing more than `limit` bytes of output (a gzip bomb)."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(raw, limit + 1)
+    except zlib.error:
+        raise LoadError(f"{origin}: not valid gzip data (a corrupt .gz file)") from None
+    if len(out) > limit:
+        raise LoadError(f"{origin}: decompresses to more than {limit // 2**20} MB")
+    if not decompressor.eof:
+        raise LoadError(f"{origin}: the gzip file is truncated (saved or copied only in part)")
+    return out
