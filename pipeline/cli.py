@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_parser(commands)
     add_export_parser(commands)
     add_watch_parser(commands)
+    add_approve_parser(commands)
+    add_publish_parser(commands)
 
     for name, sub in commands.choices.items():
         if name in FETCHING_COMMANDS:
@@ -431,3 +433,50 @@ def say_watch(quiet: bool, line: str) -> None:
     """Errors, failures and health findings always; the rest unless -q."""
     if not quiet or line.lstrip().startswith(("Error", "failed", "health")):
         print(line, file=sys.stderr, flush=True)
+
+
+def add_approve_parser(commands: Commands) -> None:
+    approve = add_command(commands, "approve", "record who approved a set, and when")
+    approve.add_argument("folder", type=Path, metavar="OUT/SLUG")
+    approve.add_argument("--by", required=True, metavar="NAME", help="who approves it")
+    approve.set_defaults(handler=cmd_approve)
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from pipeline.commands.approve import approve_folder
+
+    approval = approve_folder(args.folder, args.by, args.clock())
+    if not args.quiet:
+        print(f"approved {args.folder} by {approval.by} at {approval.at}", file=sys.stderr)
+    return 0
+
+
+def add_publish_parser(commands: Commands) -> None:
+    publish = add_command(
+        commands, "publish", "publish the approved pieces that are due (token from the env)"
+    )
+    publish.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    publish.add_argument("--to", required=True, choices=("instagram", "postiz"))
+    publish.add_argument(
+        "--account", metavar="ID", help="Instagram user id, or the Postiz Instagram channel id"
+    )
+    publish.add_argument(
+        "--media-base-url", metavar="URL", help="public address where OUT/ is served (Instagram)"
+    )
+    publish.add_argument("--api-base", metavar="URL", help="the API's address (a stand-in)")
+    publish.add_argument("--piece", metavar="FILE", help="publish the piece with this image now")
+    publish.add_argument(
+        "--allow-private", action="store_true", help="allow private or loopback addresses"
+    )
+    publish.set_defaults(handler=cmd_publish)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from pipeline.commands.publish import PublishOptions, publish_folders
+
+    options = PublishOptions(
+        args.to, args.clock(), args.account, args.media_base_url, args.api_base,
+        args.allow_private, args.piece,
+    )  # fmt: skip
+    say = partial(say_watch, args.quiet)
+    return 1 if publish_folders(args.folders, options, say) else 0

@@ -42,6 +42,10 @@ class PlanError(RepurposeError):
     """A posting plan or an export that the target scheduler would reject."""
 
 
+class PublishError(RepurposeError):
+    """A set that cannot be approved or published, or a platform that refused it."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A loaded source: raw HTML or Markdown text, and where it came from."""

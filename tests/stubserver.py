@@ -35,12 +35,14 @@ class Stub:
     base: str = ""
     routes: dict[str, Route] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
+    fallback: Route | None = None  # for paths no route names (e.g. ids made up on the way)
 
     def paths(self, method: str | None = None) -> list[str]:
         return [c.path for c in self.calls if method is None or c.method == method]
 
     def answer(self, call: Call) -> Reply:
         route = self.routes.get(call.path) or self.routes.get(call.path.split("?")[0])
+        route = route or self.fallback
         if route is None:
             return Reply(b"not found", 404, {"Content-Type": "text/plain"})
         return route(call) if callable(route) else route
