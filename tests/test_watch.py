@@ -210,3 +210,36 @@ def test_every_repeats_with_jitter(site: Stub, tmp_path: Path) -> None:
     assert len(naps) == 2 and all(3240 <= nap <= 3960 for nap in naps)
     assert lines[-1] == "watch: nothing new in 1 source"
     assert site.paths().count("/feed") == 3
+
+
+def test_a_sitemap_of_corpus_articles(tmp_path: Path) -> None:
+    """The redistributable clinic-dev articles as HTML pages behind a sitemap (skips without
+    ../shared/corpus)."""
+    import markdown
+    import yaml
+
+    from tests.conftest import corpus_dir
+
+    files = sorted((corpus_dir("clinic-dev") / "files").glob("*.md"))[:3]
+    with serve() as site:
+        urls = []
+        for n, path in enumerate(files):
+            text = path.read_text(encoding="utf-8")
+            meta, body = ({}, text)
+            if text.startswith("---"):
+                _, head, body = text.split("---", 2)
+                meta = yaml.safe_load(head) or {}
+            title = escape_title(str(meta.get("title") or path.stem))
+            page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            page += markdown.markdown(body) + "</article></body></html>"
+            site.routes[f"/post/{n}"] = Reply(page.encode(), headers=HTML)
+            urls.append((f"{site.base}/post/{n}", f"2026-11-0{n + 1}"))
+        site.routes["/sitemap.xml"] = Reply(sitemap(urls), headers={"Content-Type": "text/xml"})
+        tally = watch_once([f"{site.base}/sitemap.xml"], options(tmp_path, backfill=3), print)
+    assert (tally.new, tally.failed) == (len(files), 0)
+
+
+def escape_title(text: str) -> str:
+    from html import escape
+
+    return escape(text)
