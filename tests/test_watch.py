@@ -225,7 +225,8 @@ def test_a_sitemap_of_corpus_articles(tmp_path: Path) -> None:
         urls = []
         for n, path in enumerate(files):
             text = path.read_text(encoding="utf-8")
-            meta, body = ({}, text)
+            meta: dict[str, object] = {}
+            body = text
             if text.startswith("---"):
                 _, head, body = text.split("---", 2)
                 meta = yaml.safe_load(head) or {}
