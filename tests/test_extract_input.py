@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.article import extract_article
+from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.load.source import read_file
 from pipeline.models import Article, Page
@@ -67,3 +68,151 @@ def test_naver_export_with_zero_width_spaces_reads_clean() -> None:
     assert "도수치료로 굳은 근육을 풀고, 약해진 엉덩이 근육을 강화하는 운동을" in text
     assert not INVISIBLE.search(text)
     assert all(b.text.strip() for b in article.blocks)
+
+
+# --- server-side template code ----------------------------------------------------------------
+
+CODE = re.compile(
+    r"<\?|\?>|<%|%>|@(?:extends|section|endsection|include|foreach|endforeach|if|endif|csrf|push)"
+    r"|\{\{|\}\}|\{!!|\{-|--\}|\{\*|\{include|\$\w|\$\{|jsp:|c:set|c:if|getParameter|echo |require"
+)
+
+
+def template(name: str) -> Article:
+    return extract_article(read_file(DATA / name))
+
+
+@pytest.mark.parametrize(
+    ("name", "must"),
+    [
+        (
+            "blade-page.blade.php",
+            [
+                "Heel pain that is worst with the first steps in the morning",
+                "Why it happens",
+                "Taping or an insole to offload the heel while it settles.",
+                "Most runners are back to their usual distance within eight to twelve weeks.",
+            ],
+        ),
+        (
+            "php-page.php",
+            [
+                "Tennis elbow is pain on the outside of the elbow",
+                "Pain when gripping, lifting a kettle",
+                "Relative rest from the painful grip",
+                "Most cases settle within three months",
+            ],
+        ),
+        (
+            "jsp-page.jsp",
+            [
+                "Screen work that halves how often we blink",
+                "Warm compresses and lid hygiene for the oil glands",
+            ],
+        ),
+    ],
+)
+def test_template_pages_parse_without_their_code(name: str, must: list[str]) -> None:
+    article = template(name)
+    text = all_text(article)
+    missing = [m for m in must if m not in text]
+    assert not missing, f"missing from {name}: {missing}"
+    leaks = [b.text for b in article.blocks if CODE.search(b.text)]
+    assert not leaks and not CODE.search(article.title), f"template code in {name}: {leaks}"
+
+
+@pytest.mark.parametrize(
+    ("source", "hint"),
+    [
+        ("@extends('app')\n@section('title', 'Heel Pain')\n<p>x</p>", "Heel Pain"),
+        ("@section('title')\n  Entorse \n@endsection\n<p>x</p>", "Entorse"),
+        ('<?php $title = "Tennis Elbow"; include "head.php"; ?><p>x</p>', "Tennis Elbow"),
+        ("<?php $page_title = 'Knee &amp; Hip'; ?>", "Knee & Hip"),
+        ('{assign var="title" value="歯周病"}{include file="head.tpl"}', "歯周病"),
+        ('<c:set var="title" value="Dry Eye" />', "Dry Eye"),
+        ("<?php $title = $post->title; ?>", None),
+        ("<?php $title = 'A' . $name; ?>", None),
+    ],
+)
+def test_template_title_hints(source: str, hint: str | None) -> None:
+    assert strip_server_code(source).title_hint == hint
+
+
+@pytest.mark.parametrize(
+    ("source", "visible"),
+    [
+        (
+            '<a href="<?php echo $url; ?>/x" title="<?= $t ?>">Read more</a>',
+            '<a href=" /x" title=" ">Read more</a>',
+        ),
+        ("<p>Pain<% if (x) { %> eases<% } %>.</p>", "<p>Pain eases .</p>"),
+        ("<p>{* old text *}Rest {$name}{if $a}first{/if}.</p>", "<p> Rest first .</p>"),
+        ("<p>{{-- note --}}Ice {{ $x }} and {!! $y !!} rest.</p>", "<p> Ice and rest.</p>"),
+        ("<p>Mail info@clinic.com or @handle, pay 50% of {{ cost }}.</p>", None),
+        ("<p>Email us at hello@ifclinic.com</p>", "<p>Email us at hello@ifclinic.com</p>"),
+        ('<script type="application/ld+json">{"@type": "Article"}</script>', None),
+    ],
+)
+def test_server_code_goes_and_visible_text_stays(source: str, visible: str | None) -> None:
+    stripped = strip_server_code(source).text
+    if visible is None:
+        assert "info@clinic.com" in stripped or '{"@type": "Article"}' in stripped
+    else:
+        assert re.sub(r"\s+", " ", stripped) == visible
+
+
+def test_an_unclosed_php_block_at_the_end_is_code() -> None:
+    assert strip_server_code(
+        "<p>Rest and ice.</p>\n<?php include 'footer.php';\n"
+    ).text.strip() == ("<p>Rest and ice.</p>")
+
+
+# --- articles kept in JSX, in a CMS's front matter, under TOML front matter -------------------
+
+
+def test_a_jsx_component_is_read_as_its_markup() -> None:
+    page = read_file(DATA / "component.jsx")
+    assert page.kind == "jsx"
+    article = extract_article(page)
+    assert article.title == "Shin Splints: Why Your Shins Hurt After Running"
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert ("heading", "What helps") in kinds
+    assert ("item", "Cut your running by half for two weeks.") in kinds
+    assert ("item", "Calf raises, three sets of fifteen.") in kinds
+    text = all_text(article)
+    assert "when training increases too quickly." in text
+    for code in ("import", "useState", "className", "year", "Old intro", "=>", "{", "}"):
+        assert code not in text
+
+
+def test_a_prosemirror_document_in_front_matter_is_the_article() -> None:
+    article = extract_article(read_file(DATA / "statamic-entry.md"))
+    assert article.title == "Bruxism"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("heading", "What is bruxism?"),
+        (
+            "paragraph",
+            "Bruxism is the clenching or grinding of the teeth, mostly at night. Many people "
+            "only notice it when their partner hears the grinding or their jaw muscles ache in "
+            "the morning.",
+        ),
+        ("heading", "How we treat it"),
+        ("item", "A custom night guard that protects the enamel while you sleep."),
+        ("item", "Relaxation exercises for the jaw muscles before bed."),
+    ]
+
+
+def test_toml_front_matter_gives_the_metadata() -> None:
+    source = (
+        '+++\ndate = 2023-08-26T10:00:00+01:00\nauthor = "Ana Ruiz"\n'
+        'title = "Qué es la distimia"\ntags = ["a", "b"]\n[thumbnail]\nimage = "x.jpg"\n+++\n\n'
+        + "La distimia es una forma de depresión crónica que dura al menos dos años. "
+        * 4
+    )
+    article = extract_article(Page(origin="post.md", text=source, kind="markdown"))
+    assert (article.title, article.author, article.date) == (
+        "Qué es la distimia",
+        "Ana Ruiz",
+        "2023-08-26",
+    )
+    assert "+++" not in all_text(article) and "thumbnail" not in all_text(article)

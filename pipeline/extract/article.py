@@ -35,7 +35,6 @@ from typing import Any
 
 import markdown as markdown_lib
 import trafilatura
-import yaml
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
@@ -56,7 +55,12 @@ from pipeline.extract.cleanup import (
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
-from pipeline.extract.metadata import read_metadata
+from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
+from pipeline.extract.headline import html_headline, markdown_headline
+from pipeline.extract.jsx import jsx_to_html
+from pipeline.extract.metadata import normalise_date, read_metadata
+from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
+from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -64,7 +68,6 @@ BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_])
 INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<yaml>.*?)\n---\s*\n", re.DOTALL)
 MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
@@ -77,6 +80,8 @@ XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragra
 
 def extract_article(page: Page) -> Article:
     page = replace(page, text=clean_characters(page.text))  # a Page not made by load
+    if page.kind == "jsx":
+        page = replace(page, text=jsx_to_html(page.text), kind="html")
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")
@@ -84,8 +89,10 @@ def extract_article(page: Page) -> Article:
 
 
 def extract_html(page: Page) -> Article:
-    tree = parse_html(page)
+    source = strip_server_code(page.text)
+    tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
+    drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
@@ -99,13 +106,14 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
-    blocks = recover_headings(tree, blocks)
+    blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_post_cards(tree, blocks)
     meta = read_metadata(tree, page.url)
-    title = meta.get("title") or first_heading(blocks)
-    blocks = drop_headline(blocks, *meta.titles, dek=meta.get("description") or "")
+    voted = html_headline(tree, meta, source.title_hint)
+    title = voted or meta.get("title") or first_heading(blocks)
+    blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
@@ -154,7 +162,7 @@ def parse_html(page: Page) -> HtmlElement:
     """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
     text = XML_DECLARATION.sub("", page.text, count=1)
     tree = load_html(text) if text.strip() else None
-    if tree is not None and tree.tag != "html":  # a fragment: give it a document around it
+    if text.strip() and (tree is None or tree.tag != "html"):  # a fragment: wrap it
         try:
             tree = document_fromstring(text)
         except (etree.ParserError, ValueError):
@@ -263,26 +271,23 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
 
 
 def extract_markdown(page: Page) -> Article:
-    text = page.text
-    meta: dict[str, Any] = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group("yaml"))
-        except yaml.YAMLError:
-            loaded = None
-        meta = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end() :]
+    meta, text = split_front_matter(page.text)
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
-    blocks = tuple(blocks_from_html(BeautifulSoup(html, "html.parser")))
-    title = clean_text(str(meta.get("title") or "")) or first_heading(blocks)
+    if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
+        html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
+    soup = BeautifulSoup(html, "html.parser")
+    for note in soup.select("sup, div.footnote"):
+        if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
+            note.decompose()  # Markdown footnotes: the [^1] markers and the notes
+    blocks = drop_references(tuple(blocks_from_html(soup)))
+    title = markdown_headline(meta, blocks) or first_heading(blocks)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
         title=title,
         blocks=drop_headline(blocks, title),
         author=meta_text(meta, "author"),
-        date=meta_text(meta, "date"),
+        date=normalise_date(meta_text(meta, "date") or "") or None,
         description=meta_text(meta, "description"),
         language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
         image=meta_text(meta, "image"),

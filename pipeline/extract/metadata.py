@@ -36,6 +36,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     metadata search (bylines, visible dates, the <h1>) only for what they leave out."""
     found = read_head_metadata(tree)
     page_title = found.pop("page_title", "")
+    head_title = found.get("title", "")  # the library's guess (often a subheading) is not kept out
     if not all(found.get(key) for key in ("title", "author", "date")):
         library = extract_metadata(tree, default_url=url, extensive=False)  # no guessed dates
         for key, attr in LIBRARY_FIELDS.items():
@@ -45,8 +46,21 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     found.setdefault("title", page_title)
     if found.get("date"):
         found["date"] = normalise_date(found["date"])
-    titles = (found["title"], page_title, re.split(r" [|–—:-] ", page_title)[0])
+    titles = (head_title, page_title, re.split(r" [|–—:-] ", page_title)[0])
     return PageMeta(found, titles)
+
+
+def title_sources(tree: HtmlElement) -> list[tuple[str, str]]:
+    """("meta", og:title / twitter:title / JSON-LD headline) and ("title", <title>) pairs."""
+    found = [("meta", ld_text(item.get("headline"))) for item in read_json_ld(tree)]
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title"):
+            found.append(("meta", squash(meta.get("content") or "")))
+    title = tree.findtext(".//title")
+    found.append(("title", squash(title or "")))
+    unique = {text: source for source, text in reversed(found) if text}
+    return [(source, text) for text, source in reversed(unique.items())]
 
 
 LIBRARY_FIELDS = {

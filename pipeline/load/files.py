@@ -10,7 +10,10 @@ from pipeline.models import LoadError, Page
 
 MAX_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+# Server-side templates are read as HTML; extract takes their code out (extract/templates.py).
+TEMPLATE_SUFFIXES = (".php", ".phtml", ".jsp", ".asp", ".aspx", ".tpl", ".twig")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+JSX_SUFFIXES = (".jsx", ".tsx")  # a React component with the article in its markup
 
 
 def read_file(path: Path) -> Page:
@@ -19,8 +22,11 @@ def read_file(path: Path) -> Page:
         raise LoadError(f"{path}: no such file")
     if path.is_dir():
         raise LoadError(f"{path}: is a folder, not a file")
-    if not name.endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES):
-        raise LoadError(f"{path}: unsupported file type (use .html, .htm, .html.gz or .md)")
+    if not name.endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + MARKDOWN_SUFFIXES + JSX_SUFFIXES):
+        raise LoadError(
+            f"{path}: unsupported file type "
+            "(use .html, .htm, .html.gz, .md, .jsx or a template such as .php)"
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -31,8 +37,10 @@ def read_file(path: Path) -> Page:
         raw = gunzip_capped(raw, str(path))
     if len(raw) > MAX_BYTES:
         raise LoadError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
-    if name.endswith(MARKDOWN_SUFFIXES):
+    if name.endswith(MARKDOWN_SUFFIXES + JSX_SUFFIXES):
         text, _ = decode_html(raw, None)  # the same detection: UTF-8 nearly always
+        if name.endswith(JSX_SUFFIXES):
+            return Page(origin=str(path), text=text, kind="jsx", path=str(path))
         return Page(origin=str(path), text=text, kind="markdown", path=str(path))
     text, encoding = decode_html(raw, None)
     return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)

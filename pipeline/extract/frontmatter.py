@@ -1,0 +1,93 @@
+"""Part of stage 2, extract: a Markdown file's front matter, and an article kept inside it.
+
+Front matter is YAML between `---` lines (Jekyll, Astro, Eleventy, Gatsby, Hexo, Nuxt) or
+TOML between `+++` lines (Hugo). Some CMSs (Statamic, Tiptap-based editors) keep the whole
+article in the front matter as a ProseMirror document: nodes `{type: heading | paragraph |
+bulletList | orderedList | listItem | blockquote | text, content: [...], attrs, marks}`. That
+document is written out as HTML, in the order it appears, so it reads like any other body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from typing import Any
+
+import yaml
+
+YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<data>.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(?P<data>.*?)\n\+\+\+\s*(?:\n|\Z)", re.DOTALL)
+PLAIN_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
+BLOCK_NODES = {
+    "paragraph": "p",
+    "bulletList": "ul",
+    "bullet_list": "ul",
+    "orderedList": "ol",
+    "ordered_list": "ol",
+    "listItem": "li",
+    "list_item": "li",
+    "blockquote": "blockquote",
+}
+MARK_TAGS = {"bold": "strong", "strong": "strong", "italic": "em", "em": "em"}
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """The front matter as a dict ({} when there is none or it cannot be read), and the body."""
+    for pattern, parse in ((YAML_FRONT_MATTER, yaml.safe_load), (TOML_FRONT_MATTER, tomllib.loads)):
+        match = pattern.match(text)
+        if match:
+            try:
+                loaded = parse(match.group("data"))
+            except (yaml.YAMLError, tomllib.TOMLDecodeError):
+                loaded = read_plain_keys(match.group("data"))
+            return (loaded if isinstance(loaded, dict) else {}), text[match.end() :]
+    return {}, text
+
+
+def read_plain_keys(data: str) -> dict[str, Any]:
+    """Top-level `key: value` lines of front matter that is not valid YAML (an unquoted
+    colon: `title: Dry Eye: Symptoms and Treatment`), values taken as written."""
+    found: dict[str, Any] = {}
+    for line in data.splitlines():
+        match = PLAIN_KEY.match(line)
+        if match and match.group("value").strip():
+            found.setdefault(match.group("key"), match.group("value").strip().strip("\"'"))
+    return found
+
+
+def prosemirror_html(data: Any) -> str:
+    """Every ProseMirror block found anywhere in `data`, as HTML, in document order."""
+    if isinstance(data, dict):
+        if data.get("type") in BLOCK_NODES or data.get("type") == "heading":
+            return node_html(data)
+        return "".join(prosemirror_html(value) for value in data.values())
+    if isinstance(data, list):
+        return "".join(prosemirror_html(item) for item in data)
+    return ""
+
+
+def node_html(node: dict[str, Any]) -> str:
+    kind = str(node.get("type"))
+    content = node.get("content")
+    children = [c for c in content if isinstance(c, dict)] if isinstance(content, list) else []
+    if kind == "text":
+        return marked_text(node)
+    if kind in ("hardBreak", "hard_break"):
+        return "<br>"
+    inner = "".join(node_html(child) for child in children)
+    if kind == "heading":
+        attrs = node.get("attrs")
+        level = attrs.get("level") if isinstance(attrs, dict) else None
+        tag = f"h{min(max(level, 1), 6)}" if isinstance(level, int) else "h2"
+        return f"<{tag}>{inner}</{tag}>"
+    block = BLOCK_NODES.get(kind)
+    return f"<{block}>{inner}</{block}>" if block else inner
+
+
+def marked_text(node: dict[str, Any]) -> str:
+    text = html.escape(str(node.get("text") or ""))
+    for mark in node.get("marks") or []:
+        tag = MARK_TAGS.get(str(mark.get("type"))) if isinstance(mark, dict) else None
+        text = f"<{tag}>{text}</{tag}>" if tag else text
+    return text

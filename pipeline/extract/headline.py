@@ -1,0 +1,220 @@
+"""Part of stage 2, extract: the headline, by a vote among what the page says its title is.
+
+Voters: the visible titles (each <h1>, elements a class names as a title such as
+"entry-title" or "section-title"), og:title, JSON-LD `headline`, <title> without the site's
+name, and the title a server template sets. Each candidate starts with the weight of where
+it comes from (a visible <h1> most) and gains one for every other voter that says the same
+(token overlap). Never the headline: a call to action ("Call Us Today", "Book now",
+"Pide cita"), a title in the page's header, nav or footer chrome, or a heading that repeats
+on the page. A reader sees the visible title, so it wins a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from pipeline.extract.cleanup import clean_text
+from pipeline.extract.metadata import PageMeta, title_sources
+from pipeline.models import Block
+
+CALL_TO_ACTION = re.compile(
+    r"^(?:\W*)(?:call|phone|ring|book|schedule|contact|request|get in touch|make an appointment"
+    r"|request an appointment|visit us|find us|pide|reserva|llám|llam|contáct|contact|agenda"
+    r"|solicita|prenez|réserve|appelez|contactez|termin|kontakt|rufen|vereinbaren|agende|marque"
+    r"|ligue|fale|prenota|chiama|contatt|예약|상담|문의|전화|予約|お問い合わせ|ご予約|お電話)",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(
+    r"^(?:blog|news|articles?|posts?|home|menu|search|our blog|latest news|블로그|ブログ"
+    r"|noticias|actualités|aktuelles|notícias|notizie)$",
+    re.IGNORECASE,
+)
+TITLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?title", re.I
+)
+SEPARATORS = re.compile(r"\s+[|–—»>-]\s+|\s*[|｜]\s*|\s+::\s+|,(?=[^\W\d])")
+LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
+MAX_WORDS = 25
+REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
+WEIGHTS = {"h1": 3.0, "class": 2.0, "subclass": 1.5, "heading": 1.0, "meta": 1.5, "title": 1.0}
+WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    source: str  # a key of WEIGHTS
+
+
+def vote(candidates: list[Candidate]) -> str:
+    """The candidate text with the most weight; the first of equals (visible ones come first)."""
+    usable = [c for c in candidates if usable_title(c.text)]
+    best, best_score = "", 0.0
+    for candidate in usable:
+        agree = sum(
+            1
+            for other in usable
+            if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
+        )
+        score = WEIGHTS[candidate.source] + agree
+        if candidate.source == "heading" and not agree:
+            continue  # a subheading counts only when a title says the same
+        if score > best_score:
+            best, best_score = candidate.text, score
+    return best
+
+
+def usable_title(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_WORDS
+        and not CALL_TO_ACTION.match(text)
+        and not GENERIC.match(text)
+    )
+
+
+def agrees(one: str, other: str) -> bool:
+    """Most of the shorter text's words are in the longer one."""
+    a, b = tokens(one), tokens(other)
+    if not a or not b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    common = sum((Counter(shorter) & Counter(longer)).values())
+    return common >= 0.8 * len(shorter) and common >= 0.4 * len(longer)
+
+
+def loosely_agrees(one: str, other: str) -> bool:
+    """Half the shorter text's words are in the other: the same title, perhaps misspelt."""
+    a, b = tokens(one), tokens(other)
+    common = sum((Counter(a) & Counter(b)).values())
+    return bool(a and b) and common * 2 >= min(len(a), len(b))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words; each CJK character a word of its own."""
+    words: list[str] = []
+    for word in re.findall(r"\w+", text.lower()):
+        if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word):
+            words.extend(word)
+        else:
+            words.append(word)
+    return words
+
+
+def title_parts(title: str, site_name: str | None, url: str | None) -> list[str]:
+    """A <title> or og:title without the site's name: the whole, then the longest part that
+    is not the site's name or host (Title | Site, Site - Title, タイトル｜サイト)."""
+    title = clean_text(title)
+    parts = [p for p in SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return [title] if title else []
+    site_keys = {key for key in (site_key(site_name or ""), host_key(url)) if len(key) > 2}
+    own = [p for p in parts if not any(k in site_key(p) or site_key(p) in k for k in site_keys)]
+    return [(own or parts)[0]]
+
+
+def site_key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def host_key(url: str | None) -> str:
+    host = re.sub(r"^https?://(?:www\.)?", "", url or "").split("/")[0]
+    return host.split(".")[0].lower()
+
+
+def visible_candidates(tree: HtmlElement) -> list[Candidate]:
+    """<h1>s, then elements a class names as a title (one of a kind: a class shared by
+    several elements marks section titles), then h2/h3s, in page order, without the chrome
+    and the repeated labels."""
+    headings = list(tree.iter(*HEADINGS))
+    counts = Counter(spaced_text(h) for h in headings)
+    found = [c for h in tree.iter("h1") for c in candidate(h, "h1", counts)]
+    titled = [e for e in tree.xpath("//body//*[@class]") if TITLE_CLASS.search(e.get("class", ""))]
+    classes = Counter((e.tag, e.get("class")) for e in titled)
+    for element in titled:
+        if classes[(element.tag, element.get("class"))] == 1 and element.tag not in SKIPPED:
+            sub = TITLE_CLASS.search(element.get("class", ""))
+            source = "subclass" if sub and sub.group(1) else "class"
+            found.extend(candidate(element, source, counts))
+    found.extend(c for h in tree.iter("h2", "h3") for c in candidate(h, "heading", counts))
+    return found
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SKIPPED = ("h1", "a", "img", "body", "html", "section", "article", "main")
+
+
+def candidate(element: HtmlElement, source: str, counts: Counter[str]) -> list[Candidate]:
+    """The element's title text: its heading's, when it holds one; else its image's alt
+    text (a title drawn as an image) and its own text."""
+    inner = next(element.iter(*HEADINGS), None) if element.tag not in HEADINGS else None
+    if inner is not None:
+        text = spaced_text(inner)
+    else:
+        alts = [clean_text(i.get("alt") or "") for i in element.iter("img")]
+        text = clean_text(" ".join([*alts, spaced_text(element)]))
+    text = LEADING_MARKS.sub("", text)
+    if not text or counts[text] >= REPEATS or in_chrome(element):
+        return []
+    return [Candidate(text, source)]
+
+
+def spaced_text(element: HtmlElement) -> str:
+    """Visible text, with a space between the texts of child elements (<p>Title<em>Sub</em>)."""
+    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
+    return clean_text(" ".join(str(part) for part in parts))
+
+
+def in_chrome(element: HtmlElement) -> bool:
+    """Inside the page's nav, footer or aside, or a header outside the article."""
+    for parent in element.iterancestors():
+        if parent.tag in ("nav", "footer", "aside"):
+            return True
+        if parent.tag == "header" and not any(
+            a.tag in ("article", "main") for a in parent.iterancestors()
+        ):
+            return parent.find(".//nav") is not None
+    return False
+
+
+def html_headline(tree: HtmlElement, meta: PageMeta, hint: str | None) -> str:
+    """The headline of an HTML page, by vote."""
+    site, url = meta.get("site_name"), meta.get("url")
+    candidates = visible_candidates(tree)
+    for source, text in title_sources(tree):
+        candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
+    if hint:
+        candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
+    return vote(candidates)
+
+
+def markdown_headline(meta: dict[str, Any], blocks: tuple[Block, ...]) -> str:
+    """The headline of a Markdown file: the body's <h1> or the title its front matter gives
+    the template (`title`, or `heading`, `headline`, `titre` ...), by vote. A leading
+    heading that is the title with a few words more is what the page shows."""
+    fields = [meta.get(key) for key in FRONT_MATTER_TITLES]
+    candidates = [Candidate(clean_text(f), "front") for f in fields if isinstance(f, str)]
+    h1 = next((n for n, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
+    if h1 is not None:
+        text = blocks[h1].text
+        close = h1 == 0 and (not candidates or loosely_agrees(text, candidates[-1].text))
+        candidates.insert(0, Candidate(text, "body-h1" if close else "class"))
+    first = blocks[0] if blocks else None
+    title = candidates[-1].text if candidates and candidates[-1].source == "front" else ""
+    if first and first.kind == "heading" and first.level <= 2 and extends(first.text, title):
+        return first.text
+    return vote(candidates)
+
+
+FRONT_MATTER_TITLES = ("heading", "headline", "titre", "titulo", "título", "titel", "title")
+
+
+def extends(heading: str, title: str) -> bool:
+    """The heading starts with the title and adds one to three words."""
+    extra = heading[len(title) :].split() if title and heading.startswith(title) else []
+    return 1 <= len(extra) <= 3

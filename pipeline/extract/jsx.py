@@ -1,0 +1,106 @@
+"""Part of stage 2, extract: a React/Next.js component whose article is written in JSX, as HTML.
+
+The markup the component returns is kept; imports and code around it go. Expressions go too,
+except strings (`{"text"}`, `{'text'}` and template literals, whose `${…}` parts go): they
+are text the reader sees. Components are read by their names, the way a person would:
+`<Heading2>` is an `<h2>`, `<Paragraph>` a `<p>`, `<ListItem>` an `<li>`, `<Bold>` a
+`<strong>`; any other component is a `<div>`. `className` becomes `class`.
+"""
+
+from __future__ import annotations
+
+import re
+
+RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
+COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
+JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
+FRAGMENT = re.compile(r"<(/?)>")
+STRING = re.compile(
+    r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
+)
+TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
+# Component names to HTML tags, by the words in the name (first match wins).
+COMPONENT_NAMES = (
+    (re.compile(r"^(?:Heading|H|Title)([1-6])$"), "h"),
+    (re.compile(r"Sub(?:title|heading)|Heading|Headline"), "h2"),
+    (re.compile(r"Title"), "h1"),
+    (re.compile(r"Paragraph|^P$|^Text$|Lead"), "p"),
+    (re.compile(r"ListItem|^Li$|^Item$"), "li"),
+    (re.compile(r"(?<!Un)OrderedList|^Ol$|NumberedList"), "ol"),
+    (re.compile(r"List$|^Ul$"), "ul"),
+    (re.compile(r"Bold|Strong"), "strong"),
+    (re.compile(r"Italic|^Em$|Emphasis"), "em"),
+    (re.compile(r"Quote"), "blockquote"),
+    (re.compile(r"Link$|^A$|Anchor"), "a"),
+    (re.compile(r"Image|Img|Picture|Icon"), "img"),
+)
+
+
+def jsx_to_html(source: str) -> str:
+    """The HTML a JSX component renders, as far as it can be read without running it."""
+    match = RETURN_MARKUP.search(source)
+    start = match.end() if match else source.find("<")
+    end = source.rfind(">") + 1
+    markup = source[max(start, 0) : end] if end > start >= 0 else ""
+    markup = replace_expressions(JSX_COMMENT.sub("", markup))
+    markup = FRAGMENT.sub(r"<\1div>", markup)
+    markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
+    markup = re.sub(r"\bclassName=", "class=", markup)
+    return f"<html><body><article>{markup}</article></body></html>"
+
+
+def html_tag(component: str) -> str:
+    name = component.rsplit(".", 1)[-1]
+    for pattern, tag in COMPONENT_NAMES:
+        match = pattern.search(name)
+        if match:
+            return tag + (match.group(1) if match.groups() else "")
+    return "div"
+
+
+def replace_expressions(markup: str) -> str:
+    """Each top-level `{…}`: a string's text, or nothing (code, comments, attribute values)."""
+    out: list[str] = []
+    n = 0
+    while n < len(markup):
+        if markup[n] != "{":
+            out.append(markup[n])
+            n += 1
+            continue
+        end = closing_brace(markup, n)
+        inner = markup[n + 1 : end]
+        out.append('""' if out and out[-1] == "=" else expression_text(inner))
+        n = end + 1
+    return "".join(out)
+
+
+def expression_text(inner: str) -> str:
+    match = STRING.match(inner)
+    if not match:
+        return " "
+    text = next(g for g in match.groups() if g is not None)
+    return TEMPLATE_PART.sub("", text).replace("\\n", "\n").replace("\\", "")
+
+
+def closing_brace(text: str, start: int) -> int:
+    """The index of the brace closing the one at `start`, skipping strings; the end if none."""
+    depth = 0
+    quote = ""
+    n = start
+    while n < len(text):
+        char = text[n]
+        if quote:
+            if char == "\\":
+                n += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return n
+        n += 1
+    return len(text) - 1

@@ -1,0 +1,89 @@
+"""Part of stage 2, extract: server-side template code out of a page's source, before parsing.
+
+A saved PHP, Laravel Blade, JSP, classic ASP, Smarty, Twig or Jinja page holds code that
+the server runs and a reader never sees: `<?php … ?>`, `<% … %>`, `@extends(…)`,
+`{include …}`, `{{ $var }}`, `<jsp:include …/>`. It goes, wherever it sits (a preamble, an
+attribute, the body), and the HTML and text around it stay. The rules are about template
+languages, never about a site. A title the template sets for the page (Blade's
+`@section('title', 'X')`, PHP's `$title = "X";`, Smarty's `{assign var="title" value="X"}`)
+is kept as a hint for the headline vote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+QUOTED = r"(?P<q>['\"])(?P<title>(?:(?!(?P=q)).){2,200}?)(?P=q)"
+TITLE_HINTS = (
+    re.compile(rf"@section\(\s*['\"]title['\"]\s*,\s*{QUOTED}\s*\)"),
+    re.compile(
+        r"@section\(\s*['\"]title['\"]\s*\)\s*(?P<title>[^@<>{}\n]{2,200}?)\s*@(?:end|stop)"
+    ),
+    re.compile(rf"\$(?:page_?|post_?)?title\s*=\s*{QUOTED}\s*;", re.IGNORECASE),
+    re.compile(rf"\{{assign\s+var=['\"]?(?:page_?)?title['\"]?\s+value={QUOTED}", re.IGNORECASE),
+    re.compile(rf"<c:set\s+var=['\"](?:page_?)?title['\"]\s+value={QUOTED}", re.IGNORECASE),
+)
+# Comments first (they may hold code), then code blocks, then directives and tags.
+COMMENTS = re.compile(r"\{\{--.*?--\}\}|<%--.*?--%>|\{\*.*?\*\}|\{#.*?#\}", re.DOTALL)
+CODE_BLOCKS = re.compile(
+    r"<\?(?!xml\b)(?:php\b|=)?.*?(?:\?>|\Z)"  # PHP, to the end of the file when unclosed
+    r"|<%.*?%>"  # JSP and classic ASP: directives, scriptlets, expressions
+    r"|@php\b.*?@endphp\b"  # Blade's PHP block
+    r"|\{%-?.*?-?%\}"  # Twig, Jinja, Liquid, Nunjucks tags
+    r"|\{\{.*?\}\}|\{!!.*?!!\}",  # echo expressions: a value the server fills in
+    re.DOTALL | re.IGNORECASE,
+)
+BLADE_DIRECTIVE = re.compile(
+    r"(?<![\w.@])@(?:extends|section|yield|include\w*|push|prepend|stack|component|slot|props"
+    r"|if|elseif|unless|isset|empty|foreach|forelse|for|while|switch|case|can|cannot|auth|guest"
+    r"|env|production|lang|choice|json|method|livewire\w*|vite|inject|each|class|style|error"
+    r")\s*(?:\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\([^()]*\))*\))?"
+    r"|(?<![\w.@])@(?:end\w+|else|stop|show|parent|append|overwrite|csrf|break|continue"
+    r"|default|verbatim|once)\b",
+)
+SMARTY_TAG = re.compile(
+    r"\{/?(?:include|if|elseif|else|foreach|foreachelse|section|sectionelse|assign|capture"
+    r"|literal|strip|block|extends|config_load|insert|ldelim|rdelim|nocache|function|call"
+    r"|while|for|php|append|counter|cycle|html_\w+|mailto)\b[^{}\n]*\}"
+    r"|\{\$[^{}\n]*\}|\{#[\w.]+#\}",
+    re.IGNORECASE,
+)
+SERVER_TAG = re.compile(
+    r"</?(?:jsp|c|fmt|fn|spring|form|tiles|sec|ui|h|f|asp)"
+    r":[\w-]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r"|</?cf\w+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.IGNORECASE,
+)
+EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A page's markup with the server-side code taken out, and the title it set, if any."""
+
+    text: str
+    title_hint: str | None = None
+
+
+def strip_server_code(text: str) -> Source:
+    """The visible HTML and text of a template page, and the title the template sets."""
+    hint = find_title_hint(text)
+    text = COMMENTS.sub(" ", text)
+    text = CODE_BLOCKS.sub(" ", text)
+    text = BLADE_DIRECTIVE.sub(" ", text)
+    text = SMARTY_TAG.sub(" ", text)
+    text = SERVER_TAG.sub(" ", text)
+    text = EXPRESSION.sub("", text)
+    return Source(text, hint)
+
+
+def find_title_hint(text: str) -> str | None:
+    for pattern in TITLE_HINTS:
+        match = pattern.search(text)
+        if match:
+            title = re.sub(r"\s+", " ", html.unescape(match.group("title"))).strip()
+            if title and not re.search(r"[$<>{}]|\w\(", title):  # a value, not an expression
+                return title
+    return None

@@ -1,0 +1,107 @@
+"""extract: the headline is the title a reader sees, chosen by a vote among the page's titles.
+
+Calls to action, headings in the page's chrome and headings repeated on the page never win.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.article import extract_article
+from pipeline.load.source import read_file
+from pipeline.models import Page
+
+DATA = Path(__file__).parent / "data" / "extract"
+BODY = (
+    "<p>" + "Sciatica is pain that runs from the low back down the back of the leg. " * 4 + "</p>"
+)
+
+
+def headline(markup: str, kind: str = "html") -> str:
+    page = Page(origin="made-up", text=markup, kind=kind)  # type: ignore[arg-type]
+    return extract_article(page).title
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("blade-page.blade.php", "Heel Pain in Runners"),  # {{ }} in the h1: the template's title
+        ("php-page.php", "Tennis Elbow: Causes and Treatment"),  # $title = "..." in the preamble
+        ("jsp-page.jsp", "Dry Eye"),  # div.title "» Dry Eye", not the first <h4>
+        ("naver-zero-width.html", "무릎 앞쪽 통증, 왜 생길까요?"),
+    ],
+)
+def test_template_pages_get_their_visible_title(name: str, title: str) -> None:
+    article = extract_article(read_file(DATA / name))
+    assert article.title == title
+    assert title not in {b.text for b in article.blocks}
+
+
+def test_a_generic_title_tag_loses_to_the_h1() -> None:
+    markup = page(
+        "<title>Brookfield Chiropractor, New Berlin, WI</title>",
+        f"<main><h1>Sciatica</h1>{BODY}<h1>Call Us Today for Consultation</h1></main>",
+    )
+    assert headline(markup) == "Sciatica"
+
+
+@pytest.mark.parametrize(
+    "cta", ["Call Us Today for Consultation", "Book now", "Contact us", "Pide cita", "예약 문의"]
+)
+def test_a_call_to_action_is_never_the_headline(cta: str) -> None:
+    markup = page("<title>Sciatica | Oak Clinic</title>", f"<main><h1>{cta}</h1>{BODY}</main>")
+    assert headline(markup) == "Sciatica"
+
+
+def test_a_heading_in_the_footer_or_repeated_is_not_the_headline() -> None:
+    repeated = "<h2>Our services</h2>" * 3
+    markup = page(
+        '<meta property="og:title" content="Sciatica explained">',
+        f"<main>{repeated}<h2>Sciatica explained</h2>{BODY}</main>"
+        "<footer><h1>Oak Clinic</h1></footer>",
+    )
+    assert headline(markup) == "Sciatica explained"
+
+
+def test_the_site_name_comes_off_the_title_in_any_script() -> None:
+    markup = page(
+        "<title>クリーニング・歯石除去のご案内｜流山おおたかの森歯科</title>",
+        f"<div class='page_title'><img src='t.png' alt='クリーニング・歯石除去'></div>{BODY}",
+    )
+    assert headline(markup) == "クリーニング・歯石除去"
+
+
+def test_a_keyword_stuffed_title_agrees_with_the_visible_subheading() -> None:
+    markup = page(
+        "<title>Sensitive teeth treatment in Pune,Good Teeth Sensitivity Clinic in Pune</title>",
+        f"<div class='tab'><h3><strong>Sensitive Teeth Treatment in Pune</strong></h3>{BODY}</div>",
+    )
+    assert headline(markup) == "Sensitive Teeth Treatment in Pune"
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "title"),
+    [
+        ("title: Achilles Tendonitis", "# Achilles Tendonities\n\n", "Achilles Tendonities"),
+        ('title: "Back pain: part 2"', "Why I write about it\n=====\n\n", "Back pain: part 2"),
+        ("title: Traffic accidents", "## Traffic accidents aftereffects\n\n", None),
+        ("title: Dry Eye: Symptoms and Treatment", "## Introduction\n\n", None),
+        ("heading: Sciatica\ntitle: sciatica-page", "", "Sciatica"),
+    ],
+)
+def test_markdown_headline(front: str, body: str, title: str | None) -> None:
+    text = f"---\n{front}\n---\n\n{body}" + "Sciatica is pain that runs down the leg. " * 8
+    expected = (
+        title
+        or {
+            "title: Traffic accidents": "Traffic accidents aftereffects",
+            "title: Dry Eye: Symptoms and Treatment": "Dry Eye: Symptoms and Treatment",
+        }[front]
+    )
+    assert headline(text, "markdown") == expected
