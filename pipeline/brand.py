@@ -41,6 +41,8 @@ class Brand:
     look: str = "calm"  # the card look: a bundled name or a layout .toml file
     # [languages.ko] cta / disclaimer: the brand's own wording for articles in that language
     languages: dict[str, dict[str, str]] = field(default_factory=dict)
+    # [publish] media_base_url, instagram_account, postiz_integration: for `repurpose publish`
+    publish: dict[str, str] = field(default_factory=dict)
 
     def for_language(self, language: str) -> Brand:
         """The kit with its call to action and disclaimer in the article's language, if given."""
@@ -77,8 +79,9 @@ DEFAULT_FONTS = {
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
 BRAND_KEYS = (
     "name", "handle", "cta", "disclaimer", "hashtags", "logo", "look", "colors",
-    "dark_colors", "fonts", "languages",
+    "dark_colors", "fonts", "languages", "publish",
 )  # fmt: skip
+PUBLISH_KEYS = ("media_base_url", "instagram_account", "postiz_integration")
 LANGUAGE_KEYS = ("cta", "disclaimer")
 
 
@@ -110,10 +113,27 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
         logo=read_logo(data, path),
         look=read_look(data, path),
         languages=read_languages(data, path),
+        publish=read_publish(data, path),
     )
     if not allow_low_contrast:
         check_brand_contrast(brand, path)
     return brand
+
+
+def read_publish(data: dict[str, Any], path: Path) -> dict[str, str]:
+    """[publish]: where the images are served, and the accounts to publish to."""
+    table = data.get("publish", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"brand kit {path}: [publish] must be a table")
+    for key, value in table.items():
+        if key not in PUBLISH_KEYS:
+            raise ConfigError(
+                f"brand kit {path}: unknown key 'publish.{key}'"
+                f" (expected one of: {', '.join(PUBLISH_KEYS)})"
+            )
+        if not isinstance(value, str):
+            raise ConfigError(f"brand kit {path}: 'publish.{key}' must be text in quotes")
+    return dict(table)
 
 
 def read_kit(path: Path) -> dict[str, Any]:

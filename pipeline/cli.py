@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.cli_automation import add_automation_parsers
 from pipeline.commands import DEFAULT_SLOTS, EXPORT_TARGETS
 from pipeline.models import RepurposeError
 from pipeline.redact import redact_text
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from pipeline.load import FetchOptions
 
 Clock = Callable[[], datetime]
-FETCHING_COMMANDS = ("run", "extract", "digest")
+FETCHING_COMMANDS = ("run", "extract", "digest", "watch")
 
 EXAMPLES = """examples:
   repurpose run samples/knee-pain-muscle-imbalance.html
@@ -42,6 +43,9 @@ EXAMPLES = """examples:
   repurpose export out/* --to metricool --media-base-url https://clinic.example/ig -o plan.csv
   repurpose extract samples/tension-headaches.md
   repurpose digest samples/plantar-heel-pain.html
+  repurpose watch https://clinic.example/blog/ -o out
+  repurpose approve out/could-chronic-joint-pain-be-improved-by-treating-muscle --by "Dr Lee"
+  repurpose publish out/* --to instagram --account 17841400000000000
 """
 
 
@@ -139,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_render_parser(commands)
     add_schedule_parser(commands)
     add_export_parser(commands)
+    add_automation_parsers(commands)
 
     for name, sub in commands.choices.items():
         if name in FETCHING_COMMANDS:

@@ -50,6 +50,10 @@ class OutputError(RepurposeError):
     """An output folder cannot be written: a link out of it, a full disk, no permission."""
 
 
+class PublishError(RepurposeError):
+    """A set that cannot be approved or published, or a platform that refused it."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A loaded source: raw HTML or Markdown text, and where it came from."""

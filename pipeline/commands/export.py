@@ -40,12 +40,13 @@ EVENT_LENGTH = timedelta(minutes=15)
 class ScheduledPost:
     slug: str
     folder: Path
-    kind: str  # "carousel" or "quote"
+    kind: str  # "carousel", "quote" or "story"
     at: datetime  # timezone-aware
     caption: str
     files: tuple[str, ...]
     alt_texts: tuple[str, ...]
     title: str
+    revision: int = 0  # how many times the plan was made: the calendar's SEQUENCE
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,18 @@ def scheduled_posts(folder: Path, manifest: Manifest) -> list[ScheduledPost]:
         kind = str(entry.get("type"))
         caption = post_caption(manifest, kind, files)
         alts = tuple(alt_texts.get(f, "") for f in files)
-        posts.append(ScheduledPost(folder.name, folder, kind, at, caption, files, alts, title))
+        revision = int(plan.get("revision") or 0)
+        posts.append(
+            ScheduledPost(folder.name, folder, kind, at, caption, files, alts, title, revision)
+        )
     return posts
 
 
 def post_caption(manifest: Manifest, kind: str, files: Sequence[str]) -> str:
     """The carousel's caption; for a quote card its own caption variant (from the caption
     templates), or for a manifest without variants one built from the card."""
+    if kind == "story":
+        return manifest.captions.story if manifest.captions else manifest.headline or ""
     if kind != "quote":
         return manifest.caption
     variants = dict(manifest.captions.quotes) if manifest.captions else {}
@@ -217,7 +223,8 @@ def to_metricool(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
         blank = [""] * (METRICOOL_PICTURES - len(urls))
         flags = ["FALSE", "FALSE", "TRUE"]  # Draft, Facebook, Instagram
         row = [post.caption, f"{at:%Y-%m-%d}", f"{at:%H:%M}", *flags]
-        rows.append([*row, *urls, *blank, *post.alt_texts, *blank, "POST", ""])
+        kind = "STORY" if post.kind == "story" else "POST"
+        rows.append([*row, *urls, *blank, *post.alt_texts, *blank, kind, ""])
     return csv_text(rows)
 
 
@@ -234,7 +241,11 @@ def to_postiz(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
                 {
                     "integration": {"id": options.postiz_integration},
                     "value": [{"content": post.caption, "image": postiz_images(post, base)}],
-                    "settings": {"__type": "instagram", "post_type": "post", "collaborators": []},
+                    "settings": {
+                        "__type": "instagram",
+                        "post_type": "story" if post.kind == "story" else "post",
+                        "collaborators": [],
+                    },
                 }
             ],
         }
@@ -244,7 +255,10 @@ def to_postiz(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
 
 
 def postiz_images(post: ScheduledPost, base: str) -> list[dict[str, str]]:
-    return [{"id": f"{post.slug}/{f}", "path": media_url(base, post, f)} for f in post.files]
+    return [
+        {"id": f"{post.slug}/{f}", "path": media_url(base, post, f), "alt": alt}
+        for f, alt in zip(post.files, post.alt_texts, strict=True)
+    ]
 
 
 def utc_text(moment: datetime) -> str:
@@ -258,10 +272,11 @@ def to_ics(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
     stamp = options.now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     for post in posts:
         images = event_images(post, options.media_base_url)
-        what = "carousel" if post.kind == "carousel" else "quote card"
+        what = {"carousel": "carousel", "story": "story"}.get(post.kind, "quote card")
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{ics_text(post.slug)}-{ics_text(post.files[0])}@repurpose",
+            f"UID:{ics_uid(post)}",
+            f"SEQUENCE:{post.revision}",
             f"DTSTAMP:{stamp}",
             f"DTSTART:{post.at.astimezone(UTC):%Y%m%dT%H%M%SZ}",
             f"DTEND:{(post.at + EVENT_LENGTH).astimezone(UTC):%Y%m%dT%H%M%SZ}",
@@ -271,6 +286,11 @@ def to_ics(posts: Sequence[ScheduledPost], options: ExportOptions) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines)
+
+
+def ics_uid(post: ScheduledPost) -> str:
+    """The same for a piece however often it is re-planned, so calendars move the event."""
+    return f"{ics_text(post.slug)}-{ics_text(post.kind)}-{ics_text(post.files[0])}@repurpose"
 
 
 def event_images(post: ScheduledPost, base: str | None) -> list[str]:

@@ -36,7 +36,7 @@ from pipeline.render.looks import load_template
 from pipeline.write.atomic import output_error
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
 from pipeline.write.files import folder_lock, make_slug
-from pipeline.write.manifest import MANIFEST, build_manifest, read_manifest
+from pipeline.write.manifest import MANIFEST, Manifest, build_manifest, read_manifest
 from pipeline.write.state import load_state
 
 
@@ -173,6 +173,7 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     edits = before.edits if before else {}
     base = build_manifest(page, made.article, made.digest, options.brand, post.extra)
     base = replace(base, schedule=kept_plan(folder))
+    base = kept_publishing(folder, base)
 
     def generated(tool_alts: dict[str, str]) -> dict[str, str]:
         return hash_texts(texts_of(post.cards, post.caption, tool_alts, post.captions))
@@ -211,3 +212,13 @@ def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
     return notes + [
         f"dropped edit to {key}: the article no longer makes that card" for key in dropped
     ]
+
+
+def kept_publishing(folder: Path, base: Manifest) -> Manifest:
+    """The folder's approval and publications, kept across runs (even with --force), so a
+    piece is never posted twice; publish checks that the approval still fits the content."""
+    try:
+        before = read_manifest(folder)
+    except EditError:
+        return base
+    return replace(base, approval=before.approval, publications=before.publications)

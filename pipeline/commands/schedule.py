@@ -123,7 +123,7 @@ SQUARE_COPIES = ("quote_square",)  # the same quote again at 1:1, an alternative
 
 
 def pieces_of(slug: str, manifest: Manifest) -> list[Piece]:
-    """The carousel, then each quote card; stories and square copies of a quote are not planned."""
+    """The carousel, each quote card, then the story; square copies of a quote are not planned."""
     images = manifest.images
     slides = tuple(i.file for i in images if (i.kind or "carousel") == "carousel")
     pieces = [Piece(slug, "carousel", slides)] if slides else []
@@ -132,6 +132,7 @@ def pieces_of(slug: str, manifest: Manifest) -> list[Piece]:
         for i in images
         if i.kind == "quote" and i.layout not in SQUARE_COPIES
     ]
+    pieces += [Piece(slug, "story", (i.file,)) for i in images if i.kind == "story"]
     return pieces
 
 
@@ -173,8 +174,10 @@ def planned_times(manifest: Manifest) -> set[datetime]:
 
 
 def schedule_entry(planned: Sequence[Planned], zone: ZoneInfo, slots_text: str) -> dict[str, Any]:
-    """The manifest's "schedule" value for one article."""
+    """The manifest's "schedule" value for one article; `revision` counts the re-plans (it is
+    the calendar export's SEQUENCE, so a moved post moves in calendar apps)."""
     return {
+        "revision": 0,
         "timezone": zone.key,
         "slots": slots_text,
         "posts": [
@@ -203,7 +206,9 @@ def schedule_folders(
     planned = plan_posts(pieces, first_day, slots, zone, now, sibling_plans(folders))
     for folder, manifest in manifests.items():
         mine = [p for p in planned if p.piece.slug == folder.name]
-        manifest = replace(manifest, schedule=schedule_entry(mine, zone, slots_text))
+        entry = schedule_entry(mine, zone, slots_text)
+        entry["revision"] = int((manifest.schedule or {}).get("revision") or 0) + 1
+        manifest = replace(manifest, schedule=entry)
         with folder_lock(folder):
             update_tool_files(
                 folder, {MANIFEST: manifest.to_bytes(), PREVIEW: build_preview(manifest)}

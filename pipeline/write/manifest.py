@@ -32,6 +32,12 @@ from pipeline.models import (
 )
 from pipeline.redact import strip_credentials
 from pipeline.render.looks import KINDS as LAYOUT_KINDS
+from pipeline.write.approval import (
+    Approval,
+    Publication,
+    approval_from_json,
+    publications_from_json,
+)
 from pipeline.write.paths import read_folder_file
 
 MANIFEST = "post.json"
@@ -89,6 +95,8 @@ class Manifest:
     cards: tuple[Card, ...] = ()
     brand: JSON | None = None
     schedule: JSON | None = None  # {timezone, slots, posts: [{type, files, at}]}
+    approval: Approval | None = None  # `repurpose approve`: who, when, what they saw
+    publications: tuple[Publication, ...] = ()  # `repurpose publish`: what went out, its ids
     extra: JSON = field(default_factory=dict)  # keys this version does not know, kept
 
     @property
@@ -199,6 +207,10 @@ def manifest_to_json(manifest: Manifest) -> JSON:
     for key in ("brand", "schedule"):
         if getattr(manifest, key) is not None:
             data[key] = getattr(manifest, key)
+    if manifest.approval is not None:
+        data["approval"] = asdict(manifest.approval)
+    if manifest.publications:
+        data["publications"] = [asdict(p) | {"files": list(p.files)} for p in manifest.publications]
     return data
 
 
@@ -241,6 +253,8 @@ def manifest_from_json(data: Mapping[str, Any], name: str) -> Manifest:
         cards=cards_from_json(data, name),
         brand=data.get("brand"),
         schedule=data.get("schedule"),
+        approval=approval_from_json(data.get("approval")),
+        publications=publications_from_json(data.get("publications")),
         extra={k: v for k, v in data.items() if k not in KNOWN},
     )
 
@@ -261,6 +275,8 @@ KINDS: dict[str, type | tuple[type, ...]] = {
     "cards": list,
     "brand": dict,
     "schedule": dict,
+    "approval": dict,
+    "publications": list,
 }
 
 

@@ -1,0 +1,163 @@
+"""The command line of the clinic's automation: `watch` (new articles from feeds), `approve` (a
+person's sign-off) and `publish` (to Instagram or Postiz). Like `cli.py`, it only parses and
+prints; each handler imports its command when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.models import ConfigError
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+EXAMPLES = """examples:
+  repurpose watch https://clinic.example/blog/ -o out
+  repurpose watch https://clinic.example/sitemap.xml -o out --backfill 3
+  repurpose watch --list -o out
+  repurpose approve out/could-chronic-joint-pain-be-improved-by-treating-muscle --by "Dr Lee"
+  INSTAGRAM_ACCESS_TOKEN=... repurpose publish out/* --to instagram --account 17841400000000000 \\
+      --media-base-url https://clinic.example/ig
+  POSTIZ_API_KEY=... repurpose publish out/* --to postiz --account CHANNEL_ID
+"""
+
+
+def add_command(commands: Commands, name: str, text: str) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name, help=text, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+
+
+def add_automation_parsers(commands: Commands) -> None:
+    add_watch_parser(commands)
+    add_approve_parser(commands)
+    add_publish_parser(commands)
+
+
+def add_watch_parser(commands: Commands) -> None:
+    watch = add_command(commands, "watch", "run the new and updated articles of feeds or sites")
+    watch.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SITE_OR_FEED",
+        help="RSS/Atom feed, sitemap.xml, /wp-json/wp/v2/posts, or a blog page linking its feed",
+    )
+    watch.add_argument(
+        "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
+    )
+    watch.add_argument(
+        "--state", type=Path, help="the SQLite file it remembers in (default: OUT.watch.sqlite)"
+    )
+    watch.add_argument(
+        "--backfill", type=int, default=1, metavar="N",
+        help="on a source's first read, run only its newest N entries (default 1)",
+    )  # fmt: skip
+    watch.add_argument("--since", metavar="DATE", help="run the entries dated on or after DATE")
+    watch.add_argument(
+        "--every", metavar="DURATION", help="stay in the foreground: a pass every 1h, 30m, 1d"
+    )
+    watch.add_argument("--list", action="store_true", help="show what it has seen and what failed")
+    watch.add_argument("--brand", type=Path, help="brand kit TOML file (default: the bundled one)")
+    watch.add_argument("--look", metavar="NAME", help="card look: calm, bold, photo or a .toml")
+    watch.add_argument("--templates", type=Path, metavar="DIR", help="your caption templates")
+    watch.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
+    watch.add_argument(
+        "--strict", action="store_true", help="write nothing for a blocking health-copy finding"
+    )
+    watch.add_argument(
+        "--allow-low-contrast", action="store_true", help="render even below WCAG 4.5:1"
+    )
+    watch.set_defaults(handler=cmd_watch, force=False)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from pipeline.cli import fetch_options, run_options
+    from pipeline.commands.run import check_out_dir
+    from pipeline.commands.watch import (
+        WatchOptions,
+        list_state,
+        parse_every,
+        parse_since,
+        summary,
+        watch_every,
+        watch_once,
+    )
+    from pipeline.commands.watch_state import default_state_path
+
+    state = args.state or default_state_path(args.out)
+    if args.list:
+        print("\n".join(list_state(state)))
+        return 0
+    if not args.sources:
+        raise ConfigError("give at least one SITE_OR_FEED to watch (or --list)")
+    check_out_dir(args.out)
+    since = parse_since(args.since) if args.since else None
+    every = parse_every(args.every) if args.every else None
+    options = WatchOptions(
+        run_options(args), fetch_options(args), state, max(args.backfill, 0), since, args.clock
+    )
+    say = partial(say_watch, args.quiet)
+    if every is not None:
+        watch_every(args.sources, options, every, say)
+        return 0
+    tally = watch_once(args.sources, options, say)
+    say(summary(tally, len(args.sources)))
+    return 0 if tally.ok else 1
+
+
+def say_watch(quiet: bool, line: str) -> None:
+    """Errors, failures and health findings always; the rest unless -q."""
+    if not quiet or line.lstrip().startswith(("Error", "failed", "health")):
+        print(line, file=sys.stderr, flush=True)
+
+
+def add_approve_parser(commands: Commands) -> None:
+    approve = add_command(commands, "approve", "record who approved a set, and when")
+    approve.add_argument("folder", type=Path, metavar="OUT/SLUG")
+    approve.add_argument("--by", required=True, metavar="NAME", help="who approves it")
+    approve.set_defaults(handler=cmd_approve)
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from pipeline.commands.approve import approve_folder
+
+    approval = approve_folder(args.folder, args.by, args.clock())
+    if not args.quiet:
+        print(f"approved {args.folder} by {approval.by} at {approval.at}", file=sys.stderr)
+    return 0
+
+
+def add_publish_parser(commands: Commands) -> None:
+    publish = add_command(
+        commands, "publish", "publish the approved pieces that are due (token from the env)"
+    )
+    publish.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    publish.add_argument("--to", required=True, choices=("instagram", "postiz"))
+    publish.add_argument(
+        "--account", metavar="ID", help="Instagram user id, or the Postiz Instagram channel id"
+    )
+    publish.add_argument(
+        "--media-base-url", metavar="URL", help="public address where OUT/ is served (Instagram)"
+    )
+    publish.add_argument("--api-base", metavar="URL", help="the API's address (a stand-in)")
+    publish.add_argument("--piece", metavar="FILE", help="publish the piece with this image now")
+    publish.add_argument(
+        "--allow-private", action="store_true", help="allow private or loopback addresses"
+    )
+    publish.set_defaults(handler=cmd_publish)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from pipeline.commands.publish import PublishOptions, publish_folders
+
+    options = PublishOptions(
+        args.to, args.clock(), args.account, args.media_base_url, args.api_base,
+        args.allow_private, args.piece,
+    )  # fmt: skip
+    say = partial(say_watch, args.quiet)
+    return 1 if publish_folders(args.folders, options, say) else 0
