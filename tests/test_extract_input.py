@@ -216,3 +216,16 @@ def test_toml_front_matter_gives_the_metadata() -> None:
         "2023-08-26",
     )
     assert "+++" not in all_text(article) and "thumbnail" not in all_text(article)
+
+
+def test_hostile_yaml_front_matter_is_read_key_by_key_at_once() -> None:
+    """Aliases that expand to gigabytes ("billion laughs") and 20,000-deep nesting are never
+    handed to the YAML parser: the keys are read line by line, and the title survives."""
+    from pipeline.extract.frontmatter import split_front_matter
+
+    laughs = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 9))
+    bomb = '---\nl0: &l0 ["lol", "lol"]\n' + laughs + "title: Knee pain\n---\nBody text.\n"
+    deep = "---\ntitle: Knee pain\nx: " + "[" * 20000 + "]" * 20000 + "\n---\nBody text.\n"
+    for text in (bomb, deep):
+        meta, body = split_front_matter(text)
+        assert meta["title"] == "Knee pain" and body == "Body text.\n"

@@ -13,13 +13,15 @@ import re
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
 from pipeline.load.source import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
 from pipeline.models import LoadError, RepurposeError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 TRAILING_COMMENT = re.compile(r"\s+#.*$")
@@ -167,6 +169,8 @@ def iterate_outcomes(
         for source in sources:
             yield settle(source, lambda s=source: work(s), debug)  # type: ignore[misc]
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for several sources
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=start_worker)
     try:
         futures: dict[Future[T], str] = {pool.submit(Worker(work), s): s for s in sources}

@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import markdown as markdown_lib
 import trafilatura
-from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import load_html
@@ -55,6 +53,10 @@ from pipeline.extract.cleanup import (
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline
 from pipeline.extract.jsx import jsx_to_html
@@ -271,6 +273,9 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
 
 
 def extract_markdown(page: Page) -> Article:
+    import markdown as markdown_lib  # Markdown's own libraries, only for Markdown sources
+    from bs4 import BeautifulSoup
+
     meta, text = split_front_matter(page.text)
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
@@ -302,6 +307,8 @@ def meta_text(meta: dict[str, Any], key: str) -> str | None:
 
 
 def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
+    from bs4 import Tag
+
     blocks: list[Block] = []
     for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
         if not isinstance(element, Tag):

@@ -14,8 +14,6 @@ import re
 import tomllib
 from typing import Any
 
-import yaml
-
 YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?P<data>.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+\s*\n(?P<data>.*?)\n\+\+\+\s*(?:\n|\Z)", re.DOTALL)
 PLAIN_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
@@ -34,15 +32,33 @@ MARK_TAGS = {"bold": "strong", "strong": "strong", "italic": "em", "em": "em"}
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """The front matter as a dict ({} when there is none or it cannot be read), and the body."""
-    for pattern, parse in ((YAML_FRONT_MATTER, yaml.safe_load), (TOML_FRONT_MATTER, tomllib.loads)):
+    for pattern, parse in ((YAML_FRONT_MATTER, load_yaml), (TOML_FRONT_MATTER, tomllib.loads)):
         match = pattern.match(text)
         if match:
             try:
                 loaded = parse(match.group("data"))
-            except (yaml.YAMLError, tomllib.TOMLDecodeError):
+            except (ValueError, RecursionError):  # YAMLError and TOMLDecodeError are ValueErrors
                 loaded = read_plain_keys(match.group("data"))
             return (loaded if isinstance(loaded, dict) else {}), text[match.end() :]
     return {}, text
+
+
+MAX_FRONT_MATTER = 64 * 1024
+MAX_DEPTH = 32
+YAML_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
+
+
+def load_yaml(data: str) -> Any:
+    """YAML front matter, safely: no anchors or aliases (a few lines of them can expand to
+    gigabytes), no huge or deeply nested documents; such front matter is read key by key."""
+    if len(data) > MAX_FRONT_MATTER or YAML_ALIAS.search(data) or nesting(data) > MAX_DEPTH:
+        raise ValueError("front matter with aliases, too large or too deep is read key by key")
+    import yaml  # only for Markdown sources
+
+    try:
+        return yaml.safe_load(data)
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def read_plain_keys(data: str) -> dict[str, Any]:
@@ -91,3 +107,15 @@ def marked_text(node: dict[str, Any]) -> str:
         tag = MARK_TAGS.get(str(mark.get("type"))) if isinstance(mark, dict) else None
         text = f"<{tag}>{text}</{tag}>" if tag else text
     return text
+
+
+def nesting(data: str) -> int:
+    """How deep flow collections ([...], {...}) nest, counted over the raw text."""
+    depth = deepest = 0
+    for char in data:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest

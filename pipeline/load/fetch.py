@@ -14,51 +14,28 @@ import email.utils
 import hashlib
 import ipaddress
 import json
-import os
 import re
 import socket
 import time
 import zlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from pipeline import __version__
 from pipeline.load.decode import decode_html
+from pipeline.load.options import MAX_BYTES as MAX_BYTES
+from pipeline.load.options import TIMEOUT as TIMEOUT
+from pipeline.load.options import USER_AGENT as USER_AGENT
+from pipeline.load.options import FetchOptions as FetchOptions
+from pipeline.load.options import default_cache_dir as default_cache_dir
 from pipeline.models import LoadError, Page
 
-USER_AGENT = (
-    f"repurpose/{__version__} (+https://github.com/repurpose/repurpose; article to Instagram)"
-)
-TIMEOUT = (10.0, 30.0)  # connect, read seconds
-MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """How URLs are fetched. Tests inject short timeouts, a tiny backoff and a temp cache."""
-
-    allow_private: bool = False
-    cache_dir: Path | None = None  # None: no cache
-    timeout: tuple[float, float] = TIMEOUT
-    retries: int = 3
-    backoff: float = 1.0  # seconds before the first retry, doubled for each next one
-    max_wait: float = 60.0  # a longer Retry-After is reported instead of waited for
-    max_bytes: int = MAX_BYTES
-    sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
-
-
-def default_cache_dir() -> Path:
-    """$XDG_CACHE_HOME/repurpose/http, or ~/.cache/repurpose/http."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "repurpose" / "http"
 
 
 def fetch_url(url: str, options: FetchOptions) -> Page:

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from pipeline.load.decode import decode_html
-from pipeline.load.fetch import FetchOptions, default_cache_dir, fetch_url
 from pipeline.load.files import HTML_SUFFIXES, MARKDOWN_SUFFIXES, read_file
+from pipeline.load.options import FetchOptions, default_cache_dir
 from pipeline.models import LoadError, Page
 
 __all__ = [
@@ -44,6 +44,8 @@ def load_source(
 ) -> Page:
     """Load one SOURCE given on the command line: a URL or a file path."""
     if is_url(source):
+        from pipeline.load.fetch import fetch_url  # requests, only for URLs
+
         return fetch_url(source, options or FetchOptions(allow_private=allow_private))
     scheme = url_scheme(source)
     if scheme is not None:
