@@ -89,7 +89,8 @@ class Article:
 
 @dataclass(frozen=True)
 class Point:
-    """A treatment point: its label ("Acupuncture"), the article's text, and a card-length form."""
+    """A treatment point or self-care tip: its label ("Acupuncture"), the article's text, and a
+    card-length form."""
 
     label: str | None
     text: str
@@ -111,6 +112,11 @@ class Digest:
     )
     cause_label: str | None = None
     cta: str | None = None  # the article's own booking call to action, never a conclusion
+    # self-care and prevention tips the reader can do themselves ("What you can do")
+    prevention: tuple[Point, ...] = ()
+    # a patient case and its progress, in the article's words: the history's opening sentence,
+    # then the outcome's, joined by " … "; None when the article tells no case
+    case: str | None = None
 
 
 @dataclass(frozen=True)

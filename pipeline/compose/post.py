@@ -19,7 +19,9 @@ MIN_SLIDES = 5
 SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slide as a list
 MAX_GROUP = 4  # items on one such list slide
 LIST_WORDS = 20  # words on a list slide that takes in a longer point beside a lone short one
-LIST_SEPARATOR = " · "  # the renderer does not keep "\n", so list items share a line
+LIST_SEPARATOR = " · "
+MAX_CARE_SLIDES = 2  # "What you can do" slides the carousel keeps; more tips stay in post.json
+SELFCARE_KICKER = "What you can do"  # the renderer does not keep "\n", so list items share a line
 SWIPE_CUE = wording_for("en").swipe
 STORY_KICKER = wording_for("en").story_kicker
 STORY_NOTE = wording_for("en").story_note
@@ -58,18 +60,41 @@ def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | Non
 
 
 def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
-    """Symptom, cause, the treatment points, then quotes to fill out a short article (uncapped)."""
+    """Symptom, cause, the treatment points, the self-care tips ("What you can do"), then
+    quotes to fill out a short article. Treatment slides beyond the 10-slide limit are left
+    over at the end (the caption lists them); self-care keeps up to two slides, after at least
+    one treatment slide."""
     middle: list[Slide] = []
     if digest.symptom:
         middle.append(Slide(words.symptom, shorten(digest.symptom)))
     if digest.cause:
         middle.append(Slide(words.cause, shorten(digest.cause)))
-    middle += point_slides(digest.treatment_points, words)
+    treatment = point_slides(digest.treatment_points, words)
+    room = MAX_SLIDES - 2 - len(middle)
+    care = care_slides(digest.prevention, words)[: max(0, room - min(len(treatment), 1))]
+    care = care[:MAX_CARE_SLIDES]
+    middle += [*treatment[: room - len(care)], *care, *treatment[room - len(care) :]]
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
             break
         middle.append(Slide(words.key_point, quote))
     return middle
+
+
+def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
+    """The self-care tips under "What you can do": short tips share a slide as a list (at most
+    MAX_GROUP items and LIST_WORDS words), a long one has a slide of its own."""
+    slides: list[list[str]] = []
+    for tip in tips:
+        text = display_text(tip.short).rstrip(".。")
+        last = slides[-1] if slides else []
+        words_now = sum(len(t.split()) for t in last) + len(text.split())
+        if last and len(last) < MAX_GROUP and words_now <= LIST_WORDS:
+            last.append(text)
+        else:
+            slides.append([text])
+    kicker = words.selfcare or SELFCARE_KICKER
+    return [Slide(kicker, LIST_SEPARATOR.join(items)) for items in slides]
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:

@@ -110,18 +110,26 @@ def trim_filler(point: Point) -> Point:
     return Point(point.label, rest, shorten(rest))
 
 
-def points_from_sections(sections: list[Section]) -> list[Point]:
-    """Points of the treatment sections: one per subsection ("### Acupuncture"), or else one per
-    labelled paragraph, list item or sentence."""
+def find_prevention(sections: list[Section]) -> list[Point]:
+    """Self-care tips: the points of the self-care and prevention sections that are not part
+    of a treatment section (there, exercises are the clinic's programme)."""
+    return drop_weak_openers(points_from_sections(sections, "selfcare"))[:MAX_LISTED_POINTS]
+
+
+def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
+    """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
+    one per labelled paragraph, list item or sentence."""
     points: list[Point] = []
     used: set[int] = set()
-    topics = method_topics(sections) | numbered_steps(sections)
+    topics = method_topics(sections) | numbered_steps(sections) if role == "treatment" else set()
     for index, section in enumerate(sections):
         if index in used:
             continue  # a subsection, already taken with its treatment section
+        if section.role == "treatment":  # self-care inside treatment is the clinic's programme
+            used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
         if index in topics and (point := point_from_section(section)):
             points.append(point)
-        if section.role != "treatment" or index in topics:
+        if section.role != role or index in topics:
             continue
         children = subsections(sections, index)
         used.update(range(index + 1, index + 1 + len(children)))
@@ -135,7 +143,8 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
     parent = sections[index]
     children: list[Section] = []
     for section in sections[index + 1 :]:
-        if section.level <= parent.level or section.role not in (None, "treatment"):
+        kin = (None, parent.role, "selfcare" if parent.role == "treatment" else None)
+        if section.level <= parent.level or section.role not in kin:
             break
         children.append(section)
     return children

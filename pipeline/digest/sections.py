@@ -9,44 +9,15 @@ bullets glued onto one line with "•". `split_sections` turns all of them into 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.digest.sentences import word_count
+from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
-Role = str  # "symptom", "cause", "treatment", "conclusion"
-
-# A heading that is exactly one of these (after numbering, before a colon) names its section.
-EXACT_LABELS: dict[Role, str] = {
-    "symptom": r"(signs?( and| &)? )?sympto[mn]s?( and signs?)?|signs?|the problem|presentation"
-    r"|what is it|what does it feel like|증상|증세|s[ií]ntomas?|signos( y s[ií]ntomas)?",
-    "cause": r"causes?|the causes?|(common )?triggers|why it happens|why does it happen"
-    r"|what causes it|risk factors|원인|발생 원인|causas?|por qu[eé] (ocurre|sucede|pasa)",
-    "treatment": r"treatments?( principles?| methods?| options?| plan)?|our approach|management"
-    r"|how we (treat|help)( it| you)?|how (do|can) we (treat|help|fix)( it| you)?|exercises?"
-    r"|therapy|self[- ]care|home care|치료( 방법| 원칙)?|관리|운동|tratamientos?|ejercicios?"
-    r"|c[oó]mo (tratamos|ayudamos)|nuestro enfoque",
-    "conclusion": r"conclusions?|in conclusion|takeaways?|key takeaways?|the bottom line"
-    r"|bottom line|summary|in summary|what to expect|final thoughts|the takeaway|결론|요약|마무리"
-    r"|conclusi[oó]n|resumen|qu[eé] esperar",
-}
-# A short heading or question that mentions one of these is about that section.
-LOOSE_LABELS: dict[Role, str] = {
-    "symptom": r"\bsympto[mn]|\bsigns?\b|feel like|\bpresent|what is \w+|증상|s[ií]ntoma"
-    r"|qu[eé] es (la|el)\b|(이|가|란) 무엇",
-    "cause": r"\bcaus|\bwhy\b|risk factor|\btriggers?\b|원인|왜|causa|por qu[eé]",
-    "treatment": r"\btreat|\bhelp(s|ed)?\b|\bfix\b|\bapproach|\bmanag|\bexercis|therap|\brelie"
-    r"|\btips?\b|\bremed|\brehab|\bprevent|\badvice|what (you|can you) do|prevenci"
-    r"|예방|치료|관리|운동|도움|trata|ayud|ejercicio|terapia|alivi",
-    "conclusion": r"conclu|takeaway|bottom line|summary|what to expect|how long|outlook"
-    r"|recovery( time)?\W*$|road to recovery"
-    r"|how many (sessions|treatments|visits|appointments)"
-    r"|prognos|결론|요약|conclusi|resumen|esperar|cu[aá]nto tiempo",
-}
-# "When should I seek help?": advice on seeing a doctor, not the clinic's treatment.
-NOT_A_ROLE = re.compile(
-    r"^when\b|\b(see|seek|consult) (a|an|your|medical)\b|\bdoctor\b|\bGP\b|red flags", re.I
-)
+Role = str  # one of vocabulary.ROLES; None on a section is "other"
+# Roles whose sections tell the story; the others (faq, cta, professional, ...) are set aside.
+STORY_ROLES = ("symptom", "cause", "treatment", "selfcare", "case", "conclusion")
 NUMBERING = re.compile(
     r"^\s*(\d+[.)]|#\d+|(step|part|paso)\s*\d+\s*[:.)–—-]?|\d+단계[:.]?)\s*", re.I
 )
@@ -65,6 +36,9 @@ SIGNATURE = re.compile(
     r"|^(tags|categories|category|posted in|filed under|previous post|next post)\b",
     re.I,
 )
+FOOTNOTE_MARK = re.compile(r"\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
+CITATION_AUTHORS = re.compile(r"^[A-Z][\w'’-]+,? [A-Z]{1,3}[.,]\s")
+CITATION_DETAIL = re.compile(r"\d+\(\d+\):\d+|\bdoi\b|\bet al\b", re.I)
 GLUED_BULLET = re.compile(r"\s*[•●▪]\s+")
 # Markdown lists written straight after a line ("tips: - Use them...") stay in the paragraph.
 GLUED_DASHES = re.compile(r"(?<=[.:!?])\s+-\s+(?=[A-Z])")
@@ -91,10 +65,13 @@ def classify_heading(heading: str) -> tuple[Role | None, str | None]:
     """The section role of a heading, and its own words after the label ("Symptom: X" -> X)."""
     text = NUMBERING.sub("", heading).strip()
     label_part, rest = split_label(text)
-    for candidate, own_words in ((label_part, rest), (text, None)):
-        role = exact_role(candidate)
-        if role:
-            return role, own_words
+    role = exact_role(label_part) or (
+        rest and word_count(label_part) <= 3 and opening_role(label_part)
+    )
+    if role:
+        return role, rest
+    if role := exact_role(text):
+        return role, None
     if word_count(text) <= 12:
         return loose_role(text), None
     return None, None
@@ -108,24 +85,35 @@ def split_label(text: str) -> tuple[str, str | None]:
 
 
 def exact_role(text: str) -> Role | None:
-    key = re.sub(r"\s+", " ", text.lower().replace("&", " & ")).strip(" ?¿:.!")
-    for role, pattern in EXACT_LABELS.items():
-        if re.fullmatch(pattern, key):
+    """The role of a text that is only a role's label ("Causes", "Signs & Symptoms", "Fazit"):
+    besides the role's words, only short words (inflections, "and", "the", "de") are left."""
+    key = re.sub(r"\s+", " ", text.lower()).strip(" ?¿:.!")
+    for role in ROLES:
+        pattern = term_pattern("headings", role)
+        if not pattern.search(key):
+            continue
+        rest = re.sub(rf"(?:{pattern.pattern})\w*", " ", key, flags=re.I).replace("&", " ")
+        if all(len(w.strip("'’-")) <= 3 for w in rest.split()):  # "Signs and Symptoms"
             return role
     return None
 
 
+def opening_role(text: str) -> Role | None:
+    """The role of a short label that starts with a role word ("Treatment methods")."""
+    role = loose_role(text)
+    match = find_role_term("headings", role, text) if role else None
+    return role if match and match.start() == 0 else None
+
+
 def loose_role(text: str) -> Role | None:
-    """The role whose words come first in a short heading ("What causes it and how is it treated?"
-    is about the cause)."""
-    if NOT_A_ROLE.search(text):
-        return None
+    """The role whose words come first in a short heading ("What causes it and how is it
+    treated?" is about the cause); at the same place, the longer phrase."""
     found = [
-        (match.start(), role)
-        for role, pattern in LOOSE_LABELS.items()
-        if (match := re.search(pattern, text, re.I))
+        (match.start(), -len(match.group()), role)
+        for role in ROLES
+        if (match := find_role_term("headings", role, text))
     ]
-    return min(found)[1] if found else None
+    return min(found)[2] if found else None
 
 
 def split_sections(blocks: tuple[Block, ...], title: str = "") -> list[Section]:
@@ -139,7 +127,7 @@ def split_sections(blocks: tuple[Block, ...], title: str = "") -> list[Section]:
             continue
         if heading is not None or body:
             sections.append(make_section(heading, body))
-        if CHROME_HEADING.match(block.text):
+        if CHROME_HEADING.match(block.text) or exact_role(block.text) == "references":
             break
         heading, body = block, []
     return sections
@@ -161,8 +149,27 @@ def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
             continue
         if block.kind != "heading" and SIGNATURE.search(block.text) and word_count(block.text) < 20:
             continue
-        result.extend(unfold_block(block))
+        if block.kind != "heading" and is_citation(block.text):
+            continue
+        result.extend(unfold_block(drop_footnote_marks(block)))
     return result
+
+
+def is_citation(text: str) -> bool:
+    """An entry of a reference list: authors ("Reid JL, Hammond D.") or a cue ("doi", "et al",
+    "Journal of") with a year, never a sentence of the article's own."""
+    if not re.search(r"\b(19|20)\d{2}\b", text):
+        return False
+    if CITATION_AUTHORS.match(text):
+        return True
+    return is_cue("references", text) and ("↩" in text or bool(CITATION_DETAIL.search(text)))
+
+
+def drop_footnote_marks(block: Block) -> Block:
+    """The block without citation marks ("[12]", "[3, 4]", "¹²"): they point to a reference
+    list that never reaches a card. A block that is itself a citation is left to the caller."""
+    text = FOOTNOTE_MARK.sub("", block.text)
+    return replace(block, text=text) if text != block.text else block
 
 
 def unfold_block(block: Block) -> list[Block]:
@@ -191,23 +198,29 @@ def implied_heading(block: Block) -> list[Block] | None:
         return [Block(kind="heading", text=bare, level=4)]
     if exact_role(bare) or (bare.endswith("?") and word_count(bare) <= 15 and loose_role(bare)):
         return [Block(kind="heading", text=bare, level=4)]
-    if block.lead and (exact_role(block.lead) or asks_about_a_role(block.lead)):
+    if block.lead and (part_label(block.lead) or asks_about_a_role(block.lead)):
         rest = text[len(block.lead) :].lstrip(" :.–—-") if text.startswith(block.lead) else text
         return [Block(kind="heading", text=block.lead, level=4), *paragraph(rest)]
     return asked_question(block) or glued_label(text)
 
 
 def labelled_item(block: Block) -> list[Block] | None:
-    """ "- **Symptoms:** pain..." in a summary list: a section, unless it names a method
-    ("- **Exercises:** ..." stays a treatment point)."""
+    """ "- **Symptoms:** pain..." in a summary list: a section; an item that names a method or
+    a tip ("- **Acupuncture:** ...", "- **Exercises:** ...") stays a point."""
     lead = block.lead or ""
-    role = exact_role(lead)
-    if not role or not block.text.startswith(lead):
-        return None
-    if role == "treatment" and not re.fullmatch(r"treatments?|tratamientos?|치료", lead.lower()):
+    if part_label(lead) in (None, "treatment") or not block.text.startswith(lead):
         return None
     rest = block.text[len(lead) :].lstrip(" :.–—-")
     return [Block(kind="heading", text=lead, level=5), *paragraph(rest)]
+
+
+def part_label(text: str) -> Role | None:
+    """A bold lead-in or bare line that names a part of the story ("Causes:", "Treatment:",
+    "Fazit"), not one method or tip ("Stretching.", "Exercises:" stay points)."""
+    role = exact_role(text)
+    if role in ("treatment", "selfcare") and word_count(text) > 1:
+        return None
+    return None if role in ("selfcare", None) else role
 
 
 def asks_about_a_role(lead: str) -> bool:
@@ -237,7 +250,7 @@ def glued_label(text: str) -> list[Block] | None:
     words = text.split()
     for size in (3, 2, 1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
-        if len(words) > size and exact_role(head) and re.match(r"[A-Z가-힣¿¡ÁÉÍÓÚ]", rest):
+        if len(words) > size and part_label(head) and re.match(r"[A-Z가-힣¿¡ÁÉÍÓÚ]", rest):
             return [Block(kind="heading", text=head, level=4), *paragraph(rest)]
     return None
 

@@ -13,16 +13,16 @@ from collections.abc import Iterable
 from pipeline.digest.points import (
     CAUSE_WORDS,
     CTA,
-    WRAP_UP,
     body_blocks,
     content_blocks,
     find_points,
+    find_prevention,
     next_items,
     quote_sentences,
     strip_lead,
     subsections,
 )
-from pipeline.digest.sections import Section, loose_role, split_sections
+from pipeline.digest.sections import STORY_ROLES, Section, loose_role, split_sections
 from pipeline.digest.sentences import (
     ELLIPSIS,
     STOPWORDS,
@@ -33,6 +33,7 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
+from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Article, Block, Digest, Point
 
 __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
@@ -74,7 +75,7 @@ def digest_article(article: Article) -> Digest:
     symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
     points = tuple(find_points(story))
     body = body_blocks(story)
-    conclusion_text = role_text(story, conclusion) if conclusion else wrap_up(body)
+    conclusion_text = role_text(story, conclusion) if conclusion else closing_text(story, body)
     headline = clean_headline(article.title, article.site_name, article.url)
     return Digest(
         headline=headline,
@@ -88,6 +89,7 @@ def digest_article(article: Article) -> Digest:
         symptom_label=symptom.label if symptom else None,
         cause_label=cause.label if cause else None,
         cta=find_cta(article.blocks),
+        prevention=tuple(find_prevention(story)),
     )
 
 
@@ -162,12 +164,12 @@ def opening_paragraphs(sections: list[Section]) -> list[list[str]]:
     third of a post without any."""
     paragraphs: list[list[str]] = []
     for section in sections:
-        if section.role:
+        if section.role in STORY_ROLES:
             break
         for block in section.blocks:
             if block.kind == "paragraph" and not CTA.search(block.text):
                 paragraphs.append(split_sentences(block.text))
-    if not any(s.role for s in sections):
+    if not any(s.role in STORY_ROLES for s in sections):
         budget = max(4, sum(len(p) for p in paragraphs) // 3)
         paragraphs = take_sentences(paragraphs, budget)
     return paragraphs
@@ -199,12 +201,53 @@ def buried_cause(blocks: list[Block], headline: str) -> str | None:
     return None
 
 
+def closing_text(sections: list[Section], body: list[Block]) -> str | None:
+    """Without a conclusion section: a paragraph in the last third that opens by summing up
+    ("So there we have it", "En resumen"), else the closing paragraph when it speaks to the
+    reader."""
+    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections)
+
+
 def wrap_up(blocks: list[Block]) -> str | None:
-    """Without a conclusion section, a closing paragraph that sums up ("So there we have it")."""
+    """A paragraph that opens by summing up ("So there we have it", "En resumen")."""
     for block in reversed(blocks):
-        if block.kind == "paragraph" and WRAP_UP.match(block.text):
+        match = find_role_term("cues", "conclusion", block.text)
+        if block.kind == "paragraph" and match and match.start() == 0:
             return drop_list_intro(block.text)
     return None
+
+
+def closing_paragraph(sections: list[Section]) -> str | None:
+    """The article's last real paragraph (contact details and link lines aside), when it sums up
+    or asks the reader to act: from its first such sentence, two sentences (three after a
+    question). A post that ends on a list, a FAQ or a case's last step has none."""
+    kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
+    blocks = [b for s in kept[-2:] for b in s.blocks if b.kind != "heading"]
+    while blocks and is_page_furniture(blocks[-1]):
+        blocks.pop()
+    if len(blocks) < 2 or blocks[-1].kind != "paragraph":
+        return None
+    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
+    cued = [i for i, t in enumerate(sentences) if is_cue("conclusion", t) or is_cue("cta", t)]
+    if not cued or sentences[-1].endswith(":"):
+        return None
+    first = cued[0]
+    size = 3 if sentences[first].endswith("?") else 2
+    return " ".join(sentences[first : first + size])
+
+
+def is_page_furniture(block: Block) -> bool:
+    return word_count(block.text) < 4 or is_page_furniture_text(block.text)
+
+
+def is_page_furniture_text(text: str) -> bool:
+    """A line that is contact details, a bare link or template code, not prose."""
+    return bool(
+        re.search(
+            r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b", text, re.I
+        )
+        or re.match(r"(learn|read|find out) more\b", text, re.I)
+    )
 
 
 def find_cta(blocks: Iterable[Block]) -> str | None:

@@ -1,0 +1,149 @@
+"""Digest roles by meaning, on small made-up articles in several languages: what each section
+is decides where its words go (cause, treatment, self-care, conclusion), and references never
+reach a field."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+
+from pipeline.brand import load_brand
+from pipeline.compose.post import compose_post
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block
+
+
+def heading(text: str, level: int = 2) -> Block:
+    return Block("heading", text, level=level)
+
+
+def para(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+def item(text: str) -> Block:
+    return Block("item", text)
+
+
+def every_string(article: Article) -> str:
+    return repr(asdict(digest_article(article)))
+
+
+CAUSES_THEN_CARE = Article(
+    title="Heel pain in runners",
+    blocks=(
+        para("Heel pain is a sharp pain under the heel with the first steps in the morning."),
+        heading("Causes"),
+        item("Tight calf muscles"),
+        item("Worn-out running shoes"),
+        item("A sudden increase in weekly mileage"),
+        heading("Treatment"),
+        item("Shockwave therapy to settle the irritated tissue"),
+        item("Custom insoles to spread the load"),
+        heading("Prevention tips"),
+        item("Replace your running shoes every 600 kilometres"),
+        item("Stretch your calves after every run"),
+    ),
+)
+
+
+def test_a_cause_list_is_not_treatment() -> None:
+    digest = digest_article(CAUSES_THEN_CARE)
+    texts = " ".join(p.text for p in digest.treatment_points)
+    assert "Worn-out running shoes" not in texts and "Tight calf" not in texts
+    assert "Shockwave" in texts
+
+
+def test_a_prevention_section_becomes_self_care_tips() -> None:
+    digest = digest_article(CAUSES_THEN_CARE)
+    tips = [p.text for p in digest.prevention]
+    assert "Stretch your calves after every run" in tips
+    assert not any("Stretch your calves" in p.text for p in digest.treatment_points)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "closing"),
+    [
+        ("de", "Fazit", "Mit gezielten Übungen bessern sich die Beschwerden meist deutlich."),
+        ("es", "En resumen", "La mayoría de los pacientes mejora en pocas semanas."),
+        ("ko", "결론", "꾸준한 운동으로 대부분의 통증은 좋아집니다."),
+        ("ja", "まとめ", "毎日の歯磨きで歯周病は予防できます。"),
+    ],
+)
+def test_a_closing_section_in_any_language_is_the_conclusion(
+    language: str, label: str, closing: str
+) -> None:
+    article = Article(
+        title="Title",
+        language=language,
+        blocks=(
+            para("Erste Zeile. Primera línea. 첫 줄입니다. 最初の行です。"),
+            heading("Behandlung · Tratamiento · 치료 · 治療"),
+            para("Manuelle Therapie. Terapia manual. 도수 치료. 手技療法。"),
+            heading(label),
+            para(closing),
+        ),
+    )
+    assert digest_article(article).conclusion == closing
+
+
+def test_sources_and_footnote_marks_reach_no_field() -> None:
+    article = Article(
+        title="Smoking and your lungs",
+        blocks=(
+            para("Smoking is the leading cause of lung disease in adults [1]."),
+            heading("Causes"),
+            para(
+                "Compounds in cigarette smoke are caused by burning tobacco².",
+            ),
+            heading("Treatment"),
+            item("Acupuncture sessions to ease cravings [2, 3]"),
+            item("Nicotine replacement therapy under medical advice"),
+            heading("Sources"),
+            item("Reid JL, Hammond D. Tobacco Use in Canada. Waterloo: Propel Centre, 2014."),
+            item("Hecht SS. Tobacco Smoke Carcinogens. J Natl Cancer Inst. 1999;91(14):1194-210."),
+        ),
+    )
+    found = every_string(article)
+    for leak in ("[1]", "[2, 3]", "²", "Reid JL", "Hecht", "Carcinogens"):
+        assert leak not in found
+
+
+def test_a_faq_answer_is_not_a_treatment_point() -> None:
+    article = Article(
+        title="Dry needling",
+        blocks=(
+            para("Dry needling uses fine needles to release tight muscle knots."),
+            heading("Treatment"),
+            item("Dry needling of the trigger points in the upper back"),
+            heading("Frequently asked questions"),
+            heading("Does it hurt?", level=3),
+            para("Most people feel a brief cramp as the muscle releases, then relief."),
+        ),
+    )
+    texts = " ".join(p.text for p in digest_article(article).treatment_points)
+    assert "brief cramp" not in texts and "Dry needling of the trigger points" in texts
+
+
+def test_self_care_tips_get_their_own_slide_within_ten() -> None:
+    blocks = [para("Knee pain on the stairs is a dull ache around the kneecap.")]
+    blocks += [heading("Treatment")]
+    blocks += [
+        Block("item", f"Method {n}: Method {n} eases the load", lead=f"Method {n}")
+        for n in range(12)
+    ]
+    blocks += [
+        heading("What you can do at home"),
+        item("Ice the knee for ten minutes"),
+        item("Take the lift"),
+    ]
+    digest = digest_article(Article(title="Knee pain", blocks=tuple(blocks)))
+    assert digest.prevention
+
+    post = compose_post(digest, load_brand(), "knee")
+    slides = [c for c in post.cards if c.group == "carousel"]
+    assert len(slides) <= 10
+    care = [c for c in slides if c.kicker == "What you can do"]
+    assert care and "Ice the knee for ten minutes" in care[0].text
+    assert any(c.kicker == "Method 0" for c in slides)
