@@ -134,7 +134,11 @@ def add_run_parser(commands: Commands) -> None:
     run.add_argument(
         "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
     )
-    run.add_argument("--brand", type=Path, help="brand kit TOML file (default: the bundled one)")
+    run.add_argument(
+        "--brand",
+        type=Path,
+        help="brand kit TOML file (default: none, the cards carry no clinic's name)",
+    )
     run.add_argument(
         "--strict",
         action="store_true",
@@ -240,6 +244,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0
 
 
+NO_BRAND_NOTE = (
+    'note: no brand kit: run "repurpose brand init URL" to put your clinic\'s name on the cards'
+)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.commands.batch import ProgressBar, expand_sources, run_batch
     from pipeline.commands.run import check_out_dir, run_source
@@ -247,13 +256,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     check_out_dir(args.out)
     sources = expand_sources(args.sources)
-    work = partial(run_source, options=run_options(args))
+    options = run_options(args)
+    work = partial(run_source, options=options)
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
     outcomes = run_batch(
         work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
     )
     bar.close()
     failures = [o for o in outcomes if o.error is not None]
+    if args.brand is None and not options.brand.name and len(failures) < len(outcomes):
+        print(NO_BRAND_NOTE, file=sys.stderr)  # once a run, after what it wrote
     if len(outcomes) == 1 and failures:
         print(f"Error: {failures[0].error}", file=sys.stderr)  # one source: just its error
         return 1
