@@ -27,6 +27,7 @@ from pipeline.extract.article import extract_article  # noqa: E402
 from pipeline.load.source import load_source  # noqa: E402
 from pipeline.models import Card  # noqa: E402
 from pipeline.render import card as render  # noqa: E402
+from pipeline.render import measure  # noqa: E402
 from pipeline.render.encode import encode_jpeg  # noqa: E402
 from pipeline.render.looks import Template, load_template  # noqa: E402
 
@@ -51,12 +52,12 @@ def layout_only(card: Card, brand: Brand, template_name: str) -> None:
         if value:
             chain = render.font_chain(brand, box.role)
             text, _ = render.clean_text(value.upper() if box.caps else value, chain, card.file)
-            render.fit_box.__wrapped__(text, box, chain)  # uncached: a new article's text
+            measure.fit_box.__wrapped__(text, box, chain)  # uncached: a new article's text
 
 
 def render_uncached(card: Card, brand: Brand, template: Template) -> None:
     """As for a new article's card: its text not fitted before (the stamps stay cached)."""
-    render.fit_box.cache_clear()
+    measure.fit_box.cache_clear()
     render.render_card(card, brand, template)
 
 

@@ -39,17 +39,27 @@ class Brand:
     dark_colors: dict[str, str] = field(default_factory=dict)  # for dark templates
     logo: Path | None = None
     look: str = "calm"  # the card look: a bundled name or a layout .toml file
-    # [languages.ko] cta / disclaimer: the brand's own wording for articles in that language
-    languages: dict[str, dict[str, str]] = field(default_factory=dict)
+    # [languages.ko] cta / disclaimer / hashtags: the brand's own words for that language
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
     # [publish] media_base_url, instagram_account, postiz_integration: for `repurpose publish`
     publish: dict[str, str] = field(default_factory=dict)
+    # fonts for scripts the committed fonts lack (file names in fonts/ or absolute paths)
+    fallback_fonts: tuple[str, ...] = ()
 
     def for_language(self, language: str) -> Brand:
-        """The kit with its call to action and disclaimer in the article's language, if given."""
+        """The kit with its call to action, disclaimer and hashtags in the article's language,
+        where given."""
         own = self.languages.get(language.split("-")[0].lower(), {})
         return replace(
-            self, cta=own.get("cta", self.cta), disclaimer=own.get("disclaimer", self.disclaimer)
+            self,
+            cta=own.get("cta", self.cta),
+            disclaimer=own.get("disclaimer", self.disclaimer),
+            hashtags=tuple(own.get("hashtags", self.hashtags)),
         )
+
+    @property
+    def fallback_paths(self) -> tuple[Path, ...]:
+        return tuple(font_file(name) for name in self.fallback_fonts)
 
     def font_path(self, role: str) -> Path:
         return font_file(self.fonts.get(role) or DEFAULT_FONTS[role])
@@ -73,16 +83,17 @@ DEFAULT_FONTS = {
     "serif_italic": "NotoSerif-Italic.ttf",
     "korean": "NanumSquareR.ttf",
     "korean_bold": "NanumSquareB.ttf",
+    "korean_heavy": "NanumSquareEB.ttf",
     "japanese": "BIZUDGothic-Regular.ttf",
     "japanese_bold": "BIZUDGothic-Bold.ttf",
 }
 REQUIRED_COLORS = ("background", "text", "accent", "muted")
 BRAND_KEYS = (
     "name", "handle", "cta", "disclaimer", "hashtags", "logo", "look", "colors",
-    "dark_colors", "fonts", "languages", "publish",
+    "dark_colors", "fonts", "languages", "publish", "fallback_fonts",
 )  # fmt: skip
 PUBLISH_KEYS = ("media_base_url", "instagram_account", "postiz_integration")
-LANGUAGE_KEYS = ("cta", "disclaimer")
+LANGUAGE_KEYS = ("cta", "disclaimer", "hashtags")
 
 
 def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Brand:
@@ -114,6 +125,7 @@ def load_brand(path: Path | None = None, allow_low_contrast: bool = False) -> Br
         look=read_look(data, path),
         languages=read_languages(data, path),
         publish=read_publish(data, path),
+        fallback_fonts=read_fallback_fonts(data, path),
     )
     if not allow_low_contrast:
         check_brand_contrast(brand, path)
@@ -148,11 +160,7 @@ def check_kinds(data: dict[str, Any], path: Path) -> None:
     for key in ("name", "handle", "cta", "disclaimer", "logo", "look"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(f"brand kit {path}: '{key}' must be text in quotes")
-    tags = data.get("hashtags", [])
-    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise ConfigError(
-            f"brand kit {path}: 'hashtags' must be a list of texts, e.g. [\"Acupuncture\"]"
-        )
+    check_tags(data.get("hashtags", []), path)
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict) or not all(isinstance(name, str) for name in fonts.values()):
         raise ConfigError(f"brand kit {path}: [fonts] must be a table of font file names")
@@ -172,9 +180,37 @@ def read_languages(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]
                     f"brand kit {path}: unknown key 'languages.{code}.{key}'"
                     f" (expected one of: {', '.join(LANGUAGE_KEYS)})"
                 )
-            if not isinstance(value, str):
+            if key == "hashtags":
+                check_tags(value, path, f"languages.{code}.hashtags")
+            elif not isinstance(value, str):
                 raise ConfigError(f"brand kit {path}: 'languages.{code}.{key}' must be text")
     return {str(code).lower(): dict(texts) for code, texts in languages.items()}
+
+
+def check_tags(tags: object, path: Path, key: str = "hashtags") -> None:
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ConfigError(
+            f"brand kit {path}: '{key}' must be a list of texts, e.g. [\"Acupuncture\"]"
+        )
+
+
+def read_fallback_fonts(data: dict[str, Any], path: Path) -> tuple[str, ...]:
+    """Fonts tried after the committed ones, for scripts they lack: TTF or OTF files, relative
+    to the brand kit, in fonts/, or absolute paths."""
+    names = data.get("fallback_fonts", [])
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ConfigError(
+            f"brand kit {path}: 'fallback_fonts' must be a list of font files,"
+            ' e.g. ["/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"]'
+        )
+    found = []
+    for name in names:
+        beside = (path.parent / name).resolve()
+        file = beside if beside.is_file() else font_file(name)
+        if not file.is_file() or file.suffix.lower() not in (".ttf", ".otf"):
+            raise ConfigError(f"brand kit {path}: fallback font {name} not found (a .ttf or .otf)")
+        found.append(str(file))
+    return tuple(found)
 
 
 def read_palette(data: dict[str, Any], key: str, path: Path) -> dict[str, str]:

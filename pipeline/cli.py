@@ -189,7 +189,11 @@ def add_run_parser(commands: Commands) -> None:
     run.add_argument(
         "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
     )
-    run.add_argument("--brand", type=Path, help="brand kit TOML file (default: the bundled one)")
+    run.add_argument(
+        "--brand",
+        type=Path,
+        help="brand kit TOML file (default: none, the cards carry no clinic's name)",
+    )
     run.add_argument(
         "--strict",
         action="store_true",
@@ -314,6 +318,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 0
 
 
+NO_BRAND_NOTE = (
+    "note: no brand kit: copy templates/brand-example.toml, put in your clinic's name and"
+    " handle, and pass it with --brand FILE"
+)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.commands.batch import ProgressBar, expand_sources, run_batch
     from pipeline.commands.run import check_out_dir, run_source
@@ -321,7 +331,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     check_out_dir(args.out)
     sources = expand_sources(args.sources)
-    work = partial(run_source, options=run_options(args))
+    options = run_options(args)
+    work = partial(run_source, options=options)
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
     try:
         outcomes = run_batch(
@@ -330,6 +341,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     failures = [o for o in outcomes if o.error is not None]
+    if args.brand is None and not options.brand.name and len(failures) < len(outcomes):
+        print(NO_BRAND_NOTE, file=sys.stderr)  # once a run, after what it wrote
     if len(outcomes) == 1 and failures:
         say_error(str(failures[0].error))  # one source: just its error
         return 1

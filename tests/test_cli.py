@@ -44,7 +44,7 @@ def test_knee_pain_digest_reaches_the_slides(tmp_path: Path) -> None:
     labels = [p["label"] for p in manifest["digest"]["treatment_points"]]
     assert "Acupuncture" in labels
     kickers = [i["texts"][0] for i in manifest["images"] if i["kind"] == "carousel"]
-    assert kickers[1:3] == ["SYMPTOM", "CAUSE"]
+    assert kickers[1:3] == ["Symptom", "Cause"]
 
 
 @pytest.mark.parametrize(

@@ -270,5 +270,5 @@ def test_a_headline_finding_lists_every_file_that_shows_the_headline(tmp_path: P
     (finding,) = [f for f in manifest["health_findings"] if f["rule"] == "efficacy-question"]
     images = {i["file"] for i in manifest["images"] if any(headline in t for t in i["texts"])}
     captions = {p.name for p in folder.glob("caption*.txt") if headline in p.read_text("utf-8")}
-    assert {"story-01.jpg", "quote-01.jpg", "caption-story.txt"} <= images | captions
+    assert {"story-01.jpg", "carousel-01.jpg", "caption-story.txt"} <= images | captions
     assert set(finding["where"]) == images | captions

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.brand import load_brand
-from pipeline.render.card import font_chain, measure_line, measure_ref
 from pipeline.render.fit import (
     REF_SIZE,
     TextSpec,
@@ -18,6 +17,7 @@ from pipeline.render.fit import (
     lines_that_fit,
     shorter_versions,
 )
+from pipeline.render.measure import font_chain, measure_line, measure_ref
 
 HALF = 0.5  # the made-up font: each character is half the size wide
 
@@ -208,11 +208,11 @@ def test_korean_keeps_a_bound_noun_with_the_word_before_it() -> None:
         assert line.split()[-1] not in ("할", "될")
 
 
-@pytest.mark.parametrize(("text", "largest"), [("Icing", 104), ("Rest and icing help", 88)])
+@pytest.mark.parametrize(("text", "largest"), [("Icing", 96), ("Rest and icing help", 84)])
 def test_short_point_text_grows_to_fill_its_card(text: str, largest: int) -> None:
     """The calm point slide lets a text of a few words grow past its usual 62 px."""
-    from pipeline.render.card import fit_box
     from pipeline.render.looks import load_template
+    from pipeline.render.measure import fit_box
 
     box = load_template("calm").layouts["point"].box("text")
     assert box is not None and box.sizes[1] < largest
@@ -221,8 +221,8 @@ def test_short_point_text_grows_to_fill_its_card(text: str, largest: int) -> Non
 
 
 def test_long_point_text_keeps_the_usual_size_range() -> None:
-    from pipeline.render.card import fit_box
     from pipeline.render.looks import load_template
+    from pipeline.render.measure import fit_box
 
     box = load_template("calm").layouts["point"].box("text")
     assert box is not None
@@ -237,8 +237,8 @@ def test_long_point_text_keeps_the_usual_size_range() -> None:
 @pytest.mark.parametrize("look", ["calm", "bold", "photo"])
 def test_korean_headline_keeps_its_noun_phrase_on_one_line(look: str) -> None:
     """samples/ko-knee-pain.md: not "무릎 / 앞쪽 통증 관리" nor "무릎 앞쪽 / 통증 관리"."""
-    from pipeline.render.card import fit_box
     from pipeline.render.looks import load_template
+    from pipeline.render.measure import fit_box
 
     box = load_template(look).layouts["story"].box("text")
     assert box is not None
@@ -251,8 +251,8 @@ def test_korean_headline_keeps_its_noun_phrase_on_one_line(look: str) -> None:
 
 def test_a_narrow_column_takes_fewer_fuller_lines() -> None:
     """samples/tension-headaches.md in the bold look: not six lines at 60 % of the measure."""
-    from pipeline.render.card import fit_box
     from pipeline.render.looks import load_template
+    from pipeline.render.measure import fit_box
 
     box = load_template("bold").layouts["point"].box("text")
     assert box is not None

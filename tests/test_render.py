@@ -16,6 +16,7 @@ from pipeline.brand import emoji_font, load_brand, resource_dir
 from pipeline.cli import main
 from pipeline.models import Card, CardKind, ConfigError
 from pipeline.render import card as render
+from pipeline.render import measure
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.card import render_card
 from pipeline.render.looks import load_template
@@ -117,7 +118,7 @@ def test_missing_character_is_reported_not_drawn() -> None:
 def test_emoji_without_a_colour_font_are_dropped_with_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(render, "emoji_font", lambda: None)
+    monkeypatch.setattr(measure, "emoji_font", lambda: None)
     card = Card("point", "p.jpg", "Stretch gently 🧘 every morning.", kicker="Stretching")
     image = render_card(card, load_brand())
     assert image.texts[1] == "Stretch gently every morning."
@@ -364,10 +365,10 @@ def test_quote_source_keeps_a_title_that_fits() -> None:
 def test_bold_kicker_is_a_tag_in_the_accent_colour() -> None:
     brand = load_brand()
     accent = brand.palette("dark")["accent"]
-    card = Card("point", "p.jpg", "Gentle exercise helped.", kicker="Symptom", footer=HANDLE,
-                counter="2 / 7")  # fmt: skip
+    card = Card("cover", "p.jpg", "Gentle exercise helped.", kicker="Clinic", footer=HANDLE,
+                counter="1 / 7")  # fmt: skip
     image = Image.open(io.BytesIO(render_card(card, brand, load_template("bold")).jpeg))
-    box = load_template("bold").layouts["point"].box("kicker")
+    box = load_template("bold").layouts["cover"].box("kicker")
     assert box is not None
     # just left of the first letter, inside the tag's padding
     pixel = cast(tuple[int, int, int], image.convert("RGB").getpixel((box.x - 8, box.y + 20)))
@@ -395,12 +396,12 @@ def test_text_half_off_its_panel_is_checked_against_both(tmp_path: Path) -> None
     look.write_text(
         'extends = "calm"\n[point]\npanels = [{ box = [0, 200, 1080, 200], color = "text" }]\n'
     )
-    with pytest.raises(ConfigError, match=r"look half: point.text .* below 4.5:1"):
+    with pytest.raises(ConfigError, match=r"look half: point.(kicker|text) .* below 4.5:1"):
         check_template_contrast(load_template(str(look)), load_brand())
 
 
 @pytest.mark.parametrize(("role", "korean"), [("sans_semibold", "NanumSquareB.ttf"),
-                                              ("sans_bold", "NanumSquareB.ttf"),
+                                              ("sans_bold", "NanumSquareEB.ttf"),
                                               ("sans", "NanumSquareR.ttf")])  # fmt: skip
 def test_korean_in_a_bold_role_uses_the_bold_korean_face(role: str, korean: str) -> None:
     """ "— from our blog: 계단을 …" in Inter SemiBold continues in NanumSquare Bold, not Regular."""

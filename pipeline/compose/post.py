@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,8 @@ SELFCARE_KICKER = "What you can do"  # the renderer does not keep "\n", so list 
 SWIPE_CUE = wording_for("en").swipe
 STORY_KICKER = wording_for("en").story_kicker
 STORY_NOTE = wording_for("en").story_note
+LISTICLE = re.compile(r"^\D{0,12}\b([3-9]|1[0-5])\b")  # "7 Tips for …", "Top 5 …", "5가지 …"
+SENTENCE = re.compile(r"(?<=[.!?。…])\s+")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Slide:
     kicker: str
     text: str
     points: int = 0
+    layout: str | None = None  # "point_checklist" for self-care tips
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
@@ -42,7 +46,7 @@ def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | Non
     words = wording_for(digest.language)
     middle = middle_slides(digest, words)
     slides = carousel_slides(digest, brand, middle[: MAX_SLIDES - 2])
-    quotes = quote_cards(digest, brand, {normal(card.text) for card in slides})
+    quotes = quote_cards(digest, brand, slide_sentences(slides))
     hashtags = make_hashtags(digest, brand)
     cards = (*slides, *quotes, *square_quotes(quotes))
     left_off = left_off_points(digest, middle)
@@ -95,7 +99,7 @@ def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
         else:
             slides.append([text])
     kicker = words.selfcare or SELFCARE_KICKER
-    return [Slide(kicker, LIST_SEPARATOR.join(items)) for items in slides]
+    return [Slide(kicker, LIST_SEPARATOR.join(items), 0, "point_checklist") for items in slides]
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
@@ -104,7 +108,7 @@ def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
     for group in group_points(points):
         if len(group) == 1:
             label = group[0].label or words.treatment
-            slides.append(Slide(label, display_text(group[0].short), 1))
+            slides.append(Slide(label, display_text(group[0].text), 1))
         else:
             items = [display_text(p.short).rstrip(".。") for p in group]
             slides.append(Slide(words.treatment, LIST_SEPARATOR.join(items), len(group)))
@@ -154,12 +158,28 @@ def carousel_slides(digest: Digest, brand: Brand, middle: list[Slide]) -> list[C
     words = wording_for(digest.language)
     total = len(middle) + 2
     cards = [Card("cover", "", digest.headline, kicker=brand.name, note=words.swipe)]
-    cards += [Card("point", "", s.text, kicker=s.kicker) for s in middle]
+    cards += numbered(
+        digest, [Card("point", "", s.text, s.kicker, layout=s.layout) for s in middle]
+    )
     cards.append(closing_card(digest, brand, words))
     return [
         replace(card, file=f"carousel-{i:02d}.jpg", footer=brand.handle, counter=f"{i} / {total}")
         for i, card in enumerate(cards, start=1)
     ]
+
+
+def numbered(digest: Digest, cards: list[Card]) -> list[Card]:
+    """A listicle ("7 Tips for …") numbers its treatment slides: the number is the card's note,
+    drawn large by the point_numbered layout."""
+    if not LISTICLE.search(digest.headline) or len(digest.treatment_points) < 3:
+        return cards
+    labels = {p.label for p in digest.treatment_points if p.label}
+    number = 0
+    for i, card in enumerate(cards):
+        if card.kicker in labels and card.layout is None:
+            number += 1
+            cards[i] = replace(card, layout="point_numbered", note=str(number))
+    return cards
 
 
 def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
@@ -202,14 +222,28 @@ def compose_warnings(digest: Digest, middle: list[Slide], caption: str) -> list[
 def quote_cards(
     digest: Digest, brand: Brand, on_slides: AbstractSet[str] = frozenset()
 ) -> list[Card]:
-    """Up to three quote cards; quotes that are not already a slide's words come first, so the
-    weeks of quote posts do not repeat the carousel."""
+    """Up to three quote cards, never one that repeats a sentence a slide draws: the weeks of
+    quote posts do not repeat the carousel."""
     source = f"{wording_for(digest.language).from_blog} {digest.headline}"
-    fresh = sorted(digest.quotes, key=lambda quote: normal(quote) in on_slides)
+    fresh = [q for q in digest.quotes if not repeats(q, on_slides)]
     return [
         Card("quote", f"quote-{i:02d}.jpg", quote, footer=brand.handle, note=source)
         for i, quote in enumerate(fresh[:3], start=1)
     ]
+
+
+def slide_sentences(slides: list[Card]) -> frozenset[str]:
+    return frozenset(s for card in slides for s in sentences(card.text))
+
+
+def sentences(text: str) -> list[str]:
+    return [normal(part) for part in SENTENCE.split(text) if part.strip()]
+
+
+def repeats(quote: str, on_slides: AbstractSet[str]) -> bool:
+    """A sentence of the quote is on a slide, or a slide's (shortened) sentence is in it."""
+    mine = sentences(quote)
+    return any(a in b or b in a for a in mine for b in on_slides if min(len(a), len(b)) > 20)
 
 
 def normal(text: str) -> str:

@@ -7,80 +7,35 @@ background, quote mark, rule and logo. Texts that repeat on every card are stamp
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
-from pipeline.brand import Brand, emoji_font
+from pipeline.brand import Brand
 from pipeline.models import Card, RenderedImage
 from pipeline.render import backgrounds
+from pipeline.render.checklist import CHECK
 from pipeline.render.encode import encode_jpeg, encode_png
 from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
-from pipeline.render.fit import REF_SIZE, Fitted, TextSpec, fit_text
-from pipeline.render.fonts import EMOJI_HEIGHT, EMOJI_STRIKE, Font, load_basic_font, text_length
+from pipeline.render.fit import Fitted
+from pipeline.render.fonts import Font, load_basic_font, text_length
 from pipeline.render.fonts import load_font as load_font  # tests measure with it
-from pipeline.render.glyphs import FontChain, Run, reads_as_japanese, split_runs
+from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
+from pipeline.render.measure import first_baseline, measure_line
+from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
+from pipeline.render.place import Placed, place_box, stack_boxes
+from pipeline.render.place import clean_text as clean_text  # tests call it
 from pipeline.render.stamps import stamp_text
 
 QUOTE_CHARS = '“”"„«»'
-BOLD_ROLES = frozenset({"sans_bold", "sans_semibold"})
 # Fields whose text repeats from card to card (handle, counter, kickers, call to action,
 # disclaimer, "— from our blog: <title>"): stamped from a cached mask. The main text is not.
 REPEATED_FIELDS = frozenset({"kicker", "note", "fine_print", "footer", "counter"})
-TRIM = 2  # px the real width may exceed the scaled estimate before a line is refitted
-
-SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
-FIELD_NAMES = {
-    "kicker": "kicker",
-    "text": "main text",
-    "note": "note",
-    "fine_print": "small print",
-    "footer": "footer",
-    "counter": "counter",
-}
 
 Color = str
-
-
-def font_chain(brand: Brand, role: str, text: str = "") -> FontChain:
-    """The role's font, then the sans of the same weight, Korean and Japanese (Japanese first for
-    a text that reads as Japanese: NanumSquare has kana too), and colour emoji if installed."""
-    sans = role if role.startswith("sans") else "sans"
-    bold = "_bold" if role in BOLD_ROLES else ""
-    korean = ("korean", brand.font_path(f"korean{bold}"))
-    japanese = ("japanese", brand.font_path(f"japanese{bold}"))
-    chain = [("main", brand.font_path(role)), ("sans", brand.font_path(sans))]
-    chain += [japanese, korean] if reads_as_japanese(text) else [korean, japanese]
-    emoji = emoji_font()
-    if emoji:
-        chain.append(("emoji", emoji))
-    return tuple(chain)
-
-
-def run_width(chain: FontChain, run: Run, size: int) -> float:
-    path = dict(chain)[run.font]
-    if run.font == "emoji":
-        glyphs = load_font(path, EMOJI_STRIKE).getlength(run.text)
-        return glyphs * size * EMOJI_HEIGHT / 128  # the strike's bitmaps are 128 px tall
-    return text_length(load_font(path, size), run.text)
-
-
-@lru_cache(maxsize=16384)
-def measure_ref(chain: FontChain, text: str) -> float:
-    """A word's width at REF_SIZE, cached: fitting scales it to every size it tries."""
-    runs, _ = split_runs(text, chain)
-    return sum(run_width(chain, run, REF_SIZE) for run in runs)
-
-
-def measure_line(chain: FontChain, text: str, size: int, tracking: float = 0) -> float:
-    runs, _ = split_runs(text, chain)
-    width = sum(run_width(chain, run, size) for run in runs)
-    return width + tracking * max(len(text) - 1, 0)
 
 
 @dataclass(frozen=True)
@@ -97,23 +52,26 @@ def render_card(
     card: Card, brand: Brand, template: Template | None = None, png: bool = False
 ) -> RenderedImage:
     template = template or load_template(brand.look)
-    layout = template.layouts[card.layout or card.kind]
+    layout = template.layouts.get(card.layout or card.kind) or template.layouts[card.kind]
     colors = brand.palette(template.palette)
     image = backgrounds.new_canvas(layout, colors)
     draw = ImageDraw.Draw(image)
     draw_panels(draw, layout, colors)
     texts: list[str] = []
     warnings: list[str] = []
-    for box in layout.boxes:
-        value = field_text(card, box.field)
-        if not value:
+    for placed in place_card(card, layout, brand).values():
+        warnings.extend(placed.warnings)
+        if placed.checklist:
+            draw_checklist(draw, image, placed, colors)
+            texts.append(placed.text)
             continue
-        drawn = draw_box(draw, image, box, layout, value, brand, colors, card.file)
+        if placed.fitted is None:
+            continue
+        drawn = draw_box(draw, image, placed, colors)
         if drawn.text:
             texts.append(drawn.text)
-        warnings.extend(drawn.warnings)
-        if box.field == "text" and layout.mark:
-            draw_mark(draw, layout.mark, box, drawn, brand, colors)
+        if placed.box.field == "text" and layout.mark:
+            draw_mark(draw, layout.mark, placed.box, drawn, brand, colors)
     if layout.rule:
         rule = layout.rule
         fill = resolve(rule.color, colors)
@@ -130,6 +88,20 @@ def render_card(
         warnings=tuple(warnings),
         png=encode_png(image) if png else None,
     )
+
+
+def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
+    """Every box's text fitted and placed, in the layout's drawing order."""
+    values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
+    placed = {}
+    for box in layout.boxes:
+        if box.field not in values:
+            continue
+        if box.field == "footer" and layout.logo and brand.logo:  # the handle right of the logo
+            shift = load_logo(brand.logo, layout.logo.height).width + 20
+            box = replace(box, x=box.x + shift, width=box.width - shift)
+        placed[box.field] = place_box(box, values[box.field], brand, card.file)
+    return stack_boxes(layout, values, placed, brand, card.file)
 
 
 def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:
@@ -150,33 +122,10 @@ def resolve(color: str, colors: dict[str, str]) -> Color:
 
 
 def draw_box(
-    draw: ImageDraw.ImageDraw,
-    image: Image.Image,
-    box: TextBox,
-    layout: Layout,
-    value: str,
-    brand: Brand,
-    colors: dict[str, str],
-    file: str,
+    draw: ImageDraw.ImageDraw, image: Image.Image, placed: Placed, colors: dict[str, str]
 ) -> Drawn:
-    if box.field == "footer" and layout.logo and brand.logo:  # the handle goes right of the logo
-        shift = load_logo(brand.logo, layout.logo.height).width + 20
-        box = replace(box, x=box.x + shift, width=box.width - shift)
-    chain = font_chain(brand, box.role, value)
-    text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
-    fitted = fit_box(text, box, chain)
-    label = text.split(": ", 1)[0] if box.field != "text" else text
-    if label != text and (fitted is None or fitted.shortened):  # "— from our blog: <title>"
-        fitted = fit_box(label, box, chain) or fitted  # the label alone, not "— from our blog…"
-    if fitted is None and box.field == "text":  # a card without its main text is no card
-        raise ValueError(f"text cannot fit a card even when shortened: {excerpt(value)}")
-    if fitted is None:
-        warnings.append(
-            f"{file}: {FIELD_NAMES[box.field]} left out, it cannot fit: {excerpt(value)}"
-        )
-        return Drawn("", Fitted(box.sizes[0], (), 0, ""), box.y, tuple(warnings))
-    if fitted.shortened:
-        warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {excerpt(value)}")
+    box, chain, fitted = placed.box, placed.chain, placed.fitted
+    assert fitted is not None
     baseline = first_baseline(box, fitted, chain)
     if box.fill:
         draw_tag(draw, box, fitted, chain, baseline, resolve(box.fill, colors))
@@ -185,7 +134,25 @@ def draw_box(
     for line in fitted.lines:
         draw_line(draw, image, line, box, chain, fitted.size, y, fill)
         y += fitted.line_height
-    return Drawn(fitted.text, fitted, baseline, tuple(warnings))
+    return Drawn(fitted.text, fitted, baseline, placed.warnings)
+
+
+def draw_checklist(
+    draw: ImageDraw.ImageDraw, image: Image.Image, placed: Placed, colors: dict[str, str]
+) -> None:
+    """Each item's lines beside a check mark in the accent colour, items a half line apart."""
+    box, chain, checklist = placed.box, placed.chain, placed.checklist
+    assert checklist is not None
+    size = checklist.size
+    text_box = replace(box, x=box.x + checklist.indent, width=box.width - checklist.indent)
+    y = first_baseline(replace(box, valign="top"), Fitted(size, ("",), 0, ""), chain)
+    fill, accent = resolve(box.color, colors), resolve("accent", colors)
+    for lines in checklist.items:
+        draw_line(draw, image, CHECK, replace(box, align="left"), chain, size, y, accent)
+        for line in lines:
+            draw_line(draw, image, line, replace(text_box, align="left"), chain, size, y, fill)
+            y += checklist.line_height
+        y += checklist.gap
 
 
 def draw_tag(
@@ -208,87 +175,6 @@ def draw_tag(
     top = baseline - cap - pad_y
     bottom = baseline + (len(fitted.lines) - 1) * fitted.line_height + pad_y
     draw.rectangle((round(left), top, round(left + max(widths) + 2 * pad_x), bottom), fill)
-
-
-def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:
-    """Drop characters no font covers (and emoji without an emoji font), with a warning."""
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
-    _, missing = split_runs(text, chain)
-    if not missing:
-        return text, []
-    has_emoji_font = any(name == "emoji" for name, _ in chain)
-    emoji = sorted(c for c in missing if is_emoji(c) and not has_emoji_font)
-    warnings = []
-    if emoji:
-        warnings.append(
-            f"{file}: emoji {''.join(emoji)} left out: no colour emoji font is installed"
-            " (apt-get install fonts-noto-color-emoji)"
-        )
-    for char in sorted(missing - set(emoji)):
-        warnings.append(f"{file}: character {char!r} (U+{ord(char):04X}) has no font; left out")
-    kept = " ".join("".join(c for c in text if c not in missing).split())
-    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", kept), warnings
-
-
-def is_emoji(char: str) -> bool:
-    return ord(char) >= 0x1F000 or unicodedata.category(char) == "So"
-
-
-def box_spec(box: TextBox, chain: FontChain, width: int, words: int = 0) -> TextSpec:
-    ascent, descent = load_font(chain[0][1], REF_SIZE).getmetrics()
-    return TextSpec(
-        width=width,
-        height=box.height,
-        sizes=grown_sizes(box, words),
-        line_height=box.line_height,
-        max_lines=box.max_lines,
-        ascent=ascent / REF_SIZE,
-        descent=descent / REF_SIZE,
-    )
-
-
-def grown_sizes(box: TextBox, words: int) -> tuple[int, int]:
-    """A short text may be set larger than the box's usual largest size (its `grow` pairs)."""
-    for most_words, size in box.grow:
-        if 0 < words <= most_words:
-            return box.sizes[0], max(box.sizes[1], size)
-    return box.sizes
-
-
-@lru_cache(maxsize=1024)
-def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
-    """Fit with scaled widths, then check each line with the real font; refit if one is wide.
-
-    Cached: the handle, counter, kickers and call to action are fitted to the same boxes on
-    every card."""
-    tracking_ref = box.tracking * REF_SIZE / box.sizes[1]
-
-    def measure(part: str) -> float:
-        return measure_ref(chain, part) + tracking_ref * len(part)
-
-    width = box.width
-    words = len(text.split())
-    for _ in range(3):
-        fitted = fit_text(text, box_spec(box, chain, width, words), measure)
-        if fitted is None:
-            return None
-        tracking = box.tracking * fitted.size / box.sizes[1]
-        widest = max(measure_line(chain, line, fitted.size, tracking) for line in fitted.lines)
-        if widest <= box.width:
-            return fitted
-        width -= round(widest - box.width) + TRIM
-    return None
-
-
-def first_baseline(box: TextBox, fitted: Fitted, chain: FontChain) -> int:
-    spec = box_spec(box, chain, box.width)
-    height = fitted.block_height(spec)
-    top = box.y
-    if box.valign == "middle":
-        top += (box.height - height) // 2
-    elif box.valign == "bottom":
-        top += box.height - height
-    return top + round(spec.ascent * fitted.size)
 
 
 def draw_line(
@@ -368,11 +254,3 @@ def draw_mark(
 def ink_top(font: Font, text: str) -> int:
     """How far above the baseline the text's ink starts (negative): measured once per font."""
     return int(font.getbbox(text, anchor="ls")[1])
-
-
-def excerpt(text: str, limit: int = 60) -> str:
-    """The start of a text for a message, cut at a word boundary."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:") + "…"

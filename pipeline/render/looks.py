@@ -28,14 +28,19 @@ from pipeline.tomlfile import (
     text_value,
 )
 
-KINDS = ("cover", "point", "closing", "quote", "quote_square", "story")
+BASE_KINDS = ("cover", "point", "closing", "quote", "quote_square", "story")
+# point slides of a style: numbered (a listicle's points), checklist (self-care tips); a look
+# without them draws them as plain point slides
+VARIANTS = {"point_numbered": "point", "point_checklist": "point"}
+KINDS = (*BASE_KINDS, *VARIANTS)
 FIELDS = ("kicker", "text", "note", "fine_print", "footer", "counter")
 FONT_ROLES = ("sans", "sans_bold", "sans_semibold", "serif", "serif_italic")
 ALIGNS = ("left", "center", "right")
 VALIGNS = ("top", "middle", "bottom")
 GRID_CROP = 3 / 4  # the profile grid shows a 3:4 crop of a 4:5 post: the centre 1012 of 1080 px
 HEADLINE_KINDS = ("cover", "story")
-POINT_KINDS = ("point", "closing")  # point text: DESIGN.md 48-64 px
+POINT_KINDS = ("point", "closing", *VARIANTS)  # point text: DESIGN.md 48-64 px
+STACK_VALIGNS = ("top", "middle", "bottom")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class TextBox:
     caps: bool = False
     fill: str | None = None  # a colour block drawn behind the text's own extent (a tag)
     grow: tuple[tuple[int, int], ...] = ()  # (words, px): text this short may grow to px
+    checklist: bool = False  # items joined by " · " drawn one under another, each with a check
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,16 @@ class LogoPlace:
 
 
 @dataclass(frozen=True)
+class Stack:
+    """Boxes set one under another (a title, then its text): each takes the height it needs,
+    the last the rest of the region their boxes span, and the block sits top, middle or bottom."""
+
+    fields: tuple[str, ...]
+    gap: int
+    valign: str
+
+
+@dataclass(frozen=True)
 class Layout:
     kind: str
     width: int
@@ -113,6 +129,7 @@ class Layout:
     rule: Rule | None = None
     logo: LogoPlace | None = None
     panels: tuple[Panel, ...] = ()
+    stack: Stack | None = None
 
     def box(self, field: str) -> TextBox | None:
         return next((b for b in self.boxes if b.field == field), None)
@@ -143,6 +160,9 @@ def load_template(name: str) -> Template:
     data = read_template_data(path, seen=())
     where = path.name
     check_keys(data, ("description", "palette", "background", *KINDS), where)
+    for variant, base in VARIANTS.items():  # a style the look does not draw is a plain point
+        if variant not in data and base in data:
+            data = {**data, variant: data[base]}
     palette = choice(data, "palette", ("light", "dark"), where, "light")
     default_bg = data.get("background", {"type": "solid", "color": "background"})
     layouts = {
@@ -150,7 +170,7 @@ def load_template(name: str) -> Template:
         for kind in KINDS
         if kind in data
     }
-    missing = [kind for kind in KINDS if kind not in layouts]
+    missing = [kind for kind in BASE_KINDS if kind not in layouts]
     if missing:
         raise ConfigError(f"layout {where}: no layout for {', '.join(missing)}")
     return Template(path.stem, str(data.get("description", "")), palette, layouts)
@@ -198,7 +218,7 @@ def parse_layout(
     kind: str, data: dict[str, Any], default_bg: dict[str, Any], folder: Path, where: str
 ) -> Layout:
     keys: tuple[str, ...] = ("canvas", "safe_top", "safe_bottom", "background", "mark", "rule")
-    keys = (*keys, "logo", "panels", *FIELDS)
+    keys = (*keys, "logo", "panels", "stack", *FIELDS)
     check_keys(data, keys, where, kind)
     width, height = int_list(data, "canvas", 2, where, kind)
     check_positive((width, height), f"{kind}.canvas", where)
@@ -223,6 +243,7 @@ def parse_layout(
         rule=parse_rule(data["rule"], where, kind) if "rule" in data else None,
         logo=parse_logo(data["logo"], where, kind) if "logo" in data else None,
         panels=parse_panels(data.get("panels", []), where, kind),
+        stack=parse_stack(data, where, kind) if "stack" in data else None,
     )
     check_geometry(layout, where)
     return layout
@@ -262,7 +283,7 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
     prefix = f"{kind}.{field}"
     keys = (
         "box", "role", "size", "line_height", "max_lines", "align", "valign", "color",
-        "tracking", "caps", "fill", "grow",
+        "tracking", "caps", "fill", "grow", "checklist",
     )  # fmt: skip
     check_keys(data, keys, where, prefix)
     x, y, width, height = int_list(data, "box", 4, where, prefix)
@@ -286,6 +307,7 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
         caps=boolean(data, "caps", where, prefix, False),
         fill=color_value(data, "fill", where, prefix, None) if "fill" in data else None,
         grow=parse_grow(data.get("grow", []), where, prefix),
+        checklist=boolean(data, "checklist", where, prefix, False),
     )  # fmt: skip
 
 
@@ -298,6 +320,26 @@ def parse_grow(data: Any, where: str, prefix: str) -> tuple[tuple[int, int], ...
     ):
         raise ConfigError(f"layout {where}: '{prefix}.grow' must be a list of [words, px] pairs")
     return tuple(sorted((p[0], p[1]) for p in pairs))
+
+
+def parse_stack(data: dict[str, Any], where: str, kind: str) -> Stack:
+    """[kind] stack = { fields = ["kicker", "text"], gap = 40, valign = "top" }."""
+    prefix = f"{kind}.stack"
+    stack = as_table(data.get("stack"), where, prefix)
+    check_keys(stack, ("fields", "gap", "valign"), where, prefix)
+    fields = stack.get("fields")
+    if (
+        not isinstance(fields, list)
+        or len(fields) < 2
+        or any(f not in FIELDS or f not in data for f in fields)
+    ):
+        raise ConfigError(
+            f"layout {where}: '{prefix}.fields' must list two or more text fields, e.g."
+            ' ["kicker", "text"]'
+        )
+    gap = integer(stack, "gap", where, prefix, 32)
+    valign = choice(stack, "valign", STACK_VALIGNS, where, "top", prefix)
+    return Stack(tuple(fields), gap, valign)
 
 
 def parse_panels(data: Any, where: str, kind: str) -> tuple[Panel, ...]:

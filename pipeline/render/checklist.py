@@ -1,0 +1,78 @@
+"""The checklist style: self-care tips, joined by " · " in the card's text, set one under another,
+each item with a check mark hung left of its lines, all at one size (the largest that fits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.render.fit import TextSpec, fit_words
+from pipeline.render.glyphs import FontChain
+from pipeline.render.looks import TextBox
+from pipeline.render.measure import box_spec, grown_sizes, measure_ref
+
+CHECK = "✓"
+SEPARATOR = " · "
+INDENT = 1.15  # the mark's column, as a share of the size
+GAP = 0.5  # space between items, as a share of the size
+
+
+@dataclass(frozen=True)
+class Checklist:
+    size: int
+    items: tuple[tuple[str, ...], ...]  # each item's lines
+    line_height: int
+    gap: int
+    indent: int
+    height: int  # from the first line's ascender to the last line's descender
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(" ".join(lines) for lines in self.items)
+
+
+def split_items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(SEPARATOR.strip()) if item.strip()]
+
+
+def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None:
+    """The largest size in the box's range (grown for short items) at which every item fits,
+    None when they do not fit even at the smallest (the caller sets the text as one block)."""
+    items = split_items(text)
+    if not items:
+        return None
+    longest = max(len(item.split()) for item in items)
+    smallest, largest = grown_sizes(box, longest)
+    for size in range(largest, smallest - 1, -1):
+        found = checklist_at(items, box, chain, size)
+        if found is not None:
+            return found
+    return None
+
+
+def checklist_at(items: list[str], box: TextBox, chain: FontChain, size: int) -> Checklist | None:
+    indent = round(size * INDENT)
+    base = box_spec(box, chain, box.width - indent)
+    spec = TextSpec(
+        width=box.width - indent,
+        height=box.height,
+        sizes=(size, size),
+        line_height=box.line_height,
+        max_lines=box.max_lines,
+        ascent=base.ascent,
+        descent=base.descent,
+        hyphenate=False,
+    )
+    lines = []
+    for item in items:
+        fitted = fit_words(item, spec, lambda part: measure_ref(chain, part))
+        if fitted is None:
+            return None
+        lines.append(fitted.lines)
+    line_height = round(size * box.line_height)
+    gap = round(size * GAP)
+    count = sum(len(item) for item in lines)
+    height = (count - 1) * line_height + (len(items) - 1) * gap
+    height += round((base.ascent + base.descent) * size)
+    if height > box.height:
+        return None
+    return Checklist(size, tuple(lines), line_height, gap, indent, height)

@@ -1,0 +1,150 @@
+"""Where each text box's words go before anything is drawn: the text cleaned of characters no
+font has, fitted (shortened only as a last resort), and boxes of a stack set one under another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from pipeline.brand import Brand
+from pipeline.render.checklist import Checklist, fit_checklist
+from pipeline.render.fit import Fitted
+from pipeline.render.glyphs import FontChain, split_runs
+from pipeline.render.looks import Layout, TextBox
+from pipeline.render.measure import box_spec, fit_box, fit_label, font_chain
+
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
+FIELD_NAMES = {
+    "kicker": "kicker",
+    "text": "main text",
+    "note": "note",
+    "fine_print": "small print",
+    "footer": "footer",
+    "counter": "counter",
+}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One box's text as it will be drawn: fitted as lines, or as a checklist; nothing when it
+    could not fit at all (then `warnings` says so)."""
+
+    box: TextBox
+    chain: FontChain
+    fitted: Fitted | None
+    checklist: Checklist | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        if self.checklist:
+            return self.checklist.text
+        return self.fitted.text if self.fitted else ""
+
+    @property
+    def height(self) -> int:
+        if self.checklist:
+            return self.checklist.height
+        if self.fitted is None:
+            return 0
+        return self.fitted.block_height(box_spec(self.box, self.chain, self.box.width))
+
+
+def place_box(box: TextBox, value: str, brand: Brand, file: str) -> Placed:
+    chain = font_chain(brand, box.role, value)
+    text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
+    if box.checklist and box.field == "text":
+        checklist = fit_checklist(text, box, chain)
+        if checklist is not None:
+            return Placed(box, chain, None, checklist, tuple(warnings))
+    fitted = fit_box(text, box, chain)
+    if fitted is None and box.field != "text":  # a long kicker: shortened at a word, not dropped
+        fitted = fit_label(text, box, chain)
+    label = text.split(": ", 1)[0] if box.field != "text" else text
+    if label != text and fitted is not None and fitted.shortened and too_short(fitted.text, label):
+        fitted = fit_box(label, box, chain) or fitted  # "— from our blog", not "…: Knee…"
+    if fitted is None and box.field == "text":  # a card without its main text is no card
+        raise ValueError(f"text cannot fit a card even when shortened: {excerpt(value)}")
+    if fitted is None:
+        warnings.append(
+            f"{file}: {FIELD_NAMES[box.field]} left out, it cannot fit: {excerpt(value)}"
+        )
+    elif fitted.shortened:
+        warnings.append(f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {excerpt(value)}")
+    return Placed(box, chain, fitted, None, tuple(warnings))
+
+
+def too_short(shortened: str, label: str) -> bool:
+    """A "Label: title" line cut to fewer than three words of its title."""
+    return len(shortened.split()) - len(label.split()) < 3
+
+
+def stack_boxes(
+    layout: Layout, values: dict[str, str], placed: dict[str, Placed], brand: Brand, file: str
+) -> dict[str, Placed]:
+    """The layout's stack: its boxes one under another, `gap` apart. Each keeps the size it
+    fitted at in its own box, the last is fitted again to all the height the others leave, and
+    the block sits at the top, middle or bottom of the region the stack's boxes span."""
+    stack = layout.stack
+    if stack is None:
+        return placed
+    boxes = [b for b in layout.boxes if b.field in stack.fields]
+    top = min(b.y for b in boxes)
+    bottom = max(b.y + b.height for b in boxes)
+    members = [placed[f] for f in stack.fields if f in placed and placed[f].text]
+    if not members:
+        return placed
+    last = members[-1]
+    used = sum(m.height + stack.gap for m in members[:-1])
+    room = replace(last.box, y=top + used, height=bottom - top - used)
+    members[-1] = place_box(room, values[last.box.field], brand, file)
+    total = sum(m.height for m in members) + stack.gap * (len(members) - 1)
+    y = top
+    if stack.valign == "middle":
+        y += (bottom - top - total) // 2
+    elif stack.valign == "bottom":
+        y += bottom - top - total
+    moved = dict(placed)
+    for member in members:
+        box = replace(member.box, y=y, height=max(member.height, 1), valign="top")
+        moved[box.field] = replace(member, box=box)
+        y += member.height + stack.gap
+    return moved
+
+
+def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:
+    """Drop characters no font covers (and emoji without an emoji font), with a warning that
+    names each character and the card."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    _, missing = split_runs(text, chain)
+    if not missing:
+        return text, []
+    has_emoji_font = any(name == "emoji" for name, _ in chain)
+    emoji = sorted(c for c in missing if is_emoji(c) and not has_emoji_font)
+    warnings = []
+    if emoji:
+        warnings.append(
+            f"{file}: emoji {''.join(emoji)} left out: no colour emoji font is installed"
+            " (apt-get install fonts-noto-color-emoji)"
+        )
+    for char in sorted(missing - set(emoji)):
+        warnings.append(
+            f"{file}: character {char!r} (U+{ord(char):04X}) has no font; left out (name a font"
+            " that has it in the brand kit's fallback_fonts)"
+        )
+    kept = " ".join("".join(c for c in text if c not in missing).split())
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", kept), warnings
+
+
+def is_emoji(char: str) -> bool:
+    return ord(char) >= 0x1F000 or unicodedata.category(char) == "So"
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """The start of a text for a message, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"

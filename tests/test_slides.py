@@ -1,0 +1,109 @@
+"""Slides that read at feed size (issue 13): titles, whole points, long kickers, one panel
+position, numbered and checklist styles. Tested on strings and boxes, not pixels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.brand import load_brand, resource_dir
+from pipeline.cli import NO_BRAND_NOTE, main
+from pipeline.compose.post import compose_post
+from pipeline.models import Card, Point
+from pipeline.render.card import place_card, render_card
+from pipeline.render.looks import load_template
+from tests.conftest import KNEE
+from tests.factories import digest_with
+
+LOOKS = ("calm", "bold", "photo")
+POINT = (
+    "Gentle stretching exercises were recommended to relieve tension in the overworked muscles,"
+    " promoting better muscle balance and reducing joint strain over the following weeks."
+)
+
+
+@pytest.mark.parametrize("look", LOOKS)
+def test_a_point_with_room_is_drawn_whole_under_its_title(look: str) -> None:
+    card = Card("point", "p.jpg", POINT, kicker="Stretching and Mobility", counter="4 / 9")
+    image = render_card(card, load_brand(), load_template(look))
+    assert image.texts[:2] == ("Stretching and Mobility", POINT)
+    assert not any("…" in text for text in image.texts)
+    placed = place_card(card, load_template(look).layouts["point"], load_brand())
+    title, text = placed["kicker"], placed["text"]
+    assert title.fitted is not None and title.fitted.size >= 56
+    assert title.box.y + title.height <= text.box.y  # the title above its text
+
+
+@pytest.mark.parametrize("look", LOOKS)
+def test_a_long_kicker_wraps_or_is_shortened_at_a_word_never_dropped(look: str) -> None:
+    kicker = "Relieving joint strain with gentle strengthening, stretching and mobility work " * 3
+    card = Card("point", "p.jpg", "Rest helps.", kicker=kicker.strip())
+    image = render_card(card, load_brand(), load_template(look))
+    title = image.texts[0]
+    assert title != "Rest helps."
+    assert kicker.startswith(title.removesuffix("…").rstrip(" ,"))
+    assert title.endswith("…") and not title.removesuffix("…").endswith(" ")
+    assert any("kicker shortened" in w for w in image.warnings)
+
+
+def test_the_photo_panel_keeps_one_position_across_the_carousel() -> None:
+    layouts = load_template("photo").layouts
+    kinds = ("cover", "point", "point_checklist", "closing")
+    assert len({layouts[kind].panels[0] for kind in kinds}) == 1
+
+
+def test_the_takeaway_is_at_least_as_prominent_as_a_point() -> None:
+    for look in LOOKS:
+        layouts = load_template(look).layouts
+        point, closing = layouts["point"], layouts["closing"]
+        for field in ("kicker", "text"):
+            ours, theirs = closing.box(field), point.box(field)
+            assert ours is not None and theirs is not None
+            assert ours.sizes[0] >= theirs.sizes[0], (look, field)
+
+
+def test_self_care_tips_are_a_checklist_one_under_another() -> None:
+    tips = (Point(None, "Use ice packs.", "Use ice packs."), Point(None, "Rest.", "Rest."))
+    post = compose_post(
+        digest_with(headline="Knee pain", symptom="It hurts.", prevention=tips), load_brand(), "x"
+    )
+    (care,) = [c for c in post.cards if c.layout == "point_checklist"]
+    layout = load_template("calm").layouts["point_checklist"]
+    placed = place_card(care, layout, load_brand())["text"]
+    assert placed.checklist is not None
+    assert [" ".join(lines) for lines in placed.checklist.items] == ["Use ice packs", "Rest"]
+
+
+def test_a_listicle_numbers_its_points() -> None:
+    points = tuple(Point(f"Tip {n}", f"Do thing {n} every day.", f"Do thing {n}.") for n in "abc")
+    digest = digest_with(
+        headline="3 Ways to Ease Knee Pain", symptom="It hurts.", treatment_points=points
+    )
+    post = compose_post(digest, load_brand(), "x")
+    numbered = [c for c in post.cards if c.layout == "point_numbered"]
+    assert [c.note for c in numbered] == ["1", "2", "3"]
+    image = render_card(numbered[0], load_brand())
+    assert image.texts[:1] == ("1",) or "1" in image.texts
+
+
+def test_without_a_brand_kit_cards_carry_no_clinic_and_the_run_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(KNEE), "-o", str(tmp_path), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert err.count(NO_BRAND_NOTE) == 1
+    (folder,) = [p for p in tmp_path.iterdir() if not p.name.startswith(".")]
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    drawn = " ".join(t for image in manifest["images"] for t in image["texts"])
+    assert "@" not in drawn and "VIVE" not in drawn  # the sample is VIVE's article, not the kit
+    example = resource_dir("templates") / "brand-example.toml"
+    assert main(["run", str(KNEE), "-o", str(tmp_path / "b"), "-q", "--brand", str(example)]) == 0
+    assert NO_BRAND_NOTE not in capsys.readouterr().err
+
+
+def test_brand_hashtags_may_be_given_per_language() -> None:
+    example = load_brand(resource_dir("templates") / "brand-example.toml")
+    assert example.for_language("es").hashtags == ("Acupuntura",)
+    assert example.for_language("en").hashtags == ("Acupuncture",)
