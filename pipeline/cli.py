@@ -378,8 +378,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         templates=args.templates,
         strict=args.strict,
         png=args.png,
-        force_article=args.force_article,
-        keep_flagged=args.keep_flagged,
+        force_article=getattr(args, "force_article", False),  # watch has no such option
+        keep_flagged=getattr(args, "keep_flagged", False),
     )
 
 

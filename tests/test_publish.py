@@ -107,7 +107,7 @@ def test_approve_needs_drawn_edits_and_no_blocking_findings(
     (folder / "caption.txt").write_text("This treatment will cure your knee pain.\n")
     assert main(["approve", str(folder), "--by", "Dr Lee"]) == 1
     assert "caption.txt edited since the images were drawn" in capsys.readouterr().err
-    render_folder(folder, None, False)
+    render_folder(folder, None, False, keep_flagged=True)  # drawn only with --keep-flagged
     assert main(["approve", str(folder), "--by", "Dr Lee"]) == 1
     err = capsys.readouterr().err
     assert "blocking health-copy finding(s)" in err and "then approve" in err
