@@ -319,3 +319,35 @@ def test_dated_examples_run_on_any_day(work: Path) -> None:
         args = [str(work / "out" / SLUG) if a == "out/*" else a for a in args]
         result = repurpose(*args, cwd=work)
         assert result.returncode == 0, f"{line}: {result.stderr}"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "huge", "upper-scheme"])
+def test_a_source_that_is_not_a_regular_file_or_a_shouting_url_gets_one_line(
+    kind: str, tmp_path: Path
+) -> None:
+    """A pipe or /dev/zero named as the source itself, a file over the cap (refused before it is
+    read) and an HTTP:// address: one Error line, at once, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "article.html"
+    if kind == "fifo":
+        os.mkfifo(source)
+    elif kind == "zero":
+        source.symlink_to("/dev/zero")
+    elif kind == "huge":
+        with source.open("wb") as handle:
+            handle.truncate(2 * 1024**3)  # sparse: 2 GB that costs nothing on disk
+    argv = [str(source)] if kind != "upper-scheme" else ["HTTP://127.0.0.1:9/blog/knee"]
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", *argv, "-o", str(tmp_path / "out"), "-q"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("Error: ")
+    assert "Traceback" not in done.stderr
+    if kind == "upper-scheme":
+        assert "unsupported URL scheme" not in done.stderr and "private" in done.stderr
+    else:
+        assert ("not a regular file" in done.stderr) == (kind != "huge")

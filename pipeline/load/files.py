@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import zlib
 from pathlib import Path
 
@@ -27,12 +29,7 @@ def read_file(path: Path) -> Page:
             f"{path}: unsupported file type "
             "(use .html, .htm, .html.gz, .md, .jsx or a template such as .php)"
         )
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_capped(path)
     if name.endswith(".gz"):
         raw = gunzip_capped(raw, str(path))
     if len(raw) > MAX_BYTES:
@@ -44,6 +41,22 @@ def read_file(path: Path) -> Page:
         return Page(origin=str(path), text=text, kind="markdown", path=str(path))
     text, encoding = decode_html(raw, None)
     return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)
+
+
+def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, its size checked before reading: a pipe, a device (/dev/zero) or
+    a link to one is refused, never read until memory or patience runs out."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: a pipe would block open()
+            raise LoadError(f"{path}: not a regular file (a pipe or a device): save it first")
+        with path.open("rb", buffering=0) as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                raise LoadError(f"{path}: file is larger than {limit // 2**20} MB")
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def gunzip_capped(raw: bytes, origin: str, limit: int = MAX_BYTES) -> bytes:

@@ -30,7 +30,8 @@ URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    """http:// or https://, in any case ("HTTP://" too, as browsers read it)."""
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def url_scheme(source: str) -> str | None:
