@@ -34,6 +34,7 @@ from pipeline.digest.sentences import (
     word_count,
 )
 from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.languages import detect_language as detect_text_language
 from pipeline.models import Article, Block, Digest, Point
 
 __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
@@ -65,8 +66,6 @@ METHOD = re.compile(
 )
 ABOUT_IT = re.compile(r"(It|(This|The) (condition|problem|injury|pain))\b")
 HANGUL = re.compile(r"[가-힣]")
-SPANISH_HINTS = re.compile(r"\b(el|la|los|las|que|del|para|por|con|una|es|y|se)\b", re.I)
-ENGLISH_HINTS = re.compile(r"\b(the|and|of|to|is|for|with|that|you|your|it)\b", re.I)
 
 
 def digest_article(article: Article) -> Digest:
@@ -352,15 +351,7 @@ def content_runs(text: str) -> list[list[str]]:
 
 
 def detect_language(article: Article) -> str:
-    """The article's language: Korean by script, Spanish or English by common words, else the
-    page's own declaration."""
+    """The article's language, told by a detection model (py3langid) from its title and first
+    blocks; the page's own declaration decides only a text too short or unclear to tell."""
     sample = " ".join([article.title, *(b.text for b in article.blocks[:20])])
-    declared = (article.language or "en").split("-")[0].lower()
-    if len(HANGUL.findall(sample)) > len(sample) // 10:
-        return "ko"
-    spanish, english = len(SPANISH_HINTS.findall(sample)), len(ENGLISH_HINTS.findall(sample))
-    if spanish > 2 * english and spanish >= 5:
-        return "es"
-    if english > 2 * spanish and english >= 5:
-        return "en"
-    return declared
+    return detect_text_language(sample, hint=article.language)
