@@ -516,3 +516,25 @@ def test_local_markdown_in_cp1252_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "post.md"
     path.write_bytes(b"---\ntitle: Desk posture\n---\n\nA na\xefve view of shoulder pain.\n")
     assert "A naïve view" in read_file(path).text
+
+
+def test_a_page_that_trickles_in_has_a_deadline_for_the_whole_body(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each byte arrives well within the read timeout, but the whole body never would: the
+    fetch gives up at the deadline with one clear error instead of living for ever."""
+    from pipeline.load import fetch
+
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
+
+    def drip() -> Iterator[bytes]:
+        yield b"<html><body><p>"
+        for _ in range(100):
+            time.sleep(0.2)  # a fifth of a second a byte: 20 s for the page
+            yield b"x"
+
+    server.routes["/drip"] = fixed(Reply(chunks=drip))
+    started = time.monotonic()
+    with pytest.raises(LoadError, match=r"took over 1 s to arrive"):
+        load_source(server.url("/drip"), options=options(tmp_path))
+    assert time.monotonic() - started < 5

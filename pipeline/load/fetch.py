@@ -33,6 +33,7 @@ from pipeline.load.options import FetchOptions as FetchOptions
 from pipeline.load.options import default_cache_dir as default_cache_dir
 from pipeline.models import LoadError, Page
 
+FETCH_DEADLINE = 60.0  # seconds for a whole body, however it trickles
 MAX_REDIRECTS = 5
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -209,8 +210,18 @@ def make_decompressor(url: str, coding: str) -> Any:
 
 
 def stream_raw(url: str, response: requests.Response) -> Iterator[bytes]:
+    """The raw body as it arrives, one receive at a time, within FETCH_DEADLINE seconds for the
+    whole body: a server that drips one byte every few seconds never keeps a fetch alive."""
+    deadline = time.monotonic() + FETCH_DEADLINE
     try:
-        yield from response.raw.stream(65536, decode_content=False)
+        while chunk := response.raw.read1(65536, decode_content=False):
+            yield chunk
+            if time.monotonic() > deadline:
+                raise LoadError(
+                    f"{url}: the page took over {FETCH_DEADLINE:.0f} s to arrive: try again later"
+                )
+    except LoadError:
+        raise
     except zlib.error:
         raise LoadError(f"{url}: the page's compressed data is corrupt") from None
     except Exception as exc:  # urllib3 read timeouts and protocol errors
