@@ -18,9 +18,9 @@ import re
 import socket
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -32,6 +32,8 @@ from pipeline.load.options import USER_AGENT as USER_AGENT
 from pipeline.load.options import FetchOptions as FetchOptions
 from pipeline.load.options import default_cache_dir as default_cache_dir
 from pipeline.models import LoadError, Page
+
+T = TypeVar("T")
 
 FETCH_DEADLINE = 60.0  # seconds for a whole body, however it trickles
 MAX_REDIRECTS = 5
@@ -74,10 +76,22 @@ def request_with_retries(
     session: requests.Session, url: str, headers: dict[str, str], options: FetchOptions
 ) -> requests.Response:
     """GET with redirects followed by hand (each hop checked), retrying on 429 and 5xx."""
+    response, _ = with_retries(
+        url, options, lambda: (follow_redirects(session, url, headers, options), None)
+    )
+    return response
+
+
+def with_retries(
+    url: str, options: FetchOptions, send: Callable[[], tuple[requests.Response, T]]
+) -> tuple[requests.Response, T]:
+    """`send` again on 429 and 5xx, after Retry-After or a doubling backoff; a wait longer than
+    `options.max_wait` is reported instead of waited for. `send` returns the response and
+    whatever else its caller needs from the request (for a feed, where it moved to)."""
     for attempt in range(options.retries + 1):
-        response = follow_redirects(session, url, headers, options)
+        response, extra = send()
         if response.status_code not in RETRY_STATUSES or attempt == options.retries:
-            return response
+            return response, extra
         wait = retry_after(response) or options.backoff * 2**attempt
         response.close()
         if wait > options.max_wait:

@@ -16,13 +16,12 @@ import requests
 
 from pipeline.load.fetch import (
     MAX_REDIRECTS,
-    RETRY_STATUSES,
     USER_AGENT,
     FetchOptions,
     check_address,
     describe_error,
     read_body,
-    retry_after,
+    with_retries,
 )
 from pipeline.models import LoadError
 
@@ -106,19 +105,7 @@ def request_resource(
 ) -> tuple[requests.Response, str | None]:
     """The response after redirects, retrying on 429 and 5xx; and where a permanent redirect
     of the first hop points."""
-    for attempt in range(options.retries + 1):
-        response, moved = follow(session, method, url, headers, options)
-        if response.status_code not in RETRY_STATUSES or attempt == options.retries:
-            return response, moved
-        wait = retry_after(response) or options.backoff * 2**attempt
-        response.close()
-        if wait > options.max_wait:
-            raise LoadError(
-                f"{url}: server answered HTTP {response.status_code} and asks to retry in "
-                f"{wait:.0f} s; try again later"
-            )
-        options.sleep(wait)
-    raise AssertionError("unreachable")  # pragma: no cover
+    return with_retries(url, options, lambda: follow(session, method, url, headers, options))
 
 
 def follow(
