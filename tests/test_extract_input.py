@@ -7,6 +7,8 @@ up); server-side template code never leaks into the text.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.load.source import read_file
 from pipeline.models import Article, Page
+from tests.hostile import child_env
 
 DATA = Path(__file__).parent / "data" / "extract"
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f]")
@@ -165,6 +168,44 @@ def test_an_unclosed_php_block_at_the_end_is_code() -> None:
     assert strip_server_code(
         "<p>Rest and ice.</p>\n<?php include 'footer.php';\n"
     ).text.strip() == ("<p>Rest and ice.</p>")
+
+
+@pytest.mark.parametrize(
+    ("source", "visible"),
+    [
+        ("<p>Rest {{ and }} ice {{ and heat.</p>", "<p>Rest ice {{ and heat.</p>"),
+        ("<p>A {# b <% c %> d</p>", "<p>A {# b d</p>"),  # an unclosed comment is text
+        ("<p>{{ a }}{{ b }} c {{ d</p>", "<p> c {{ d</p>"),
+        ("<p>x <%-- y --%> z {* w *}</p>", "<p>x z </p>"),
+    ],
+)
+def test_spans_are_closed_by_their_own_marker_and_unclosed_openers_stay(
+    source: str, visible: str
+) -> None:
+    assert re.sub(r"\s+", " ", strip_server_code(source).text) == visible
+
+
+UNCLOSED = ["{{ a ", "<% ", "{# ", '<c:out "', "<cfset ", "@if('", "@if(", "${a", "{include a"]
+
+
+def test_a_page_of_unclosed_template_openers_reads_in_one_pass(tmp_path: Path) -> None:
+    """200 KB of openers without closers: each search stops at the next opener, so the page is
+    read at once (a search to the end from each opener took minutes), in a real process
+    that the timeout ends if it hangs."""
+    page = tmp_path / "openers.html"
+    body = "".join(opener * 2500 for opener in UNCLOSED)
+    page.write_text(f"<html><body><article><p>{body}</p></article></body></html>")
+    code = "import sys; from pipeline.extract.templates import strip_server_code as s; "
+    code += "print(len(s(open(sys.argv[1]).read()).text))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(page)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=child_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 100_000  # the unclosed openers stay as text
 
 
 # --- articles kept in JSX, in a CMS's front matter, under TOML front matter -------------------

@@ -25,23 +25,32 @@ TITLE_HINTS = (
     re.compile(rf"\{{assign\s+var=['\"]?(?:page_?)?title['\"]?\s+value={QUOTED}", re.IGNORECASE),
     re.compile(rf"<c:set\s+var=['\"](?:page_?)?title['\"]\s+value={QUOTED}", re.IGNORECASE),
 )
-# Comments first (they may hold code), then code blocks, then directives and tags.
-COMMENTS = re.compile(r"\{\{--.*?--\}\}|<%--.*?--%>|\{\*.*?\*\}|\{#.*?#\}", re.DOTALL)
-CODE_BLOCKS = re.compile(
-    r"<\?(?!xml\b)(?:php\b|=)?.*?(?:\?>|\Z)"  # PHP, to the end of the file when unclosed
-    r"|<%.*?%>"  # JSP and classic ASP: directives, scriptlets, expressions
-    r"|@php\b.*?@endphp\b"  # Blade's PHP block
-    r"|\{%-?.*?-?%\}"  # Twig, Jinja, Liquid, Nunjucks tags
-    r"|\{\{.*?\}\}|\{!!.*?!!\}",  # echo expressions: a value the server fills in
-    re.DOTALL | re.IGNORECASE,
+# Spans from an opening to a closing marker (a regular expression for each): comments first
+# (they may hold code), then code blocks. They are found by `drop_spans` in one pass, so that
+# a page full of unclosed openers costs linear time, not a search to the end from each one.
+COMMENT_SPANS = (
+    (r"\{\{--", r"--\}\}"),  # Blade
+    (r"<%--", r"--%>"),  # JSP
+    (r"\{\*", r"\*\}"),  # Smarty
+    (r"\{#", r"#\}"),  # Twig, Jinja
 )
+CODE_SPANS = (
+    (r"<\?(?!xml\b)", r"\?>|\Z"),  # PHP, to the end of the file when unclosed
+    (r"<%", r"%>"),  # JSP and classic ASP: directives, scriptlets, expressions
+    (r"@php\b", r"@endphp\b"),  # Blade's PHP block
+    (r"\{%", r"%\}"),  # Twig, Jinja, Liquid, Nunjucks tags
+    (r"\{\{", r"\}\}"),  # echo expressions: a value the server fills in
+    (r"\{!!", r"!!\}"),
+)
+# "@" comes first, and the look-behind after it, so that the search jumps from "@" to "@".
 BLADE_DIRECTIVE = re.compile(
-    r"(?<![\w.@])@(?:extends|section|yield|include\w*|push|prepend|stack|component|slot|props"
+    r"@(?<![\w.@]@)(?:"
+    r"(?:extends|section|yield|include\w*|push|prepend|stack|component|slot|props"
     r"|if|elseif|unless|isset|empty|foreach|forelse|for|while|switch|case|can|cannot|auth|guest"
     r"|env|production|lang|choice|json|method|livewire\w*|vite|inject|each|class|style|error"
-    r")\s*(?:\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\([^()]*\))*\))?"
-    r"|(?<![\w.@])@(?:end\w+|else|stop|show|parent|append|overwrite|csrf|break|continue"
-    r"|default|verbatim|once)\b",
+    r")\s*(?:\((?:[^()'\"]|'[^']{0,500}'|\"[^\"]{0,500}\"|\([^()]{0,500}\)){0,500}\))?"
+    r"|(?:end\w+|else|stop|show|parent|append|overwrite|csrf|break|continue"
+    r"|default|verbatim|once)\b)",
 )
 SMARTY_TAG = re.compile(
     r"\{/?(?:include|if|elseif|else|foreach|foreachelse|section|sectionelse|assign|capture"
@@ -50,10 +59,12 @@ SMARTY_TAG = re.compile(
     r"|\{\$[^{}\n]*\}|\{#[\w.]+#\}",
     re.IGNORECASE,
 )
+# A tag ends at the first ">" outside quotes and never spans a "<", so that no search from one
+# tag runs past the next one.
 SERVER_TAG = re.compile(
     r"</?(?:jsp|c|fmt|fn|spring|form|tiles|sec|ui|h|f|asp)"
-    r":[\w-]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
-    r"|</?cf\w+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r":[\w-]+(?:[^<>\"']|\"[^\"<>]*+\"|'[^'<>]*+')*+>"
+    r"|</?cf\w+(?:[^<>\"']|\"[^\"<>]*+\"|'[^'<>]*+')*+>",
     re.IGNORECASE,
 )
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
@@ -70,13 +81,34 @@ class Source:
 def strip_server_code(text: str) -> Source:
     """The visible HTML and text of a template page, and the title the template sets."""
     hint = find_title_hint(text)
-    text = COMMENTS.sub(" ", text)
-    text = CODE_BLOCKS.sub(" ", text)
+    text = drop_spans(text, COMMENT_SPANS)
+    text = drop_spans(text, CODE_SPANS)
     text = BLADE_DIRECTIVE.sub(" ", text)
     text = SMARTY_TAG.sub(" ", text)
     text = SERVER_TAG.sub(" ", text)
     text = EXPRESSION.sub("", text)
     return Source(text, hint)
+
+
+def drop_spans(text: str, spans: tuple[tuple[str, str], ...]) -> str:
+    """`text` with each span from an opener to its closer replaced by a space, leftmost first.
+    An opener whose closer is nowhere after it is left alone, and so are all later openers of
+    its kind, which cannot have one either: no search runs twice over the same text."""
+    openers = re.compile("|".join(f"(?P<s{i}>{o})" for i, (o, _) in enumerate(spans)), re.I)
+    closers = [re.compile(c, re.I) for _, c in spans]
+    kept: list[str] = []
+    done = start = 0
+    unclosed: set[int] = set()
+    while opener := openers.search(text, start):
+        kind = int((opener.lastgroup or "s0")[1:])
+        closer = None if kind in unclosed else closers[kind].search(text, opener.end())
+        if closer is None:
+            unclosed.add(kind)
+            start = opener.start() + 1
+            continue
+        kept += [text[done : opener.start()], " "]
+        done = start = max(closer.end(), opener.end())
+    return "".join(kept) + text[done:]
 
 
 def find_title_hint(text: str) -> str | None:
