@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -78,21 +79,29 @@ def usable_title(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def agrees(one: str, other: str) -> bool:
     """Most of the shorter text's words are in the longer one."""
-    a, b = tokens(one), tokens(other)
+    a, b = word_counts(one), word_counts(other)
     if not a or not b:
         return False
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    common = sum((Counter(shorter) & Counter(longer)).values())
-    return common >= 0.8 * len(shorter) and common >= 0.4 * len(longer)
+    shorter, longer = (a, b) if a.total() <= b.total() else (b, a)
+    common = (shorter & longer).total()
+    return common >= 0.8 * shorter.total() and common >= 0.4 * longer.total()
 
 
 def loosely_agrees(one: str, other: str) -> bool:
     """Half the shorter text's words are in the other: the same title, perhaps misspelt."""
-    a, b = tokens(one), tokens(other)
-    common = sum((Counter(a) & Counter(b)).values())
-    return bool(a and b) and common * 2 >= min(len(a), len(b))
+    a, b = word_counts(one), word_counts(other)
+    common = (a & b).total()
+    return bool(a and b) and common * 2 >= min(a.total(), b.total())
+
+
+@lru_cache(maxsize=4096)
+def word_counts(text: str) -> Counter[str]:
+    """How often each of `tokens(text)` occurs (cached: the vote compares every pair; the
+    Counter is shared, so it is only read)."""
+    return Counter(tokens(text))
 
 
 def tokens(text: str) -> list[str]:

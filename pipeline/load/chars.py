@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 
 # Control characters but \t \n \r, and every format ("Cf") character of Unicode 15.
-INVISIBLE = (
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+INVISIBLE_BMP = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
     "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]"
 )
+INVISIBLE_ASTRAL = (
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+INVISIBLE = f"[{INVISIBLE_BMP}{INVISIBLE_ASTRAL}]"
 EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff]"
 # What stays: an emoji (with its variation selector and skin tone) and the joiner after it
 # when another emoji follows; a black flag and the tag characters that make it a flag.
@@ -26,6 +29,10 @@ INVISIBLE_OR_KEPT = re.compile(
     rf"(?P<kept>{EMOJI}\ufe0f?[\U0001f3fb-\U0001f3ff]?\u200d(?={EMOJI})"
     rf"|\U0001f3f4[\U000e0020-\U000e007f]+)|{INVISIBLE}"
 )
+# A quick test for the common case, a page with nothing to remove: a class of BMP characters
+# scans several times faster than one that also holds astral ranges, which are rare in text.
+BMP_INVISIBLE = re.compile(f"[{INVISIBLE_BMP}]")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # A numeric reference to a C0 control or an invisible character (C1 numbers are Windows-1252
 # punctuation in HTML: "&#150;" is an en dash), or a named one.
 REFERENCE = re.compile(
@@ -39,6 +46,8 @@ def clean_characters(text: str) -> str:
     """The text without invisible format characters and control characters."""
     if "&" in text:
         text = REFERENCE.sub(drop_reference, text)
+    if not BMP_INVISIBLE.search(text) and (text.isascii() or not ASTRAL.search(text)):
+        return text
     return INVISIBLE_OR_KEPT.sub(lambda m: m.group("kept") or "", text)
 
 
