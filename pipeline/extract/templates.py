@@ -28,19 +28,20 @@ TITLE_HINTS = (
 # Spans from an opening to a closing marker (a regular expression for each): comments first
 # (they may hold code), then code blocks. They are found by `drop_spans` in one pass, so that
 # a page full of unclosed openers costs linear time, not a search to the end from each one.
+# Each span: the literal that opens it (a quick test), the opener and the closer.
 COMMENT_SPANS = (
-    (r"\{\{--", r"--\}\}"),  # Blade
-    (r"<%--", r"--%>"),  # JSP
-    (r"\{\*", r"\*\}"),  # Smarty
-    (r"\{#", r"#\}"),  # Twig, Jinja
+    ("{{--", r"\{\{--", r"--\}\}"),  # Blade
+    ("<%--", r"<%--", r"--%>"),  # JSP
+    ("{*", r"\{\*", r"\*\}"),  # Smarty
+    ("{#", r"\{#", r"#\}"),  # Twig, Jinja
 )
 CODE_SPANS = (
-    (r"<\?(?!xml\b)", r"\?>|\Z"),  # PHP, to the end of the file when unclosed
-    (r"<%", r"%>"),  # JSP and classic ASP: directives, scriptlets, expressions
-    (r"@php\b", r"@endphp\b"),  # Blade's PHP block
-    (r"\{%", r"%\}"),  # Twig, Jinja, Liquid, Nunjucks tags
-    (r"\{\{", r"\}\}"),  # echo expressions: a value the server fills in
-    (r"\{!!", r"!!\}"),
+    ("<?", r"<\?(?!(?i:xml)\b)", r"\?>|\Z"),  # PHP, to the end of the file when unclosed
+    ("<%", r"<%", r"%>"),  # JSP and classic ASP: directives, scriptlets, expressions
+    ("@php", r"@php\b", r"@endphp\b"),  # Blade's PHP block
+    ("{%", r"\{%", r"%\}"),  # Twig, Jinja, Liquid, Nunjucks tags
+    ("{{", r"\{\{", r"\}\}"),  # echo expressions: a value the server fills in
+    ("{!!", r"\{!!", r"!!\}"),
 )
 # "@" comes first, and the look-behind after it, so that the search jumps from "@" to "@".
 BLADE_DIRECTIVE = re.compile(
@@ -86,16 +87,20 @@ def strip_server_code(text: str) -> Source:
     text = BLADE_DIRECTIVE.sub(" ", text)
     text = SMARTY_TAG.sub(" ", text)
     text = SERVER_TAG.sub(" ", text)
-    text = EXPRESSION.sub("", text)
+    if "${" in text or "#{" in text:
+        text = EXPRESSION.sub("", text)
     return Source(text, hint)
 
 
-def drop_spans(text: str, spans: tuple[tuple[str, str], ...]) -> str:
+def drop_spans(text: str, spans: tuple[tuple[str, str, str], ...]) -> str:
     """`text` with each span from an opener to its closer replaced by a space, leftmost first.
     An opener whose closer is nowhere after it is left alone, and so are all later openers of
     its kind, which cannot have one either: no search runs twice over the same text."""
-    openers = re.compile("|".join(f"(?P<s{i}>{o})" for i, (o, _) in enumerate(spans)), re.I)
-    closers = [re.compile(c, re.I) for _, c in spans]
+    present = [(opener, closer) for marker, opener, closer in spans if marker in text]
+    if not present:
+        return text
+    openers = re.compile("|".join(f"(?P<s{i}>{o})" for i, (o, _) in enumerate(present)))
+    closers = [re.compile(closer) for _, closer in present]
     kept: list[str] = []
     done = start = 0
     unclosed: set[int] = set()
