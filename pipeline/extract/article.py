@@ -134,7 +134,10 @@ def extract_html(page: Page) -> Article:
 def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
     """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
     bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
-    library's XML serialisation and fingerprinting, which we do not use."""
+    library's XML serialisation and fingerprinting, which we do not use; `fast` skips its
+    second opinions (readability and jusText), which cost a third of its time and changed
+    F1 on the extraction corpus by 0.002, because our own recovery of headings, chunks and
+    chrome does that work."""
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -143,6 +146,7 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> A
         include_comments=False,
         include_tables=True,
         favor_precision=precision,
+        fast=True,
     )
     body = getattr(document, "body", None)
     if body is None or not len(body):
