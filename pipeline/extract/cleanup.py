@@ -93,11 +93,12 @@ def drop_hidden(tree: HtmlElement) -> None:
     stays): e-mail-this-article dialogs and their messages, print-only citations, screen-
     reader labels ("This story has been shared 4,976 times"). An element holding most of
     the page's text stays: that is an article a script would reveal."""
-    body_chars = len(tree.text_content())
+    body_chars = 0  # measured at the first hidden element: most pages have none
     for element in tree.xpath("//body//*[@class]"):
         tokens = set(element.get("class", "").lower().split())
         if not tokens & HIDDEN_CLASSES or any(SHOWN_AGAIN.match(t) for t in tokens):
             continue
+        body_chars = body_chars or len(tree.text_content())
         if len(element.text_content()) * 2 < body_chars:
             element.drop_tree()
 
@@ -358,10 +359,15 @@ def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
     return runs
 
 
+SPACES = re.compile(r"\s+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+NON_WORDS = re.compile(r"\W+")
+
+
 def clean_text(text: str) -> str:
-    text = re.sub(r"\s+", " ", clean_characters(text).replace("\u00a0", " ")).strip()
-    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = SPACES.sub(" ", clean_characters(text).replace("\u00a0", " ")).strip()
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return NON_WORDS.sub(" ", text.lower()).strip()
