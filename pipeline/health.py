@@ -147,11 +147,24 @@ def load_rules(path: Path | None = None) -> RuleSet:
 def rules_for(language: str | None) -> RuleSet:
     """The rules of the language's file plus the language-independent ones; a language
     without a rules file gets the English rules."""
-    files = [load_rules(path) for path in sorted(rules_path().parent.glob("health*.toml"))]
+    paths = {
+        path: rules_language(path) for path in sorted(rules_path().parent.glob("health*.toml"))
+    }
     code = base_code(language)
-    own = [f for f in files if f.language == code] or [f for f in files if f.language == "en"]
-    chosen = own + [f for f in files if f.language == ANY_LANGUAGE]
-    return RuleSet(tuple(rule for f in chosen for rule in f.rules), own[0].negation, code)
+    own = [p for p, lang in paths.items() if lang == code]
+    own = own or [p for p, lang in paths.items() if lang == "en"]
+    chosen = [load_rules(p) for p in own + [p for p, lang in paths.items() if lang == ANY_LANGUAGE]]
+    return RuleSet(tuple(rule for f in chosen for rule in f.rules), chosen[0].negation, code)
+
+
+@lru_cache(maxsize=16)
+def rules_language(path: Path) -> str:
+    """A rules file's `language`, read without compiling its rules (only the chosen files'
+    patterns are compiled: a run needs two of the nine)."""
+    try:
+        return str(read_toml(path, "health rules").get("language", "en"))
+    except FileNotFoundError:
+        raise ConfigError(f"health rules {path} not found") from None
 
 
 def parse_rule(path: Path, number: int, raw: dict[str, Any], conditions: str) -> Rule:

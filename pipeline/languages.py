@@ -134,6 +134,17 @@ def load_language(code: str | None, templates: Path | None = None) -> Language:
     return replace(english, warning=missing_language_warning(wanted))
 
 
+@lru_cache(maxsize=64)
+def load_words(code: str | None, templates: Path | None = None) -> Wording:
+    """Only the fixed words of a language's file (English when it has none): what compose
+    needs of every language, without compiling its heading and cue patterns."""
+    wanted = base_code(code)
+    path = languages_dir(templates) / f"{wanted}.toml"
+    if LANGUAGE_CODE.fullmatch(wanted) and path.is_file():
+        return read_wording(read_file(path), path)
+    return load_language(FALLBACK, templates).words
+
+
 def read_language(path: Path) -> Language:
     data = read_file(path)
     unknown = [key for key in data if key not in FILE_KEYS]
@@ -204,12 +215,15 @@ def read_patterns(
 def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
     """ "word-start": a fragment starts a word ("cause" finds "Causes", not "because")."""
     start = r"(?<!\w)" if mode == "word-start" else ""
-    for fragment in fragments:
-        try:
-            re.compile(fragment)
-        except re.error as exc:
-            fail(path, key, f"has a bad pattern {fragment!r} ({exc})")
-    return re.compile(start + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
+    try:
+        return re.compile(start + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
+    except re.error as combined:
+        for fragment in fragments:  # name the fragment at fault
+            try:
+                re.compile(fragment)
+            except re.error as exc:
+                fail(path, key, f"has a bad pattern {fragment!r} ({exc})")
+        fail(path, key, f"has patterns that do not go together ({combined})")
 
 
 def read_stopwords(data: dict[str, Any], path: Path) -> frozenset[str]:

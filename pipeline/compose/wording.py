@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from pipeline.languages import Wording, load_language, supported_languages
+from pipeline.languages import Wording, load_words, supported_languages
 
 __all__ = ["WORDINGS", "Wording", "generic_kickers", "wording_for"]
 
@@ -20,7 +20,7 @@ class LanguageWordings(Mapping[str, Wording]):
     def __getitem__(self, code: str) -> Wording:
         if code not in supported_languages():
             raise KeyError(code)
-        return load_language(code).words
+        return load_words(code)
 
     def __iter__(self) -> Iterator[str]:
         return iter(supported_languages())
@@ -34,7 +34,7 @@ WORDINGS: Mapping[str, Wording] = LanguageWordings()
 
 def wording_for(language: str | None) -> Wording:
     """The table for a language code ("es", "ko-KR"); English when there is none."""
-    return load_language(language).words
+    return load_words(language)
 
 
 def generic_kickers() -> frozenset[str]:
