@@ -163,7 +163,9 @@ def read_language(path: Path) -> Language:
     )
 
 
+@lru_cache(maxsize=64)
 def read_file(path: Path) -> dict[str, Any]:
+    """The file's TOML, parsed once per process (shared: only read, never changed)."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -212,11 +214,31 @@ def read_patterns(
     return patterns
 
 
-def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def role_sources(code: str, kind: str) -> dict[str, str]:
+    """A language's "headings" or "cues", one uncompiled pattern per role: for patterns built
+    over every language (pipeline.digest.vocabulary), which compile them once, together.
+    `load_language` is what checks the file; a bad fragment shows when they are compiled."""
+    path = languages_dir() / f"{code}.toml"
+    data = read_file(path)
+    mode = data.get("match", "word-start")
+    roles = table(data, kind, path)
+    return {
+        role: pattern_source(text_list(roles, role, path, f"{kind}."), mode)
+        for role in ROLES
+        if role in roles
+    }
+
+
+def pattern_source(fragments: list[str], mode: str) -> str:
     """ "word-start": a fragment starts a word ("cause" finds "Causes", not "because")."""
     start = r"(?<!\w)" if mode == "word-start" else ""
+    return start + "(?:" + "|".join(fragments) + ")"
+
+
+def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
     try:
-        return re.compile(start + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
+        return re.compile(pattern_source(fragments, mode), re.IGNORECASE)
     except re.error as combined:
         for fragment in fragments:  # name the fragment at fault
             try:

@@ -19,6 +19,7 @@ from pipeline.languages import (
     WORDING_FIELDS,
     detect_language,
     load_language,
+    role_sources,
     supported_languages,
 )
 from pipeline.load import load_source
@@ -265,3 +266,27 @@ def test_bad_language_file_is_a_config_error_naming_file_and_key(
     with pytest.raises(ConfigError, match=re.escape(message)) as error:
         load_language("en", tmp_path)
     assert str(path) in str(error.value)
+
+
+def test_role_sources_are_the_patterns_load_language_compiles() -> None:
+    """The all-language patterns are built from the files' uncompiled sources: the same text
+    as each language's own compiled pattern."""
+    for code in supported_languages():
+        language = load_language(code)
+        for kind in ("headings", "cues"):
+            sources = role_sources(code, kind)
+            assert sources == {role: p.pattern for role, p in getattr(language, kind).items()}
+
+
+def test_a_fragment_that_breaks_the_all_language_pattern_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline.digest import vocabulary
+
+    monkeypatch.setattr(vocabulary, "role_sources", lambda code, kind: {"faq": "(?:(unclosed)"})
+    vocabulary.term_pattern.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="patterns for 'faq' do not compile"):
+            vocabulary.term_pattern("cues", "faq")
+    finally:
+        vocabulary.term_pattern.cache_clear()

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.languages import ROLES, load_language, supported_languages
+from pipeline.languages import ROLES, load_language, role_sources, supported_languages
+from pipeline.models import ConfigError
 
 __all__ = ["ROLES", "find_role_term", "is_cue", "term_pattern"]
 
@@ -36,14 +37,18 @@ def term_pattern(kind: str, role: str) -> re.Pattern[str]:
     word_start: list[str] = []  # fragments that must start a word, all languages in turn
     anywhere: list[str] = []  # fragments of the languages matched anywhere (Korean, Japanese)
     for code in supported_languages():
-        table = getattr(load_language(code), kind)
-        if role in table:
-            pattern = table[role].pattern
+        pattern = role_sources(code, kind).get(role)
+        if pattern is not None:
             found = word_start if pattern.startswith(WORD_START) else anywhere
             found += fragments_of(pattern.removeprefix(WORD_START))
     parts = [WORD_START + quick_form(word_start)] if word_start else []
     parts += [quick_form(anywhere)] if anywhere else []
-    return re.compile("|".join(parts) or r"(?!x)x")
+    try:
+        return re.compile("|".join(parts) or r"(?!x)x")
+    except re.error as exc:
+        for code in supported_languages():
+            load_language(code)  # checks each file: names the file and key of a bad fragment
+        raise ConfigError(f"the {kind} patterns for '{role}' do not compile: {exc}") from None
 
 
 def fragments_of(pattern: str) -> list[str]:
