@@ -1,8 +1,9 @@
 """Stage 3, digest: the clinical story (symptom, cause, treatment, conclusion) in its own words.
 
 Every string returned is the article's own text, at most trimmed at a sentence or clause boundary.
-A field the article does not have stays None. Sections come from `sections`, treatment points
-from `points`, sentence tools from `sentences` (all in this package).
+A field the article does not have stays None. Sections come from `sections`, the symptom and
+cause sentences from `choose`, treatment points from `points`, sentence tools from `sentences`
+(all in this package).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.digest.choose import best_sentence
 from pipeline.digest.points import (
-    CAUSE_WORDS,
     CTA,
     body_blocks,
     content_blocks,
@@ -22,14 +23,13 @@ from pipeline.digest.points import (
     strip_lead,
     subsections,
 )
-from pipeline.digest.sections import STORY_ROLES, Section, loose_role, split_sections
+from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.sentences import (
     ELLIPSIS,
     STOPWORDS,
     pick_quotes,
     shorten,
     split_sentences,
-    stem_set,
     stems,
     word_count,
 )
@@ -41,12 +41,7 @@ __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentenc
 
 LIST_JOIN = "; "  # joins list items quoted together in one field
 MAX_LIST_ITEMS = 5
-SYMPTOM_WORDS = re.compile(
-    r"\b(pain(s|ful|fully)?|ach(e|es|ing|y)|sore\w*|stiff\w*|swell\w*|numb\w*|tingl\w*|weak\w*|burning|"
-    r"hurts?|discomfort|miserable|tender\w*|sympto[mn]s?|throbb\w*|cramp\w*|dolor\w*|molestia\w*|"
-    r"rigidez|hinchaz[oó]n|entumecimiento|debilidad)\b|통증|아프|저림|뻣뻣|붓|부기|불편",
-    re.I,
-)
+FIELD_WORDS = 40  # a symptom or cause longer than this is cut at a clause
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
     r"|disease|anxiety|insomnia|stress|fatigue|shoulder|knee|neck|hip|heel|elbow|ankle|wrist|foot"
@@ -64,7 +59,6 @@ METHOD = re.compile(
     r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
     re.I,
 )
-ABOUT_IT = re.compile(r"(It|(This|The) (condition|problem|injury|pain))\b")
 HANGUL = re.compile(r"[가-힣]")
 
 
@@ -76,10 +70,11 @@ def digest_article(article: Article) -> Digest:
     body = body_blocks(story)
     conclusion_text = role_text(story, conclusion) if conclusion else closing_text(story, body)
     headline = clean_headline(article.title, article.site_name, article.url)
+    symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
-        symptom=role_text(story, symptom) if symptom else opening_problem(story, headline),
-        cause=role_text(story, cause) if cause else buried_cause(body, headline),
+        symptom=symptom_text,
+        cause=cause_text,
         treatment_points=points,
         conclusion=conclusion_text,
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
@@ -90,6 +85,19 @@ def digest_article(article: Article) -> Digest:
         cta=find_cta(article.blocks),
         prevention=tuple(find_prevention(story)),
     )
+
+
+def symptom_and_cause(sections: list[Section], headline: str) -> tuple[str | None, str | None]:
+    """The sentence that tells the symptom best and the one that tells the cause best, never
+    the same one twice."""
+    symptom = best_sentence(sections, "symptom", headline)
+    cause = best_sentence(sections, "cause", headline, taken=[symptom] if symptom else [])
+    return fit_field(symptom), fit_field(cause)
+
+
+def fit_field(text: str | None) -> str | None:
+    """A field's sentence, cut at a safe clause when it is too long for a card."""
+    return shorten(text, FIELD_WORDS) if text else None
 
 
 def list_items(blocks: list[Block]) -> list[str]:
@@ -139,65 +147,6 @@ def drop_list_intro(text: str) -> str:
     if len(sentences) > 1 and sentences[-1].endswith(":"):
         return " ".join(sentences[:-1])
     return text
-
-
-def opening_problem(sections: list[Section], headline: str) -> str | None:
-    """Without a symptom section, the problem is told near the opening: the sentence there that
-    speaks most of the complaint and the title's subject (with the next one if it leans on it)."""
-    title = stem_set(headline)
-    best: list[str] = []
-    best_score = 0
-    for paragraph in opening_paragraphs(sections):
-        for index, sentence in enumerate(paragraph):
-            hits = len(SYMPTOM_WORDS.findall(sentence))
-            score = 2 * hits + len(title & stem_set(sentence)) if hits else 0
-            if score > best_score and not sentence.endswith("?"):
-                best, best_score = paragraph[index : index + 2], score
-    if len(best) == 2 and not re.match(r"(It|This|They|These)\b", best[1]):
-        best = best[:1]
-    return " ".join(best) or None
-
-
-def opening_paragraphs(sections: list[Section]) -> list[list[str]]:
-    """The sentences of each paragraph before the first section with a role, or in the first
-    third of a post without any."""
-    paragraphs: list[list[str]] = []
-    for section in sections:
-        if section.role in STORY_ROLES:
-            break
-        for block in section.blocks:
-            if block.kind == "paragraph" and not CTA.search(block.text):
-                paragraphs.append(split_sentences(block.text))
-    if not any(s.role in STORY_ROLES for s in sections):
-        budget = max(4, sum(len(p) for p in paragraphs) // 3)
-        paragraphs = take_sentences(paragraphs, budget)
-    return paragraphs
-
-
-def take_sentences(paragraphs: list[list[str]], budget: int) -> list[list[str]]:
-    taken: list[list[str]] = []
-    for paragraph in paragraphs:
-        if budget <= 0:
-            break
-        taken.append(paragraph[:budget])
-        budget -= len(paragraph)
-    return taken
-
-
-def buried_cause(blocks: list[Block], headline: str) -> str | None:
-    """A sentence that says what the complaint is due to, when no section names the cause."""
-    title = set(stems(headline))
-    for block in blocks:
-        for sentence in split_sentences(block.text):
-            if not CAUSE_WORDS.search(sentence) or sentence.endswith("?"):
-                continue
-            if (
-                SYMPTOM_WORDS.search(sentence)
-                or title & stem_set(sentence)
-                or ABOUT_IT.match(sentence)
-            ):
-                return sentence
-    return None
 
 
 def closing_text(sections: list[Section], body: list[Block]) -> str | None:
