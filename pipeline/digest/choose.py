@@ -29,6 +29,7 @@ __all__ = ["Candidate", "best_sentence", "candidates", "size"]
 
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
+LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
 LONG_WORDS = 45  # longer than a card holds well
 FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
 # What each role needs at least: a section of its own, or its cue, or for a symptom some
@@ -59,11 +60,20 @@ def best_sentence(
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     scored = [(score(c, role, title), c) for c in found if c.text not in taken]
-    scored = [pair for pair in scored if pair[0] >= FLOOR[role]]
+    scored = [pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role)]
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def has_evidence(candidate: Candidate, role: str) -> bool:
+    """A candidate says something of the role: it stands in the role's section, carries its
+    cue, or (for the symptom) names a complaint. Position alone is never enough."""
+    text = candidate.text
+    if candidate.role == role or has_cue(role, text):
+        return True
+    return role == "symptom" and complaint_words(text) > 0
 
 
 def with_run(candidate: Candidate) -> str:
@@ -142,7 +152,7 @@ def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points += 0.75 * min(2, complaint_words(text))
-        points += 1.0 * (candidate.named and candidate.role == role)
+        points += 2.5 * (candidate.named and candidate.role == role)
         points -= 1.0 * has_cue("cause", text)
     return points
 
@@ -171,6 +181,8 @@ def shape_score(text: str) -> float:
         points -= 2.0
     if META.search(text):
         points -= 3.0
+    if LINK.search(text):
+        points -= 6.0  # an embedded post or a link line, not the article's prose
     if words < FRAGMENT_WORDS:
         points -= 1.5
     if words > LONG_WORDS:

@@ -40,7 +40,8 @@ LIST_TAIL = re.compile(rf",?\s(?:{WORDS_1_3},\s)*({WORDS_1_3}\s)?(and|or|y|o)\s{
 # Words that must never be cut away: dropping them would flip or widen the claim.
 GUARD = re.compile(
     r"\b(not|no|never|none|nor|cannot|avoid|without|unless|until|except|only|if|but|however"
-    r"|nunca|sin|evite|evitar|salvo|hasta|si)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지",
+    r"|nunca|sin|evite|evitar|salvo|hasta|si|pas|jamais|sans|nicht|nie|kein\w*|ohne|não|nunca"
+    r"|sem|non|mai|senza)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지|ない|ません|ず[、。]",
     re.I,
 )
 # A bracketed aside with the space before it; one that warns must stay.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence
 from pipeline.digest.points import (
     CTA,
@@ -30,6 +31,7 @@ from pipeline.digest.sentences import (
     pick_quotes,
     shorten,
     split_sentences,
+    stem_set,
     stems,
     word_count,
 )
@@ -60,6 +62,7 @@ METHOD = re.compile(
     re.I,
 )
 HANGUL = re.compile(r"[가-힣]")
+ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
 def digest_article(article: Article) -> Digest:
@@ -68,8 +71,11 @@ def digest_article(article: Article) -> Digest:
     symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
     points = tuple(find_points(story))
     body = body_blocks(story)
-    conclusion_text = role_text(story, conclusion) if conclusion else closing_text(story, body)
     headline = clean_headline(article.title, article.site_name, article.url)
+    if conclusion:
+        conclusion_text = summing_up(story, conclusion)
+    else:
+        conclusion_text = closing_text(story, body, headline)
     symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
@@ -84,6 +90,7 @@ def digest_article(article: Article) -> Digest:
         cause_label=cause.label if cause else None,
         cta=find_cta(article.blocks),
         prevention=tuple(find_prevention(story)),
+        case=find_case(story),
     )
 
 
@@ -149,11 +156,22 @@ def drop_list_intro(text: str) -> str:
     return text
 
 
-def closing_text(sections: list[Section], body: list[Block]) -> str | None:
+def summing_up(sections: list[Section], section: Section) -> str | None:
+    """A conclusion section's key lines: the first two sentences of its first real paragraph (a
+    caption without a full stop is passed over); a section of a list alone gives its list."""
+    paragraphs = [
+        b for b in content_blocks(section) if b.kind == "paragraph" and ENDS_SENTENCE.search(b.text)
+    ]
+    if not paragraphs:
+        return role_text(sections, section)
+    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
+
+
+def closing_text(sections: list[Section], body: list[Block], headline: str) -> str | None:
     """Without a conclusion section: a paragraph in the last third that opens by summing up
     ("So there we have it", "En resumen"), else the closing paragraph when it speaks to the
     reader."""
-    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections)
+    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections, headline)
 
 
 def wrap_up(blocks: list[Block]) -> str | None:
@@ -165,7 +183,7 @@ def wrap_up(blocks: list[Block]) -> str | None:
     return None
 
 
-def closing_paragraph(sections: list[Section]) -> str | None:
+def closing_paragraph(sections: list[Section], headline: str) -> str | None:
     """The article's last real paragraph (contact details and link lines aside), when it sums up
     or asks the reader to act: from its first such sentence, two sentences (three after a
     question). A post that ends on a list, a FAQ or a case's last step has none."""
@@ -177,11 +195,23 @@ def closing_paragraph(sections: list[Section]) -> str | None:
         return None
     sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
     cued = [i for i, t in enumerate(sentences) if is_cue("conclusion", t) or is_cue("cta", t)]
-    if not cued or sentences[-1].endswith(":"):
+    ends_the_post = sections[-1].role not in ("faq", "case")  # not after a FAQ or a case
+    if not sentences or sentences[-1].endswith(":") or not (cued or ends_the_post):
         return None
-    first = cued[0]
+    if not cued and not closes_on_subject(sentences[0], headline):
+        return None
+    first = cued[0] if cued else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def closes_on_subject(sentence: str, headline: str) -> bool:
+    """A last sentence without a closing cue still closes the post when it speaks of the
+    headline's subject and is not a step of care or advice to see someone."""
+    other = ("treatment", "selfcare", "professional")
+    return bool(stem_set(headline) & stem_set(sentence)) and not any(
+        is_cue(role, sentence) for role in other
+    )
 
 
 def is_page_furniture(block: Block) -> bool:
