@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.digest.points import CTA
 from pipeline.digest.sections import Section
-from pipeline.digest.sentences import META, split_sentences, stem_set, word_count
+from pipeline.digest.sentences import ELLIPSIS, META, split_sentences, stem_set, word_count
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
@@ -36,7 +36,8 @@ FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells litt
 # complaint words near the opening.
 FLOOR = {"symptom": 1.0, "cause": 3.0}
 SHORT_ITEM = 5  # an item this short is shown with the items after it
-RUN_ITEMS = 3
+RUN_ITEMS = 3  # items shown after a short item or a lead-in
+LIST_JOIN = "; "  # as story.LIST_JOIN
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,15 @@ def has_evidence(candidate: Candidate, role: str) -> bool:
 
 
 def with_run(candidate: Candidate) -> str:
-    """A short item with up to two of the items after it, joined as the digest joins lists."""
-    if not candidate.run or size(candidate.text) > SHORT_ITEM:
-        return candidate.text
-    items = [candidate.text, *candidate.run[: RUN_ITEMS - 1]]
-    return "; ".join(item.rstrip(".;,") for item in items)
+    """A short item with up to two of the items after it, or a lead-in ("Causes include:")
+    with the first three items of its list, joined as the digest joins lists."""
+    text, run = candidate.text, candidate.run
+    if run and text.endswith(":"):
+        listed = LIST_JOIN.join(item.rstrip(".;,") for item in run[:RUN_ITEMS])
+        return f"{text} {listed}{ELLIPSIS if len(run) > RUN_ITEMS else ''}"
+    if not run or size(text) > SHORT_ITEM:
+        return text
+    return LIST_JOIN.join(item.rstrip(".;,") for item in (text, *run[: RUN_ITEMS - 1]))
 
 
 def candidates(sections: list[Section]) -> list[Candidate]:
@@ -111,8 +116,10 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
-        for sentence in sentences:
-            found.append(Candidate(sentence, role, opening and not found, named, 0.0))
+        listed = tuple(b.text for b in itertools.takewhile(is_item, blocks[index + 1 :]))
+        for number, sentence in enumerate(sentences, 1):
+            run = listed if number == len(sentences) and sentence.endswith(":") else ()
+            found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
     return found
 
 
@@ -143,7 +150,7 @@ def inherited_roles(sections: list[Section]) -> list[str | None]:
 
 def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
     text = candidate.text
-    points = place_score(candidate, role) + shape_score(text)
+    points = place_score(candidate, role) + shape_score(candidate)
     points += (1.5 if candidate.role == role else 3.0) * has_cue(role, text)
     points -= 1.5 * any(has_cue(other, text) for other in ("treatment", "cta"))
     points += 0.5 * min(3, len(title & stem_set(text)))
@@ -171,13 +178,14 @@ def place_score(candidate: Candidate, role: str) -> float:
     return points
 
 
-def shape_score(text: str) -> float:
+def shape_score(candidate: Candidate) -> float:
     """What a sentence that can stand for a part of the story does not look like."""
+    text = candidate.text
     words = size(text)
     points = 0.0
     if text.rstrip().endswith("?"):
         points -= 2.5
-    if text.rstrip().endswith(":"):
+    if text.rstrip().endswith(":") and not candidate.run:
         points -= 2.0
     if META.search(text):
         points -= 3.0

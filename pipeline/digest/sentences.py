@@ -18,10 +18,11 @@ QUOTE_WORDS = (8, 30)
 MIN_CUT_WORDS = 5
 
 # A sentence ends after . ! or ? (and a closing quote or bracket, which stays with it).
-# A Japanese or Chinese full stop ends a sentence whatever follows it, with or without a space.
+# A Japanese or Chinese full stop ends a sentence whatever follows it, with or without a space;
+# Markdown's hard line breaks ("\ ") between two sentences go with the space.
 SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))\s+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
-    r"|(?<=[。！？])(?=[^\s」』）)])"
+    r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))(?:\\?\s)+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
+    r"|(?<=[。！？])\s*(?=[^\s」』）)])"
 )
 ABBREVIATION = re.compile(
     r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I

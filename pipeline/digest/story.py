@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.digest.case import find_case
-from pipeline.digest.choose import best_sentence
+from pipeline.digest.choose import best_sentence, inherited_roles
 from pipeline.digest.points import (
     CTA,
     body_blocks,
@@ -195,7 +195,7 @@ def closing_paragraph(sections: list[Section], headline: str) -> str | None:
         return None
     sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
     cued = [i for i, t in enumerate(sentences) if is_cue("conclusion", t) or is_cue("cta", t)]
-    ends_the_post = sections[-1].role not in ("faq", "case")  # not after a FAQ or a case
+    ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
     if not sentences or sentences[-1].endswith(":") or not (cued or ends_the_post):
         return None
     if not cued and not closes_on_subject(sentences[0], headline):
@@ -207,8 +207,8 @@ def closing_paragraph(sections: list[Section], headline: str) -> str | None:
 
 def closes_on_subject(sentence: str, headline: str) -> bool:
     """A last sentence without a closing cue still closes the post when it speaks of the
-    headline's subject and is not a step of care or advice to see someone."""
-    other = ("treatment", "selfcare", "professional")
+    headline's subject and is not a step of the treatment or advice to see someone."""
+    other = ("treatment", "professional")
     return bool(stem_set(headline) & stem_set(sentence)) and not any(
         is_cue(role, sentence) for role in other
     )
