@@ -21,7 +21,13 @@ from dataclasses import dataclass, replace
 
 from pipeline.digest.points import CTA
 from pipeline.digest.sections import Section
-from pipeline.digest.sentences import ELLIPSIS, META, split_sentences, stem_set, word_count
+from pipeline.digest.sentences import (
+    ELLIPSIS,
+    META,
+    split_sentences,
+    stem_set,
+    word_count,
+)
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
@@ -48,6 +54,7 @@ class Candidate:
     named: bool  # its section's heading names the symptoms themselves ("Signs", "증상")
     position: float  # 0.0 at the article's start, 1.0 at its end
     run: tuple[str, ...] = ()  # a list item's next items in the same list
+    later_item: bool = False  # a list item after the list's first
 
 
 def best_sentence(
@@ -112,7 +119,8 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
         if block.kind == "item":
             run = tuple(b.text for b in itertools.takewhile(is_item, blocks[index + 1 :]))
             first = opening and not found
-            found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run))
+            later = index > 0 and blocks[index - 1].kind == "item"
+            found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run, later))
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
@@ -158,6 +166,8 @@ def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
+        points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
+        points -= 1.0 * candidate.later_item  # a list is told from its start
         points += 0.75 * min(2, complaint_words(text))
         points += 2.5 * (candidate.named and candidate.role == role)
         points -= 1.0 * has_cue("cause", text)
