@@ -163,6 +163,27 @@ def test_a_lead_in_comes_with_its_list() -> None:
     )
 
 
+def test_a_lead_in_names_labelled_items_by_their_labels() -> None:
+    """Items that each describe one cause ("Miopia: os objetos distantes…") are named by their
+    label after the lead-in that tells the cause."""
+    digest = digest_article(
+        post(
+            "Dor de cabeça e visão",
+            para("Se você sofre de dores de cabeça frequentes, a visão pode ser a causa."),
+            para("Abaixo, listamos condições oculares que podem causar dores de cabeça:"),
+            item("Astigmatismo: a córnea tem uma forma irregular."),
+            item("Miopia: os objetos distantes parecem embaçados."),
+            item("Presbiopia: o foco do olho diminui com a idade."),
+            item("Estrabismo: os olhos não se alinham."),
+            language="pt",
+        )
+    )
+    assert digest.cause == (
+        "Abaixo, listamos condições oculares que podem causar dores de cabeça:"
+        " Astigmatismo; Miopia; Presbiopia…"
+    )
+
+
 def test_position_alone_is_no_evidence() -> None:
     """A post about something else gets no symptom and no cause, in any language."""
     for title, first, second in [

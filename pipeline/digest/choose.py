@@ -44,6 +44,8 @@ FLOOR = {"symptom": 1.0, "cause": 3.0}
 SHORT_ITEM = 5  # an item this short is shown with the items after it
 RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
+ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
+LABEL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -117,14 +119,14 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
     named = names_symptoms(section)
     for index, block in enumerate(blocks):
         if block.kind == "item":
-            run = tuple(b.text for b in itertools.takewhile(is_item, blocks[index + 1 :]))
+            run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
             first = opening and not found
-            later = index > 0 and blocks[index - 1].kind == "item"
+            later = index > 0 and is_item(blocks[index - 1])
             found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run, later))
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
-        listed = tuple(b.text for b in itertools.takewhile(is_item, blocks[index + 1 :]))
+        listed = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
         for number, sentence in enumerate(sentences, 1):
             run = listed if number == len(sentences) and sentence.endswith(":") else ()
             found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
@@ -133,6 +135,13 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
 
 def names_symptoms(section: Section) -> bool:
     return term_pattern("signals", "symptom_heading").search(section.heading or "") is not None
+
+
+def item_name(block: Block) -> str:
+    """How a list item is shown after another: by its label when it has one ("Astigmatismo"
+    for "Astigmatismo: o astigmatismo é uma condição…"), else whole."""
+    label = block.lead or (match.group(1) if (match := ITEM_LABEL.match(block.text)) else None)
+    return label.strip(" :.–—-") if label and word_count(label) <= LABEL_WORDS else block.text
 
 
 def is_item(block: Block) -> bool:
@@ -162,12 +171,12 @@ def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
     points += (1.5 if candidate.role == role else 3.0) * has_cue(role, text)
     points -= 1.5 * any(has_cue(other, text) for other in ("treatment", "cta"))
     points += 0.5 * min(3, len(title & stem_set(text)))
+    points -= 1.0 * candidate.later_item  # a list is told from its start
     if role == "cause":
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
-        points -= 1.0 * candidate.later_item  # a list is told from its start
         points += 0.75 * min(2, complaint_words(text))
         points += 2.5 * (candidate.named and candidate.role == role)
         points -= 1.0 * has_cue("cause", text)
