@@ -26,7 +26,7 @@ def find_case(sections: list[Section]) -> str | None:
     """The case's history and outcome, or None when the post tells no case. Without a case
     heading, a post needs a few case sentences and an outcome."""
     texts = [t for t in (c.text for c in candidates(sections)) if is_statement(t)]
-    in_case = [c.text for c in candidates(sections) if c.role == "case" and is_statement(c.text)]
+    in_case = [t for t in case_texts(sections) if is_statement(t)]
     cued = [t for t in texts if term_pattern("cues", "case").search(t)]
     story = in_case or (cued if len(cued) >= MIN_CUED else [])
     if not story:
@@ -36,6 +36,16 @@ def find_case(sections: list[Section]) -> str | None:
     if outcome:
         return f"{history}{JOIN}{outcome}"
     return history if in_case else None
+
+
+def case_texts(sections: list[Section]) -> list[str]:
+    """The sentences under a case heading: a section with the case role ("Case study") or one
+    numbered case ("Patient #1", "Caso 2"), which keeps its own role for the other fields."""
+    numbered = term_pattern("signals", "case_heading")
+    cases = [
+        s for s in sections if s.role == "case" or numbered.search(s.heading or "") is not None
+    ]
+    return [c.text for c in candidates(cases)]
 
 
 def is_statement(text: str) -> bool:
