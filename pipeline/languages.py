@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -31,7 +31,7 @@ OTHER = "other"
 FALLBACK = "en"
 MATCH_MODES = ("word-start", "anywhere")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639: a code never names a path
-FILE_KEYS = ("name", "match", "headings", "cues", "stopwords", "words")
+FILE_KEYS = ("name", "match", "headings", "cues", "signals", "stopwords", "words")
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
 MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
@@ -86,6 +86,9 @@ class Language:
     stopwords: frozenset[str]  # lower case
     words: Wording
     warning: str | None = None  # set when this is English standing in for a missing language
+    # optional [signals]: named word lists that weigh a sentence without naming a role
+    # ("complaint": pain, dolor, 통증), one compiled regex per name
+    signals: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def heading_role(self, heading: str) -> str:
         """The role whose heading words start earliest in the heading; "other" for none."""
@@ -160,6 +163,7 @@ def read_language(path: Path) -> Language:
         cues=read_patterns(data, "cues", path, mode),
         stopwords=read_stopwords(data, path),
         words=read_wording(data, path),
+        signals=read_signals(data, path, mode),
     )
 
 
@@ -246,6 +250,17 @@ def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> 
             except re.error as exc:
                 fail(path, key, f"has a bad pattern {fragment!r} ({exc})")
         fail(path, key, f"has patterns that do not go together ({combined})")
+
+
+def read_signals(data: dict[str, Any], path: Path, mode: str) -> dict[str, re.Pattern[str]]:
+    """The optional [signals] table: any names, each a list of fragments."""
+    if "signals" not in data:
+        return {}
+    signals = table(data, "signals", path)
+    return {
+        name: compile_fragments(text_list(signals, name, path, "signals."), mode, path, name)
+        for name in signals
+    }
 
 
 def read_stopwords(data: dict[str, Any], path: Path) -> frozenset[str]:

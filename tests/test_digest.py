@@ -83,7 +83,7 @@ def assert_faithful(value: str, source: str) -> None:
 
 
 def find_piece(piece: str, source: str) -> re.Match[str]:
-    match = find_words(piece, source) or find_words(piece.rstrip("."), source)
+    match = find_words(piece, source) or find_words(piece.rstrip(".。！？"), source)
     assert match, f"not the article's own words: {piece!r}"
     return match
 

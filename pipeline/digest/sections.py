@@ -17,6 +17,7 @@ from pipeline.digest.sentences import word_count
 from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
+SENTENCE_WORDS = 3  # more words than this, ending in a full stop: a sentence
 LABEL_WORDS = 12  # a role's label is at most this long ("What are the signs and symptoms of ...")
 Role = str  # one of vocabulary.ROLES; None on a section is "other"
 # Roles whose sections tell the story; the others (faq, cta, professional, ...) are set aside.
@@ -98,7 +99,7 @@ def exact_role(text: str) -> Role | None:
     besides the role's words, only short words (inflections, "and", "the", "de") are left.
     A paragraph is never one (and is not searched: that was most of the digest's time)."""
     key = re.sub(r"\s+", " ", text.lower()).strip(" ?¿:.!")
-    if word_count(key) > LABEL_WORDS:
+    if word_count(key) > LABEL_WORDS or is_sentence(text):
         return None
     for role in ROLES:
         pattern = term_pattern("headings", role)
@@ -108,6 +109,12 @@ def exact_role(text: str) -> Role | None:
         if all(len(w.strip("'’-")) <= 3 for w in rest.split()):  # "Signs and Symptoms"
             return role
     return None
+
+
+def is_sentence(text: str) -> bool:
+    """A text that ends with a full stop after a few words is a sentence, not a label: in
+    Korean every word is short, so "가장 흔한 원인입니다." would pass the label test."""
+    return text.rstrip().endswith((".", "。")) and word_count(text) > SENTENCE_WORDS
 
 
 def opening_role(text: str) -> Role | None:

@@ -18,8 +18,11 @@ QUOTE_WORDS = (8, 30)
 MIN_CUT_WORDS = 5
 
 # A sentence ends after . ! or ? (and a closing quote or bracket, which stays with it).
+# A Japanese or Chinese full stop ends a sentence whatever follows it, with or without a space;
+# Markdown's hard line breaks ("\ ") between two sentences go with the space.
 SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))\s+(?=[“\"‘'(]?[A-Z0-9ÁÉÍÓÚÑ¿¡가-힣])"
+    r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))(?:\\?\s)+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
+    r"|(?<=[。！？])\s*(?=[^\s」』）)])"
 )
 ABBREVIATION = re.compile(
     r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I
@@ -38,7 +41,8 @@ LIST_TAIL = re.compile(rf",?\s(?:{WORDS_1_3},\s)*({WORDS_1_3}\s)?(and|or|y|o)\s{
 # Words that must never be cut away: dropping them would flip or widen the claim.
 GUARD = re.compile(
     r"\b(not|no|never|none|nor|cannot|avoid|without|unless|until|except|only|if|but|however"
-    r"|nunca|sin|evite|evitar|salvo|hasta|si)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지",
+    r"|nunca|sin|evite|evitar|salvo|hasta|si|pas|jamais|sans|nicht|nie|kein\w*|ohne|não|nunca"
+    r"|sem|non|mai|senza)\b|n['’]t\b|않|안 |못|없|말고|마세요|금지|ない|ません|ず[、。]",
     re.I,
 )
 # A bracketed aside with the space before it; one that warns must stay.

@@ -1,8 +1,9 @@
 """Stage 3, digest: the clinical story (symptom, cause, treatment, conclusion) in its own words.
 
 Every string returned is the article's own text, at most trimmed at a sentence or clause boundary.
-A field the article does not have stays None. Sections come from `sections`, treatment points
-from `points`, sentence tools from `sentences` (all in this package).
+A field the article does not have stays None. Sections come from `sections`, the symptom and
+cause sentences from `choose`, treatment points from `points`, sentence tools from `sentences`
+(all in this package).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.digest.case import find_case
+from pipeline.digest.choose import best_sentence, inherited_roles
 from pipeline.digest.points import (
-    CAUSE_WORDS,
     CTA,
     body_blocks,
     content_blocks,
@@ -22,7 +24,7 @@ from pipeline.digest.points import (
     strip_lead,
     subsections,
 )
-from pipeline.digest.sections import STORY_ROLES, Section, loose_role, split_sections
+from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.sentences import (
     ELLIPSIS,
     STOPWORDS,
@@ -41,12 +43,7 @@ __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentenc
 
 LIST_JOIN = "; "  # joins list items quoted together in one field
 MAX_LIST_ITEMS = 5
-SYMPTOM_WORDS = re.compile(
-    r"\b(pain(s|ful|fully)?|ach(e|es|ing|y)|sore\w*|stiff\w*|swell\w*|numb\w*|tingl\w*|weak\w*|burning|"
-    r"hurts?|discomfort|miserable|tender\w*|sympto[mn]s?|throbb\w*|cramp\w*|dolor\w*|molestia\w*|"
-    r"rigidez|hinchaz[oó]n|entumecimiento|debilidad)\b|통증|아프|저림|뻣뻣|붓|부기|불편",
-    re.I,
-)
+FIELD_WORDS = 40  # a symptom or cause longer than this is cut at a clause
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
     r"|disease|anxiety|insomnia|stress|fatigue|shoulder|knee|neck|hip|heel|elbow|ankle|wrist|foot"
@@ -64,8 +61,8 @@ METHOD = re.compile(
     r"|orthotics|podiatry|acupuntura|fisioterapia|침|한방|추나)$",
     re.I,
 )
-ABOUT_IT = re.compile(r"(It|(This|The) (condition|problem|injury|pain))\b")
 HANGUL = re.compile(r"[가-힣]")
+ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
 def digest_article(article: Article) -> Digest:
@@ -74,12 +71,16 @@ def digest_article(article: Article) -> Digest:
     symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
     points = tuple(find_points(story))
     body = body_blocks(story)
-    conclusion_text = role_text(story, conclusion) if conclusion else closing_text(story, body)
     headline = clean_headline(article.title, article.site_name, article.url)
+    if conclusion:
+        conclusion_text = summing_up(story, conclusion)
+    else:
+        conclusion_text = closing_text(story, body, headline)
+    symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
-        symptom=role_text(story, symptom) if symptom else opening_problem(story, headline),
-        cause=role_text(story, cause) if cause else buried_cause(body, headline),
+        symptom=symptom_text,
+        cause=cause_text,
         treatment_points=points,
         conclusion=conclusion_text,
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
@@ -89,7 +90,21 @@ def digest_article(article: Article) -> Digest:
         cause_label=cause.label if cause else None,
         cta=find_cta(article.blocks),
         prevention=tuple(find_prevention(story)),
+        case=find_case(story),
     )
+
+
+def symptom_and_cause(sections: list[Section], headline: str) -> tuple[str | None, str | None]:
+    """The sentence that tells the symptom best and the one that tells the cause best, never
+    the same one twice."""
+    symptom = best_sentence(sections, "symptom", headline)
+    cause = best_sentence(sections, "cause", headline, taken=[symptom] if symptom else [])
+    return fit_field(symptom), fit_field(cause)
+
+
+def fit_field(text: str | None) -> str | None:
+    """A field's sentence, cut at a safe clause when it is too long for a card."""
+    return shorten(text, FIELD_WORDS) if text else None
 
 
 def list_items(blocks: list[Block]) -> list[str]:
@@ -141,70 +156,22 @@ def drop_list_intro(text: str) -> str:
     return text
 
 
-def opening_problem(sections: list[Section], headline: str) -> str | None:
-    """Without a symptom section, the problem is told near the opening: the sentence there that
-    speaks most of the complaint and the title's subject (with the next one if it leans on it)."""
-    title = stem_set(headline)
-    best: list[str] = []
-    best_score = 0
-    for paragraph in opening_paragraphs(sections):
-        for index, sentence in enumerate(paragraph):
-            hits = len(SYMPTOM_WORDS.findall(sentence))
-            score = 2 * hits + len(title & stem_set(sentence)) if hits else 0
-            if score > best_score and not sentence.endswith("?"):
-                best, best_score = paragraph[index : index + 2], score
-    if len(best) == 2 and not re.match(r"(It|This|They|These)\b", best[1]):
-        best = best[:1]
-    return " ".join(best) or None
+def summing_up(sections: list[Section], section: Section) -> str | None:
+    """A conclusion section's key lines: the first two sentences of its first real paragraph (a
+    caption without a full stop is passed over); a section of a list alone gives its list."""
+    paragraphs = [
+        b for b in content_blocks(section) if b.kind == "paragraph" and ENDS_SENTENCE.search(b.text)
+    ]
+    if not paragraphs:
+        return role_text(sections, section)
+    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
 
 
-def opening_paragraphs(sections: list[Section]) -> list[list[str]]:
-    """The sentences of each paragraph before the first section with a role, or in the first
-    third of a post without any."""
-    paragraphs: list[list[str]] = []
-    for section in sections:
-        if section.role in STORY_ROLES:
-            break
-        for block in section.blocks:
-            if block.kind == "paragraph" and not CTA.search(block.text):
-                paragraphs.append(split_sentences(block.text))
-    if not any(s.role in STORY_ROLES for s in sections):
-        budget = max(4, sum(len(p) for p in paragraphs) // 3)
-        paragraphs = take_sentences(paragraphs, budget)
-    return paragraphs
-
-
-def take_sentences(paragraphs: list[list[str]], budget: int) -> list[list[str]]:
-    taken: list[list[str]] = []
-    for paragraph in paragraphs:
-        if budget <= 0:
-            break
-        taken.append(paragraph[:budget])
-        budget -= len(paragraph)
-    return taken
-
-
-def buried_cause(blocks: list[Block], headline: str) -> str | None:
-    """A sentence that says what the complaint is due to, when no section names the cause."""
-    title = set(stems(headline))
-    for block in blocks:
-        for sentence in split_sentences(block.text):
-            if not CAUSE_WORDS.search(sentence) or sentence.endswith("?"):
-                continue
-            if (
-                SYMPTOM_WORDS.search(sentence)
-                or title & stem_set(sentence)
-                or ABOUT_IT.match(sentence)
-            ):
-                return sentence
-    return None
-
-
-def closing_text(sections: list[Section], body: list[Block]) -> str | None:
+def closing_text(sections: list[Section], body: list[Block], headline: str) -> str | None:
     """Without a conclusion section: a paragraph in the last third that opens by summing up
     ("So there we have it", "En resumen"), else the closing paragraph when it speaks to the
     reader."""
-    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections)
+    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections, headline)
 
 
 def wrap_up(blocks: list[Block]) -> str | None:
@@ -216,7 +183,7 @@ def wrap_up(blocks: list[Block]) -> str | None:
     return None
 
 
-def closing_paragraph(sections: list[Section]) -> str | None:
+def closing_paragraph(sections: list[Section], headline: str) -> str | None:
     """The article's last real paragraph (contact details and link lines aside), when it sums up
     or asks the reader to act: from its first such sentence, two sentences (three after a
     question). A post that ends on a list, a FAQ or a case's last step has none."""
@@ -228,11 +195,23 @@ def closing_paragraph(sections: list[Section]) -> str | None:
         return None
     sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
     cued = [i for i, t in enumerate(sentences) if is_cue("conclusion", t) or is_cue("cta", t)]
-    if not cued or sentences[-1].endswith(":"):
+    ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
+    if not sentences or sentences[-1].endswith(":") or not (cued or ends_the_post):
         return None
-    first = cued[0]
+    if not cued and not closes_on_subject(sentences[0], headline):
+        return None
+    first = cued[0] if cued else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def closes_on_subject(sentence: str, headline: str) -> bool:
+    """A last sentence without a closing cue still closes the post when it speaks of the
+    headline's subject and is not a step of the treatment or advice to see someone."""
+    other = ("treatment", "professional")
+    return bool(stem_set(headline) & stem_set(sentence)) and not any(
+        is_cue(role, sentence) for role in other
+    )
 
 
 def is_page_furniture(block: Block) -> bool:

@@ -1,0 +1,232 @@
+"""The sentence that tells one part of the story best (the symptom, the cause), wherever it is.
+
+Every sentence and list item of the article is a candidate, and its score adds up what it is:
+- where it stands: in a section named for the role (most, and its first sentence more), early
+  in the article (a little), in a section named for another part (treatment, self-care, FAQ,
+  call to action: less);
+- what it says: the role's cue phrases from the language files ("symptoms include", "caused
+  by", "원인은"), and for a symptom the words that name a complaint (pain, dolor, 통증);
+- what it is about: the headline's words;
+- what it is not: a question, a line about the article itself, a list's bare lead-in, a
+  fragment, a whole page of text.
+The best candidate that clears the role's floor is the role's text; without one, None.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from pipeline.digest.points import CTA
+from pipeline.digest.sections import Section
+from pipeline.digest.sentences import (
+    ELLIPSIS,
+    META,
+    split_sentences,
+    stem_set,
+    word_count,
+)
+from pipeline.digest.vocabulary import term_pattern
+from pipeline.models import Block
+
+__all__ = ["Candidate", "best_sentence", "candidates", "size"]
+
+# Section roles that tell another part of the story than the symptom and its cause.
+ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
+LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
+LONG_WORDS = 45  # longer than a card holds well
+FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
+# What each role needs at least: a section of its own, or its cue, or for a symptom some
+# complaint words near the opening.
+FLOOR = {"symptom": 1.0, "cause": 3.0}
+SHORT_ITEM = 5  # an item this short is shown with the items after it
+RUN_ITEMS = 3  # items shown after a short item or a lead-in
+LIST_JOIN = "; "  # as story.LIST_JOIN
+ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
+LABEL_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    role: str | None  # its section's role (a subsection takes its parent's), or its list's
+    first: bool  # the first sentence or item of the first section with its role
+    named: bool  # its section's heading names the symptoms themselves ("Signs", "증상")
+    position: float  # 0.0 at the article's start, 1.0 at its end
+    run: tuple[str, ...] = ()  # a list item's next items in the same list
+    later_item: bool = False  # a list item after the list's first
+
+
+def best_sentence(
+    sections: list[Section], role: str, headline: str, taken: Iterable[str] = ()
+) -> str | None:
+    """The text that tells `role` best, or None when nothing clears the role's floor; texts
+    in `taken` (another role's pick) are passed over. A short list item comes with the next
+    items of its list ("Redness; Itching; Swelling")."""
+    found = candidates(sections)
+    title = stem_set(headline)
+    if any(c.role == role for c in found):  # the opening bonus is for posts without a section
+        found = [replace(c, position=max(c.position, 0.01)) for c in found]
+    scored = [(score(c, role, title), c) for c in found if c.text not in taken]
+    scored = [pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role)]
+    if not scored:
+        return None
+    best = max(scored, key=lambda pair: pair[0])[1]
+    return with_run(best)
+
+
+def has_evidence(candidate: Candidate, role: str) -> bool:
+    """A candidate says something of the role: it stands in the role's section, carries its
+    cue, or (for the symptom) names a complaint. Position alone is never enough."""
+    text = candidate.text
+    if candidate.role == role or has_cue(role, text):
+        return True
+    return role == "symptom" and complaint_words(text) > 0
+
+
+def with_run(candidate: Candidate) -> str:
+    """A short item with up to two of the items after it, or a lead-in ("Causes include:")
+    with the first three items of its list, joined as the digest joins lists."""
+    text, run = candidate.text, candidate.run
+    if run and text.endswith(":"):
+        listed = LIST_JOIN.join(item.rstrip(".;,") for item in run[:RUN_ITEMS])
+        return f"{text} {listed}{ELLIPSIS if len(run) > RUN_ITEMS else ''}"
+    if not run or size(text) > SHORT_ITEM:
+        return text
+    return LIST_JOIN.join(item.rstrip(".;,") for item in (text, *run[: RUN_ITEMS - 1]))
+
+
+def candidates(sections: list[Section]) -> list[Candidate]:
+    """Each sentence of each paragraph and each list item, with where it stands."""
+    placed: list[Candidate] = []
+    seen: set[tuple[str | None, bool]] = set()
+    for section, role in zip(sections, inherited_roles(sections), strict=True):
+        key = (role, names_symptoms(section))
+        placed += section_candidates(section, role, key not in seen)
+        seen.add(key)
+    total = max(1, len(placed) - 1)
+    return [replace(c, position=index / total) for index, c in enumerate(placed)]
+
+
+def section_candidates(section: Section, role: str | None, opening: bool) -> list[Candidate]:
+    """The candidates of one section; the items of a list whose lead-in names a role
+    ("Symptoms include:", "下記の症状が…") take that role in a section without one."""
+    found: list[Candidate] = []
+    blocks = [b for b in section.blocks if b.kind != "heading" and not CTA.search(b.text)]
+    lead_role: str | None = None
+    named = names_symptoms(section)
+    for index, block in enumerate(blocks):
+        if block.kind == "item":
+            run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
+            first = opening and not found
+            later = index > 0 and is_item(blocks[index - 1])
+            found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run, later))
+            continue
+        sentences = split_sentences(block.text)
+        lead_role = cue_role(sentences[-1]) if sentences else None
+        listed = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
+        for number, sentence in enumerate(sentences, 1):
+            run = listed if number == len(sentences) and sentence.endswith(":") else ()
+            found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
+    return found
+
+
+def names_symptoms(section: Section) -> bool:
+    return term_pattern("signals", "symptom_heading").search(section.heading or "") is not None
+
+
+def item_name(block: Block) -> str:
+    """How a list item is shown after another: by its label when it has one ("Astigmatismo"
+    for "Astigmatismo: o astigmatismo é uma condição…"), else whole."""
+    label = block.lead or (match.group(1) if (match := ITEM_LABEL.match(block.text)) else None)
+    return label.strip(" :.–—-") if label and word_count(label) <= LABEL_WORDS else block.text
+
+
+def is_item(block: Block) -> bool:
+    return block.kind == "item"
+
+
+def cue_role(text: str) -> str | None:
+    """The role a list's lead-in names by its cue, if it names the symptom or the cause."""
+    return next((role for role in FLOOR if has_cue(role, text)), None)
+
+
+def inherited_roles(sections: list[Section]) -> list[str | None]:
+    """Each section's role; a section without one, under a deeper heading than the last
+    section that had one, takes that role ("## Causes" then "### Poor posture")."""
+    roles: list[str | None] = []
+    parent: Section | None = None
+    for section in sections:
+        if section.role or section.level == 0 or (parent and section.level <= parent.level):
+            parent = section if section.role else None
+        roles.append(section.role or (parent.role if parent else None))
+    return roles
+
+
+def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
+    text = candidate.text
+    points = place_score(candidate, role) + shape_score(candidate)
+    points += (1.5 if candidate.role == role else 3.0) * has_cue(role, text)
+    points -= 1.5 * any(has_cue(other, text) for other in ("treatment", "cta"))
+    points += 0.5 * min(3, len(title & stem_set(text)))
+    points -= 1.0 * candidate.later_item  # a list is told from its start
+    if role == "cause":
+        points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
+        points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
+    if role == "symptom":
+        points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
+        points += 0.75 * min(2, complaint_words(text))
+        points += 2.5 * (candidate.named and candidate.role == role)
+        points -= 1.0 * has_cue("cause", text)
+    return points
+
+
+def place_score(candidate: Candidate, role: str) -> float:
+    """Where the candidate stands: its section's role, and how early in the article."""
+    points = 1.5 * (1.0 - candidate.position)
+    if role == "symptom" and candidate.position == 0.0 and complaint_words(candidate.text):
+        points += 1.5  # the article's first sentence most often names the complaint
+    if candidate.role == role:
+        points += 3.0 + 2.0 * candidate.first * (
+            role != "symptom" or complaint_words(candidate.text) > 0
+        )
+    elif candidate.role in ELSEWHERE:
+        points -= 1.5
+    return points
+
+
+def shape_score(candidate: Candidate) -> float:
+    """What a sentence that can stand for a part of the story does not look like."""
+    text = candidate.text
+    words = size(text)
+    points = 0.0
+    if text.rstrip().endswith("?"):
+        points -= 2.5
+    if text.rstrip().endswith(":") and not candidate.run:
+        points -= 2.0
+    if META.search(text):
+        points -= 3.0
+    if LINK.search(text):
+        points -= 6.0  # an embedded post or a link line, not the article's prose
+    if words < FRAGMENT_WORDS:
+        points -= 1.5
+    if words > LONG_WORDS:
+        points -= 1.5 + (words > 2 * LONG_WORDS)
+    return points
+
+
+def complaint_words(text: str) -> int:
+    return len(term_pattern("signals", "complaint").findall(text))
+
+
+def has_cue(role: str, text: str) -> bool:
+    return term_pattern("cues", role).search(text) is not None
+
+
+def size(text: str) -> int:
+    """Words, or for a text written without spaces (Japanese) about a word per three
+    characters."""
+    words = word_count(text)
+    return max(words, len(text) // 3) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else words
