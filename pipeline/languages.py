@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -31,7 +31,7 @@ OTHER = "other"
 FALLBACK = "en"
 MATCH_MODES = ("word-start", "anywhere")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639: a code never names a path
-FILE_KEYS = ("name", "match", "headings", "cues", "stopwords", "words")
+FILE_KEYS = ("name", "match", "headings", "cues", "stopwords", "words", "points")
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
 MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
@@ -86,6 +86,8 @@ class Language:
     stopwords: frozenset[str]  # lower case
     words: Wording
     warning: str | None = None  # set when this is English standing in for a missing language
+    # optional [points] block: cue phrases of the treatment and self-care points (digest.points_*)
+    points: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def heading_role(self, heading: str) -> str:
         """The role whose heading words start earliest in the heading; "other" for none."""
@@ -149,6 +151,7 @@ def read_language(path: Path) -> Language:
         cues=read_patterns(data, "cues", path, mode),
         stopwords=read_stopwords(data, path),
         words=read_wording(data, path),
+        points=read_cue_lists(data, "points", path, mode),
     )
 
 
@@ -210,6 +213,21 @@ def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> 
         except re.error as exc:
             fail(path, key, f"has a bad pattern {fragment!r} ({exc})")
     return re.compile(start + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
+
+
+def read_cue_lists(
+    data: dict[str, Any], key: str, path: Path, mode: str
+) -> dict[str, re.Pattern[str]]:
+    """An optional table of named fragment lists ("[points]"), one regex per name."""
+    if key not in data:
+        return {}
+    lists = table(data, key, path)
+    return {
+        name: compile_fragments(
+            text_list(lists, name, path, f"{key}."), mode, path, f"{key}.{name}"
+        )
+        for name in lists
+    }
 
 
 def read_stopwords(data: dict[str, Any], path: Path) -> frozenset[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pipeline.digest.points_prose import split_prose_list
 from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
 from pipeline.digest.sentences import (
     LEANS_BACK,
@@ -20,6 +21,7 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
+from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
@@ -48,13 +50,6 @@ TIPS_INTRO = re.compile(
     r"\b(tips?|ways|steps|advice|treatments?|exercises?|you can|can help|may help|options"
     r"|recommend\w*"
     r"|consejos|ejercicios|puede ayudar)\b|방법|도움|운동",
-    re.I,
-)
-CARE_WORDS = re.compile(
-    r"\b(treat\w*|therap\w*|exercis\w*|stretch\w*|strengthen\w*|massage|acupuncture|needl\w*"
-    r"|mobilis\w*|mobiliz\w*|manipulat\w*|adjustments?|taping|tape|ice|heat|rest|orthotics?"
-    r"|insoles?|injections?|advice|rehab\w*|physiotherapy|osteopath\w*|chiropract\w*|pilates"
-    r"|tratamiento|ejercicio\w*|terapia|fisioterapia)\b|치료|운동|침|스트레칭|교정",
     re.I,
 )
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
@@ -118,8 +113,11 @@ def find_prevention(sections: list[Section]) -> list[Point]:
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
     """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
-    one per labelled paragraph, list item or sentence."""
+    one per labelled paragraph, list item or sentence. A diagnosis section's points are left
+    out when other sections give two points or more (how the problem is found is not what is
+    done about it)."""
     points: list[Point] = []
+    aside: list[Point] = []
     used: set[int] = set()
     topics = method_topics(sections) | numbered_steps(sections) if role == "treatment" else set()
     for index, section in enumerate(sections):
@@ -135,8 +133,18 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         used.update(range(index + 1, index + 1 + len(children)))
         parallel = any(c.role in ("treatment", "selfcare") for c in children)
         found = [p for c in children for p in subsection_points(c, parallel)]
-        points += found or points_in(section)
-    return points
+        own = found or points_in(section)
+        points += own
+        if is_diagnosis(section):
+            aside += own
+    kept = [p for p in points if not any(p is q for q in aside)]
+    return kept if len(kept) >= 2 else points
+
+
+def is_diagnosis(section: Section) -> bool:
+    """A section named for finding the problem ("Diagnosis", "Assessment", "Diagnóstico")."""
+    match = find_role_term("points", "diagnosis", section.title)
+    return match is not None and match.start() == 0
 
 
 def subsection_points(section: Section, parallel: bool) -> list[Point]:
@@ -168,13 +176,24 @@ def points_in(section: Section) -> list[Point]:
     blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
     labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
     items = [b for b in blocks if b.kind == "item"]
-    labelled_items = [b for b in labelled if b.kind == "item"]
-    chosen = labelled_items or labelled or items
+    chosen = listed_blocks(blocks, labelled, items)
     if chosen:
         return [make_point(b) for b in chosen]
     if names_a_method(section):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
+
+
+def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]) -> list[Block]:
+    """The blocks a section lists its points in: its labelled items when most items carry a
+    label; else all its items, with a labelled paragraph beside them when there are several
+    ("**Buccal massage** is..." after the list); else its labelled paragraphs."""
+    labelled_items = [b for b in labelled if b.kind == "item"]
+    if labelled_items and 2 * len(labelled_items) >= len(items):
+        return labelled_items
+    if len(items) >= 2:
+        return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
+    return labelled or items
 
 
 def names_a_method(section: Section) -> bool:
@@ -228,19 +247,35 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
             groups.append([sentence])
     texts = [" ".join(g) for g in groups]
     if len(texts) > MAX_POINTS:
-        texts = [t for t in texts if CARE_WORDS.search(t)] or texts
-    return [Point(None, text, shorten(text)) for text in texts]
+        texts = [t for t in texts if speaks_of_care(t)] or texts
+    return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
+
+
+def sentence_point(text: str) -> Point:
+    return Point(None, text, shorten(text))
 
 
 def point_from_section(section: Section) -> Point | None:
     paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
     if not paragraphs or not section.title:
         return None
+    if told := treatment_paragraph(section):  # "1) Deep decay" ... "**Treatment:** we remove..."
+        return Point(label=section.title, text=told, short=shorten(told))
     text = paragraphs[0]
     if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
         title = set(stems(section.title))
         text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
     return Point(label=section.title, text=text, short=shorten(text))
+
+
+def treatment_paragraph(section: Section) -> str | None:
+    """The text of a paragraph the section labels as its treatment ("**Treatment:** ...",
+    "**O tratamento:** ..."), as posts that take causes or types one by one do."""
+    for block in content_blocks(section):
+        label = lead_label(block)
+        if block.kind == "paragraph" and label and exact_role(label) == "treatment":
+            return strip_lead(block)
+    return None
 
 
 def balanced(text: str) -> bool:
@@ -328,9 +363,15 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
     article order (any central sentences when fewer than two do)."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    care = [s for s in body if CARE_WORDS.search(s) and not s.endswith("?")]
+    care = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
     top = set(rank_central(care if len(care) >= 2 else body)[:5])
-    return [Point(None, s, shorten(s)) for s in body if s in top]
+    return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]
+
+
+def speaks_of_care(text: str) -> bool:
+    """A sentence with a word of care in it ("exercises", "acupuntura", "치료"): the language
+    files' [points] care_words."""
+    return find_role_term("points", "care_words", text) is not None
 
 
 def quote_sentences(blocks: list[Block]) -> list[str]:

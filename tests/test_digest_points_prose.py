@@ -1,0 +1,118 @@
+"""Treatment points told in prose: a list inside a sentence ("may include A, B and C"), a list
+that a labelled paragraph stands before, a bold "Treatment:" paragraph under each cause, and
+a diagnosis section beside the treatments. Small made-up articles in several languages, and
+the corpus's redistributable posts when present."""
+
+from __future__ import annotations
+
+from pipeline.digest.points_prose import list_items, split_prose_list
+from pipeline.digest.story import digest_article
+from pipeline.extract import extract_article
+from pipeline.load import load_source
+from pipeline.models import Article, Block, Point
+from tests.conftest import corpus_dir
+
+
+def heading(text: str, level: int = 2) -> Block:
+    return Block("heading", text, level=level)
+
+
+def para(text: str, lead: str | None = None) -> Block:
+    return Block("paragraph", text, lead=lead)
+
+
+def item(text: str, lead: str | None = None) -> Block:
+    return Block("item", text, lead=lead)
+
+
+def treatment(blocks: list[Block], title: str = "Knee pain") -> list[Point]:
+    return list(digest_article(Article(title=title, blocks=tuple(blocks))).treatment_points)
+
+
+def texts(points: list[Point] | None) -> list[str]:
+    return [p.text for p in points or []]
+
+
+def test_a_list_after_may_include_gives_one_point_per_method_in_english() -> None:
+    sentence = "Treatment may include education, pelvic floor exercises and manual therapy."
+    assert texts(split_prose_list(sentence)) == [
+        "education",
+        "pelvic floor exercises",
+        "manual therapy",
+    ]
+
+
+def test_a_spanish_list_ends_before_the_clause_that_follows_it() -> None:
+    sentence = (
+        "Utilizo técnicas de fisioterapia, como terapia manual profunda, movilizaciones y "
+        "estiramientos, para restaurar el equilibrio natural."
+    )
+    assert texts(split_prose_list(sentence)) == [
+        "terapia manual profunda",
+        "movilizaciones",
+        "estiramientos",
+    ]
+
+
+def test_a_long_head_stays_a_point_cut_where_a_clause_ends_in_german() -> None:
+    sentence = (
+        "Die manuelle Therapie lockert die verspannte Muskulatur des Kiefers spürbar, "
+        "ergänzt durch Maßnahmen wie Wärme, Dehnübungen und Entspannungstraining."
+    )
+    found = texts(split_prose_list(sentence))
+    head = "Die manuelle Therapie lockert die verspannte Muskulatur des Kiefers spürbar…"
+    assert found[0] == head
+    assert found[1:] == ["Wärme", "Dehnübungen", "Entspannungstraining"]
+
+
+def test_a_french_list_needs_two_items_and_whole_list_words() -> None:
+    assert split_prose_list("Le traitement comprend du repos.") is None
+    # "come" (Italian "as") must not be found inside "começa"
+    assert split_prose_list("O diagnóstico começa com uma consulta, exames e testes.") is None
+    items = list_items("des exercices, des étirements et de la glace.")
+    assert items == ["des exercices", "des étirements", "de la glace"]
+
+
+def test_a_treatment_section_in_prose_gives_its_listed_methods() -> None:
+    blocks = [heading("Treatment")]
+    blocks += [para("Physio for pelvic pain may include education, breathing exercises and yoga.")]
+    assert texts(treatment(blocks)) == ["education", "breathing exercises", "yoga"]
+
+
+def test_one_labelled_paragraph_does_not_hide_the_list_beside_it_in_spanish() -> None:
+    blocks = [heading("Cómo te ayuda la terapia")]
+    blocks += [para("Estas técnicas son como tiritas: útiles, pero no curan.", lead="Estas")]
+    blocks += [para("Juntos podemos:"), item("Identificar los patrones de pensamiento.")]
+    blocks += [item("Construir una autoestima sólida.")]
+    found = texts(treatment(blocks, "Ansiedad"))
+    assert "Identificar los patrones de pensamiento." in found
+    assert "Construir una autoestima sólida." in found
+
+
+def test_a_bold_treatment_paragraph_under_each_cause_is_its_point_in_portuguese() -> None:
+    blocks = [heading("As causas mais comuns")]
+    for number, (cause, care) in enumerate(
+        [("Cárie profunda", "removemos a cárie."), ("Bruxismo", "a placa protege os dentes.")],
+        start=1,
+    ):
+        blocks += [heading(f"{number}) {cause}", 3), para(f"{cause} dói muito à noite.")]
+        blocks += [para(f"O tratamento: {care}", lead="O tratamento")]
+    points = treatment(blocks, "Dor de dente")
+    assert [(p.label, p.text) for p in points] == [
+        ("Cárie profunda", "removemos a cárie."),
+        ("Bruxismo", "a placa protege os dentes."),
+    ]
+
+
+def test_a_diagnosis_section_is_set_aside_beside_listed_treatments() -> None:
+    blocks = [heading("Diagnosis"), para("We examine the knee. We test your strength.")]
+    blocks += [heading("Treatment options"), item("Manual therapy"), item("Taping")]
+    assert texts(treatment(blocks)) == ["Manual therapy", "Taping"]
+
+
+def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
+    path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
+    digest = digest_article(extract_article(load_source(str(path))))
+    found = " ".join(texts(list(digest.treatment_points)))
+    assert "artifical tear drops" in found
+    assert "antibiotic" in found
