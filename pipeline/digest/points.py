@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from pipeline.digest.points_prose import split_prose_list
 from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
@@ -25,6 +27,7 @@ from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
+MIN_TIPS_POST = 2  # self-care tips that make a post without treatment points a tips post
 MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off
 CTA = re.compile(
     r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
@@ -77,14 +80,24 @@ def body_blocks(sections: list[Section]) -> list[Block]:
     return [b for s in sections for b in s.blocks if not CTA.search(b.text)]
 
 
-def find_points(sections: list[Section]) -> list[Point]:
+def find_points(sections: list[Section], prevention: Sequence[Point] = ()) -> list[Point]:
     """Treatment points from treatment sections, method sections or numbered steps; else a
-    tips list or a list of labelled items; else the central sentences of the body."""
+    tips list or a list of labelled items; else, unless the post is a list of self-care tips,
+    the central sentences of the body. A self-care tip (`prevention`) is never also one."""
+    tips = {p.text for p in prevention}
+    points = listed_points(sections, tips)
+    if points or len(prevention) >= MIN_TIPS_POST:
+        return points
+    return drop_weak_openers([p for p in points_from_ranking(sections) if p.text not in tips])
+
+
+def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset()) -> list[Point]:
+    """The treatment points the article's structure gives (sections, steps, lists), if any."""
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
-        points = finder(sections)
+        points = [p for p in finder(sections) if p.text not in tips]
         if points:
             return drop_weak_openers(points)[:MAX_LISTED_POINTS]
-    return drop_weak_openers(points_from_ranking(sections))
+    return []
 
 
 def drop_weak_openers(points: list[Point]) -> list[Point]:
@@ -103,12 +116,6 @@ def trim_filler(point: Point) -> Point:
     if rest == point.text or len(rest.split()) < 4:
         return point
     return Point(point.label, rest, shorten(rest))
-
-
-def find_prevention(sections: list[Section]) -> list[Point]:
-    """Self-care tips: the points of the self-care and prevention sections that are not part
-    of a treatment section (there, exercises are the clinic's programme)."""
-    return drop_weak_openers(points_from_sections(sections, "selfcare"))[:MAX_LISTED_POINTS]
 
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
@@ -191,6 +198,9 @@ def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]
     labelled_items = [b for b in labelled if b.kind == "item"]
     if labelled_items and 2 * len(labelled_items) >= len(items):
         return labelled_items
+    headers = [b for b in items if b.text.rstrip().endswith((":", "："))]
+    if len(headers) >= 2:  # a nested list, flattened: "Breathing (4-7-8):" and its steps
+        return headers
     if len(items) >= 2:
         return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
     return labelled or items
