@@ -110,6 +110,29 @@ def test_a_diagnosis_section_is_set_aside_beside_listed_treatments() -> None:
     assert texts(treatment(blocks)) == ["Manual therapy", "Taping"]
 
 
+def test_benefits_and_what_it_is_are_set_aside_beside_the_sessions_in_spanish() -> None:
+    blocks = [heading("¿Qué es la osteopatía?"), para("Es una terapia manual. Busca equilibrio.")]
+    blocks += [heading("Beneficios principales"), heading("1. Mejora la movilidad", 3)]
+    blocks += [para("Las manipulaciones restauran el movimiento.")]
+    blocks += [heading("2. Reduce el estrés", 3), para("Las técnicas relajan el sistema nervioso.")]
+    blocks += [heading("El enfoque de la clínica"), para("Nuestras sesiones incluyen:")]
+    blocks += [item("Evaluación completa: analizamos tu postura.", lead="Evaluación completa")]
+    blocks += [item("Seguimiento continuo: ajustamos tu plan.", lead="Seguimiento continuo")]
+    labels = [p.label for p in treatment(blocks, "Osteopatía")]
+    assert labels == ["Evaluación completa", "Seguimiento continuo"]
+
+
+def test_an_indications_list_is_set_aside_in_german() -> None:
+    blocks = [heading("Behandlung"), item("Manuelle Techniken am Kiefergelenk"), item("Übungen")]
+    blocks += [heading("Indikationen für die Behandlung"), item("Zähneknirschen"), item("Tinnitus")]
+    assert texts(treatment(blocks, "CMD")) == ["Manuelle Techniken am Kiefergelenk", "Übungen"]
+
+
+def test_a_section_beside_the_treatment_stays_when_nothing_else_is_there() -> None:
+    blocks = [heading("Benefits of shockwave therapy"), item("No downtime"), item("Pain relief")]
+    assert texts(treatment(blocks, "Shockwave")) == ["No downtime", "Pain relief"]
+
+
 def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
     digest = digest_article(extract_article(load_source(str(path))))

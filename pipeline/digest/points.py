@@ -27,6 +27,7 @@ from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
+LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
 MIN_TIPS_POST = 2  # self-care tips that make a post without treatment points a tips post
 MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off
 CTA = re.compile(
@@ -120,38 +121,49 @@ def trim_filler(point: Point) -> Point:
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
     """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
-    one per labelled paragraph, list item or sentence. A diagnosis section's points are left
-    out when other sections give two points or more (how the problem is found is not what is
-    done about it)."""
+    one per labelled paragraph, list item or sentence. The points of a section beside the
+    treatment (diagnosis, benefits, who it is for, what it is) are left out when other
+    sections give two points or more."""
     points: list[Point] = []
     aside: list[Point] = []
     used: set[int] = set()
     topics = method_topics(sections) | numbered_steps(sections) if role == "treatment" else set()
+    beside = aside_indices(sections)
     for index, section in enumerate(sections):
         if index in used:
             continue  # a subsection, already taken with its treatment section
         if section.role == "treatment":  # self-care inside treatment is the clinic's programme
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
+        own: list[Point] = []
         if index in topics and (point := point_from_section(section)):
-            points.append(point)
-        if section.role != role or index in topics:
-            continue
-        children = subsections(sections, index)
-        used.update(range(index + 1, index + 1 + len(children)))
-        parallel = any(c.role in ("treatment", "selfcare") for c in children)
-        found = [p for c in children for p in subsection_points(c, parallel)]
-        own = found or points_in(section)
+            own.append(point)
+        if section.role == role and index not in topics:
+            children = subsections(sections, index)
+            used.update(range(index + 1, index + 1 + len(children)))
+            parallel = any(c.role in ("treatment", "selfcare") for c in children)
+            found = [p for c in children for p in subsection_points(c, parallel)]
+            own += found or points_in(section)
         points += own
-        if is_diagnosis(section):
-            aside += own
+        aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
     return kept if len(kept) >= 2 else points
 
 
-def is_diagnosis(section: Section) -> bool:
-    """A section named for finding the problem ("Diagnosis", "Assessment", "Diagnóstico")."""
-    match = find_role_term("points", "diagnosis", section.title)
-    return match is not None and match.start() == 0
+def aside_indices(sections: list[Section]) -> set[int]:
+    """The sections beside the treatment, with their subsections."""
+    found: set[int] = set()
+    for index, section in enumerate(sections):
+        if is_aside(section):
+            found.update(range(index, index + 1 + len(subsections(sections, index))))
+    return found
+
+
+def is_aside(section: Section) -> bool:
+    """A section named for what is beside the treatment: how the problem is found, the
+    benefits, who it is for, what it is ("Diagnosis", "Beneficios", "Indikationen")."""
+    title = section.title.lstrip("¿¡\"'“ ")
+    match = find_role_term("points", "aside", title)
+    return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
 def subsection_points(section: Section, parallel: bool) -> list[Point]:
