@@ -133,6 +133,24 @@ def test_a_section_beside_the_treatment_stays_when_nothing_else_is_there() -> No
     assert texts(treatment(blocks, "Shockwave")) == ["No downtime", "Pain relief"]
 
 
+def test_a_list_of_conditions_is_not_a_list_of_methods() -> None:
+    sentence = "Counseling can help anxiety disorders such as OCD, social anxiety and panic."
+    assert split_prose_list(sentence) is None
+    causes = (
+        "Condições oculares podem causar dores de cabeça, como miopia, astigmatismo e presbiopia."
+    )
+    assert split_prose_list(causes) is None
+
+
+def test_a_labelled_list_of_causes_is_not_treatment_in_portuguese() -> None:
+    blocks = [item("Abaixo, listamos algumas condições oculares que podem causar dores de cabeça:")]
+    blocks += [item("Miopia: os objetos distantes aparecem embaçados.", lead="Miopia")]
+    blocks += [item("Astigmatismo: a córnea tem forma irregular.", lead="Astigmatismo")]
+    blocks += [para("O tratamento pode incluir o uso de óculos corretivos.")]
+    found = texts(treatment(blocks, "Dor de cabeça"))
+    assert found == ["O tratamento pode incluir o uso de óculos corretivos."]
+
+
 def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
     digest = digest_article(extract_article(load_source(str(path))))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from pipeline.digest.points_prose import split_prose_list
+from pipeline.digest.points_prose import names_conditions, split_prose_list
 from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
 from pipeline.digest.sentences import (
     LEANS_BACK,
@@ -353,14 +353,16 @@ def points_from_tips(sections: list[Section]) -> list[Point]:
 
 def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
     """A list whose items each start with a label ("**Stay active** – ..."), outside the
-    symptom and cause sections."""
+    symptom and cause sections, unless its intro names conditions or causes ("conditions that
+    can cause headaches:")."""
     for section in sections:
         if section.role in ("symptom", "cause"):
             continue
         blocks = content_blocks(section)
         for start in range(len(blocks)):
             run = next_items(blocks[start:])
-            if len(run) >= 2 and all(lead_label(b) for b in run):
+            intro = blocks[start - 1].text if start else ""
+            if len(run) >= 2 and all(lead_label(b) for b in run) and not names_conditions(intro):
                 return [make_point(b) for b in run]
     return []
 
@@ -382,11 +384,11 @@ def next_items(blocks: list[Block]) -> list[Block]:
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
     """No structure at all: the most central sentences of the body that speak of care, in
-    article order (any central sentences when fewer than two do)."""
+    article order (any central sentences when none does)."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
     care = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
-    top = set(rank_central(care if len(care) >= 2 else body)[:5])
+    top = set(rank_central(care or body)[:5])
     return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]
 
 

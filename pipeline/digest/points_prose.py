@@ -13,11 +13,12 @@ import re
 from functools import lru_cache
 
 from pipeline.digest.sentences import ELLIPSIS, is_safe_cut, shorten, word_count
-from pipeline.digest.vocabulary import term_pattern
+from pipeline.digest.vocabulary import find_role_term, term_pattern
 from pipeline.models import Point
 
 MAX_ITEM_WORDS = 8  # a listed method is a phrase, not a clause
 MIN_ITEMS = 2
+HEAD_WORDS = 6  # the words before a list that say what it lists
 INTRO_WORDS = 8  # a head this short only announces the list ("Treatment may include")
 
 
@@ -32,8 +33,8 @@ def split_prose_list(sentence: str) -> list[Point] | None:
     """The sentence as its head (when it says more than an intro) and one point per listed
     method, or None when it lists fewer than two."""
     match = list_intro(sentence)
-    if not match:
-        return None
+    if not match or names_conditions(last_words(sentence[: match.start()])):
+        return None  # "disorders such as OCD, ...": what is treated, not how
     items = list_items(sentence[match.end() :])
     if len(items) < MIN_ITEMS:
         return None
@@ -50,6 +51,15 @@ def list_intro(sentence: str) -> re.Match[str] | None:
         if match.start() > 0 and not (after.isalnum() and match.group()[-1:].isalnum()):
             return match
     return None
+
+
+def names_conditions(text: str) -> bool:
+    """Words of conditions or causes ("disorders", "condições que podem causar")."""
+    return find_role_term("points", "conditions", text) is not None
+
+
+def last_words(text: str, count: int = HEAD_WORDS) -> str:
+    return " ".join(text.split()[-count:])
 
 
 def list_items(tail: str) -> list[str]:
