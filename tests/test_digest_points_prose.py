@@ -151,6 +151,28 @@ def test_a_labelled_list_of_causes_is_not_treatment_in_portuguese() -> None:
     assert found == ["O tratamento pode incluir o uso de óculos corretivos."]
 
 
+def test_a_stage_told_first_gives_the_paragraph_that_says_what_is_done_in_korean() -> None:
+    blocks = [heading("1) 치은염"), para("치은염은 잇몸에만 염증이 있는 초기 단계입니다.")]
+    blocks += [item("잇몸 출혈"), item("잇몸 붓기")]
+    blocks += [para("이 단계에서는 스케일링과 올바른 구강 위생 관리로 회복이 가능합니다.")]
+    blocks += [heading("2) 치주염"), para("치주염은 잇몸뼈까지 진행된 염증입니다.")]
+    blocks += [para("비수술적 치주치료가 필요할 수 있습니다.")]
+    points = treatment(blocks, "치주염")
+    assert [(p.label, p.text) for p in points] == [
+        ("치은염", "이 단계에서는 스케일링과 올바른 구강 위생 관리로 회복이 가능합니다."),
+        ("치주염", "비수술적 치주치료가 필요할 수 있습니다."),
+    ]
+
+
+def test_a_section_named_for_a_method_keeps_its_first_paragraph() -> None:
+    blocks = [heading("1. Kinesio taping"), para("Elastic strips lift the skin a little.")]
+    blocks += [para("Physiotherapy goes on alongside it.")]
+    blocks += [heading("2. Ice packs"), para("Cold calms the swelling.")]
+    blocks += [para("Exercises follow later.")]
+    found = texts(treatment(blocks))
+    assert found == ["Elastic strips lift the skin a little.", "Cold calms the swelling."]
+
+
 def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
     digest = digest_article(extract_article(load_source(str(path))))

@@ -278,12 +278,19 @@ def sentence_point(text: str) -> Point:
 
 
 def point_from_section(section: Section) -> Point | None:
+    """The section's point, labelled with its title: its treatment paragraph, else its first
+    paragraph; in a section named for a stage or type, not a method, a later paragraph that
+    speaks of care when the first only describes ("1) Gingivitis" ... "At this stage, scaling
+    and good hygiene restore the gums")."""
     paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
     if not paragraphs or not section.title:
         return None
     if told := treatment_paragraph(section):  # "1) Deep decay" ... "**Treatment:** we remove..."
         return Point(label=section.title, text=told, short=shorten(told))
     text = paragraphs[0]
+    if not speaks_of_care(text) and not speaks_of_care(section.title):
+        prose = [b.text for b in content_blocks(section) if b.kind == "paragraph"]
+        text = next((p for p in prose[1:] if speaks_of_care(p)), text)
     if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
         title = set(stems(section.title))
         text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
