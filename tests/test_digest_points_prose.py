@@ -173,6 +173,15 @@ def test_a_section_named_for_a_method_keeps_its_first_paragraph() -> None:
     assert found == ["Elastic strips lift the skin a little.", "Cold calms the swelling."]
 
 
+def test_a_paragraph_that_ends_on_a_call_to_action_keeps_its_treatment() -> None:
+    text = (
+        "We use a CBT approach and exposure therapy. You don't have to feel stuck anymore! "
+        "Call today to schedule a free consultation."
+    )
+    blocks = [heading("Therapy can help"), para(text)]
+    assert texts(treatment(blocks, "Anxiety")) == ["We use a CBT approach and exposure therapy."]
+
+
 def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
     digest = digest_article(extract_article(load_source(str(path))))

@@ -91,6 +91,7 @@ def test_seeing_a_doctor_or_a_remark_is_not_self_care() -> None:
     blocks += [para("It is important to note that these symptoms are typical of sciatica.")]
     blocks += [para("You should seek medical care if you experience weakness in the leg.")]
     blocks += [para("In questo caso è bene rivolgersi a un medico per una visita accurata.")]
+    blocks += [para("Your mind races as you try to figure out what caused the thought.")]
     assert tips_of(digest(blocks, "Sciatica")) == []
 
 

@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from pipeline.digest.points_prose import names_conditions, split_prose_list
 from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
@@ -75,6 +76,19 @@ GENERIC_TREATMENT = re.compile(
 def content_blocks(section: Section) -> list[Block]:
     """The section's paragraphs and items, without calls to action."""
     return [b for b in section.blocks if not CTA.search(b.text)]
+
+
+def care_blocks(section: Section) -> list[Block]:
+    """The section's blocks, a paragraph that ends on a call to action kept without it ("...we
+    use CBT. Call today to book.")."""
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if CTA.search(block.text) and block.kind == "paragraph":
+            kept = [s for s in split_sentences(block.text) if not CTA.search(s)]
+            block = replace(block, text=" ".join(kept), lead=None) if kept else block
+        if not CTA.search(block.text):
+            blocks.append(block)
+    return blocks
 
 
 def body_blocks(sections: list[Section]) -> list[Block]:
@@ -192,7 +206,7 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
 
 
 def points_in(section: Section) -> list[Point]:
-    blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
+    blocks = [b for b in care_blocks(section) if not WRAP_UP.match(b.text)]
     labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
     items = [b for b in blocks if b.kind == "item"]
     chosen = listed_blocks(blocks, labelled, items)
@@ -261,7 +275,7 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
     that speak of care."""
     groups: list[list[str]] = []
     for sentence in (s for b in blocks for s in split_sentences(b.text)):
-        if sentence.endswith("?"):
+        if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
             continue
         if groups and LEANS_BACK.match(sentence):
             groups[-1].append(sentence)
