@@ -128,6 +128,22 @@ def test_an_indications_list_is_set_aside_in_german() -> None:
     assert texts(treatment(blocks, "CMD")) == ["Manuelle Techniken am Kiefergelenk", "Übungen"]
 
 
+def test_only_goals_and_indications_listed_leave_the_treatment_to_the_prose_in_german() -> None:
+    text = "Durch gezielte manuelle Techniken und Übungen wird die Kiefermuskulatur entlastet."
+    blocks = [para("Die CMD umfasst Verspannungen im Kiefer."), para(text)]
+    blocks += [
+        heading("Behandlungsschwerpunkte:", 3),
+        item("Schmerzlinderung"),
+        item("Entspannung"),
+    ]
+    blocks += [
+        heading("Indikationen für die Behandlung:", 3),
+        item("Zähneknirschen"),
+        item("Tinnitus"),
+    ]
+    assert texts(treatment(blocks, "CMD")) == [text]
+
+
 def test_a_section_beside_the_treatment_stays_when_nothing_else_is_there() -> None:
     blocks = [heading("Benefits of shockwave therapy"), item("No downtime"), item("Pain relief")]
     assert texts(treatment(blocks, "Shockwave")) == ["No downtime", "Pain relief"]

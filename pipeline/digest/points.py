@@ -28,6 +28,7 @@ from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
+ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
 MIN_TIPS_POST = 2  # self-care tips that make a post without treatment points a tips post
 MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off
@@ -137,7 +138,7 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
     one per labelled paragraph, list item or sentence. The points of a section beside the
     treatment (diagnosis, benefits, who it is for, what it is) are left out when other
-    sections give two points or more."""
+    sections give two points or more, and none is given when only such sections do."""
     points: list[Point] = []
     aside: list[Point] = []
     used: set[int] = set()
@@ -160,6 +161,8 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         points += own
         aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
+    if not kept:
+        return []  # only sections beside the treatment: the post's prose says more
     return kept if len(kept) >= 2 else points
 
 
@@ -175,7 +178,7 @@ def aside_indices(sections: list[Section]) -> set[int]:
 def is_aside(section: Section) -> bool:
     """A section named for what is beside the treatment: how the problem is found, the
     benefits, who it is for, what it is ("Diagnosis", "Beneficios", "Indikationen")."""
-    title = section.title.lstrip("¿¡\"'“ ")
+    title = ARTICLE.sub("", section.title.lstrip("¿¡\"'“ "))  # "Le diagnostic différentiel"
     match = find_role_term("points", "aside", title)
     return match is not None and (match.start() == 0 or not LATIN.search(title))
 
