@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.brand import load_brand
+from pipeline.compose import compose_post
 from pipeline.digest.story import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
-from pipeline.models import Article, Block, Digest
+from pipeline.models import Article, Block, Digest, Point
 from tests.conftest import corpus_dir
+from tests.factories import digest_with
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -113,3 +116,33 @@ def test_real_tips_post_gives_its_tips_as_self_care() -> None:
     assert "Use them for occasions, not daily use." in tips
     assert "supportive insole" in tips
     assert not any("insole" in p.text for p in found.treatment_points)
+
+
+def care_cards(tips: tuple[Point, ...], points: tuple[Point, ...] = ()) -> list[str]:
+    digest = digest_with(
+        headline="Heel pain", symptom="It hurts.", treatment_points=points, prevention=tips
+    )
+    post = compose_post(digest, load_brand(), "x")
+    return [c.text for c in post.cards if c.layout == "point_checklist"]
+
+
+def test_a_labelled_tip_keeps_what_to_do_on_its_slide() -> None:
+    short = Point("Ice", "Apply a pack for 15 minutes.", "Apply a pack for 15 minutes.")
+    text = "Follow the 20-20-20 rule: every 20 minutes look 20 feet away for 20 seconds."
+    long = Point("Blink often at screens – follow the 20-20-20 rule", text, text)
+    (slide,) = care_cards((short, long))
+    assert slide.split(" · ") == [
+        "Ice: Apply a pack for 15 minutes",
+        "Blink often at screens – follow the 20-20-20 rule",
+    ]
+
+
+def test_a_tips_post_shows_all_its_tips_within_the_slide_limit() -> None:
+    text = "Wear flat shoes with a supportive insole on most days of the week."
+    tips = tuple(Point(None, f"{text[:-1]} {n}.", f"{text[:-1]} {n}.") for n in range(6))
+    slides = care_cards(tips)
+    assert len(slides) == 3 and sum(s.count(" · ") + 1 for s in slides) == 6
+    method = Point(
+        "Orthotics", "Custom insoles spread the load.", "Custom insoles spread the load."
+    )
+    assert len(care_cards(tips, (method,))) == 2  # beside treatment slides, two at most
