@@ -198,6 +198,15 @@ def test_a_paragraph_that_ends_on_a_call_to_action_keeps_its_treatment() -> None
     assert texts(treatment(blocks, "Anxiety")) == ["We use a CBT approach and exposure therapy."]
 
 
+def test_a_line_that_points_to_another_page_is_never_a_point() -> None:
+    blocks = [heading("Prolotherapy"), para("Injections start a healing response.")]
+    blocks += [para("Read more about prolotherapy and regenerative injection therapy.")]
+    blocks += [heading("Proloterapia", 3), para("Saiba mais sobre a proloterapia no nosso blog.")]
+    found = " ".join(texts(treatment(blocks, "Runner's knee")))
+    assert "healing response" in found
+    assert "Read more" not in found and "Saiba mais" not in found
+
+
 def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     path = corpus_dir("clinic-dev") / "files" / "jess-brownless--dry-eye.md"
     digest = digest_article(extract_article(load_source(str(path))))

@@ -120,10 +120,16 @@ def drop_weak_openers(points: list[Point]) -> list[Point]:
     """Points fit for a slide: a conversational filler ("Well firstly, ...") is trimmed off the
     front; an unlabelled point that points elsewhere ("This may include...") is dropped (a
     labelled one keeps it: its label, the slide's kicker, says what "this" is). Kept when no
-    other point is left."""
-    trimmed = [trim_filler(p) for p in points]
+    other point is left. A line that points to another page ("Read more about...") never is."""
+    trimmed = [trim_filler(p) for p in points if not is_link_line(p.text)]
     strong = [p for p in trimmed if p.label or not WEAK_OPENER.match(p.text.strip())]
     return strong or trimmed
+
+
+def is_link_line(text: str) -> bool:
+    """A line that points to another page ("Read more about ...", "Saiba mais")."""
+    match = find_role_term("points", "link_lines", text)
+    return match is not None and match.start() == 0
 
 
 def trim_filler(point: Point) -> Point:
