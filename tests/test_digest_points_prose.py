@@ -65,6 +65,17 @@ def test_a_long_head_stays_a_point_cut_where_a_clause_ends_in_german() -> None:
     assert found[1:] == ["Wärme", "Dehnübungen", "Entspannungstraining"]
 
 
+def test_a_list_of_what_is_used_gives_its_methods_in_english_and_italian() -> None:
+    sentence = "We calm the nerve using gentle hands on treatment, sports tape and exercises."
+    assert texts(split_prose_list(sentence)) == [
+        "gentle hands on treatment",
+        "sports tape",
+        "exercises",
+    ]
+    italian = "Il dolore si riduce utilizzando terapia manuale, esercizi e ghiaccio."
+    assert texts(split_prose_list(italian)) == ["terapia manuale", "esercizi", "ghiaccio"]
+
+
 def test_a_french_list_needs_two_items_and_whole_list_words() -> None:
     assert split_prose_list("Le traitement comprend du repos.") is None
     # "come" (Italian "as") must not be found inside "começa"
