@@ -209,6 +209,15 @@ def test_a_paragraph_that_ends_on_a_call_to_action_keeps_its_treatment() -> None
     assert texts(treatment(blocks, "Anxiety")) == ["We use a CBT approach and exposure therapy."]
 
 
+def test_a_method_listed_in_two_sentences_is_one_point() -> None:
+    blocks = [heading("Treatment")]
+    blocks += [para("Options include hormonal therapies, yoga and acupuncture.")]
+    blocks += [para("Physio may include pain education, Yoga and mindfulness.")]
+    found = texts(treatment(blocks, "Pelvic pain"))
+    assert [t.casefold() for t in found].count("yoga") == 1
+    assert "mindfulness" in found and "acupuncture" in found
+
+
 def test_a_line_that_points_to_another_page_is_never_a_point() -> None:
     blocks = [heading("Prolotherapy"), para("Injections start a healing response.")]
     blocks += [para("Read more about prolotherapy and regenerative injection therapy.")]

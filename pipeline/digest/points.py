@@ -112,8 +112,20 @@ def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset())
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = [p for p in finder(sections) if p.text not in tips]
         if points:
-            return drop_weak_openers(points)[:MAX_LISTED_POINTS]
+            return drop_weak_openers(once_each(points))[:MAX_LISTED_POINTS]
     return []
+
+
+def once_each(points: list[Point]) -> list[Point]:
+    """The points without a repeat ("yoga" listed in two sentences): same label and text."""
+    seen: set[str] = set()
+    kept: list[Point] = []
+    for point in points:
+        key = f"{point.label or ''}\n{point.text}".casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(point)
+    return kept
 
 
 def drop_weak_openers(points: list[Point]) -> list[Point]:

@@ -19,6 +19,7 @@ from pipeline.digest.points import (
     listed_points,
     make_point,
     next_items,
+    once_each,
     points_from_sections,
     sentence_point,
 )
@@ -112,13 +113,3 @@ def is_advice(sentence: str) -> bool:
 def size(text: str) -> int:
     """Words, a run of Japanese or Chinese characters counted two characters a word."""
     return word_count(text) + len(IDEOGRAPHS.findall(text)) // 2
-
-
-def once_each(points: list[Point]) -> list[Point]:
-    seen: set[str] = set()
-    kept: list[Point] = []
-    for point in points:
-        if point.text not in seen:
-            seen.add(point.text)
-            kept.append(point)
-    return kept
