@@ -209,6 +209,16 @@ def test_a_paragraph_that_ends_on_a_call_to_action_keeps_its_treatment() -> None
     assert texts(treatment(blocks, "Anxiety")) == ["We use a CBT approach and exposure therapy."]
 
 
+def test_a_numbered_listicle_keeps_a_step_whose_title_says_treatment() -> None:
+    blocks = [para("Here are the most recommended treatments for back pain:")]
+    for number, title in enumerate(["Manual Therapy", "Postural Correction"], start=1):
+        blocks += [heading(f"{number}. {title}"), para(f"{title} eases the back.")]
+    blocks += [heading("3. Electrotherapy Treatments")]
+    blocks += [para("Techniques like TENS and ultrasound reduce pain. They are gentle.")]
+    labels = [p.label for p in treatment(blocks, "Back pain")]
+    assert labels == ["Manual Therapy", "Postural Correction", "Electrotherapy Treatments"]
+
+
 def test_a_method_listed_in_two_sentences_is_one_point() -> None:
     blocks = [heading("Treatment")]
     blocks += [para("Options include hormonal therapies, yoga and acupuncture.")]

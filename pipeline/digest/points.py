@@ -348,16 +348,19 @@ def balanced(text: str) -> bool:
 
 def numbered_steps(sections: list[Section]) -> set[int]:
     """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
-    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy")."""
+    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy"). Once
+    two steps name a method, a short treatment title among them is a step too."""
     story_parts = ("symptom", "cause", "conclusion")
     if any(s.numbered and s.role in story_parts for s in sections):
         return set()
-    steps = {
-        i
-        for i, s in enumerate(sections)
-        if s.numbered and s.blocks and (not s.role or (s.role == "treatment" and names_a_method(s)))
-    }
-    return steps if len(steps) >= 2 else set()
+    listed = {i for i, s in enumerate(sections) if s.numbered and s.blocks and is_step(s)}
+    steps = {i for i in listed if not sections[i].role or names_a_method(sections[i])}
+    return listed if len(steps) >= 2 else set()  # then "4. Electrotherapy Treatments" too
+
+
+def is_step(section: Section) -> bool:
+    """A numbered section that can be one step: no role, or a short treatment title."""
+    return not section.role or (section.role == "treatment" and word_count(section.title) <= 4)
 
 
 def method_topics(sections: list[Section]) -> set[int]:
