@@ -5,11 +5,17 @@ the corpus's redistributable posts when present."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from pipeline.brand import resource_dir
 from pipeline.digest.points_prose import list_items, split_prose_list
 from pipeline.digest.story import digest_article
 from pipeline.extract import extract_article
+from pipeline.languages import load_language, supported_languages
 from pipeline.load import load_source
-from pipeline.models import Article, Block, Point
+from pipeline.models import Article, Block, ConfigError, Point
 from tests.conftest import corpus_dir
 
 
@@ -243,3 +249,18 @@ def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
     found = " ".join(texts(list(digest.treatment_points)))
     assert "artifical tear drops" in found
     assert "antibiotic" in found
+
+
+def test_every_language_file_has_the_same_point_words() -> None:
+    keys = {code: set(load_language(code).points) for code in supported_languages()}
+    assert len(keys) == 8 and len({frozenset(k) for k in keys.values()}) == 1, keys
+    assert {"list_intro", "list_joins", "tips_intro", "advice"} <= keys["en"]
+
+
+def test_a_bad_point_pattern_is_a_config_error_naming_the_key(tmp_path: Path) -> None:
+    english = (resource_dir("templates") / "languages" / "en.toml").read_text(encoding="utf-8")
+    (tmp_path / "languages").mkdir()
+    broken = english.replace("list_joins = ['and',", "list_joins = ['(and',")
+    (tmp_path / "languages" / "en.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"points\.list_joins"):
+        load_language("en", tmp_path)
