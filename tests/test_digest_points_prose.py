@@ -161,6 +161,20 @@ def test_only_goals_and_indications_listed_leave_the_treatment_to_the_prose_in_g
     assert texts(treatment(blocks, "CMD")) == [text]
 
 
+def test_what_it_costs_is_set_aside_in_german() -> None:
+    blocks = [heading("Behandlung"), item("Reinigung der Zahnfleischtaschen"), item("Antibiotika")]
+    blocks += [heading("Kosten einer Zahnfleischbehandlung")]
+    blocks += [para("Die Therapie ist eine Leistung der gesetzlichen Krankenkasse.")]
+    found = texts(treatment(blocks, "Parodontitis"))
+    assert found == ["Reinigung der Zahnfleischtaschen", "Antibiotika"]
+
+
+def test_a_long_treatment_section_gives_at_most_eight_sentences() -> None:
+    sentences = [f"Session {n} uses gentle manual therapy on the knee." for n in range(12)]
+    blocks = [heading("Treatment"), para(" ".join(sentences))]
+    assert len(treatment(blocks)) == 8
+
+
 def test_a_section_beside_the_treatment_stays_when_nothing_else_is_there() -> None:
     blocks = [heading("Benefits of shockwave therapy"), item("No downtime"), item("Pain relief")]
     assert texts(treatment(blocks, "Shockwave")) == ["No downtime", "Pain relief"]

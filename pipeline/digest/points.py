@@ -305,6 +305,9 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
     texts = [" ".join(g) for g in groups]
     if len(texts) > MAX_POINTS:
         texts = [t for t in texts if speaks_of_care(t)] or texts
+    if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
+        central = set(rank_central(texts)[:MAX_POINTS])
+        texts = [t for t in texts if t in central]
     return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
 
 
