@@ -4,6 +4,7 @@ made-up articles in several languages, samples/ and the corpus's redistributable
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.brand import load_brand
@@ -12,6 +13,8 @@ from pipeline.digest.story import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
 from pipeline.models import Article, Block, Digest, Point
+from pipeline.render.card import place_card
+from pipeline.render.looks import load_template
 from tests.conftest import corpus_dir
 from tests.factories import digest_with
 
@@ -146,3 +149,17 @@ def test_a_tips_post_shows_all_its_tips_within_the_slide_limit() -> None:
         "Orthotics", "Custom insoles spread the load.", "Custom insoles spread the load."
     )
     assert len(care_cards(tips, (method,))) == 2  # beside treatment slides, two at most
+
+
+def test_a_tip_with_its_own_middle_dot_stays_one_checklist_item_in_korean() -> None:
+    tips = (
+        Point(None, "냉·난방기 사용 줄이기", "냉·난방기 사용 줄이기"),
+        Point(None, "안경 착용", "안경 착용"),
+    )
+    digest = digest_with(headline="안구 건조증", symptom="눈이 뻑뻑합니다.", prevention=tips)
+    post = compose_post(replace(digest, language="ko"), load_brand(), "x")
+    (care,) = [c for c in post.cards if c.layout == "point_checklist"]
+    placed = place_card(care, load_template("calm").layouts["point_checklist"], load_brand())
+    checklist = placed["text"].checklist
+    assert checklist is not None
+    assert [" ".join(lines) for lines in checklist.items] == ["냉·난방기 사용 줄이기", "안경 착용"]
