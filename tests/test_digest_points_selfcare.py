@@ -140,6 +140,14 @@ def test_a_labelled_tip_keeps_what_to_do_on_its_slide() -> None:
     ]
 
 
+def test_a_tip_that_heads_its_steps_loses_the_colon_on_its_slide() -> None:
+    tips = (
+        Point(None, "Respiración (4-7-8):", "Respiración (4-7-8):"),
+        Point(None, "Anclaje:", "Anclaje:"),
+    )
+    assert care_cards(tips) == ["Respiración (4-7-8) · Anclaje"]
+
+
 def test_a_tips_post_shows_all_its_tips_within_the_slide_limit() -> None:
     text = "Wear flat shoes with a supportive insole on most days of the week."
     tips = tuple(Point(None, f"{text[:-1]} {n}.", f"{text[:-1]} {n}.") for n in range(6))

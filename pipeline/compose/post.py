@@ -93,7 +93,7 @@ def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
     MAX_GROUP items and CARE_LIST_WORDS words), a long one has a slide of its own."""
     slides: list[list[str]] = []
     for tip in tips:
-        text = display_text(tip_text(tip)).rstrip(".。")
+        text = display_text(tip_text(tip)).rstrip(".。:：")  # "Breathing (4-7-8):" heads steps
         last = slides[-1] if slides else []
         words_now = sum(len(t.split()) for t in last) + len(text.split())
         if last and len(last) < MAX_GROUP and words_now <= CARE_LIST_WORDS:
