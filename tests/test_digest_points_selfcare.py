@@ -101,6 +101,16 @@ def test_seeing_a_doctor_or_a_remark_is_not_self_care() -> None:
     assert tips_of(digest(blocks, "Sciatica")) == []
 
 
+def test_a_stretching_step_of_the_clinics_programme_is_treatment_not_a_tip() -> None:
+    steps = ["Support the injury", "Stabilise the back", "We Stretch", "We Strengthen"]
+    blocks = [para("Lower back pain is miserable and limits what we can do.")]
+    for number, title in enumerate(steps, start=1):
+        blocks += [heading(f"Step {number} - {title}"), para(f"Here we {title.lower()} gently.")]
+    found = digest(blocks, "Coping with back pain")
+    assert [p.label for p in found.treatment_points] == steps
+    assert found.prevention == ()
+
+
 def test_a_flattened_nested_list_gives_the_technique_headers_in_spanish() -> None:
     blocks = [heading("Primeros pasos prácticos que puedes dar hoy mismo")]
     blocks += [item("Respiración diafragmática (4-7-8):"), item("Siéntate en una posición cómoda.")]

@@ -160,7 +160,8 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     points: list[Point] = []
     aside: list[Point] = []
     used: set[int] = set()
-    topics = method_topics(sections) | numbered_steps(sections) if role == "treatment" else set()
+    steps = numbered_steps(sections)
+    topics = method_topics(sections) | steps if role == "treatment" else set()
     beside = aside_indices(sections)
     for index, section in enumerate(sections):
         if index in used:
@@ -168,6 +169,8 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         if section.role == "treatment":  # self-care inside treatment is the clinic's programme
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
         own: list[Point] = []
+        if index in steps and role != "treatment":
+            continue  # a step of the clinic's programme, not the reader's
         if index in topics and (point := point_from_section(section)):
             own.append(point)
         if section.role == role and index not in topics:
@@ -362,8 +365,10 @@ def numbered_steps(sections: list[Section]) -> set[int]:
 
 
 def is_step(section: Section) -> bool:
-    """A numbered section that can be one step: no role, or a short treatment title."""
-    return not section.role or (section.role == "treatment" and word_count(section.title) <= 4)
+    """A numbered section that can be one step: no role, or a short treatment or self-care
+    title ("Step 3 - We Stretch" in the clinic's programme)."""
+    short = word_count(section.title) <= 4
+    return not section.role or (section.role in ("treatment", "selfcare") and short)
 
 
 def method_topics(sections: list[Section]) -> set[int]:
