@@ -31,7 +31,7 @@ OTHER = "other"
 FALLBACK = "en"
 MATCH_MODES = ("word-start", "anywhere")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639: a code never names a path
-FILE_KEYS = ("name", "match", "headings", "cues", "signals", "stopwords", "words")
+FILE_KEYS = ("name", "match", "headings", "cues", "signals", "stopwords", "words", "points")
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
 MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
@@ -89,6 +89,8 @@ class Language:
     # optional [signals]: named word lists that weigh a sentence without naming a role
     # ("complaint": pain, dolor, 통증), one compiled regex per name
     signals: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    # optional [points] block: cue phrases of the treatment and self-care points (digest.points_*)
+    points: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def heading_role(self, heading: str) -> str:
         """The role whose heading words start earliest in the heading; "other" for none."""
@@ -164,6 +166,7 @@ def read_language(path: Path) -> Language:
         stopwords=read_stopwords(data, path),
         words=read_wording(data, path),
         signals=read_signals(data, path, mode),
+        points=read_cue_lists(data, "points", path, mode),
     )
 
 
@@ -260,6 +263,21 @@ def read_signals(data: dict[str, Any], path: Path, mode: str) -> dict[str, re.Pa
     return {
         name: compile_fragments(text_list(signals, name, path, "signals."), mode, path, name)
         for name in signals
+    }
+
+
+def read_cue_lists(
+    data: dict[str, Any], key: str, path: Path, mode: str
+) -> dict[str, re.Pattern[str]]:
+    """An optional table of named fragment lists ("[points]"), one regex per name."""
+    if key not in data:
+        return {}
+    lists = table(data, key, path)
+    return {
+        name: compile_fragments(
+            text_list(lists, name, path, f"{key}."), mode, path, f"{key}.{name}"
+        )
+        for name in lists
     }
 
 

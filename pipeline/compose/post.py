@@ -22,6 +22,8 @@ SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slid
 MAX_GROUP = 4  # items on one such list slide
 LIST_WORDS = 20  # words on a list slide that takes in a longer point beside a lone short one
 LIST_SEPARATOR = " · "
+CARE_LIST_WORDS = 30  # words on one "What you can do" checklist slide
+CARE_ITEM_WORDS = 16  # a labelled tip shown whole ("Ice: apply a pack...") up to this length
 MAX_CARE_SLIDES = 2  # "What you can do" slides the carousel keeps; more tips stay in post.json
 SELFCARE_KICKER = "What you can do"  # the renderer does not keep "\n", so list items share a line
 SWIPE_CUE = wording_for("en").swipe
@@ -77,7 +79,7 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
     treatment = point_slides(digest.treatment_points, words)
     room = MAX_SLIDES - 2 - len(middle)
     care = care_slides(digest.prevention, words)[: max(0, room - min(len(treatment), 1))]
-    care = care[:MAX_CARE_SLIDES]
+    care = care[: MAX_CARE_SLIDES if treatment else room]  # a tips post: its tips are the story
     middle += [*treatment[: room - len(care)], *care, *treatment[room - len(care) :]]
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
@@ -87,19 +89,31 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
 
 
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
-    """The self-care tips under "What you can do": short tips share a slide as a list (at most
-    MAX_GROUP items and LIST_WORDS words), a long one has a slide of its own."""
+    """The self-care tips under "What you can do": tips share a slide as a checklist (at most
+    MAX_GROUP items and CARE_LIST_WORDS words), a long one has a slide of its own."""
     slides: list[list[str]] = []
     for tip in tips:
-        text = display_text(tip.short).rstrip(".。")
+        text = display_text(tip_text(tip)).rstrip(".。:：")  # "Breathing (4-7-8):" heads steps
         last = slides[-1] if slides else []
         words_now = sum(len(t.split()) for t in last) + len(text.split())
-        if last and len(last) < MAX_GROUP and words_now <= LIST_WORDS:
+        if last and len(last) < MAX_GROUP and words_now <= CARE_LIST_WORDS:
             last.append(text)
         else:
             slides.append([text])
     kicker = words.selfcare or SELFCARE_KICKER
     return [Slide(kicker, LIST_SEPARATOR.join(items), 0, "point_checklist") for items in slides]
+
+
+def tip_text(tip: Point) -> str:
+    """A tip as one checklist item: "Ice: apply a pack for 15 minutes" when label and text are
+    short together, else the label when it says what to do in a few words ("Wear breathable
+    clothing"), else the text."""
+    if not tip.label:
+        return tip.short
+    both = f"{tip.label}: {tip.short}"
+    if len(both.split()) <= CARE_ITEM_WORDS:
+        return both
+    return tip.label if len(tip.label.split()) >= 2 else tip.short
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:

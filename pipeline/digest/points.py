@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
+from pipeline.digest.points_prose import names_conditions, split_prose_list
 from pipeline.digest.sections import NUMBERING, Section, exact_role, split_label
 from pipeline.digest.sentences import (
     LEANS_BACK,
@@ -20,9 +24,13 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
+from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
 MAX_POINTS = 8  # points picked from running text
+ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
+LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
+MIN_TIPS_POST = 2  # self-care tips that make a post without treatment points a tips post
 MAX_LISTED_POINTS = 12  # points the article itself lists; compose warns about any it leaves off
 CTA = re.compile(
     r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
@@ -50,13 +58,6 @@ TIPS_INTRO = re.compile(
     r"|consejos|ejercicios|puede ayudar)\b|방법|도움|운동",
     re.I,
 )
-CARE_WORDS = re.compile(
-    r"\b(treat\w*|therap\w*|exercis\w*|stretch\w*|strengthen\w*|massage|acupuncture|needl\w*"
-    r"|mobilis\w*|mobiliz\w*|manipulat\w*|adjustments?|taping|tape|ice|heat|rest|orthotics?"
-    r"|insoles?|injections?|advice|rehab\w*|physiotherapy|osteopath\w*|chiropract\w*|pilates"
-    r"|tratamiento|ejercicio\w*|terapia|fisioterapia)\b|치료|운동|침|스트레칭|교정",
-    re.I,
-)
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 # A conversational filler at the front of a sentence: "Well firstly, ...", "So, ...".
 FILLER = re.compile(r"^(Well|So|Now|Okay|OK)\b,?\s+((first(ly)?|second(ly)?|then),?\s+)?", re.I)
@@ -78,28 +79,69 @@ def content_blocks(section: Section) -> list[Block]:
     return [b for b in section.blocks if not CTA.search(b.text)]
 
 
+def care_blocks(section: Section) -> list[Block]:
+    """The section's blocks, a paragraph that ends on a call to action kept without it ("...we
+    use CBT. Call today to book.")."""
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if CTA.search(block.text) and block.kind == "paragraph":
+            kept = [s for s in split_sentences(block.text) if not CTA.search(s)]
+            block = replace(block, text=" ".join(kept), lead=None) if kept else block
+        if not CTA.search(block.text):
+            blocks.append(block)
+    return blocks
+
+
 def body_blocks(sections: list[Section]) -> list[Block]:
     return [b for s in sections for b in s.blocks if not CTA.search(b.text)]
 
 
-def find_points(sections: list[Section]) -> list[Point]:
+def find_points(sections: list[Section], prevention: Sequence[Point] = ()) -> list[Point]:
     """Treatment points from treatment sections, method sections or numbered steps; else a
-    tips list or a list of labelled items; else the central sentences of the body."""
+    tips list or a list of labelled items; else, unless the post is a list of self-care tips,
+    the central sentences of the body. A self-care tip (`prevention`) is never also one."""
+    tips = {p.text for p in prevention}
+    points = listed_points(sections, tips)
+    if points or len(prevention) >= MIN_TIPS_POST:
+        return points
+    return drop_weak_openers([p for p in points_from_ranking(sections) if p.text not in tips])
+
+
+def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset()) -> list[Point]:
+    """The treatment points the article's structure gives (sections, steps, lists), if any."""
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
-        points = finder(sections)
+        points = [p for p in finder(sections) if p.text not in tips]
         if points:
-            return drop_weak_openers(points)[:MAX_LISTED_POINTS]
-    return drop_weak_openers(points_from_ranking(sections))
+            return drop_weak_openers(once_each(points))[:MAX_LISTED_POINTS]
+    return []
+
+
+def once_each(points: list[Point]) -> list[Point]:
+    """The points without a repeat ("yoga" listed in two sentences): same label and text."""
+    seen: set[str] = set()
+    kept: list[Point] = []
+    for point in points:
+        key = f"{point.label or ''}\n{point.text}".casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(point)
+    return kept
 
 
 def drop_weak_openers(points: list[Point]) -> list[Point]:
     """Points fit for a slide: a conversational filler ("Well firstly, ...") is trimmed off the
     front; an unlabelled point that points elsewhere ("This may include...") is dropped (a
     labelled one keeps it: its label, the slide's kicker, says what "this" is). Kept when no
-    other point is left."""
-    trimmed = [trim_filler(p) for p in points]
+    other point is left. A line that points to another page ("Read more about...") never is."""
+    trimmed = [trim_filler(p) for p in points if not is_link_line(p.text)]
     strong = [p for p in trimmed if p.label or not WEAK_OPENER.match(p.text.strip())]
     return strong or trimmed
+
+
+def is_link_line(text: str) -> bool:
+    """A line that points to another page ("Read more about ...", "Saiba mais")."""
+    match = find_role_term("points", "link_lines", text)
+    return match is not None and match.start() == 0
 
 
 def trim_filler(point: Point) -> Point:
@@ -110,33 +152,56 @@ def trim_filler(point: Point) -> Point:
     return Point(point.label, rest, shorten(rest))
 
 
-def find_prevention(sections: list[Section]) -> list[Point]:
-    """Self-care tips: the points of the self-care and prevention sections that are not part
-    of a treatment section (there, exercises are the clinic's programme)."""
-    return drop_weak_openers(points_from_sections(sections, "selfcare"))[:MAX_LISTED_POINTS]
-
-
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
     """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
-    one per labelled paragraph, list item or sentence."""
+    one per labelled paragraph, list item or sentence. The points of a section beside the
+    treatment (diagnosis, benefits, who it is for, what it is) are left out when other
+    sections give two points or more, and none is given when only such sections do."""
     points: list[Point] = []
+    aside: list[Point] = []
     used: set[int] = set()
-    topics = method_topics(sections) | numbered_steps(sections) if role == "treatment" else set()
+    steps = numbered_steps(sections)
+    topics = method_topics(sections) | steps if role == "treatment" else set()
+    beside = aside_indices(sections)
     for index, section in enumerate(sections):
         if index in used:
             continue  # a subsection, already taken with its treatment section
         if section.role == "treatment":  # self-care inside treatment is the clinic's programme
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
+        own: list[Point] = []
+        if index in steps and role != "treatment":
+            continue  # a step of the clinic's programme, not the reader's
         if index in topics and (point := point_from_section(section)):
-            points.append(point)
-        if section.role != role or index in topics:
-            continue
-        children = subsections(sections, index)
-        used.update(range(index + 1, index + 1 + len(children)))
-        parallel = any(c.role in ("treatment", "selfcare") for c in children)
-        found = [p for c in children for p in subsection_points(c, parallel)]
-        points += found or points_in(section)
-    return points
+            own.append(point)
+        if section.role == role and index not in topics:
+            children = subsections(sections, index)
+            used.update(range(index + 1, index + 1 + len(children)))
+            parallel = any(c.role in ("treatment", "selfcare") for c in children)
+            found = [p for c in children for p in subsection_points(c, parallel)]
+            own += found or points_in(section)
+        points += own
+        aside += own if index in beside else []
+    kept = [p for p in points if not any(p is q for q in aside)]
+    if not kept:
+        return []  # only sections beside the treatment: the post's prose says more
+    return kept if len(kept) >= 2 else points
+
+
+def aside_indices(sections: list[Section]) -> set[int]:
+    """The sections beside the treatment, with their subsections."""
+    found: set[int] = set()
+    for index, section in enumerate(sections):
+        if is_aside(section):
+            found.update(range(index, index + 1 + len(subsections(sections, index))))
+    return found
+
+
+def is_aside(section: Section) -> bool:
+    """A section named for what is beside the treatment: how the problem is found, the
+    benefits, who it is for, what it is ("Diagnosis", "Beneficios", "Indikationen")."""
+    title = ARTICLE.sub("", section.title.lstrip("¿¡\"'“ "))  # "Le diagnostic différentiel"
+    match = find_role_term("points", "aside", title)
+    return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
 def subsection_points(section: Section, parallel: bool) -> list[Point]:
@@ -165,16 +230,30 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
 
 
 def points_in(section: Section) -> list[Point]:
-    blocks = [b for b in content_blocks(section) if not WRAP_UP.match(b.text)]
+    blocks = [b for b in care_blocks(section) if not WRAP_UP.match(b.text)]
     labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
     items = [b for b in blocks if b.kind == "item"]
-    labelled_items = [b for b in labelled if b.kind == "item"]
-    chosen = labelled_items or labelled or items
+    chosen = listed_blocks(blocks, labelled, items)
     if chosen:
         return [make_point(b) for b in chosen]
     if names_a_method(section):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
+
+
+def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]) -> list[Block]:
+    """The blocks a section lists its points in: its labelled items when most items carry a
+    label; else all its items, with a labelled paragraph beside them when there are several
+    ("**Buccal massage** is..." after the list); else its labelled paragraphs."""
+    labelled_items = [b for b in labelled if b.kind == "item"]
+    if labelled_items and 2 * len(labelled_items) >= len(items):
+        return labelled_items
+    headers = [b for b in items if b.text.rstrip().endswith((":", "："))]
+    if len(headers) >= 2:  # a nested list, flattened: "Breathing (4-7-8):" and its steps
+        return headers
+    if len(items) >= 2:
+        return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
+    return labelled or items
 
 
 def names_a_method(section: Section) -> bool:
@@ -220,7 +299,7 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
     that speak of care."""
     groups: list[list[str]] = []
     for sentence in (s for b in blocks for s in split_sentences(b.text)):
-        if sentence.endswith("?"):
+        if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
             continue
         if groups and LEANS_BACK.match(sentence):
             groups[-1].append(sentence)
@@ -228,19 +307,45 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
             groups.append([sentence])
     texts = [" ".join(g) for g in groups]
     if len(texts) > MAX_POINTS:
-        texts = [t for t in texts if CARE_WORDS.search(t)] or texts
-    return [Point(None, text, shorten(text)) for text in texts]
+        texts = [t for t in texts if speaks_of_care(t)] or texts
+    if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
+        central = set(rank_central(texts)[:MAX_POINTS])
+        texts = [t for t in texts if t in central]
+    return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
+
+
+def sentence_point(text: str) -> Point:
+    return Point(None, text, shorten(text))
 
 
 def point_from_section(section: Section) -> Point | None:
+    """The section's point, labelled with its title: its treatment paragraph, else its first
+    paragraph; in a section named for a stage or type, not a method, a later paragraph that
+    speaks of care when the first only describes ("1) Gingivitis" ... "At this stage, scaling
+    and good hygiene restore the gums")."""
     paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
     if not paragraphs or not section.title:
         return None
+    if told := treatment_paragraph(section):  # "1) Deep decay" ... "**Treatment:** we remove..."
+        return Point(label=section.title, text=told, short=shorten(told))
     text = paragraphs[0]
+    if not speaks_of_care(text) and not speaks_of_care(section.title):
+        prose = [b.text for b in content_blocks(section) if b.kind == "paragraph"]
+        text = next((p for p in prose[1:] if speaks_of_care(p)), text)
     if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
         title = set(stems(section.title))
         text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
     return Point(label=section.title, text=text, short=shorten(text))
+
+
+def treatment_paragraph(section: Section) -> str | None:
+    """The text of a paragraph the section labels as its treatment ("**Treatment:** ...",
+    "**O tratamento:** ..."), as posts that take causes or types one by one do."""
+    for block in content_blocks(section):
+        label = lead_label(block)
+        if block.kind == "paragraph" and label and exact_role(label) == "treatment":
+            return strip_lead(block)
+    return None
 
 
 def balanced(text: str) -> bool:
@@ -249,16 +354,21 @@ def balanced(text: str) -> bool:
 
 def numbered_steps(sections: list[Section]) -> set[int]:
     """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
-    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy")."""
+    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy"). Once
+    two steps name a method, a short treatment title among them is a step too."""
     story_parts = ("symptom", "cause", "conclusion")
     if any(s.numbered and s.role in story_parts for s in sections):
         return set()
-    steps = {
-        i
-        for i, s in enumerate(sections)
-        if s.numbered and s.blocks and (not s.role or (s.role == "treatment" and names_a_method(s)))
-    }
-    return steps if len(steps) >= 2 else set()
+    listed = {i for i, s in enumerate(sections) if s.numbered and s.blocks and is_step(s)}
+    steps = {i for i in listed if not sections[i].role or names_a_method(sections[i])}
+    return listed if len(steps) >= 2 else set()  # then "4. Electrotherapy Treatments" too
+
+
+def is_step(section: Section) -> bool:
+    """A numbered section that can be one step: no role, or a short treatment or self-care
+    title ("Step 3 - We Stretch" in the clinic's programme)."""
+    short = word_count(section.title) <= 4
+    return not section.role or (section.role in ("treatment", "selfcare") and short)
 
 
 def method_topics(sections: list[Section]) -> set[int]:
@@ -296,14 +406,16 @@ def points_from_tips(sections: list[Section]) -> list[Point]:
 
 def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
     """A list whose items each start with a label ("**Stay active** – ..."), outside the
-    symptom and cause sections."""
+    symptom and cause sections, unless its intro names conditions or causes ("conditions that
+    can cause headaches:")."""
     for section in sections:
         if section.role in ("symptom", "cause"):
             continue
         blocks = content_blocks(section)
         for start in range(len(blocks)):
             run = next_items(blocks[start:])
-            if len(run) >= 2 and all(lead_label(b) for b in run):
+            intro = blocks[start - 1].text if start else ""
+            if len(run) >= 2 and all(lead_label(b) for b in run) and not names_conditions(intro):
                 return [make_point(b) for b in run]
     return []
 
@@ -325,12 +437,18 @@ def next_items(blocks: list[Block]) -> list[Block]:
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
     """No structure at all: the most central sentences of the body that speak of care, in
-    article order (any central sentences when fewer than two do)."""
+    article order (any central sentences when none does)."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    care = [s for s in body if CARE_WORDS.search(s) and not s.endswith("?")]
-    top = set(rank_central(care if len(care) >= 2 else body)[:5])
-    return [Point(None, s, shorten(s)) for s in body if s in top]
+    care = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
+    top = set(rank_central(care or body)[:5])
+    return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]
+
+
+def speaks_of_care(text: str) -> bool:
+    """A sentence with a word of care in it ("exercises", "acupuntura", "치료"): the language
+    files' [points] care_words."""
+    return find_role_term("points", "care_words", text) is not None
 
 
 def quote_sentences(blocks: list[Block]) -> list[str]:

@@ -18,13 +18,13 @@ from pipeline.digest.points import (
     body_blocks,
     content_blocks,
     find_points,
-    find_prevention,
     next_items,
     quote_sentences,
     strip_lead,
     subsections,
 )
-from pipeline.digest.sections import Section, loose_role, split_sections
+from pipeline.digest.sections import STORY_ROLES, Section, loose_role, split_sections
+from pipeline.digest.selfcare import find_prevention
 from pipeline.digest.sentences import (
     ELLIPSIS,
     STOPWORDS,
@@ -69,7 +69,8 @@ def digest_article(article: Article) -> Digest:
     sections = split_sections(article.blocks, article.title)
     story = [s for s in sections if s.blocks or s.role]
     symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
-    points = tuple(find_points(story))
+    prevention = tuple(find_prevention(story))
+    points = tuple(find_points(story, prevention))
     body = body_blocks(story)
     headline = clean_headline(article.title, article.site_name, article.url)
     if conclusion:
@@ -89,7 +90,7 @@ def digest_article(article: Article) -> Digest:
         symptom_label=symptom.label if symptom else None,
         cause_label=cause.label if cause else None,
         cta=find_cta(article.blocks),
-        prevention=tuple(find_prevention(story)),
+        prevention=prevention,
         case=find_case(story),
     )
 

@@ -31,7 +31,8 @@ class Checklist:
 
 
 def split_items(text: str) -> list[str]:
-    return [item.strip() for item in text.split(SEPARATOR.strip()) if item.strip()]
+    """The items, cut at " · " only: a tip's own "·" ("냉·난방기 사용 줄이기") stays in it."""
+    return [item.strip() for item in text.split(SEPARATOR) if item.strip()]
 
 
 def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None:

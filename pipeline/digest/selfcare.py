@@ -1,0 +1,115 @@
+"""Self-care and prevention tips: what the reader can do, in the article's own words.
+
+In order: the points of the self-care and prevention sections; lists anywhere else that a line
+introduces as tips or things to do at home ("If you are going to wear heels, here are some top
+tips:"); and for a post that has neither, the sentences that advise the reader ("Make sure
+you take regular breaks", "Es importante no quedarse quieto", "定期的な検診が大切です").
+The words that tell them are the language files' ([points] tips_intro and advice).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.digest.points import (
+    CAUSE_WORDS,
+    MAX_LISTED_POINTS,
+    content_blocks,
+    drop_weak_openers,
+    listed_points,
+    make_point,
+    next_items,
+    once_each,
+    points_from_sections,
+    sentence_point,
+)
+from pipeline.digest.sections import Section
+from pipeline.digest.sentences import split_sentences, word_count
+from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.models import Block, Point
+
+FULL_STOP = re.compile(r"(?<=[。！？])")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+SHORT_INTRO = 6  # "Here are some effective strategies:" leans on the sentence before
+MAX_ADVICE = 4  # advice sentences taken from prose: a slide or two, not the whole article
+ADVICE_WORDS = (6, 40)  # an advice sentence long enough to stand alone, short enough for a card
+NOT_ADVICE = ("treatment", "faq", "cta", "references", "case", "professional")
+NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no reader's tips
+
+
+def find_prevention(sections: list[Section]) -> list[Point]:
+    """The article's self-care tips, each once, in article order of their kind."""
+    tips = points_from_sections(sections, "selfcare") + introduced_tips(sections)
+    tips = tips or advice_sentences(sections)
+    return drop_weak_openers(once_each(tips))[:MAX_LISTED_POINTS]
+
+
+def introduced_tips(sections: list[Section]) -> list[Point]:
+    """The items of each list outside the self-care sections that a line introduces as tips
+    or things the reader can do ("...several self-care practices can help. Here are some:")."""
+    tips: list[Point] = []
+    for section in sections:
+        if section.role in NOT_TIPS:
+            continue
+        blocks = content_blocks(section)
+        for index, block in enumerate(blocks[:-1]):
+            run = next_items(blocks[index + 1 :])
+            if block.kind == "paragraph" and len(run) >= 2 and introduces_tips(block):
+                tips += [make_point(b) for b in run]
+    return tips
+
+
+def introduces_tips(block: Block) -> bool:
+    """A paragraph whose last sentence announces tips, not causes ("here are some top tips:",
+    "en casa puedes:"), or a short "Here are some:" after a sentence that names them."""
+    sentences = split_sentences(block.text)
+    last = sentences[-1] if sentences else ""
+    named = sentences[-2:] if word_count(last) <= SHORT_INTRO else [last]
+    return (
+        last.endswith((":", "："))
+        and find_role_term("points", "tips_intro", " ".join(named)) is not None
+        and not CAUSE_WORDS.search(last)
+    )
+
+
+def advice_sentences(sections: list[Section]) -> list[Point]:
+    """Sentences that advise the reader, outside the treatment, FAQ and case sections and the
+    treatment points ("### 1. Protect" in a list of steps stays a step)."""
+    steps = [p.text for p in listed_points(sections)]
+    found: list[Point] = []
+    for section in sections:
+        if section.role in NOT_ADVICE:
+            continue
+        for block in content_blocks(section):
+            found += [
+                sentence_point(s)
+                for s in sentences_of(block.text)
+                if is_advice(s) and not any(s in step for step in steps)
+            ]
+    return found[:MAX_ADVICE]
+
+
+def sentences_of(text: str) -> list[str]:
+    """The text's sentences; Japanese ones end at "。" with no space after it."""
+    return [
+        piece.strip()
+        for sentence in split_sentences(text)
+        for piece in FULL_STOP.split(sentence)
+        if piece.strip()
+    ]
+
+
+def is_advice(sentence: str) -> bool:
+    low, high = ADVICE_WORDS
+    return (
+        not sentence.endswith(("?", "？", ":"))
+        and low <= size(sentence) <= high
+        and find_role_term("points", "advice", sentence) is not None
+        and find_role_term("points", "not_advice", sentence) is None  # "important to note"
+        and not is_cue("professional", sentence)  # "see your doctor": not self-care
+    )
+
+
+def size(text: str) -> int:
+    """Words, a run of Japanese or Chinese characters counted two characters a word."""
+    return word_count(text) + len(IDEOGRAPHS.findall(text)) // 2

@@ -1,0 +1,183 @@
+"""Self-care and prevention tips ("What you can do"): lists a line introduces as tips, advice
+told in prose, nested lists of techniques, and what must stay a treatment point. Small
+made-up articles in several languages, samples/ and the corpus's redistributable posts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.brand import load_brand
+from pipeline.compose import compose_post
+from pipeline.digest.story import digest_article
+from pipeline.extract import extract_article
+from pipeline.load import load_source
+from pipeline.models import Article, Block, Digest, Point
+from pipeline.render.card import place_card
+from pipeline.render.looks import load_template
+from tests.conftest import corpus_dir
+from tests.factories import digest_with
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def heading(text: str, level: int = 2) -> Block:
+    return Block("heading", text, level=level)
+
+
+def para(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+def item(text: str) -> Block:
+    return Block("item", text)
+
+
+def digest(blocks: list[Block], title: str = "Heel pain") -> Digest:
+    return digest_article(Article(title=title, blocks=tuple(blocks)))
+
+
+def tips_of(found: Digest) -> list[str]:
+    return [p.text for p in found.prevention]
+
+
+def test_a_list_introduced_as_tips_is_self_care_not_treatment() -> None:
+    blocks = [para("High heels push the body weight onto the ball of the foot.")]
+    blocks += [para("Your body will thank you. If you wear heels, here are some top tips:")]
+    blocks += [item("Use them for occasions, not daily use."), item("Wear trainers to commute.")]
+    found = digest(blocks, "High heels")
+    assert tips_of(found) == ["Use them for occasions, not daily use.", "Wear trainers to commute."]
+    assert found.treatment_points == ()  # a tips post gets no ranked "treatment" sentences
+
+
+def test_a_short_here_are_some_leans_on_the_sentence_before_it() -> None:
+    blocks = [heading("How massage helps"), para("Massage eases the jaw."), item("Less tension")]
+    blocks += [item("Better blood flow")]
+    blocks += [para("Several self- care practices help at home. Here are some strategies:")]
+    blocks += [item("Dietary adjustments"), item("Avoid chewing gum")]
+    found = digest(blocks, "Jaw pain")
+    assert tips_of(found) == ["Dietary adjustments", "Avoid chewing gum"]
+    assert [p.text for p in found.treatment_points] == ["Less tension", "Better blood flow"]
+
+
+def test_a_german_prevention_heading_gives_its_items() -> None:
+    blocks = [heading("Behandlung"), para("Die Taschen werden gereinigt. Dann heilt es.")]
+    blocks += [heading("Langfristig gesundes Zahnfleisch (Vorsorge)")]
+    blocks += [para("Um das Risiko zu mindern, sollten Sie einiges beachten:")]
+    blocks += [item("Eine gründliche häusliche Mundhygiene."), item("Richtige Ernährung.")]
+    assert tips_of(digest(blocks, "Parodontitis")) == [
+        "Eine gründliche häusliche Mundhygiene.",
+        "Richtige Ernährung.",
+    ]
+
+
+def test_the_clinics_own_list_in_a_treatment_section_stays_treatment_in_spanish() -> None:
+    found = digest_article(extract_article(load_source(str(SAMPLES / "es-dolor-de-espalda.md"))))
+    assert [p.label for p in found.treatment_points][:2] == [
+        "Terapia manual",
+        "Ejercicio terapéutico",
+    ]
+    assert found.prevention == ()
+
+
+def test_advice_in_prose_is_self_care_in_portuguese_korean_and_japanese() -> None:
+    cases = [
+        ("Os olhos ardem à noite.", "Evite trabalhar em ambientes com luz excessiva."),
+        ("잇몸이 붓습니다.", "6개월마다 치과 검진과 스케일링을 같이 해주시는 것이 좋습니다."),
+        ("歯石は硬いです。", "定期的に菌の量や状態を歯科医院で調べることが重要です。"),
+    ]
+    for complaint, advice in cases:
+        found = digest([para(f"{complaint} {advice}")], "x")
+        assert tips_of(found) == [advice]
+        assert all(p.text != advice for p in found.treatment_points)
+
+
+def test_seeing_a_doctor_or_a_remark_is_not_self_care() -> None:
+    blocks = [para("Sciatica hurts down the leg and into the foot.")]
+    blocks += [para("It is important to note that these symptoms are typical of sciatica.")]
+    blocks += [para("You should seek medical care if you experience weakness in the leg.")]
+    blocks += [para("In questo caso è bene rivolgersi a un medico per una visita accurata.")]
+    blocks += [para("Your mind races as you try to figure out what caused the thought.")]
+    assert tips_of(digest(blocks, "Sciatica")) == []
+
+
+def test_a_stretching_step_of_the_clinics_programme_is_treatment_not_a_tip() -> None:
+    steps = ["Support the injury", "Stabilise the back", "We Stretch", "We Strengthen"]
+    blocks = [para("Lower back pain is miserable and limits what we can do.")]
+    for number, title in enumerate(steps, start=1):
+        blocks += [heading(f"Step {number} - {title}"), para(f"Here we {title.lower()} gently.")]
+    found = digest(blocks, "Coping with back pain")
+    assert [p.label for p in found.treatment_points] == steps
+    assert found.prevention == ()
+
+
+def test_a_flattened_nested_list_gives_the_technique_headers_in_spanish() -> None:
+    blocks = [heading("Primeros pasos prácticos que puedes dar hoy mismo")]
+    blocks += [item("Respiración diafragmática (4-7-8):"), item("Siéntate en una posición cómoda.")]
+    blocks += [item("Inhala por la nariz durante 4 segundos.")]
+    blocks += [item("Anclaje al presente (técnica 5-4-3-2-1):"), item("Nombra 5 cosas que ves.")]
+    assert tips_of(digest(blocks, "Ansiedad")) == [
+        "Respiración diafragmática (4-7-8):",
+        "Anclaje al presente (técnica 5-4-3-2-1):",
+    ]
+
+
+def test_real_tips_post_gives_its_tips_as_self_care() -> None:
+    path = corpus_dir("clinic-dev") / "files" / "kibworth-osteopaths--high-heeled-shoes.md"
+    found = digest_article(extract_article(load_source(str(path))))
+    tips = " ".join(tips_of(found))
+    assert "Use them for occasions, not daily use." in tips
+    assert "supportive insole" in tips
+    assert not any("insole" in p.text for p in found.treatment_points)
+
+
+def care_cards(tips: tuple[Point, ...], points: tuple[Point, ...] = ()) -> list[str]:
+    digest = digest_with(
+        headline="Heel pain", symptom="It hurts.", treatment_points=points, prevention=tips
+    )
+    post = compose_post(digest, load_brand(), "x")
+    return [c.text for c in post.cards if c.layout == "point_checklist"]
+
+
+def test_a_labelled_tip_keeps_what_to_do_on_its_slide() -> None:
+    short = Point("Ice", "Apply a pack for 15 minutes.", "Apply a pack for 15 minutes.")
+    text = "Follow the 20-20-20 rule: every 20 minutes look 20 feet away for 20 seconds."
+    long = Point("Blink often at screens – follow the 20-20-20 rule", text, text)
+    (slide,) = care_cards((short, long))
+    assert slide.split(" · ") == [
+        "Ice: Apply a pack for 15 minutes",
+        "Blink often at screens – follow the 20-20-20 rule",
+    ]
+
+
+def test_a_tip_that_heads_its_steps_loses_the_colon_on_its_slide() -> None:
+    tips = (
+        Point(None, "Respiración (4-7-8):", "Respiración (4-7-8):"),
+        Point(None, "Anclaje:", "Anclaje:"),
+    )
+    assert care_cards(tips) == ["Respiración (4-7-8) · Anclaje"]
+
+
+def test_a_tips_post_shows_all_its_tips_within_the_slide_limit() -> None:
+    text = "Wear flat shoes with a supportive insole on most days of the week."
+    tips = tuple(Point(None, f"{text[:-1]} {n}.", f"{text[:-1]} {n}.") for n in range(6))
+    slides = care_cards(tips)
+    assert len(slides) == 3 and sum(s.count(" · ") + 1 for s in slides) == 6
+    method = Point(
+        "Orthotics", "Custom insoles spread the load.", "Custom insoles spread the load."
+    )
+    assert len(care_cards(tips, (method,))) == 2  # beside treatment slides, two at most
+
+
+def test_a_tip_with_its_own_middle_dot_stays_one_checklist_item_in_korean() -> None:
+    tips = (
+        Point(None, "냉·난방기 사용 줄이기", "냉·난방기 사용 줄이기"),
+        Point(None, "안경 착용", "안경 착용"),
+    )
+    digest = digest_with(headline="안구 건조증", symptom="눈이 뻑뻑합니다.", prevention=tips)
+    post = compose_post(replace(digest, language="ko"), load_brand(), "x")
+    (care,) = [c for c in post.cards if c.layout == "point_checklist"]
+    placed = place_card(care, load_template("calm").layouts["point_checklist"], load_brand())
+    checklist = placed["text"].checklist
+    assert checklist is not None
+    assert [" ".join(lines) for lines in checklist.items] == ["냉·난방기 사용 줄이기", "안경 착용"]
