@@ -220,6 +220,11 @@ def add_run_parser(commands: Commands) -> None:
     )
     run.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
     run.add_argument(
+        "--fetch-images",
+        action="store_true",
+        help="fetch a saved page's remote photo (a URL source's photo is always fetched)",
+    )
+    run.add_argument(
         "--allow-low-contrast",
         action="store_true",
         help="render even when text colours are below WCAG 4.5:1 on their background",
@@ -430,6 +435,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         png=args.png,
         force_article=getattr(args, "force_article", False),  # watch has no such option
         keep_flagged=getattr(args, "keep_flagged", False),
+        fetch_images=getattr(args, "fetch_images", False),
     )
 
 

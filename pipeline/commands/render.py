@@ -7,7 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.brand import Brand, load_brand
-from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
+from pipeline.commands.draw import (
+    CUT_AT_WORD,
+    DrawOptions,
+    RunResult,
+    draw_post,
+    kept_notes,
+    result_of,
+)
+from pipeline.commands.photo import folder_photo
 from pipeline.models import EditError, Post
 from pipeline.write.edits import ALT, hash_texts, read_folder_texts, text_key, texts_of
 from pipeline.write.files import folder_lock
@@ -53,11 +61,18 @@ def rerender_folder(
                 hashes[text_key(file, ALT)] = hash_texts({"": alt})[""]
         return hashes
 
-    options = DrawOptions(brand, language, png, force, False, str(folder), keep_flagged)
+    photo, photo_notes = folder_photo(folder, current.manifest.extra.get("photo"))
+    options = DrawOptions(brand, language, png, force, False, str(folder), keep_flagged, photo)
     drawn = draw_post(folder, post, (current.texts, current.edits), base, generated, options)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
-    notes = [*brand_notes, *notes, *kept_notes(drawn.report)]
-    card_warnings = [w for image in drawn.images for w in image.warnings]  # an edit shortened
+    notes = [*brand_notes, *photo_notes, *notes, *kept_notes(drawn.report)]
+    edited = {key.split(".jpg.", 1)[0] + ".jpg" for key in current.edits}
+    card_warnings = [  # an edit shortened; a generated text's shortening stays in post.json
+        w
+        for image in drawn.images
+        for w in image.warnings
+        if image.card.file in edited or w.endswith(CUT_AT_WORD)
+    ]
     return result_of(folder, drawn, notes, (*drawn.warnings, *card_warnings))
 
 

@@ -14,9 +14,10 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pipeline.load.options import FetchOptions
-from pipeline.models import LoadError
+from pipeline.models import LoadError, Page
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -35,6 +36,10 @@ class LoadedImage:
 
 def fetch_image(url: str, options: FetchOptions, max_pixels: int = MAX_PIXELS) -> LoadedImage:
     """An image URL, fetched with the page rules; errors (and non-images) as LoadError."""
+    return decode_image(fetch_image_bytes(url, options), url, max_pixels)
+
+
+def fetch_image_bytes(url: str, options: FetchOptions) -> bytes:
     from pipeline.load.resource import fetch_resource  # requests, only when a URL is met
 
     capped = replace(options, max_bytes=min(options.max_bytes, MAX_IMAGE_BYTES))
@@ -42,24 +47,31 @@ def fetch_image(url: str, options: FetchOptions, max_pixels: int = MAX_PIXELS) -
     kind = resource.content_type
     if kind and not kind.startswith("image/") and kind != "application/octet-stream":
         raise LoadError(f"{url}: not an image (content type {kind})")
-    return decode_image(resource.body, url, max_pixels)
+    return resource.body
 
 
 def read_image_file(path: Path, max_pixels: int = MAX_PIXELS) -> LoadedImage:
     """A local image: a regular file, its size checked before it is read."""
+    return decode_image(read_image_bytes(path), str(path), max_pixels)
+
+
+def read_image_bytes(path: Path) -> bytes:
     try:
         if not path.is_file():
             raise LoadError(f"{path}: image not found (or not a regular file)")
         if path.stat().st_size > MAX_IMAGE_BYTES:
             raise LoadError(f"{path}: image is larger than {MAX_IMAGE_BYTES // 2**20} MB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise LoadError(f"{path}: cannot read the image ({exc.strerror or exc})") from None
-    return decode_image(data, str(path), max_pixels)
 
 
-def decode_image(data: bytes, origin: str, max_pixels: int = MAX_PIXELS) -> LoadedImage:
-    """Bytes to an upright RGB or RGBA picture; its pixel count checked before decoding."""
+def decode_image(
+    data: bytes, origin: str, max_pixels: int = MAX_PIXELS, max_side: int | None = None
+) -> LoadedImage:
+    """Bytes to an upright RGB or RGBA picture; its pixel count checked before decoding; at
+    most `max_side` px on its longer side when given (a JPEG is then decoded at a reduced
+    scale, which is much faster than decoding it whole)."""
     from PIL import Image, ImageOps
 
     try:
@@ -70,11 +82,15 @@ def decode_image(data: bytes, origin: str, max_pixels: int = MAX_PIXELS) -> Load
             check_pixels(image.size, origin, max_pixels)
             if image.format in UNSAFE_FORMATS:
                 raise LoadError(f"{origin}: {image.format} images are not read; use PNG or JPEG")
+            if max_side:
+                image.draft("RGB", (max_side, max_side))
             image.load()
             upright = ImageOps.exif_transpose(image)
             kind = str(image.format or "")
             has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
             converted = upright.convert("RGBA" if has_alpha else "RGB")
+            if max_side:
+                converted.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     except LoadError:
         raise
     except Image.DecompressionBombError:
@@ -94,3 +110,39 @@ def check_pixels(size: tuple[int, int], origin: str, max_pixels: int) -> None:
 
 def mega(pixels: int) -> str:
     return f"{pixels / 1_000_000:g}-megapixel"
+
+
+PHOTO_SIDE = 2160  # px: a 1080x1920 story's crop needs no more
+
+
+def load_photo(src: str, page: Page, options: FetchOptions, fetch_images: bool) -> LoadedImage:
+    """The article's photo: from a fetched page, a URL fetched with the page rules; from a saved
+    file, a path resolved inside the file's folder, or a URL only with `fetch_images`."""
+    if is_web_address(src, page):
+        url = urljoin(page.url or "", src) if page.url else src
+        if src.startswith("//"):
+            url = "https:" + src
+        if not page.url and not fetch_images:
+            raise LoadError(f"the article's photo is at {url}: pass --fetch-images to use it")
+        data = fetch_image_bytes(url, options)
+        return decode_image(data, url, MAX_PIXELS, PHOTO_SIDE)
+    if not page.path:
+        raise LoadError(f"the article's photo {src} has no folder to be found in")
+    path = local_image_path(src, Path(page.path))
+    return decode_image(read_image_bytes(path), str(path), MAX_PIXELS, PHOTO_SIDE)
+
+
+def is_web_address(src: str, page: Page) -> bool:
+    return bool(page.url) or src.startswith("//") or urlsplit(src).scheme in ("http", "https")
+
+
+def local_image_path(src: str, page_file: Path) -> Path:
+    """A saved page's relative image path, inside the page's folder (no "../" out of it)."""
+    parts = urlsplit(src)
+    if parts.scheme and parts.scheme != "file":
+        raise LoadError(f"the article's photo {src}: unsupported address")
+    folder = page_file.resolve().parent
+    path = (folder / unquote(parts.path).lstrip("/")).resolve()
+    if not path.is_relative_to(folder):
+        raise LoadError(f"the article's photo {src} is outside the article's folder: not read")
+    return path
