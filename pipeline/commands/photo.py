@@ -39,8 +39,9 @@ def article_photo(
     except LoadError as exc:
         return None, [f"{exc} (the cards use the look's own background)"]
     jpeg = encode(loaded.image)
+    kept = decode_image(jpeg, PHOTO_FILE).image  # drawn from what the folder keeps, as render is
     record = {"file": PHOTO_FILE, "source": loaded.origin, "alt": ref.alt, "from": ref.where}
-    return ArticlePhoto(Photo(loaded.image, ref.alt, loaded.origin), jpeg, record), []
+    return ArticlePhoto(Photo(kept, ref.alt, loaded.origin), jpeg, record), []
 
 
 def folder_photo(folder: Path, record: object) -> tuple[ArticlePhoto | None, list[str]]:

@@ -108,7 +108,9 @@ def detail_window(image: Image.Image, size: tuple[int, int]) -> tuple[int, int]:
     if spare_x <= 0 and spare_y <= 0:
         return 0, 0
     small = image.convert("L").reduce(DETAIL_SCALE)
-    edges = small.filter(ImageFilter.FIND_EDGES)
+    edges = Image.new("L", small.size)  # Pillow's filters leave the border unfiltered: drop it
+    inner = (1, 1, small.width - 1, small.height - 1)
+    edges.paste(small.filter(ImageFilter.FIND_EDGES).crop(inner), inner[:2])
     across = spare_x >= spare_y
     profile_size = (small.width, 1) if across else (1, small.height)
     profile = list(edges.resize(profile_size, Image.Resampling.BOX).get_flattened_data())
@@ -130,4 +132,4 @@ def best_start(profile: list[float], window: int) -> int:
             1 - CENTRE_BIAS * abs(start - middle) / middle
         )
 
-    return max(starts, key=score)
+    return max(starts, key=lambda start: (score(start), -abs(start - middle)))
