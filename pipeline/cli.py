@@ -220,6 +220,9 @@ def add_run_parser(commands: Commands) -> None:
     )
     run.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
     run.add_argument(
+        "--pdf", action="store_true", help="also write carousel.pdf, one page per slide"
+    )
+    run.add_argument(
         "--fetch-images",
         action="store_true",
         help="fetch a saved page's remote photo (a URL source's photo is always fetched)",
@@ -267,6 +270,9 @@ def add_render_parser(commands: Commands) -> None:
     render.add_argument("--brand", type=Path, help="brand kit TOML file (default: the one used)")
     render.add_argument(
         "--png", action="store_true", help="also write PNG copies (kept when already there)"
+    )
+    render.add_argument(
+        "--pdf", action="store_true", help="also write carousel.pdf (kept when already there)"
     )
     add_force_option(render)
     render.set_defaults(handler=cmd_render)
@@ -436,6 +442,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         force_article=getattr(args, "force_article", False),  # watch has no such option
         keep_flagged=getattr(args, "keep_flagged", False),
         fetch_images=getattr(args, "fetch_images", False),
+        pdf=getattr(args, "pdf", False),
     )
 
 
@@ -467,7 +474,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     done: list[Outcome[RunResult]] = []
     for folder in args.folders:
         try:
-            result = render_folder(folder, args.brand, args.force, args.png, args.keep_flagged)
+            result = render_folder(
+                folder, args.brand, args.force, args.png, args.keep_flagged, args.pdf
+            )
         except KeyboardInterrupt:
             raise Interrupted(done, len(args.folders)) from None
         except RepurposeError as exc:

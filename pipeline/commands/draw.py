@@ -30,6 +30,7 @@ from pipeline.models import (
 )
 from pipeline.render.card import draws_photo, font_chain, png_name, render_card
 from pipeline.render.glyphs import split_runs
+from pipeline.render.pdf import carousel_pdf
 from pipeline.render.photo import Photo
 from pipeline.write.edits import (
     ALT,
@@ -70,6 +71,7 @@ class DrawOptions:
     source: str = ""  # named in a --strict failure
     keep_flagged: bool = False  # draw a text with a blocking finding (a person reviewed it)
     photo: ArticlePhoto | None = None  # the article's own photo, for the cards that use one
+    pdf: bool = False  # also write carousel.pdf, one page per slide
 
 
 # The texts to put into a post, and the hand-edited alt texts (see `draw_post`).
@@ -108,10 +110,25 @@ def draw_post(
     warnings = caption_warnings(edited)
     manifest = with_rendered(base, edited, images, findings, warnings)
     extra = {PHOTO_FILE: options.photo.jpeg} if options.photo else {}
+    if options.pdf:
+        extra[PDF_FILE], record = carousel_document(images, edited.cards[0].text)
+        manifest = replace(manifest, extra={**manifest.extra, "pdf": record})
     report = write_outputs(
         folder, manifest, edited, images, generated(tool_alts), options.force, extra
     )
     return Drawn(edited, tuple(images), tuple(findings), tuple(warnings), report)
+
+
+PDF_FILE = "carousel.pdf"
+
+
+def carousel_document(
+    images: Sequence[RenderedImage], title: str
+) -> tuple[bytes, dict[str, object]]:
+    """carousel.pdf from the carousel's JPEGs, and its post.json record."""
+    slides = [image for image in images if image.card.group == "carousel"]
+    pdf = carousel_pdf([image.jpeg for image in slides], title)
+    return pdf, {"file": PDF_FILE, "pages": [image.card.file for image in slides]}
 
 
 def edited_post(post: Post, edits: dict[str, str]) -> Post:

@@ -59,6 +59,7 @@ class RunOptions:
     fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
     force_article: bool = False  # run a page that reads like an "about us" or contact page
     fetch_images: bool = False  # a saved page's remote photo is fetched (a URL's always is)
+    pdf: bool = False  # also write carousel.pdf
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
         page.origin,
         options.keep_flagged,
         made.photo,
+        options.pdf,
     )
     drawn = draw_post(folder, post, (edits, edits), base, generated, draw)
     notes = (*made.notes, *edit_notes(post.cards, edits), *kept_notes(drawn.report))
