@@ -100,17 +100,17 @@ def colour_note(role: str, choice: PaletteChoice, background: str) -> str:
 
 
 def language_table(language: str | None) -> list[str]:
-    """The bundled call to action and disclaimer in the site's language, when it is not
-    English, so the kit speaks it from the start."""
-    if not language or language == "en":
-        return ["", "# The site is in English; add [languages.xx] tables for other languages."]
-    bundled = read_toml(resource_dir("templates") / "brand.toml", "brand kit")
-    texts = bundled.get("languages", {}).get(language)
-    if not isinstance(texts, dict):
-        return ["", f"# The site's language is {language!r}: add a [languages.{language}] table"]
-    lines = ["", f"# The site's language ({language}): the call to action and disclaimer in it"]
-    lines.append(f"[languages.{language}]")
-    lines += [f"{key} = {quote(str(value))}" for key, value in texts.items()]
+    """The bundled call to action and disclaimer in every language the bundled kit has, the
+    site's own first, so posts in those languages carry no English."""
+    bundled = read_toml(resource_dir("templates") / "brand.toml", "brand kit").get("languages", {})
+    codes = sorted(bundled, key=lambda code: (code != language, code))
+    site = f"the site is in {language!r}" if language else "the site's language is unknown"
+    lines = ["", f"# The call to action and disclaimer for articles in other languages ({site})."]
+    if language and language != "en" and language not in bundled:
+        lines.append(f"# Add a [languages.{language}] table with cta and disclaimer in it.")
+    for code in codes:
+        lines += ["", f"[languages.{code}]"]
+        lines += [f"{key} = {quote(str(value))}" for key, value in bundled[code].items()]
     return lines
 
 
