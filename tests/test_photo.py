@@ -251,3 +251,14 @@ def test_a_url_articles_photo_is_fetched(tmp_path: Path, server: Stub) -> None:
     (folder,) = [p for p in tmp_path.iterdir() if p.is_dir()]
     record = json.loads((folder / "post.json").read_text(encoding="utf-8"))["photo"]
     assert record["source"] == f"{server.base}/photo.jpg"
+
+
+def test_a_photo_on_a_private_address_needs_allow_private(
+    tmp_path: Path, server: Stub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/photo.jpg"] = Reply(PHOTO.read_bytes(), 200, JPEG)
+    article = with_remote_photo(tmp_path, f"{server.base}/photo.jpg")
+    code, folder = run_article(article, tmp_path / "out", "--fetch-images")
+    assert code == 0 and folder is not None and server.calls == []
+    assert "pass --allow-private to fetch it" in capsys.readouterr().err
+    assert not (folder / "article-photo.jpg").exists()

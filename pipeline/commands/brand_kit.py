@@ -104,8 +104,8 @@ def language_table(language: str | None) -> list[str]:
     site's own first, so posts in those languages carry no English."""
     bundled = read_toml(resource_dir("templates") / "brand.toml", "brand kit").get("languages", {})
     codes = sorted(bundled, key=lambda code: (code != language, code))
-    site = f"the site is in {language!r}" if language else "the site's language is unknown"
-    lines = ["", f"# The call to action and disclaimer for articles in other languages ({site})."]
+    site = f" (the site is in {language!r})" if language else ""
+    lines = ["", f"# The call to action and disclaimer for articles in other languages{site}."]
     if language and language != "en" and language not in bundled:
         lines.append(f"# Add a [languages.{language}] table with cta and disclaimer in it.")
     for code in codes:
