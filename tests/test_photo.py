@@ -81,8 +81,21 @@ def test_the_photo_is_found_with_its_alt(head: str, body: str, src: str, alt: st
     assert found is not None and (found.src, found.alt) == (src, alt)
 
 
-def test_a_page_without_a_photo_has_none() -> None:
-    assert find_photo(html_page(body='<img src="data:image/png;base64,AAAA">')) is None
+@pytest.mark.parametrize(
+    "img",
+    [
+        '<img src="data:image/png;base64,AAAA">',
+        "<img src=\"<?php bloginfo('template_directory')?>/img/side.jpg\">",  # unexpanded code
+        '<img src="{$rt}/img/title.png">',
+    ],
+)
+def test_a_page_without_a_photo_has_none(img: str) -> None:
+    assert find_photo(html_page(body=img)) is None
+
+
+def test_an_empty_front_matter_image_is_no_photo() -> None:
+    text = "---\ntitle: Dry eye\nimage:\ntags: [eyes]\n---\n\n# Dry eye\n\nText.\n"
+    assert find_photo(Page("a.md", text, "markdown", path="a.md")) is None
 
 
 def test_a_markdown_file_has_its_first_image() -> None:

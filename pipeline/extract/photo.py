@@ -22,9 +22,10 @@ from pipeline.models import Page
 
 MIN_SIDE = 400  # px declared in width/height: smaller images are icons or thumbnails
 NOT_PHOTOS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|badge|gravatar|spinner", re.I)
+TEMPLATE_CODE = re.compile(r"[<>{}$\s]|<\?")
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 FRONT_MATTER_IMAGE = re.compile(
-    r"^(?:image|cover|featured_image|og_image|hero)\s*:\s*[\"']?([^\"'\s]+)", re.M
+    r"^(?:image|cover|featured_image|og_image|hero)[ \t]*:[ \t]*[\"']?([^\"'\s]+)", re.M
 )
 
 
@@ -116,8 +117,10 @@ def attrs(img: HtmlElement) -> str:
 
 
 def is_photo_src(src: str) -> bool:
+    """An address that can be an image file: not inline data, not a template's unexpanded
+    code ("<?php … ?>/img.jpg", "{$root}/img.png"), not a vector or icon."""
     src = src.strip()
-    if not src or src.lower().startswith("data:"):
+    if not src or src.lower().startswith("data:") or TEMPLATE_CODE.search(src):
         return False
     path = urlsplit(src).path.lower()
     return not path.endswith((".svg", ".svgz", ".ico")) and not NOT_PHOTOS.search(path)
