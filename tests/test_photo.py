@@ -275,3 +275,23 @@ def test_a_photo_on_a_private_address_needs_allow_private(
     assert code == 0 and folder is not None and server.calls == []
     assert "pass --allow-private to fetch it" in capsys.readouterr().err
     assert not (folder / "article-photo.jpg").exists()
+
+
+def test_a_saved_pages_root_path_is_fetched_from_its_site_with_fetch_images(
+    tmp_path: Path, server: Stub
+) -> None:
+    """ "/media/photo.jpg" in a saved page is the site's, not the disk's: it is fetched from the
+    page's canonical URL's host, and only with --fetch-images."""
+    server.routes["/media/photo.jpg"] = Reply(PHOTO.read_bytes(), 200, JPEG)
+    head = (
+        f'<head><link rel="canonical" href="{server.base}/blog/heel">'
+        '<meta property="og:image" content="/media/photo.jpg">'
+    )
+    page = (Path(__file__).parent.parent / "samples" / "plantar-heel-pain.html").read_text()
+    saved = tmp_path / "heel.html"
+    saved.write_text(page.replace("<head>", head, 1), encoding="utf-8")
+    code, folder = run_article(saved, tmp_path / "a", "--allow-private", "-q")
+    assert code == 0 and folder is not None and server.calls == []
+    code, folder = run_article(saved, tmp_path / "b", "--allow-private", "--fetch-images", "-q")
+    assert code == 0 and folder is not None and server.paths() == ["/media/photo.jpg"]
+    assert (folder / "article-photo.jpg").is_file()

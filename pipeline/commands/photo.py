@@ -28,14 +28,15 @@ class ArticlePhoto:
 
 
 def article_photo(
-    page: Page, options: FetchOptions, fetch_images: bool
+    page: Page, options: FetchOptions, fetch_images: bool, site: str | None = None
 ) -> tuple[ArticlePhoto | None, list[str]]:
-    """The article's photo, or None and a note saying why it is not used."""
+    """The article's photo, or None and a note saying why it is not used. `site` is the
+    article's own URL, for a saved page's paths from the site's root."""
     ref = find_photo(page)
     if ref is None:
         return None, []
     try:
-        loaded = load_photo(ref.src, page, options, fetch_images)
+        loaded = load_photo(ref.src, page, options, fetch_images, site)
     except LoadError as exc:
         return None, [f"{exc} (the cards use the look's own background)"]
     jpeg = encode(loaded.image)

@@ -112,7 +112,7 @@ def run_source(source: str, options: RunOptions) -> RunResult:
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
     post = replace(post, extra={**post.extra, **left_out_record(left)})
-    photo, photo_notes = run_photo(page, fetch, options)
+    photo, photo_notes = run_photo(page, article.url, fetch, options)
     if photo:
         post = replace(post, extra={**post.extra, "photo": photo.record})
     try:
@@ -124,10 +124,10 @@ def run_source(source: str, options: RunOptions) -> RunResult:
 
 
 def run_photo(
-    page: Page, fetch: FetchOptions, options: RunOptions
+    page: Page, site: str | None, fetch: FetchOptions, options: RunOptions
 ) -> tuple[ArticlePhoto | None, list[str]]:
     """The article's photo; in the photo look, a note when the article has none."""
-    photo, notes = article_photo(page, fetch, options.fetch_images)
+    photo, notes = article_photo(page, fetch, options.fetch_images, site)
     if photo is None and not notes and options.brand.look == "photo":
         notes = ["the article has no photo: the photo look's own background is used"]
     return photo, notes

@@ -115,25 +115,35 @@ def mega(pixels: int) -> str:
 PHOTO_SIDE = 2160  # px: a 1080x1920 story's crop needs no more
 
 
-def load_photo(src: str, page: Page, options: FetchOptions, fetch_images: bool) -> LoadedImage:
+def load_photo(
+    src: str, page: Page, options: FetchOptions, fetch_images: bool, site: str | None = None
+) -> LoadedImage:
     """The article's photo: from a fetched page, a URL fetched with the page rules; from a saved
-    file, a path resolved inside the file's folder, or a URL only with `fetch_images`."""
-    if is_web_address(src, page):
-        url = urljoin(page.url or "", src) if page.url else src
-        if src.startswith("//"):
-            url = "https:" + src
-        if not page.url and not fetch_images:
-            raise LoadError(f"the article's photo is at {url}: pass --fetch-images to use it")
-        data = fetch_image_bytes(url, options)
-        return decode_image(data, url, MAX_PIXELS, PHOTO_SIDE)
-    if not page.path:
-        raise LoadError(f"the article's photo {src} has no folder to be found in")
-    path = local_image_path(src, Path(page.path))
-    return decode_image(read_image_bytes(path), str(path), MAX_PIXELS, PHOTO_SIDE)
+    file, a relative path read inside the file's folder, or a web address (a URL, or a path from
+    the site's root, "/images/x.jpg", against the article's own `site` URL) fetched only with
+    `fetch_images`."""
+    url = photo_url(src, page, site)
+    if url is None:
+        if not page.path:
+            raise LoadError(f"the article's photo {src} has no folder to be found in")
+        path = local_image_path(src, Path(page.path))
+        return decode_image(read_image_bytes(path), str(path), MAX_PIXELS, PHOTO_SIDE)
+    if not page.url and not fetch_images:
+        raise LoadError(f"the article's photo is at {url}: pass --fetch-images to use it")
+    return decode_image(fetch_image_bytes(url, options), url, MAX_PIXELS, PHOTO_SIDE)
 
 
-def is_web_address(src: str, page: Page) -> bool:
-    return bool(page.url) or src.startswith("//") or urlsplit(src).scheme in ("http", "https")
+def photo_url(src: str, page: Page, site: str | None) -> str | None:
+    """The photo's web address, or None for a path beside a saved file."""
+    if page.url:
+        return urljoin(page.url, src)
+    if src.startswith("//"):
+        return "https:" + src
+    if urlsplit(src).scheme in ("http", "https"):
+        return src
+    if src.startswith("/") and site and urlsplit(site).scheme in ("http", "https"):
+        return urljoin(site, src)
+    return None
 
 
 def local_image_path(src: str, page_file: Path) -> Path:
