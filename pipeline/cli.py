@@ -315,7 +315,7 @@ BRAND_EXAMPLES = """examples:
 
 def add_brand_parser(commands: Commands) -> None:
     brand = add_command(commands, "brand", "make a brand kit (repurpose brand init --help)")
-    actions = brand.add_subparsers(dest="brand_command", required=True)
+    actions = brand.add_subparsers(dest="brand_command", required=True, metavar="init")
     init = actions.add_parser(
         "init",
         help="write a brand kit from the clinic's website, or from a name and handle",
