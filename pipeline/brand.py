@@ -299,6 +299,56 @@ def lighten_until_readable(color: str, background: str) -> str:
     return "#FFFFFF"
 
 
+TEXT_CONTRAST = 7.0  # a kit made from a site's colours: body text at WCAG AAA, not just AA
+
+
+@dataclass(frozen=True)
+class PaletteChoice:
+    """A colour the kit uses, and the site's colour it was made from (for the kit's comment)."""
+
+    color: str
+    origin: str | None  # the site's colour, e.g. "#2A9D8F"
+    source: str  # where the site's colour was found, e.g. "theme-color"
+
+
+def palette_from_colors(seeds: list[tuple[str, str]]) -> dict[str, PaletteChoice]:
+    """A light palette from a site's colours, (#RRGGBB, where found) most telling first: a
+    near-white tint of the first as the background, the first darkened as text, the second
+    (or the first) darkened as accent; every text colour reaches 4.5:1 on the background
+    (the text TEXT_CONTRAST). Without colours, the bundled neutral palette."""
+    if not seeds:
+        return {role: PaletteChoice(color, None, "default") for role, color in NEUTRAL.items()}
+    (first, where), (second, where_second) = seeds[0], (seeds[1:] or seeds)[0]
+    background = mix(first, "#FFFFFF", 0.94)
+    text = darken_until_readable(first, background, TEXT_CONTRAST)
+    accent = darken_until_readable(second, background, MIN_CONTRAST)
+    muted = darken_until_readable(mix(text, background, 0.4), background, MIN_CONTRAST)
+    return {
+        "background": PaletteChoice(background, first, where),
+        "text": PaletteChoice(text, first, where),
+        "accent": PaletteChoice(accent, second, where_second),
+        "muted": PaletteChoice(muted, first, where),
+    }
+
+
+NEUTRAL = {"background": "#F7F3EE", "text": "#1F3D36", "accent": "#A4502A", "muted": "#4F5F5A"}
+
+
+def darken_until_readable(color: str, background: str, ratio: float) -> str:
+    """The colour with its lightness lowered (hue and saturation kept, so a coral stays a
+    coral, not a brown) until it reaches `ratio` on the background."""
+    import colorsys
+
+    red, green, blue = (c / 255 for c in hex_to_rgb(color))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    for step in range(41):
+        shade = colorsys.hls_to_rgb(hue, lightness * (1 - step / 40), saturation)
+        candidate = "#" + "".join(f"{round(c * 255):02X}" for c in shade)
+        if contrast_ratio(candidate, background) >= ratio:
+            return candidate
+    return "#000000"
+
+
 def mix(first: str, second: str, share: float) -> str:
     """`share` of the second colour mixed into the first."""
     a, b = hex_to_rgb(first), hex_to_rgb(second)

@@ -143,29 +143,35 @@ def build_parser() -> argparse.ArgumentParser:
     add_render_parser(commands)
     add_schedule_parser(commands)
     add_export_parser(commands)
+    add_brand_parser(commands)
     add_automation_parsers(commands)
 
     for name, sub in commands.choices.items():
-        if name in FETCHING_COMMANDS:
-            sub.add_argument(
-                "--allow-private",
-                action="store_true",
-                help="allow URLs on private or loopback addresses",
-            )
-            sub.add_argument(
-                "--cache-dir",
-                type=Path,
-                default=None,
-                help="where fetched pages are kept for revalidation "
-                "(default: $XDG_CACHE_HOME/repurpose/http)",
-            )
-            sub.add_argument(
-                "--no-cache", action="store_true", help="fetch URLs without the on-disk cache"
-            )
-        sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
-        sub.add_argument("--debug", action="store_true", help="show tracebacks")
+        add_common_options(sub, name in FETCHING_COMMANDS)
     parser.set_defaults(debug=False)
     return parser
+
+
+def add_common_options(sub: argparse.ArgumentParser, fetches: bool) -> None:
+    """-q and --debug for every command; the fetch options for those that fetch."""
+    if fetches:
+        sub.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="allow URLs on private or loopback addresses",
+        )
+        sub.add_argument(
+            "--cache-dir",
+            type=Path,
+            default=None,
+            help="where fetched pages are kept for revalidation "
+            "(default: $XDG_CACHE_HOME/repurpose/http)",
+        )
+        sub.add_argument(
+            "--no-cache", action="store_true", help="fetch URLs without the on-disk cache"
+        )
+    sub.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    sub.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 if TYPE_CHECKING:
@@ -214,6 +220,14 @@ def add_run_parser(commands: Commands) -> None:
     )
     run.add_argument("--png", action="store_true", help="also write a PNG copy of each image")
     run.add_argument(
+        "--pdf", action="store_true", help="also write carousel.pdf, one page per slide"
+    )
+    run.add_argument(
+        "--fetch-images",
+        action="store_true",
+        help="fetch a saved page's remote photo (a URL source's photo is always fetched)",
+    )
+    run.add_argument(
         "--allow-low-contrast",
         action="store_true",
         help="render even when text colours are below WCAG 4.5:1 on their background",
@@ -257,6 +271,9 @@ def add_render_parser(commands: Commands) -> None:
     render.add_argument(
         "--png", action="store_true", help="also write PNG copies (kept when already there)"
     )
+    render.add_argument(
+        "--pdf", action="store_true", help="also write carousel.pdf (kept when already there)"
+    )
     add_force_option(render)
     render.set_defaults(handler=cmd_render)
 
@@ -290,6 +307,51 @@ def add_export_parser(commands: Commands) -> None:
     export.set_defaults(handler=cmd_export)
 
 
+BRAND_EXAMPLES = """examples:
+  repurpose brand init https://clinic.example/ -o brand.toml
+  repurpose brand init --name "Riverside Physio" --handle @riversidephysio -o brand.toml
+"""
+
+
+def add_brand_parser(commands: Commands) -> None:
+    brand = add_command(commands, "brand", "make a brand kit (repurpose brand init --help)")
+    actions = brand.add_subparsers(dest="brand_command", required=True, metavar="init")
+    init = actions.add_parser(
+        "init",
+        help="write a brand kit from the clinic's website, or from a name and handle",
+        epilog=BRAND_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument("url", nargs="?", metavar="URL", help="the clinic's home page")
+    init.add_argument("--name", help="the clinic's name (instead of the site's)")
+    init.add_argument("--handle", help="the Instagram handle, e.g. @myclinic")
+    init.add_argument(
+        "-o", "--output", type=Path, default=Path("brand.toml"), help="kit file (brand.toml)"
+    )
+    init.add_argument("--force", action="store_true", help="replace an existing kit and logo")
+    add_common_options(init, fetches=True)
+    init.set_defaults(handler=cmd_brand_init, usage_error=init.error)
+
+
+def cmd_brand_init(args: argparse.Namespace) -> int:
+    from pipeline.commands.brand import InitOptions, init_brand
+
+    if not (args.url or args.name):
+        args.usage_error("give the clinic's URL, or --name (and --handle) to work offline")
+    options = InitOptions(
+        args.output, args.url, args.name, args.handle, args.force, fetch_options(args)
+    )
+    result = init_brand(options)
+    if not args.quiet:
+        for note in result.notes:
+            print(f"note: {one_line(note)}", file=sys.stderr)
+        facts = result.facts
+        found = f"name {facts.name or '(none)'}, handle {facts.handle or '(none)'}"
+        logo = f", logo {result.logo}" if result.logo else ", no logo"
+        print(one_line(f"{result.kit}: {found}{logo}"), file=sys.stderr)
+    return 0
+
+
 def fetch_options(args: argparse.Namespace) -> FetchOptions:
     """--allow-private, --cache-dir and --no-cache as load options."""
     from pipeline.load import FetchOptions
@@ -319,8 +381,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 NO_BRAND_NOTE = (
-    "note: no brand kit: copy templates/brand-example.toml, put in your clinic's name and"
-    " handle, and pass it with --brand FILE"
+    'note: no brand kit: run "repurpose brand init URL" to put your clinic\'s name on the cards'
 )
 
 
@@ -380,6 +441,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         png=args.png,
         force_article=getattr(args, "force_article", False),  # watch has no such option
         keep_flagged=getattr(args, "keep_flagged", False),
+        fetch_images=getattr(args, "fetch_images", False),
+        pdf=getattr(args, "pdf", False),
     )
 
 
@@ -411,7 +474,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     done: list[Outcome[RunResult]] = []
     for folder in args.folders:
         try:
-            result = render_folder(folder, args.brand, args.force, args.png, args.keep_flagged)
+            result = render_folder(
+                folder, args.brand, args.force, args.png, args.keep_flagged, args.pdf
+            )
         except KeyboardInterrupt:
             raise Interrupted(done, len(args.folders)) from None
         except RepurposeError as exc:

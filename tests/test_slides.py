@@ -36,6 +36,32 @@ def test_a_point_with_room_is_drawn_whole_under_its_title(look: str) -> None:
     assert title.box.y + title.height <= text.box.y  # the title above its text
 
 
+SYMPTOM = (
+    "Tension headaches feel like a tight band around the forehead, the temples or the back of"
+    " the head, often with sore neck and shoulder muscles, and they can last from half an hour"
+    " to several days."
+)  # 38 words: more than the digest's 20-word short form
+
+
+@pytest.mark.parametrize("look", LOOKS)
+def test_symptom_and_cause_slides_get_their_whole_text_like_a_point(look: str) -> None:
+    digest = digest_with(headline="Tension headaches", symptom=SYMPTOM, cause=POINT)
+    post = compose_post(digest, load_brand(), "x")
+    symptom, cause = post.cards[1], post.cards[2]
+    assert (symptom.text, cause.text) == (SYMPTOM, POINT)
+    for card in (symptom, cause):
+        image = render_card(card, load_brand(), load_template(look))
+        assert image.texts[1] == card.text and not any("…" in t for t in image.texts)
+
+
+def test_a_text_that_cannot_fit_is_cut_at_a_clause_boundary() -> None:
+    text = " ".join([SYMPTOM.removesuffix(".") + ";"] * 6) + " the end."
+    card = Card("point", "p.jpg", text, kicker="Symptom")
+    drawn = render_card(card, load_brand(), load_template("photo")).texts[1]
+    assert drawn.endswith("…") and text.startswith(drawn.removesuffix("…"))
+    assert text[len(drawn) - 1] in ";,"  # the cut falls where a clause ends
+
+
 @pytest.mark.parametrize("look", LOOKS)
 def test_a_long_kicker_wraps_or_is_shortened_at_a_word_never_dropped(look: str) -> None:
     kicker = "Relieving joint strain with gentle strengthening, stretching and mobility work " * 3

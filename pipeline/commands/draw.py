@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.brand import Brand
+from pipeline.commands.photo import PHOTO_FILE, ArticlePhoto
 from pipeline.compose.alttext import make_alt_text
 from pipeline.compose.caption import MAX_CAPTION, caption_files
 from pipeline.compose.hashtags import MAX_HASHTAGS
@@ -27,8 +28,10 @@ from pipeline.models import (
     RenderedImage,
     RepurposeError,
 )
-from pipeline.render.card import font_chain, png_name, render_card
+from pipeline.render.card import draws_photo, font_chain, png_name, render_card
 from pipeline.render.glyphs import split_runs
+from pipeline.render.pdf import carousel_pdf
+from pipeline.render.photo import Photo
 from pipeline.write.edits import (
     ALT,
     ALT_FILE,
@@ -67,6 +70,8 @@ class DrawOptions:
     strict: bool = False  # a blocking health-copy finding writes nothing
     source: str = ""  # named in a --strict failure
     keep_flagged: bool = False  # draw a text with a blocking finding (a person reviewed it)
+    photo: ArticlePhoto | None = None  # the article's own photo, for the cards that use one
+    pdf: bool = False  # also write carousel.pdf, one page per slide
 
 
 # The texts to put into a post, and the hand-edited alt texts (see `draw_post`).
@@ -104,8 +109,26 @@ def draw_post(
     findings = check_findings(edited, images, options)
     warnings = caption_warnings(edited)
     manifest = with_rendered(base, edited, images, findings, warnings)
-    report = write_outputs(folder, manifest, edited, images, generated(tool_alts), options.force)
+    extra = {PHOTO_FILE: options.photo.jpeg} if options.photo else {}
+    if options.pdf:
+        extra[PDF_FILE], record = carousel_document(images, edited.cards[0].text)
+        manifest = replace(manifest, extra={**manifest.extra, "pdf": record})
+    report = write_outputs(
+        folder, manifest, edited, images, generated(tool_alts), options.force, extra
+    )
     return Drawn(edited, tuple(images), tuple(findings), tuple(warnings), report)
+
+
+PDF_FILE = "carousel.pdf"
+
+
+def carousel_document(
+    images: Sequence[RenderedImage], title: str
+) -> tuple[bytes, dict[str, object]]:
+    """carousel.pdf from the carousel's JPEGs, and its post.json record."""
+    slides = [image for image in images if image.card.group == "carousel"]
+    pdf = carousel_pdf([image.jpeg for image in slides], title)
+    return pdf, {"file": PDF_FILE, "pages": [image.card.file for image in slides]}
 
 
 def edited_post(post: Post, edits: dict[str, str]) -> Post:
@@ -166,16 +189,20 @@ def render_images(
     png: bool = False,
     language: str | None = None,
     edited: frozenset[str] = frozenset(),
+    photo: Photo | None = None,
 ) -> list[RenderedImage]:
     """Every card drawn; a generated text too long for its card is cut at a word boundary, a
-    text in `edited` (files whose text a person wrote) is an error to fix instead."""
+    text in `edited` (files whose text a person wrote) is an error to fix instead. A card drawn
+    over the article's photo has the photo's own alt text at the end of its alt text."""
     totals = Counter(card.group for card in cards)  # carousel slides, quote cards, stories
     seen: Counter[str] = Counter()
     rendered = []
     for card in cards:
         seen[card.group] += 1
-        image = render_fitting(card, brand, png, card.file not in edited)
+        image = render_fitting(card, brand, png, card.file not in edited, photo)
         alt = make_alt_text(card, image.texts, seen[card.group], totals[card.group], language)
+        if photo and photo.alt and draws_photo(card, brand):
+            alt = f"{alt} Photo: {photo.alt.rstrip('.')}."
         rendered.append(replace(image, alt_text=alt))
     return rendered
 
@@ -188,11 +215,13 @@ def cut_warnings(images: Sequence[RenderedImage]) -> list[str]:
     return [w for image in images for w in image.warnings if w.endswith(CUT_AT_WORD)]
 
 
-def render_fitting(card: Card, brand: Brand, png: bool, may_cut: bool = True) -> RenderedImage:
+def render_fitting(
+    card: Card, brand: Brand, png: bool, may_cut: bool = True, photo: Photo | None = None
+) -> RenderedImage:
     """The card drawn; a text too long for any size is cut at a word boundary (with "…" and a
     warning); a text no bundled font can draw is an error that says so."""
     try:
-        return render_card(card, brand, png=png)
+        return render_card(card, brand, png=png, photo=photo)
     except ValueError as exc:
         problem = str(exc)
     check_drawable(card, brand)
@@ -203,7 +232,8 @@ def render_fitting(card: Card, brand: Brand, png: bool, may_cut: bool = True) ->
         middle = (low + high) // 2
         text = " ".join(words[:middle]).rstrip(",;:—–-") + "…"
         try:
-            best, low = render_card(replace(card, text=text), brand, png=png), middle + 1
+            best = render_card(replace(card, text=text), brand, png=png, photo=photo)
+            low = middle + 1
         except ValueError:
             high = middle - 1
     if best is None:
@@ -229,7 +259,8 @@ def render_edited(
 ) -> tuple[list[RenderedImage], dict[str, str]]:
     """Render the cards; alt texts edited by hand replace the generated ones."""
     by_hand = frozenset(key.rsplit(".", 1)[0] for key in edits if key.endswith(".text"))
-    images = render_images(cards, options.brand, options.png, options.language, by_hand)
+    photo = options.photo.photo if options.photo else None
+    images = render_images(cards, options.brand, options.png, options.language, by_hand, photo)
     tool_alts = {image.card.file: image.alt_text for image in images}
     edited = [
         replace(image, alt_text=edits.get(text_key(image.card.file, ALT), image.alt_text))
@@ -245,11 +276,13 @@ def write_outputs(
     images: Sequence[RenderedImage],
     generated: dict[str, str],
     force: bool,
+    extra: dict[str, bytes] | None = None,
 ) -> WriteReport:
-    """Every file of a post folder: images, captions, alt text, edit sheet, preview, manifest."""
+    """Every file of a post folder: images, captions, alt text, edit sheet, preview, manifest
+    (and `extra` files, such as the article's photo)."""
     cards = [image.card for image in images]
     alts = {image.card.file: image.alt_text for image in images}
-    files = {image.card.file: image.jpeg for image in images}
+    files = {image.card.file: image.jpeg for image in images} | (extra or {})
     files |= {png_name(image.card.file): image.png for image in images if image.png}
     files["caption.txt"] = (post.caption + "\n").encode("utf-8")
     if post.captions:

@@ -7,7 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.brand import Brand, load_brand
-from pipeline.commands.draw import DrawOptions, RunResult, draw_post, kept_notes, result_of
+from pipeline.commands.draw import (
+    CUT_AT_WORD,
+    PDF_FILE,
+    DrawOptions,
+    RunResult,
+    draw_post,
+    kept_notes,
+    result_of,
+)
+from pipeline.commands.photo import folder_photo
 from pipeline.models import EditError, Post
 from pipeline.write.edits import ALT, hash_texts, read_folder_texts, text_key, texts_of
 from pipeline.write.files import folder_lock
@@ -22,19 +31,25 @@ def render_folder(
     force: bool,
     png: bool = False,
     keep_flagged: bool = False,
+    pdf: bool = False,
 ) -> RunResult:
     """Draw a folder again from its texts as they stand, hand edits included; no fetching."""
     check_article_folder(folder)
     if not os.path.lexists(folder / MANIFEST):  # a link or a pipe is named by read_manifest
         raise EditError(f"{folder / MANIFEST} not found: is {folder} a repurpose output folder?")
     with folder_lock(folder):
-        return rerender_folder(folder, brand_file, force, png, keep_flagged)
+        return rerender_folder(folder, brand_file, force, png, keep_flagged, pdf)
 
 
 def rerender_folder(
-    folder: Path, brand_file: Path | None, force: bool, png: bool, keep_flagged: bool
+    folder: Path,
+    brand_file: Path | None,
+    force: bool,
+    png: bool,
+    keep_flagged: bool,
+    pdf: bool = False,
 ) -> RunResult:
-    """Draw again; PNG copies are made when asked, or when the folder already has them."""
+    """Draw again; PNG copies and the PDF are made when asked, or when the folder has them."""
     state = load_state(folder)
     current = read_folder_texts(folder, state)
     cards, captions = current.manifest.cards, current.manifest.captions
@@ -53,11 +68,19 @@ def rerender_folder(
                 hashes[text_key(file, ALT)] = hash_texts({"": alt})[""]
         return hashes
 
-    options = DrawOptions(brand, language, png, force, False, str(folder), keep_flagged)
+    photo, photo_notes = folder_photo(folder, current.manifest.extra.get("photo"))
+    pdf = pdf or (folder / PDF_FILE).is_file()
+    options = DrawOptions(brand, language, png, force, False, str(folder), keep_flagged, photo, pdf)
     drawn = draw_post(folder, post, (current.texts, current.edits), base, generated, options)
     notes = [f"drew hand edit: {key}" for key in sorted(current.edits)]
-    notes = [*brand_notes, *notes, *kept_notes(drawn.report)]
-    card_warnings = [w for image in drawn.images for w in image.warnings]  # an edit shortened
+    notes = [*brand_notes, *photo_notes, *notes, *kept_notes(drawn.report)]
+    edited = {key.split(".jpg.", 1)[0] + ".jpg" for key in current.edits}
+    card_warnings = [  # an edit shortened; a generated text's shortening stays in post.json
+        w
+        for image in drawn.images
+        for w in image.warnings
+        if image.card.file in edited or w.endswith(CUT_AT_WORD)
+    ]
     return result_of(folder, drawn, notes, (*drawn.warnings, *card_warnings))
 
 

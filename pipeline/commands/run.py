@@ -23,6 +23,7 @@ from pipeline.commands.draw import (
     result_of,
 )
 from pipeline.commands.flagged import LeftOut, drop_flagged, left_out_record
+from pipeline.commands.photo import ArticlePhoto, article_photo
 from pipeline.compose import compose_post
 from pipeline.compose.caption import caption_environment
 from pipeline.digest import digest_article
@@ -57,6 +58,8 @@ class RunOptions:
     keep_flagged: bool = False  # draw texts with a blocking health-copy finding (reviewed)
     fetch: FetchOptions | None = None  # timeouts, cache; None: defaults with allow_private
     force_article: bool = False  # run a page that reads like an "about us" or contact page
+    fetch_images: bool = False  # a saved page's remote photo is fetched (a URL's always is)
+    pdf: bool = False  # also write carousel.pdf
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Made:
     article: Article
     digest: Digest
     post: Post
+    photo: ArticlePhoto | None = None
+    notes: tuple[str, ...] = ()
 
 
 def run_brand(
@@ -107,11 +112,25 @@ def run_source(source: str, options: RunOptions) -> RunResult:
     slug = make_slug(digest.headline)
     post = compose_post(digest, options.brand, slug, caption_environment(options.templates))
     post = replace(post, extra={**post.extra, **left_out_record(left)})
+    photo, photo_notes = run_photo(page, article.url, fetch, options)
+    if photo:
+        post = replace(post, extra={**post.extra, "photo": photo.record})
     try:
-        result = write_own_folder(Made(page, article, digest, post), options)
+        made = Made(page, article, digest, post, photo, tuple(photo_notes))
+        result = write_own_folder(made, options)
     except OSError as exc:  # a full disk, a read-only folder
         raise output_error(options.out, exc) from None
     return replace(result, findings=(*(item.line() for item in left), *result.findings))
+
+
+def run_photo(
+    page: Page, site: str | None, fetch: FetchOptions, options: RunOptions
+) -> tuple[ArticlePhoto | None, list[str]]:
+    """The article's photo; in the photo look, a note when the article has none."""
+    photo, notes = article_photo(page, fetch, options.fetch_images, site)
+    if photo is None and not notes and options.brand.look == "photo":
+        notes = ["the article has no photo: the photo look's own background is used"]
+    return photo, notes
 
 
 def write_own_folder(made: Made, options: RunOptions) -> RunResult:
@@ -186,9 +205,11 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
         options.strict,
         page.origin,
         options.keep_flagged,
+        made.photo,
+        options.pdf,
     )
     drawn = draw_post(folder, post, (edits, edits), base, generated, draw)
-    notes = (*edit_notes(post.cards, edits), *kept_notes(drawn.report))
+    notes = (*made.notes, *edit_notes(post.cards, edits), *kept_notes(drawn.report))
     return result_of(folder, drawn, notes, (*cut_warnings(drawn.images), *drawn.warnings))
 
 

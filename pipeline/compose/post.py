@@ -72,10 +72,10 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
     over at the end (the caption lists them); self-care keeps up to two slides, after at least
     one treatment slide."""
     middle: list[Slide] = []
-    if digest.symptom:
-        middle.append(Slide(words.symptom, shorten(digest.symptom)))
+    if digest.symptom:  # the whole text, as a point's: the renderer fits it to the card
+        middle.append(Slide(words.symptom, display_text(digest.symptom)))
     if digest.cause:
-        middle.append(Slide(words.cause, shorten(digest.cause)))
+        middle.append(Slide(words.cause, display_text(digest.cause)))
     treatment = point_slides(digest.treatment_points, words)
     room = MAX_SLIDES - 2 - len(middle)
     care = care_slides(digest.prevention, words)[: max(0, room - min(len(treatment), 1))]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
-from pipeline.brand import Brand
+from pipeline.brand import Brand, hex_to_rgb
 from pipeline.models import Card, RenderedImage
 from pipeline.render import backgrounds
 from pipeline.render.checklist import CHECK
@@ -25,6 +25,7 @@ from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
 from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
+from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
 from pipeline.render.place import Placed, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
@@ -49,17 +50,23 @@ class Drawn:
 
 
 def render_card(
-    card: Card, brand: Brand, template: Template | None = None, png: bool = False
+    card: Card,
+    brand: Brand,
+    template: Template | None = None,
+    png: bool = False,
+    photo: Photo | None = None,
 ) -> RenderedImage:
+    """The card drawn; over the article's `photo` when given and the layout uses one."""
     template = template or load_template(brand.look)
-    layout = template.layouts.get(card.layout or card.kind) or template.layouts[card.kind]
+    layout = card_layout(template, card)
     colors = brand.palette(template.palette)
-    image = backgrounds.new_canvas(layout, colors)
+    boxes = place_card(card, layout, brand)
+    image = canvas(layout, colors, boxes, photo if photo and uses_photo(layout, card) else None)
     draw = ImageDraw.Draw(image)
     draw_panels(draw, layout, colors)
     texts: list[str] = []
     warnings: list[str] = []
-    for placed in place_card(card, layout, brand).values():
+    for placed in boxes.values():
         warnings.extend(placed.warnings)
         if placed.checklist:
             draw_checklist(draw, image, placed, colors)
@@ -88,6 +95,26 @@ def render_card(
         warnings=tuple(warnings),
         png=encode_png(image) if png else None,
     )
+
+
+def card_layout(template: Template, card: Card) -> Layout:
+    return template.layouts.get(card.layout or card.kind) or template.layouts[card.kind]
+
+
+def draws_photo(card: Card, brand: Brand, template: Template | None = None) -> bool:
+    """Whether the card is drawn over the article's photo, when there is one."""
+    return uses_photo(card_layout(template or load_template(brand.look), card), card)
+
+
+def canvas(
+    layout: Layout, colors: dict[str, str], boxes: dict[str, Placed], photo: Photo | None
+) -> Image.Image:
+    """The look's background, or the photo veiled just enough for the texts on it."""
+    if photo is None:
+        return backgrounds.new_canvas(layout, colors)
+    veil = hex_to_rgb(resolve(layout.background.color, colors))
+    on_photo = text_boxes(layout, [p.box for p in boxes.values() if p.text], colors)
+    return photo_canvas(photo, layout, on_photo, veil)
 
 
 def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
