@@ -37,6 +37,7 @@ from pipeline.write.atomic import output_error
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
 from pipeline.write.files import folder_lock, make_slug
 from pipeline.write.manifest import MANIFEST, Manifest, build_manifest, read_manifest
+from pipeline.write.signoffs import SIGNOFFS
 from pipeline.write.state import load_state
 
 
@@ -215,10 +216,16 @@ def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
 
 
 def kept_publishing(folder: Path, base: Manifest) -> Manifest:
-    """The folder's approval and publications, kept across runs (even with --force), so a
+    """The folder's approval, sign-offs and publications, kept across runs (even with --force), so a
     piece is never posted twice; publish checks that the approval still fits the content."""
     try:
         before = read_manifest(folder)
     except EditError:
         return base
-    return replace(base, approval=before.approval, publications=before.publications)
+    signoffs = {SIGNOFFS: before.extra[SIGNOFFS]} if SIGNOFFS in before.extra else {}
+    return replace(
+        base,
+        approval=before.approval,
+        publications=before.publications,
+        extra={**base.extra, **signoffs},  # a sign-off covers its exact text only
+    )
