@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.models import RepurposeError
 from pipeline.render.looks import template_names
 from pipeline.review import actions
-from pipeline.review.actions import BadEdit, Stale
+from pipeline.review.actions import Stale
 from pipeline.review.folders import NotFound, find_folder, open_folder, post_folders
 from pipeline.review.plan import CONTENT_TYPES, approved_folders, export_plan, plan_post
 from pipeline.review.views import list_posts, post_page
@@ -95,8 +95,9 @@ def handle_post(folder: Path, action: str, body: dict[str, str], clock: Clock) -
         return Reply.error(HTTPStatus.CONFLICT, str(exc))
     except KeyError as exc:
         return Reply.error(HTTPStatus.BAD_REQUEST, f"the request lacks {exc}")
-    except (BadEdit, RepurposeError) as exc:
-        return Reply.error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
+    except RepurposeError as exc:  # said for the page: the text is edited right here
+        message = str(exc).replace(" in post.toml", "")
+        return Reply.error(HTTPStatus.UNPROCESSABLE_ENTITY, message)
     except OSError as exc:
         return Reply.error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{exc.strerror or exc}")
 

@@ -59,14 +59,15 @@ def is_loopback(host: str) -> bool:
 
 
 def check_bind(host: str, allow_remote: bool, password_file: Path | None) -> str | None:
-    """The password a non-loopback address needs; an error when it is not given."""
-    if is_loopback(host):
-        return None
-    if not allow_remote or password_file is None:
+    """The password visitors must give (from the file, when one is named); an address other
+    computers can reach needs --allow-remote and a password."""
+    if not is_loopback(host) and (not allow_remote or password_file is None):
         raise ConfigError(
             f"--host {host} lets other computers open the review page: add --allow-remote and "
             "--password-file FILE (a file holding the password they must give)"
         )
+    if password_file is None:
+        return None
     try:
         password = password_file.read_text(encoding="utf-8").strip()
     except OSError as exc:

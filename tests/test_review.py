@@ -1,0 +1,333 @@
+"""`repurpose review`: a real server process on 127.0.0.1, driven by HTTP requests.
+
+Every change goes through the same code as `repurpose render`, so each test also checks the
+folder the way the command line sees it afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from base64 import b64encode
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from tests.conftest import KNEE, SAMPLES
+from tests.folders import card, read_json, run_sample
+from tests.reviewserver import Review, review_server
+
+COVER = "carousel-01.jpg"
+CLAIM = "Acupuncture is a guaranteed cure for knee pain."
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The knee-pain sample, run once; each test gets its own copy."""
+    return run_sample(tmp_path_factory.mktemp("drawn") / "out")
+
+
+@pytest.fixture
+def folder(drawn: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    out.mkdir()
+    return Path(shutil.copytree(drawn, out / drawn.name))
+
+
+@pytest.fixture
+def review(folder: Path) -> Iterator[Review]:
+    with review_server(folder.parent) as server:
+        yield server
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_list_shows_every_post_and_a_new_one_without_restart(
+    review: Review, folder: Path
+) -> None:
+    page = review.get("/")
+    assert page.status == 200
+    assert "Could Chronic Joint Pain Be Improved by Treating Muscle Imbalance?" in page.text
+    assert "needs review" in page.text and "1 to check" in page.text
+    assert "Plantar Heel Pain" not in page.text
+    run_sample(folder.parent / "later", sample=SAMPLES / "plantar-heel-pain.html")
+    shutil.move(next((folder.parent / "later").iterdir()), folder.parent)
+    assert "Plantar Heel Pain: First Steps in the Morning" in review.get("/").text
+
+
+def test_a_post_shows_as_instagram_does(review: Review, folder: Path) -> None:
+    page = review.get(f"/post/{folder.name}").text
+    manifest = read_json(folder / "post.json")
+    for image in manifest["images"]:
+        assert f"/img/{image['file']}?v=" in page
+    assert 'class="fold"' in page  # the 125-character "more" cut
+    assert f"{len(manifest['caption']):,} / 2,200" in page
+    assert manifest["images"][1]["alt_text"] in page
+    image = review.get(f"/post/{folder.name}/img/{COVER}")
+    assert image.status == 200 and image.headers["Content-Type"] == "image/jpeg"
+    assert image.body == (folder / COVER).read_bytes()
+
+
+def test_a_text_edit_is_drawn_and_stays_a_hand_edit(review: Review, folder: Path) -> None:
+    before = digest(folder / "carousel-02.jpg")
+    reply = review.act(folder.name, "edit", key="carousel-02.jpg.text", text="Knee pain on stairs.")
+    assert reply.status == 200, reply.text
+    assert digest(folder / "carousel-02.jpg") != before
+    assert (
+        card(read_json(folder / "post.json"), "carousel-02.jpg")["text"] == "Knee pain on stairs."
+    )
+    assert "Knee pain on stairs." in (folder / "post.toml").read_text()
+    # the command line sees a hand edit, and `run` keeps it
+    assert main(["run", str(KNEE), "-o", str(folder.parent), "-q"]) == 0
+    assert (
+        card(read_json(folder / "post.json"), "carousel-02.jpg")["text"] == "Knee pain on stairs."
+    )
+
+
+def test_the_headline_changes_everywhere_and_is_checked_again(review: Review, folder: Path) -> None:
+    new = "Chronic knee pain and muscle imbalance"
+    reply = review.act(folder.name, "edit", key=f"{COVER}.text", text=new)
+    assert reply.status == 200, reply.text
+    manifest = read_json(folder / "post.json")
+    old = "Could Chronic Joint Pain Be Improved by Treating Muscle Imbalance?"
+    assert card(manifest, COVER)["text"] == new
+    assert card(manifest, "story-01.jpg")["text"] == new
+    assert new in card(manifest, "quote-01.jpg")["note"]
+    captions = [manifest["caption"], manifest["captions"]["story"]]
+    captions += manifest["captions"]["quotes"].values()
+    assert all(new in text and old not in text for text in captions)
+    assert old not in (folder / "alt-text.txt").read_text()
+    assert manifest["health_findings"] == []  # the question headline's finding is gone
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   ", "the text cannot be empty"),
+        ("w" * 20_000, "the text has 20,000 characters; at most 1,000 fit here"),
+    ],
+)
+def test_a_bad_edit_gets_a_message_and_changes_nothing(
+    review: Review, folder: Path, text: str, message: str
+) -> None:
+    before = {p.name: digest(p) for p in folder.iterdir() if p.is_file()}
+    reply = review.act(folder.name, "edit", key="carousel-02.jpg.text", text=text)
+    assert reply.status == 422
+    assert reply.json()["error"].startswith(message)
+    assert {p.name: digest(p) for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_a_text_too_long_for_its_card_is_refused_and_the_folder_kept(
+    review: Review, folder: Path
+) -> None:
+    before = {p.name: digest(p) for p in folder.iterdir() if p.is_file()}
+    reply = review.act(folder.name, "edit", key=f"{COVER}.text", text="Knee pain " * 60)
+    assert reply.status == 422
+    assert "text cannot fit a card" in reply.json()["error"]
+    assert reply.json()["error"].endswith("(shorten it)")
+    assert {p.name: digest(p) for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_a_stale_page_cannot_overwrite(review: Review, folder: Path) -> None:
+    token, version = review.page_state(folder.name)
+    # meanwhile someone edits post.toml by hand
+    sheet = folder / "post.toml"
+    sheet.write_text(sheet.read_text().replace("Swipe →", "Swipe for more →", 1))
+    body = json.dumps({"version": version, "key": "carousel-02.jpg.text", "text": "Mine."})
+    headers = {"X-CSRF-Token": token}
+    reply = review.request("POST", f"/post/{folder.name}/edit", body.encode(), headers)
+    assert reply.status == 409
+    assert "changed since you opened it" in reply.json()["error"]
+    assert "Swipe for more →" in sheet.read_text() and "Mine." not in sheet.read_text()
+
+
+def test_a_blocking_finding_is_signed_off_then_approved(review: Review, folder: Path) -> None:
+    reply = review.act(folder.name, "edit", key="carousel-04.jpg.text", text=CLAIM)
+    assert reply.status == 200, reply.text
+    blocks = [
+        f for f in read_json(folder / "post.json")["health_findings"] if f["severity"] == "block"
+    ]
+    assert blocks and "carousel-04.jpg" in blocks[0]["where"]
+    assert "Resolve each blocking finding" in review.get(f"/post/{folder.name}").text
+    refused = review.act(folder.name, "approve", by="Dr Lee")
+    assert refused.status == 422 and "blocking health-copy finding" in refused.json()["error"]
+
+    for finding in blocks:
+        reply = review.act(
+            folder.name, "signoff", rule=finding["rule"], text=finding["text"],
+            by="Dr Lee", reason="Our clinic's own audited outcome data.",
+        )  # fmt: skip
+        assert reply.status == 200, reply.text
+    signoffs = read_json(folder / "post.json")["signoffs"]
+    assert {(s["rule"], s["text"], s["by"]) for s in signoffs} == {
+        (f["rule"], f["text"], "Dr Lee") for f in blocks
+    }
+    assert all(s["at"] and s["reason"] for s in signoffs)
+    assert review.act(folder.name, "approve", by="Dr Lee").status == 200
+    approval = read_json(folder / "post.json")["approval"]
+    assert approval["by"] == "Dr Lee"
+    assert "approved" in review.get("/").text
+
+
+def test_a_suggestion_accepted_becomes_a_hand_edit(review: Review, folder: Path) -> None:
+    (finding,) = read_json(folder / "post.json")["health_findings"]
+    reply = review.act(folder.name, "accept", rule=finding["rule"], text=finding["text"])
+    assert reply.status == 200, reply.text
+    manifest = read_json(folder / "post.json")
+    assert card(manifest, COVER)["text"] == finding["suggestion"]
+    assert manifest["health_findings"] == []
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "render", str(folder)], capture_output=True, text=True
+    )
+    assert f"drew hand edit: {COVER}.text" in result.stderr
+
+
+def test_look_switch_and_quote_swap_redraw(review: Review, folder: Path) -> None:
+    before = digest(folder / "carousel-03.jpg")
+    assert review.act(folder.name, "look", look="bold").status == 200
+    assert read_json(folder / "post.json")["brand"]["look"] == "bold"
+    assert digest(folder / "carousel-03.jpg") != before
+    assert review.act(folder.name, "look", look="../calm").status == 422
+
+    manifest = read_json(folder / "post.json")
+    shown = {c["text"] for c in manifest["cards"]}
+    spare = next(q for q in manifest["digest"]["quotes"] if q not in shown)
+    assert review.act(folder.name, "quote", file="quote-01.jpg", quote=spare).status == 200
+    manifest = read_json(folder / "post.json")
+    assert card(manifest, "quote-01.jpg")["text"] == spare
+    assert spare in manifest["captions"]["quotes"]["quote-01.jpg"]
+    not_a_quote = review.act(folder.name, "quote", file="quote-01.jpg", quote="Made up.")
+    assert not_a_quote.status == 422
+
+
+def test_schedule_and_export_from_the_page(review: Review, folder: Path) -> None:
+    reply = review.act(folder.name, "schedule", start="+1", slots="Tue 09:00, Fri 18:00", tz="UTC")
+    assert reply.status == 200, reply.text
+    plan = read_json(folder / "post.json")["schedule"]
+    assert plan["slots"] == "Tue 09:00, Fri 18:00" and plan["timezone"] == "UTC"
+    assert [p["type"] for p in plan["posts"]] == ["carousel", "quote", "story"]
+    ics = review.get(f"/export/ics?post={folder.name}")
+    assert ics.status == 200 and ics.headers["Content-Type"] == "text/calendar"
+    assert ics.text.count("BEGIN:VEVENT") == 3
+    assert "attachment" in ics.headers["Content-Disposition"]
+    # every approved post: none is approved yet
+    assert review.get("/export/ics").status == 400
+
+
+def test_changes_need_the_token_and_the_same_origin(review: Review, folder: Path) -> None:
+    token, version = review.page_state(folder.name)
+    body = json.dumps({"version": version, "key": "carousel-02.jpg.text", "text": "x y"}).encode()
+    path = f"/post/{folder.name}/edit"
+    assert review.request("POST", path, body).status == 403
+    assert review.request("POST", path, body, {"X-CSRF-Token": "guess"}).status == 403
+    evil = {"X-CSRF-Token": token, "Origin": "http://evil.example"}
+    assert review.request("POST", path, body, evil).status == 403
+    assert review.request("POST", path, b"[1, 2]", {"X-CSRF-Token": token}).status == 400
+    assert "x y" not in (folder / "post.toml").read_text()
+
+
+def test_only_its_own_host_names_are_answered(review: Review) -> None:
+    assert review.get("/", Host="evil.example").status == 421  # DNS rebinding
+    assert review.get("/", Host=f"localhost:{review.port}").status == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/post/../out/x",
+        "/post/%2e%2e/img/post.json",
+        "/post/..%2f..%2fetc/img/passwd",
+        "/post//etc/img/passwd",
+        "/post/{slug}/img/post.json",
+        "/post/{slug}/img/..%2fpost.json",
+        "/post/{slug}/img/%2fetc%2fpasswd",
+        "/post/{slug}/img/.repurpose-state.json",
+        "/post/outside/img/secret.jpg",
+        "/static/../pipeline/cli.py",
+        "/static/%2e%2e%2fbase.html.j2",
+    ],
+)
+def test_no_path_outside_out_is_served(review: Review, folder: Path, path: str) -> None:
+    outside = folder.parent.parent / "secret"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.jpg").write_bytes(b"SECRET")
+    shutil.copy(folder / "post.json", outside / "post.json")
+    (folder.parent / "outside").symlink_to(outside)  # a link inside OUT to a folder outside
+    reply = review.get(path.format(slug=folder.name))
+    assert reply.status == 404
+    assert b"SECRET" not in reply.body and b'"digest"' not in reply.body
+
+
+def test_a_linked_image_is_not_followed(review: Review, folder: Path, tmp_path: Path) -> None:
+    (tmp_path / "secret.jpg").write_bytes(b"SECRET")
+    (folder / "quote-01.jpg").unlink()
+    (folder / "quote-01.jpg").symlink_to(tmp_path / "secret.jpg")
+    reply = review.get(f"/post/{folder.name}/img/quote-01.jpg")
+    assert reply.status == 400 and b"SECRET" not in reply.body
+    assert "symbolic link" in reply.text
+
+
+def test_a_change_to_a_linked_folder_is_refused(review: Review, folder: Path) -> None:
+    link = folder.parent / "linked"
+    link.symlink_to(folder)
+    token, version = review.page_state(folder.name)
+    body = json.dumps({"version": version, "key": "caption", "text": "Hi"}).encode()
+    reply = review.request("POST", "/post/linked/edit", body, {"X-CSRF-Token": token})
+    assert reply.status == 404
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--host", "0.0.0.0"], "add --allow-remote and --password-file FILE"),
+        (["--host", "0.0.0.0", "--allow-remote"], "add --allow-remote and --password-file"),
+        (
+            ["--host", "0.0.0.0", "--allow-remote", "--password-file", "short.txt"],
+            "short.txt: the password must have at least 12 characters",
+        ),
+    ],
+)
+def test_another_address_needs_remote_and_a_password(
+    tmp_path: Path, args: list[str], error: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "short.txt").write_text("secret\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "review", str(tmp_path), *args],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and error in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_password_is_asked_when_given(folder: Path, tmp_path: Path) -> None:
+    password = tmp_path / "password.txt"
+    password.write_text("correct horse battery\n")
+    extra = ("--host", "127.0.0.1", "--allow-remote", "--password-file", str(password))
+    with review_server(folder.parent, *extra) as review:
+        assert review.get("/").status == 401
+        good = b64encode(b"staff:correct horse battery").decode()
+        bad = b64encode(b"staff:wrong").decode()
+        assert review.get("/", Authorization=f"Basic {bad}").status == 401
+        assert review.get("/", Authorization=f"Basic {good}").status == 200
+
+
+def test_export_and_schedule_skip_unapproved_posts(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = run_sample(folder.parent / "more", sample=SAMPLES / "plantar-heel-pain.html")
+    assert main(["approve", str(folder), "--by", "Dr Lee"]) == 0
+    assert main(["schedule", str(folder), str(other), "--start", "+1", "--approved-only"]) == 0
+    assert "schedule" in read_json(folder / "post.json")
+    assert "schedule" not in read_json(other / "post.json")
+    assert f"skipped {other}: not approved" in capsys.readouterr().err
+    assert main(["export", str(folder), str(other), "--to", "ics", "--approved-only"]) == 0
+    assert main(["export", str(other), "--to", "ics", "--approved-only"]) == 1
+    assert "none of the posts given is approved" in capsys.readouterr().err
