@@ -138,16 +138,18 @@ const swipe = document.querySelector("#carousel .swipe");
 const panels = [...document.querySelectorAll("#slide-panels .panel")];
 const dots = [...document.querySelectorAll("#carousel .dots span")];
 
+let slideIndex = 0; // the slide shown, or being scrolled to (several key presses add up)
+let settle;
+
 function currentSlide() {
-  return swipe ? Math.round(swipe.scrollLeft / Math.max(1, swipe.clientWidth)) : 0;
+  return slideIndex;
 }
 
 function goTo(index, smooth = true) {
   if (!swipe) return;
-  const last = swipe.children.length - 1;
-  index = Math.max(0, Math.min(last, index));
-  swipe.scrollTo({ left: index * swipe.clientWidth, behavior: smooth ? "smooth" : "instant" });
-  showPanel(index);
+  slideIndex = Math.max(0, Math.min(swipe.children.length - 1, index));
+  swipe.scrollTo({ left: slideIndex * swipe.clientWidth, behavior: smooth ? "smooth" : "instant" });
+  showPanel(slideIndex);
 }
 
 function showPanel(index) {
@@ -158,7 +160,13 @@ function showPanel(index) {
 if (swipe) {
   document.querySelector("#carousel .prev").addEventListener("click", () => goTo(currentSlide() - 1));
   document.querySelector("#carousel .next").addEventListener("click", () => goTo(currentSlide() + 1));
-  swipe.addEventListener("scroll", () => showPanel(currentSlide()));
+  swipe.addEventListener("scroll", () => { // a swipe by hand: follow it once it comes to rest
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      slideIndex = Math.round(swipe.scrollLeft / Math.max(1, swipe.clientWidth));
+      showPanel(slideIndex);
+    }, 120);
+  });
   document.addEventListener("keydown", (e) => {
     if (e.target.closest("textarea, input, select")) return;
     if (e.key === "ArrowRight") { e.preventDefault(); goTo(currentSlide() + 1); }
@@ -166,14 +174,14 @@ if (swipe) {
   });
   swipe.querySelectorAll("figure").forEach((fig, i) => fig.addEventListener("click", () => {
     goTo(i);
-    const first = panels[i].querySelector(".field");
-    if (first) startEdit(first);
+    const main = panels[i].querySelector('.field[data-key$=".text"]');
+    if (main) startEdit(main);
   }));
   showPanel(0);
 }
 document.querySelectorAll("img.card-img").forEach((img) => img.addEventListener("click", () => {
-  const first = img.closest(".card-col").querySelector(".panel .field");
-  if (first) startEdit(first);
+  const main = img.closest(".card-col").querySelector('.panel .field[data-key$=".text"]');
+  if (main) startEdit(main);
 }));
 
 // After a change: back on the same slide and place, with what happened.
