@@ -331,3 +331,50 @@ def test_export_and_schedule_skip_unapproved_posts(
     assert main(["export", str(folder), str(other), "--to", "ics", "--approved-only"]) == 0
     assert main(["export", str(other), "--to", "ics", "--approved-only"]) == 1
     assert "none of the posts given is approved" in capsys.readouterr().err
+
+
+def carousel(folder: Path) -> list[tuple[str, str | None]]:
+    """The carousel's files and counters in swipe order, as post.json has them."""
+    manifest = read_json(folder / "post.json")
+    return [(c["file"], c["counter"]) for c in manifest["cards"] if c["kind"] in CAROUSEL_KINDS]
+
+
+CAROUSEL_KINDS = ("cover", "point", "closing")
+
+
+def test_slides_left_out_moved_put_back_and_kept_by_run(review: Review, folder: Path) -> None:
+    edit = review.act(folder.name, "edit", key="carousel-05.jpg.text", text="Balance first.")
+    assert edit.status == 200
+    assert review.act(folder.name, "slide", file="carousel-05.jpg", move="out").status == 200
+    slides = carousel(folder)
+    assert "carousel-05.jpg" not in [f for f, _ in slides]
+    assert [c for _, c in slides] == [f"{i} / 8" for i in range(1, 9)]
+    assert not (folder / "carousel-05.jpg").exists()
+    manifest = read_json(folder / "post.json")
+    assert len([i for i in manifest["images"] if i["kind"] == "carousel"]) == 8
+    assert manifest["slides_left_out"][0]["text"] == "Balance first."
+    assert "Slide 5 of 8" in image_alt(manifest, "carousel-06.jpg")
+
+    assert review.act(folder.name, "slide", file="carousel-03.jpg", move="earlier").status == 200
+    assert [f for f, _ in carousel(folder)][:3] == [COVER, "carousel-03.jpg", "carousel-02.jpg"]
+    assert review.act(folder.name, "slide", file=COVER, move="out").status == 422
+    assert review.act(folder.name, "slide", file="carousel-03.jpg", move="earlier").status == 422
+
+    # `run` on the same article keeps the arrangement, and the edit of the slide left out
+    assert main(["run", str(KNEE), "-o", str(folder.parent), "-q"]) == 0
+    assert [f for f, _ in carousel(folder)][:3] == [COVER, "carousel-03.jpg", "carousel-02.jpg"]
+    assert "carousel-05.jpg" not in [f for f, _ in carousel(folder)]
+
+    assert review.act(folder.name, "slide", file="carousel-05.jpg", move="back").status == 200
+    files = [f for f, _ in carousel(folder)]
+    assert files.index("carousel-05.jpg") == files.index("carousel-04.jpg") + 1
+    assert [c for _, c in carousel(folder)][-1] == "9 / 9"
+    assert card(read_json(folder / "post.json"), "carousel-05.jpg")["text"] == "Balance first."
+    assert (folder / "carousel-05.jpg").is_file()
+    assert read_json(folder / "post.json")["slides_left_out"] == []
+
+
+def image_alt(manifest: dict[str, object], file: str) -> str:
+    images = manifest["images"]
+    assert isinstance(images, list)
+    return str(next(i["alt_text"] for i in images if i["file"] == file))

@@ -33,6 +33,7 @@ from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page,
 from pipeline.redact import strip_credentials
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.looks import load_template
+from pipeline.write.arrangement import arrangement_record, kept_arrangement
 from pipeline.write.atomic import output_error
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
 from pipeline.write.files import folder_lock, make_slug
@@ -172,6 +173,8 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     page, post = made.page, made.post
     before = None if options.force or not (folder / MANIFEST).is_file() else read_before(folder)
     edits = before.edits if before else {}
+    if before is not None:  # slides left out or moved in `repurpose review` stay so
+        post = arranged_as_before(before.manifest, post)
     base = build_manifest(page, made.article, made.digest, options.brand, post.extra)
     base = replace(base, schedule=kept_plan(folder))
     base = kept_publishing(folder, base)
@@ -197,6 +200,14 @@ def read_before(folder: Path) -> FolderTexts | None:
     """The folder's texts and hand edits; None for a folder written before edits were tracked."""
     state = load_state(folder)
     return read_folder_texts(folder, state) if state else None
+
+
+def arranged_as_before(manifest: Manifest, post: Post) -> Post:
+    cards, left = kept_arrangement(manifest, post.cards)
+    if cards == list(post.cards) and not left:
+        return post
+    extra = {**post.extra, **arrangement_record(cards, left)}
+    return replace(post, cards=tuple(cards), extra=extra)
 
 
 def kept_plan(folder: Path) -> dict[str, Any] | None:

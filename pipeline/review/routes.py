@@ -17,6 +17,7 @@ from pipeline.review import actions
 from pipeline.review.actions import Stale
 from pipeline.review.folders import NotFound, find_folder, open_folder, post_folders
 from pipeline.review.plan import CONTENT_TYPES, approved_folders, export_plan, plan_post
+from pipeline.review.slides import rearrange
 from pipeline.review.views import list_posts, post_page
 from pipeline.write.edits import read_folder_texts
 from pipeline.write.state import load_state
@@ -82,7 +83,7 @@ def export_reply(out: Path, target: str, query: dict[str, str], clock: Clock) ->
     return reply
 
 
-ACTIONS = ("edit", "accept", "signoff", "approve", "look", "quote", "schedule")
+ACTIONS = ("edit", "accept", "signoff", "approve", "look", "quote", "slide", "schedule")
 
 
 def handle_post(folder: Path, action: str, body: dict[str, str], clock: Clock) -> Reply:
@@ -110,6 +111,8 @@ def run_action(folder: Path, action: str, body: dict[str, str], clock: Clock) ->
         return edited(actions.accept_suggestion(folder, version, body["rule"], body["text"]))
     if action == "quote":
         return edited(actions.swap_quote(folder, version, body["file"], body["quote"]))
+    if action == "slide":
+        return edited(rearrange(folder, version, body["file"], body["move"]))
     if action == "look":
         looks = tuple(template_names())
         return edited(actions.switch_look(folder, version, body["look"], looks))

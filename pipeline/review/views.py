@@ -14,6 +14,7 @@ from pipeline.commands.approve import is_approved
 from pipeline.health import blocking
 from pipeline.models import HealthFinding, RepurposeError
 from pipeline.review.folders import Folder, open_folder, post_folders
+from pipeline.write.arrangement import slides_left_out
 from pipeline.write.edits import (
     ALT,
     CAPTION_FILE,
@@ -98,6 +99,7 @@ def post_page(folder: Folder, texts: dict[str, str], looks: Sequence[str]) -> di
         "approval": manifest.approval,
         "approved": is_approved(folder.path, manifest),
         "spare_quotes": spare_quotes(manifest),
+        "left_out": [{"file": c.file, "text": c.text} for c in slides_left_out(manifest)],
         "calendar": plan_calendar(manifest),
         "schedule": manifest.schedule or {},
     }
@@ -142,6 +144,7 @@ def image_view(
         "alt": {"key": alt_key, "label": "Alt text", "value": texts.get(alt_key, image.alt_text)},
         "findings": [f for f in findings if image.file in f["where"]],
         "text": texts.get(text_key(image.file, "text"), ""),
+        "movable": (image.kind or "carousel") == "carousel" and image.role != "cover",
     }
 
 

@@ -121,6 +121,11 @@ document.querySelectorAll("select.swap-quote").forEach((select) => {
   select.addEventListener("change", () => { if (select.value) act(select.closest(".card-col").querySelector(".panel"), "quote", { file: select.dataset.file, quote: select.value }); });
 });
 
+document.querySelectorAll(".slide-tools button[data-move]").forEach((b) => {
+  const tools = b.closest(".slide-tools");
+  b.addEventListener("click", () => act(tools, "slide", { file: tools.dataset.file, move: b.dataset.move }, b));
+});
+
 const plan = document.getElementById("schedule");
 if (plan) {
   const tomorrow = new Date(Date.now() + 86400000);
