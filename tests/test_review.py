@@ -378,3 +378,54 @@ def image_alt(manifest: dict[str, object], file: str) -> str:
     images = manifest["images"]
     assert isinstance(images, list)
     return str(next(i["alt_text"] for i in images if i["file"] == file))
+
+
+@pytest.mark.parametrize(
+    ("action", "fields", "status", "message"),
+    [
+        ("edit", {"key": "caption", "text": "x" * 2201}, 422, "the text has 2,201 characters"),
+        ("edit", {"key": f"{COVER}.alt_text", "text": "y" * 1001}, 422, "at most 1,000"),
+        ("edit", {"key": "post.json", "text": "z"}, 422, "this post has no text called"),
+        ("edit", {"key": "caption"}, 400, "the request lacks 'text'"),
+        ("approve", {"by": "   "}, 422, "give your name"),
+        (
+            "signoff",
+            {"rule": "cure", "text": "nowhere", "by": "A", "reason": "B"},
+            422,
+            "no longer",
+        ),
+        (
+            "schedule",
+            {"start": "1999-01-01", "slots": "Mon 09:00", "tz": "UTC"},
+            422,
+            "in the past",
+        ),
+        ("schedule", {"start": "+1", "slots": "Funday 09:00", "tz": "UTC"}, 422, "bad slot"),
+        ("delete", {}, 404, "no such action"),
+    ],
+)
+def test_bad_requests_get_one_clear_sentence(
+    review: Review, folder: Path, action: str, fields: dict[str, str], status: int, message: str
+) -> None:
+    before = digest(folder / "post.json")
+    reply = review.act(folder.name, action, **fields)
+    assert reply.status == status
+    assert message in reply.json()["error"]
+    assert digest(folder / "post.json") == before
+
+
+def test_a_body_too_large_or_not_json_is_refused(review: Review, folder: Path) -> None:
+    token, _ = review.page_state(folder.name)
+    path = f"/post/{folder.name}/edit"
+    headers = {"X-CSRF-Token": token}
+    assert review.request("POST", path, b"{" * 300_000, headers).status == 413
+    assert review.request("POST", path, b"not json", headers).status == 400
+    assert review.request("POST", path, b'{"version": 1}', headers).status == 400
+
+
+def test_a_damaged_post_is_named_not_a_crash(review: Review, folder: Path) -> None:
+    (folder / "post.json").write_text('{"cards": 7}')
+    listing = review.get("/")
+    assert listing.status == 200 and "wrong kind of value" in listing.text
+    page = review.get(f"/post/{folder.name}")
+    assert page.status == 400 and "wrong kind of value" in page.text

@@ -13,6 +13,7 @@ import ipaddress
 import json
 import mimetypes
 import secrets
+import sys
 from base64 import b64decode
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -124,6 +125,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self.send_reply(Reply.page_error(HTTPStatus.NOT_FOUND, str(exc)))
         except RepurposeError as exc:
             self.send_reply(Reply.page_error(HTTPStatus.BAD_REQUEST, str(exc)))
+        except Exception as exc:  # a bug: one line here and on the page, the server goes on
+            self.send_reply(Reply.page_error(HTTPStatus.INTERNAL_SERVER_ERROR, unexpected(exc)))
 
     def get(self, path: str) -> Reply:
         parts = [p for p in path.split("/") if p]
@@ -160,7 +163,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
         except NotFound as exc:
             self.send_reply(Reply.error(HTTPStatus.NOT_FOUND, str(exc)))
             return
-        self.send_reply(handle_post(folder, parts[2], body, self.review.clock))
+        try:
+            reply = handle_post(folder, parts[2], body, self.review.clock)
+        except Exception as exc:  # a bug: one line here and on the page, the server goes on
+            reply = Reply.error(HTTPStatus.INTERNAL_SERVER_ERROR, unexpected(exc))
+        self.send_reply(reply)
 
     def context(self) -> dict[str, Any]:
         return {"token": self.review.token, "env": environment()}
@@ -213,6 +220,12 @@ class ReviewHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
+
+
+def unexpected(exc: Exception) -> str:
+    message = f"unexpected {type(exc).__name__}: {exc} (nothing more was changed)"
+    print(f"Error: {message}", file=sys.stderr, flush=True)
+    return message
 
 
 def serve_review(app: ReviewApp, host: str, port: int, ready: Callable[[str], None]) -> None:

@@ -55,10 +55,11 @@ def list_posts(out: Path) -> list[dict[str, Any]]:
 def post_summary(folder: Folder) -> dict[str, Any]:
     manifest = folder.manifest
     cover = next((i.file for i in manifest.images if i.role == "cover"), None)
+    headline = next((c.text for c in manifest.cards if c.kind == "cover"), None)
     signoffs = signoffs_of(manifest)
     return {
         "slug": folder.path.name,
-        "title": manifest.source.title or manifest.headline or folder.path.name,
+        "title": headline or manifest.source.title or folder.path.name,
         "language": manifest.language,
         "status": status_of(folder),
         "cover": cover,
