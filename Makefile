@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/repurpose run samples/knee-pain-muscle-imbalance.html -o $(OUT)
 	@echo "Wrote:" && ls -1 $(OUT)/*/
 	@echo "To type \`repurpose\` by its bare name: source $(VENV)/bin/activate (or call $(BIN)/repurpose)"
+	@echo "To check, edit, sign off and plan it in the browser: $(BIN)/repurpose review $(OUT) --open"
 
 lint: setup
 	$(BIN)/ruff check .

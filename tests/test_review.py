@@ -13,6 +13,7 @@ import sys
 from base64 import b64encode
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -429,3 +430,36 @@ def test_a_damaged_post_is_named_not_a_crash(review: Review, folder: Path) -> No
     assert listing.status == 200 and "wrong kind of value" in listing.text
     page = review.get(f"/post/{folder.name}")
     assert page.status == 400 and "wrong kind of value" in page.text
+
+
+def test_a_korean_post_opens_edits_and_exports(review: Review, folder: Path) -> None:
+    korean = run_sample(folder.parent / "ko", sample=SAMPLES / "ko-knee-pain.md")
+    slug = Path(shutil.move(korean, folder.parent / korean.name)).name
+    assert not slug.isascii()
+    path = quote(slug)
+    assert slug in review.get("/").text
+    assert review.get(f"/post/{path}").status == 200
+    reply = review.act(path, "edit", key="carousel-02.jpg.text", text="계단에서 무릎이 아파요.")
+    assert reply.status == 200, reply.text
+    assert card(read_json(folder.parent / slug / "post.json"), "carousel-02.jpg")["text"] == (
+        "계단에서 무릎이 아파요."
+    )
+    assert (
+        review.act(path, "schedule", start="+1", slots="Mon 09:00", tz="Asia/Seoul").status == 200
+    )
+    ics = review.get(f"/export/ics?post={path}")
+    assert ics.status == 200
+    assert f"filename*=UTF-8''{quote(slug)}-ics.ics" in ics.headers["Content-Disposition"]
+
+
+def test_the_page_brings_its_own_fonts(review: Review) -> None:
+    css = review.get("/static/review.css").text
+    for name in ("Inter-Regular.otf", "NanumSquareR.ttf", "BIZUDGothic-Regular.ttf"):
+        assert f"/static/fonts/{name}" in css
+        font = review.get(f"/static/fonts/{name}")
+        assert font.status == 200 and font.body == (ROOT / "fonts" / name).read_bytes()
+    assert review.get("/static/fonts/licenses").status == 404
+    assert review.get("/static/fonts/NanumSquareEB.ttf").status == 404  # only those named
+
+
+ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from pipeline.write.edits import ALT_FILE, CAPTION_FILE, EDIT_SHEET, STORY_FILE
 from pipeline.write.manifest import CARD_FILE, MANIFEST, Manifest, read_manifest
 from pipeline.write.paths import read_folder_file
 
-SLUG = re.compile(r"[A-Za-z0-9][\w.-]{0,200}")
+SLUG = re.compile(r"[^\W_][\w.-]{0,200}")  # make_slug's names, Korean ones too
 VERSIONED = (MANIFEST, EDIT_SHEET, CAPTION_FILE, STORY_FILE, ALT_FILE)
 
 

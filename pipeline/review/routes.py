@@ -10,6 +10,7 @@ from datetime import datetime
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pipeline.models import RepurposeError
 from pipeline.render.looks import template_names
@@ -79,7 +80,10 @@ def export_reply(out: Path, target: str, query: dict[str, str], clock: Clock) ->
         folders = approved_folders(folders)
     text, name = export_plan(folders, target, query.get("media_base_url"), clock())
     reply = Reply(HTTPStatus.OK, text.encode("utf-8"), CONTENT_TYPES[target][0])
-    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+    reply.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    )
     return reply
 
 

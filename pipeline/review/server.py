@@ -35,8 +35,17 @@ from pipeline.write.paths import read_folder_file
 
 MAX_BODY = 256 * 1024
 STATIC = {"review.css": "text/css", "review.js": "text/javascript"}
+# The page's own fonts, from the committed fonts/: the same text on every machine, Korean and
+# Japanese included, with no font fetched from the internet.
+FONTS = {
+    "Inter-Regular.otf": "font/otf",
+    "Inter-Bold.otf": "font/otf",
+    "NanumSquareR.ttf": "font/ttf",
+    "NanumSquareB.ttf": "font/ttf",
+    "BIZUDGothic-Regular.ttf": "font/ttf",
+}
 CSP = (
-    "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
+    "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 
@@ -133,6 +142,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
         if len(parts) == 2 and parts[0] == "static" and parts[1] in STATIC:
             data = (resource_dir("templates") / "review" / parts[1]).read_bytes()
             return Reply(HTTPStatus.OK, data, STATIC[parts[1]])
+        if len(parts) == 3 and parts[:2] == ["static", "fonts"] and parts[2] in FONTS:
+            data = (resource_dir("fonts") / parts[2]).read_bytes()
+            reply = Reply(HTTPStatus.OK, data, FONTS[parts[2]])
+            reply.headers["Cache-Control"] = "max-age=86400"
+            return reply
         if len(parts) == 4 and parts[0] == "post" and parts[2] == "img":
             folder = open_folder(self.review.out, parts[1])
             data = read_folder_file(image_path(folder, parts[3]))
