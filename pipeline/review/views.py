@@ -85,10 +85,13 @@ def post_page(folder: Folder, texts: dict[str, str], looks: Sequence[str]) -> di
     signoffs = signoffs_of(manifest)
     findings = [finding_view(f, signoffs, texts) for f in manifest.health_findings]
     images = [image_view(i, manifest, texts, findings) for i in manifest.images]
+    slides = [i for i in images if i["kind"] == "carousel"]
+    for place, slide in enumerate(slides):  # the cover stays first
+        slide |= {"can_go_earlier": place > 1, "can_go_later": 0 < place < len(slides) - 1}
     return {
         **post_summary(folder),
         "images": images,
-        "slides": [i for i in images if i["kind"] == "carousel"],
+        "slides": slides,
         "quotes": [i for i in images if i["kind"] == "quote"],
         "stories": [i for i in images if i["kind"] == "story"],
         "feed": [i for i in images if i["kind"] != "story"],
