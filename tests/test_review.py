@@ -463,3 +463,19 @@ def test_the_page_brings_its_own_fonts(review: Review) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_short_headline_inside_a_sentence_stays(review: Review, folder: Path) -> None:
+    assert review.act(folder.name, "edit", key=f"{COVER}.text", text="Knee pain").status == 200
+    point = "Knee pain on the stairs is common."
+    assert review.act(folder.name, "edit", key="carousel-02.jpg.text", text=point).status == 200
+    caption = read_json(folder / "post.json")["caption"]
+    caption = caption.replace("\n\n", f"\n\n• Symptom: {point}\n", 1)
+    assert review.act(folder.name, "edit", key="caption", text=caption).status == 200
+    assert review.act(folder.name, "edit", key=f"{COVER}.text", text="Sore knees").status == 200
+    manifest = read_json(folder / "post.json")
+    assert card(manifest, "carousel-02.jpg")["text"] == point
+    assert card(manifest, "story-01.jpg")["text"] == "Sore knees"
+    assert card(manifest, "quote-01.jpg")["note"].endswith(": Sore knees")
+    assert manifest["caption"].startswith("Sore knees\n")
+    assert f"• Symptom: {point}\n" in manifest["caption"]

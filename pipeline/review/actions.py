@@ -8,6 +8,7 @@ lock and first checks that the folder is still the version the page showed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -86,7 +87,7 @@ def edit_text(folder: Path, version: str, key: str, text: str) -> Edited:
         text = clean_text(key, text)
         changes = {key: text}
         if key == cover_key(current.manifest):
-            changes = replace_everywhere(current, current.texts[key], text)
+            changes = replace_headline(current, current.texts[key], text)
         return redraw(folder, current, changes)
 
 
@@ -114,6 +115,31 @@ def replace_everywhere(current: FolderTexts, old: str, new: str) -> dict[str, st
         for key, value in current.texts.items()
         if old and old in value and (not key.endswith("." + ALT) or key in current.edits)
     }
+
+
+def replace_headline(current: FolderTexts, old: str, new: str) -> dict[str, str]:
+    """The headline changed where the tool wrote it as a whole: a card text that is the
+    headline (cover, story), a source line ending in it ("— from our blog: …"), and in the
+    captions where it opens the text or a line, or follows ": ", and ends its line or comes
+    before a dash. The same words inside a sentence (a point that begins "Back pain …") stay.
+    Alt texts the tool wrote are written again from the new cards."""
+    unit = re.compile(r"(?:^|(?<=\n)|(?<=: ))" + re.escape(old) + r"(?=$|\n| [—–-] )", re.MULTILINE)
+    changes = {}
+    for key, value in current.texts.items():
+        field = key.rpartition(".")[2]
+        if field in CARD_TEXTS:
+            changed = new if value == old else unit.sub(lambda _: new, value)
+            changed = changed if value == old or value.endswith(": " + old) else value
+        elif field != ALT:
+            changed = unit.sub(lambda _: new, value)
+        else:
+            continue
+        if changed != value:
+            changes[key] = changed
+    return changes
+
+
+CARD_TEXTS = ("text", "kicker", "note")
 
 
 def clean_text(key: str, text: str) -> str:
