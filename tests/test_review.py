@@ -479,3 +479,12 @@ def test_a_short_headline_inside_a_sentence_stays(review: Review, folder: Path) 
     assert card(manifest, "quote-01.jpg")["note"].endswith(": Sore knees")
     assert manifest["caption"].startswith("Sore knees\n")
     assert f"• Symptom: {point}\n" in manifest["caption"]
+
+
+def test_host_names_are_checked_on_loopback_only() -> None:
+    from pipeline.review.server import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1", 8765) == {
+        "127.0.0.1:8765", "localhost:8765", "[::1]:8765",
+    }  # fmt: skip
+    assert allowed_hosts("0.0.0.0", 8765) == frozenset()  # the password guards it instead

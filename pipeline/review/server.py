@@ -88,8 +88,13 @@ def check_bind(host: str, allow_remote: bool, password_file: Path | None) -> str
 
 
 def allowed_hosts(host: str, port: int) -> frozenset[str]:
-    names = {host, "localhost", "127.0.0.1", "[::1]"} if is_loopback(host) else {host}
-    return frozenset(f"{name}:{port}" for name in names) | ({host} if port == 80 else set())
+    """The Host names a loopback page answers to (a page on another site that points its own
+    name at 127.0.0.1 gets nothing). Empty for a remote page: colleagues reach it by names this
+    machine cannot know, and its password keeps other sites out."""
+    if not is_loopback(host):
+        return frozenset()
+    names = {host, "localhost", "127.0.0.1", "[::1]"}
+    return frozenset(f"{name}:{port}" for name in names) | (names if port == 80 else set())
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +193,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
 
     def refused(self) -> bool:
         """A request for another Host name (DNS rebinding), or without the password."""
-        if self.headers.get("Host", "") not in self.review.hosts:
+        hosts = self.review.hosts
+        if hosts and self.headers.get("Host", "") not in hosts:
             self.send_reply(Reply.error(HTTPStatus.MISDIRECTED_REQUEST, "unknown host name"))
             return True
         if self.review.password is None or self.authorised():
@@ -211,7 +217,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
         """A change without this page's token, or sent from another site."""
         token = self.headers.get("X-CSRF-Token", "")
         origin = self.headers.get("Origin")
-        same_origin = origin is None or urlsplit(origin).netloc in self.review.hosts
+        same_origin = origin is None or urlsplit(origin).netloc == self.headers.get("Host")
         if hmac.compare_digest(token.encode(), self.review.token.encode()) and same_origin:
             return False
         message = "this change did not come from the review page: reload it and try again"
