@@ -195,4 +195,6 @@ def cmd_review(args: argparse.Namespace) -> int:
             webbrowser.open(url)
 
     serve_review(ReviewApp(args.out, args.clock, password), args.host, args.port, ready)
+    if not args.quiet:
+        print("review page stopped", file=sys.stderr)
     return 0

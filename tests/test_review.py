@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 from base64 import b64encode
@@ -306,6 +308,33 @@ def test_another_address_needs_remote_and_a_password(
     assert result.returncode == 1
     assert result.stderr.startswith("Error: ") and error in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def review_command(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pipeline", "review", str(out), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+
+def test_a_missing_folder_a_busy_port_and_ctrl_c(tmp_path: Path) -> None:
+    missing = review_command(tmp_path / "nope")
+    assert missing.returncode == 1
+    assert missing.stderr == (
+        f"Error: {tmp_path / 'nope'} is not a folder: give the output folder of `repurpose run`\n"
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = review_command(tmp_path, "--port", str(port))
+    assert busy.returncode == 1
+    assert busy.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+    assert busy.stderr.endswith("(try another --port)\n")
+    with review_server(tmp_path) as review:
+        assert "No posts yet" in review.get("/").text
+        review.process.send_signal(signal.SIGINT)
+        assert review.process.wait(timeout=30) == 0
+        assert review.process.stderr is not None
+        assert review.process.stderr.read() == "review page stopped\n"
 
 
 def test_a_password_is_asked_when_given(folder: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ directly inside OUT and the images their post.json lists can be read.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import ipaddress
 import json
@@ -258,5 +259,5 @@ def serve_review(app: ReviewApp, host: str, port: int, ready: Callable[[str], No
         ) from None
     shown = f"[{host}]" if ":" in host else host
     ready(f"http://{shown}:{server.server_port}/")
-    with server:
+    with server, contextlib.suppress(KeyboardInterrupt):  # Ctrl-C stops it; changes are saved
         server.serve_forever()
