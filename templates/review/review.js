@@ -34,7 +34,9 @@ async function act(box, action, data, busyButton) {
   box.classList.add("busy");
   try {
     const reply = await send(action, data);
-    reloadKeepingPlace(reply.message || "Saved: the cards are drawn again.");
+    const found = (reply.findings || []).length;
+    const drawn = found ? `Saved and drawn again: ${found} health-copy finding${found > 1 ? "s" : ""} to look at.` : "Saved: the cards are drawn again.";
+    reloadKeepingPlace(reply.message || drawn);
   } catch (error) {
     box.classList.remove("busy");
     if (busyButton) busyButton.disabled = false;
@@ -93,6 +95,12 @@ document.querySelectorAll(".field .value").forEach((value) => {
 document.querySelectorAll(".finding").forEach((box) => {
   const id = { rule: box.dataset.rule, text: box.dataset.text };
   box.querySelector('[data-action="accept"]')?.addEventListener("click", (e) => act(box, "accept", id, e.target));
+  box.querySelector('[data-action="edit"]')?.addEventListener("click", () => {
+    const place = box.closest(".panel, .caption-box");
+    const fields = [...place.querySelectorAll(".field")];
+    const field = fields.find((f) => f.querySelector(".value").textContent.includes(id.text)) || fields[0];
+    if (field) startEdit(field);
+  });
   const form = box.querySelector("form.signoff");
   box.querySelector('[data-action="signoff-open"]')?.addEventListener("click", () => {
     form.hidden = false;
