@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import SAMPLES
 from tests.folders import card, read_json, run_sample
 from tests.reviewserver import Review, review_server
 
@@ -150,3 +151,13 @@ def test_a_second_tabs_stale_edit_is_refused(browser: Any, review: Review, folde
     assert (
         card(read_json(folder / "post.json"), "quote-01.jpg")["text"] == "Written in the first tab."
     )
+
+
+def test_a_new_post_shows_on_the_open_list(browser: Any, review: Review, folder: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(review.url)
+    assert page.locator("table.posts tbody tr").count() == 1
+    later = run_sample(folder.parent.parent / "later", sample=SAMPLES / "plantar-heel-pain.html")
+    shutil.move(later, folder.parent / later.name)
+    page.get_by_text("Plantar Heel Pain: First Steps in the Morning").wait_for(timeout=30_000)
+    assert page.locator("table.posts tbody tr").count() == 2

@@ -41,11 +41,10 @@ from pipeline.write.edits import (
 from pipeline.write.files import folder_lock, update_tool_files
 from pipeline.write.manifest import MANIFEST, Manifest, read_manifest
 from pipeline.write.paths import read_folder_file, safe_join
-from pipeline.write.preview import PREVIEW, build_preview
+from pipeline.write.preview import CAPTION_LIMIT, PREVIEW, build_preview
 from pipeline.write.signoffs import Signoff, with_signoff
 from pipeline.write.state import load_state
 
-CAPTION_LIMIT = 2200  # Instagram's
 ALT_LIMIT = 1000  # the exports' limit
 CARD_LIMIT = 1000  # far above what any card can draw; the card's own fit says the rest
 NAME_LIMIT = 200

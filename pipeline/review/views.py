@@ -25,10 +25,9 @@ from pipeline.write.edits import (
     text_key,
 )
 from pipeline.write.manifest import ImageRecord, Manifest
-from pipeline.write.preview import CAPTION_FOLD
+from pipeline.write.preview import CAPTION_FOLD, CAPTION_LIMIT
 from pipeline.write.signoffs import Signoff, open_findings, signoffs_of, signs_off
 
-CAPTION_LIMIT = 2200
 FIELD_LABELS = {"kicker": "Label", "text": "Text", "note": "Small print"}
 
 

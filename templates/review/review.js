@@ -206,3 +206,16 @@ if (place) {
   const flash = document.getElementById("flash");
   if (flash && place.message) { flash.textContent = place.message; flash.hidden = false; setTimeout(() => { flash.hidden = true; }, 4000); }
 }
+
+// The posts list: a post written meanwhile (by `run` or `watch`) shows up without a reload.
+if (!slug && document.querySelector("main .head-row")) {
+  setInterval(async () => {
+    if (document.hidden) return;
+    try {
+      const html = await (await fetch("/", { cache: "no-store" })).text();
+      const fresh = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+      const main = document.querySelector("main");
+      if (fresh && fresh.innerHTML !== main.innerHTML) main.replaceWith(fresh);
+    } catch { /* the server is stopped: keep what is shown */ }
+  }, 5000);
+}
