@@ -126,6 +126,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
     review: ReviewApp
     server_version = "repurpose-review"
     sys_version = ""
+    timeout = 60  # a connection that sends nothing for a minute is closed, not kept forever
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # no request log on stderr: the terminal shows the address and errors only
