@@ -175,7 +175,11 @@ def test_a_blocking_finding_is_signed_off_then_approved(review: Review, folder: 
     assert review.act(folder.name, "approve", by="Dr Lee").status == 200
     approval = read_json(folder / "post.json")["approval"]
     assert approval["by"] == "Dr Lee"
-    assert "approved" in review.get("/").text
+    assert 'class="status status-approved"' in review.get("/").text
+    # a retouched image is not what was approved: the list says so at once
+    (folder / "carousel-03.jpg").write_bytes((folder / "carousel-02.jpg").read_bytes())
+    assert 'class="status status-approved"' not in review.get("/").text
+    assert "Approved earlier by Dr Lee" in review.get(f"/post/{folder.name}").text
 
 
 def test_a_suggestion_accepted_becomes_a_hand_edit(review: Review, folder: Path) -> None:

@@ -7,6 +7,7 @@ import calendar
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from pipeline.write.edits import (
     quote_caption_file,
     text_key,
 )
-from pipeline.write.manifest import ImageRecord, Manifest
+from pipeline.write.manifest import ImageRecord, Manifest, read_manifest
 from pipeline.write.preview import CAPTION_FOLD, CAPTION_LIMIT
 from pipeline.write.signoffs import Signoff, open_findings, signoffs_of, signs_off
 
@@ -33,11 +34,29 @@ FIELD_LABELS = {"kicker": "Label", "text": "Text", "note": "Small print"}
 
 def status_of(folder: Folder) -> str:
     manifest = folder.manifest
-    if is_approved(folder.path, manifest):
+    if still_approved(folder):
         return "scheduled" if manifest.schedule else "approved"
     if open_findings(manifest.health_findings, signoffs_of(manifest)):
         return "needs review"
     return "draft"
+
+
+def still_approved(folder: Folder) -> bool:
+    """`is_approved`, which hashes every image, asked again only when the folder changed: the
+    open list asks every few seconds."""
+    if folder.manifest.approval is None:
+        return False
+    stamps = []
+    for image in folder.manifest.images:
+        with suppress(OSError):
+            info = (folder.path / image.file).stat()
+            stamps.append((image.file, info.st_mtime_ns, info.st_size))
+    return approved_at(folder.path, folder.version, tuple(stamps))
+
+
+@lru_cache(maxsize=512)
+def approved_at(path: Path, version: str, stamps: tuple[tuple[str, int, int], ...]) -> bool:
+    return is_approved(path, read_manifest(path))
 
 
 def list_posts(out: Path) -> list[dict[str, Any]]:
@@ -100,7 +119,7 @@ def post_page(folder: Folder, texts: dict[str, str], looks: Sequence[str]) -> di
         "look": str((manifest.brand or {}).get("look") or "calm"),
         "looks": list(looks),
         "approval": manifest.approval,
-        "approved": is_approved(folder.path, manifest),
+        "approved": still_approved(folder),
         "spare_quotes": spare_quotes(manifest),
         "left_out": [{"file": c.file, "text": c.text} for c in slides_left_out(manifest)],
         "calendar": plan_calendar(manifest),
