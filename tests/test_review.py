@@ -176,6 +176,11 @@ def test_a_blocking_finding_is_signed_off_then_approved(review: Review, folder: 
     approval = read_json(folder / "post.json")["approval"]
     assert approval["by"] == "Dr Lee"
     assert 'class="status status-approved"' in review.get("/").text
+    # the command line draws a signed-off text as --keep-flagged would, and run keeps the word
+    assert main(["render", str(folder), "-q"]) == 0
+    assert main(["run", str(KNEE), "-o", str(folder.parent), "-q"]) == 0
+    assert read_json(folder / "post.json")["signoffs"] == signoffs
+    assert card(read_json(folder / "post.json"), "carousel-04.jpg")["text"] == CLAIM
     # a retouched image is not what was approved: the list says so at once
     (folder / "carousel-03.jpg").write_bytes((folder / "carousel-02.jpg").read_bytes())
     assert 'class="status status-approved"' not in review.get("/").text

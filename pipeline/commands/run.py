@@ -227,8 +227,9 @@ def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
 
 
 def kept_publishing(folder: Path, base: Manifest) -> Manifest:
-    """The folder's approval, sign-offs and publications, kept across runs (even with --force), so a
-    piece is never posted twice; publish checks that the approval still fits the content."""
+    """The folder's approval, sign-offs and publications, kept across runs (even with
+    --force), so a piece is never posted twice; publish checks that the approval still fits
+    the content."""
     try:
         before = read_manifest(folder)
     except EditError:
