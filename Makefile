@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/repurpose run samples/knee-pain-muscle-imbalance.html -o $(OUT)
 	@echo "Wrote:" && ls -1 $(OUT)/*/
 	@echo "To type \`repurpose\` by its bare name: source $(VENV)/bin/activate (or call $(BIN)/repurpose)"
+	@echo "To check, edit, sign off and plan it in the browser: $(BIN)/repurpose review $(OUT) --open"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -44,10 +45,12 @@ goldens: setup
 	UPDATE_GOLDENS=1 $(BIN)/pytest -q tests/test_render.py tests/test_goldens_text.py -k golden
 
 # Speed (not a test): ms per image split into layout, draw and encode; then start-up, a fresh run
-# against bench/reference_draw.py, a -j 2 batch and extraction, as ratios (bench/bench_speed.py).
+# against bench/reference_draw.py, a -j 2 batch and extraction, as ratios (bench/bench_speed.py);
+# then the review page's time from saving an edit to the new image served (bench/bench_review.py).
 bench: setup
 	$(BIN)/python bench/bench_render.py
 	$(BIN)/python bench/bench_speed.py
+	$(BIN)/python bench/bench_review.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -290,6 +290,7 @@ def add_schedule_parser(commands: Commands) -> None:
         "--slots", default=DEFAULT_SLOTS, help=f'weekly posting times (default "{DEFAULT_SLOTS}")'
     )
     plan.add_argument("--tz", help="time zone, e.g. Europe/London (default: this machine's)")
+    add_approved_only_option(plan)
     plan.set_defaults(handler=cmd_schedule)
 
 
@@ -304,6 +305,7 @@ def add_export_parser(commands: Commands) -> None:
     )
     export.add_argument("--postiz-integration", metavar="ID", help="Postiz Instagram channel id")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    add_approved_only_option(export)
     export.set_defaults(handler=cmd_export)
 
 
@@ -350,6 +352,29 @@ def cmd_brand_init(args: argparse.Namespace) -> int:
         logo = f", logo {result.logo}" if result.logo else ", no logo"
         print(one_line(f"{result.kit}: {found}{logo}"), file=sys.stderr)
     return 0
+
+
+def add_approved_only_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--approved-only",
+        action="store_true",
+        help="leave out the posts not approved (or changed since their approval)",
+    )
+
+
+def approved_folders(args: argparse.Namespace) -> list[Path]:
+    """The folders given, or with --approved-only those approved; each one left out is said."""
+    if not args.approved_only:
+        return list(args.folders)
+    from pipeline.commands.approve import approved_only
+
+    kept, skipped = approved_only(args.folders)
+    for folder in skipped:
+        if not args.quiet:
+            print(f"skipped {folder}: not approved", file=sys.stderr)
+    if not kept:
+        raise RepurposeError("none of the posts given is approved: `repurpose approve` one first")
+    return kept
 
 
 def fetch_options(args: argparse.Namespace) -> FetchOptions:
@@ -493,7 +518,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from pipeline.commands.schedule import describe_piece, schedule_folders
 
-    planned = schedule_folders(args.folders, args.start, args.slots, args.tz, args.clock())
+    folders = approved_folders(args)
+    planned = schedule_folders(folders, args.start, args.slots, args.tz, args.clock())
     if not args.quiet:
         for item in planned:
             print(f"{item.at:%a %Y-%m-%d %H:%M %Z}  {describe_piece(item.piece)}", file=sys.stderr)
@@ -504,7 +530,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pipeline.commands.export import ExportOptions, export_folders, save_export
 
     options = ExportOptions(args.to, args.clock(), args.media_base_url, args.postiz_integration)
-    text, count = export_folders(args.folders, options)
+    text, count = export_folders(approved_folders(args), options)
     if args.output:
         save_export(args.output, text)
         if not args.quiet:

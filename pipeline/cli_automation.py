@@ -24,6 +24,7 @@ EXAMPLES = """examples:
   INSTAGRAM_ACCESS_TOKEN=... repurpose publish out/* --to instagram --account 17841400000000000 \\
       --media-base-url https://clinic.example/ig
   POSTIZ_API_KEY=... repurpose publish out/* --to postiz --account CHANNEL_ID
+  repurpose review out --open
 """
 
 
@@ -37,6 +38,7 @@ def add_automation_parsers(commands: Commands) -> None:
     add_watch_parser(commands)
     add_approve_parser(commands)
     add_publish_parser(commands)
+    add_review_parser(commands)
 
 
 def add_watch_parser(commands: Commands) -> None:
@@ -161,3 +163,38 @@ def cmd_publish(args: argparse.Namespace) -> int:
     )  # fmt: skip
     say = partial(say_watch, args.quiet)
     return 1 if publish_folders(args.folders, options, say) else 0
+
+
+def add_review_parser(commands: Commands) -> None:
+    review = add_command(commands, "review", "check, edit, sign off and plan posts in a browser")
+    review.add_argument("out", nargs="?", type=Path, default=Path("out"), metavar="OUT")
+    review.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free)")
+    review.add_argument("--open", action="store_true", help="open the page in the browser")
+    review.add_argument("--host", default="127.0.0.1", help="address (default: loopback only)")
+    review.add_argument(
+        "--allow-remote", action="store_true", help="allow a --host other computers can reach"
+    )
+    review.add_argument(
+        "--password-file", type=Path, metavar="FILE", help="the password a remote visitor gives"
+    )
+    review.set_defaults(handler=cmd_review)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.review import ReviewApp, check_bind, serve_review
+
+    if not args.out.is_dir():
+        raise ConfigError(f"{args.out} is not a folder: give the output folder of `repurpose run`")
+    password = check_bind(args.host, args.allow_remote, args.password_file)
+
+    def ready(url: str) -> None:
+        print(f"review page: {url}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    serve_review(ReviewApp(args.out, args.clock, password), args.host, args.port, ready)
+    if not args.quiet:
+        print("review page stopped", file=sys.stderr)
+    return 0

@@ -50,6 +50,7 @@ from pipeline.write.edits import (
 from pipeline.write.files import WriteReport, write_post_files
 from pipeline.write.manifest import MANIFEST, Manifest, with_rendered
 from pipeline.write.preview import PREVIEW, build_preview
+from pipeline.write.signoffs import Signoff, open_findings, signoffs_of
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def draw_post(
     keys that drawing does not change (source, article, digest...)."""
     edited = edited_post(post, texts[0])
     images, tool_alts = render_edited(edited.cards, texts[1], options)
-    findings = check_findings(edited, images, options)
+    findings = check_findings(edited, images, options, signoffs_of(base))
     warnings = caption_warnings(edited)
     manifest = with_rendered(base, edited, images, findings, warnings)
     extra = {PHOTO_FILE: options.photo.jpeg} if options.photo else {}
@@ -162,9 +163,14 @@ def caption_warnings(post: Post) -> list[str]:
 
 
 def check_findings(
-    post: Post, images: Sequence[RenderedImage], options: DrawOptions
+    post: Post,
+    images: Sequence[RenderedImage],
+    options: DrawOptions,
+    signoffs: Sequence[Signoff] = (),
 ) -> list[HealthFinding]:
-    """The health-copy check of what will be posted, hand edits included."""
+    """The health-copy check of what will be posted, hand edits included. A blocking finding a
+    person signed off (in `repurpose review`) for its exact text is drawn, as --keep-flagged
+    would; --strict still fails on it."""
     findings = check_post(post, images, language=options.language)
     if options.strict and blocking(findings):
         for finding in findings:  # the source fails: say why here, there is no result
@@ -173,8 +179,9 @@ def check_findings(
             f"{options.source}: {len(blocking(findings))} blocking health-copy finding(s) under "
             "--strict; nothing written (reword, or run without --strict)"
         )
-    if blocking(findings) and not options.keep_flagged:
-        first = blocking(findings)[0]
+    unreviewed = open_findings(blocking(findings), signoffs)
+    if unreviewed and not options.keep_flagged:
+        first = unreviewed[0]
         raise HealthCheckError(
             f"{options.source}: {', '.join(first.where)}: “{first.text}” makes a claim that may"
             f" not be posted (“{first.match}”): nothing written. Reword it (in post.toml, or in"

@@ -34,10 +34,12 @@ from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page,
 from pipeline.redact import strip_credentials
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.looks import load_template
+from pipeline.write.arrangement import arrangement_record, kept_arrangement
 from pipeline.write.atomic import output_error
 from pipeline.write.edits import FolderTexts, hash_texts, read_folder_texts, texts_of, unused_edits
 from pipeline.write.files import folder_lock, make_slug
 from pipeline.write.manifest import MANIFEST, Manifest, build_manifest, read_manifest
+from pipeline.write.signoffs import SIGNOFFS
 from pipeline.write.state import load_state
 
 
@@ -190,6 +192,8 @@ def write_run(folder: Path, made: Made, options: RunOptions) -> RunResult:
     page, post = made.page, made.post
     before = None if options.force or not (folder / MANIFEST).is_file() else read_before(folder)
     edits = before.edits if before else {}
+    if before is not None:  # slides left out or moved in `repurpose review` stay so
+        post = arranged_as_before(before.manifest, post)
     base = build_manifest(page, made.article, made.digest, options.brand, post.extra)
     base = replace(base, schedule=kept_plan(folder))
     base = kept_publishing(folder, base)
@@ -219,6 +223,14 @@ def read_before(folder: Path) -> FolderTexts | None:
     return read_folder_texts(folder, state) if state else None
 
 
+def arranged_as_before(manifest: Manifest, post: Post) -> Post:
+    cards, left = kept_arrangement(manifest, post.cards)
+    if cards == list(post.cards) and not left:
+        return post
+    extra = {**post.extra, **arrangement_record(cards, left)}
+    return replace(post, cards=tuple(cards), extra=extra)
+
+
 def kept_plan(folder: Path) -> dict[str, Any] | None:
     """The folder's posting plan, kept across runs (even with --force: it is not a text)."""
     try:
@@ -236,10 +248,17 @@ def edit_notes(cards: Sequence[Card], edits: dict[str, str]) -> list[str]:
 
 
 def kept_publishing(folder: Path, base: Manifest) -> Manifest:
-    """The folder's approval and publications, kept across runs (even with --force), so a
-    piece is never posted twice; publish checks that the approval still fits the content."""
+    """The folder's approval, sign-offs and publications, kept across runs (even with
+    --force), so a piece is never posted twice; publish checks that the approval still fits
+    the content."""
     try:
         before = read_manifest(folder)
     except EditError:
         return base
-    return replace(base, approval=before.approval, publications=before.publications)
+    signoffs = {SIGNOFFS: before.extra[SIGNOFFS]} if SIGNOFFS in before.extra else {}
+    return replace(
+        base,
+        approval=before.approval,
+        publications=before.publications,
+        extra={**base.extra, **signoffs},  # a sign-off covers its exact text only
+    )
