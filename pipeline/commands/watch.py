@@ -44,6 +44,8 @@ class WatchOptions:
     backfill: int = 1
     since: datetime | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC), compare=False)
+    # --queue: send each article to the task queue instead of running it here
+    submit: Callable[[str], None] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Tally:
     updated: int = 0
     failed: int = 0  # articles that failed in this pass
     broken: int = 0  # sources that could not be read
+    queued: int = 0  # articles sent to the task queue (--queue)
 
     @property
     def ok(self) -> bool:
@@ -129,7 +132,7 @@ def pick_entries(
             todos.append(Todo(entry, "new", None))
         elif row.source != address:
             continue  # listed by another source too: that one follows it
-        elif row.status == "done" and row.fingerprint != entry.fingerprint:
+        elif row.status in ("done", "queued") and row.fingerprint != entry.fingerprint:
             todos.append(Todo(entry, "updated", row))
         elif row.status == "failed" and (row.retry_at or "") <= now.isoformat():
             todos.append(Todo(entry, "retry", row))
@@ -150,6 +153,13 @@ def run_entry(
     db: sqlite3.Connection, address: str, todo: Todo, options: WatchOptions, say: Say, tally: Tally
 ) -> None:
     entry, now = todo.entry, options.clock()
+    if options.submit is not None:
+        options.submit(entry.url)
+        folder = todo.row.folder if todo.row else None
+        record_entry(db, address, entry, "queued", now, folder=folder)
+        tally.queued += 1
+        say(f"queued: {entry.url}")
+        return
     try:
         result = run_source(entry.url, options.run)
     except RepurposeError as exc:
@@ -204,9 +214,11 @@ def watch_every(
 
 
 def summary(tally: Tally, sources: int) -> str:
-    if not (tally.new or tally.updated or tally.failed or tally.broken):
+    if not (tally.new or tally.updated or tally.failed or tally.broken or tally.queued):
         return f"watch: nothing new in {sources} source{'s' if sources != 1 else ''}"
     parts = [f"{tally.new} new", f"{tally.updated} updated", f"{tally.failed} failed"]
+    if tally.queued:
+        parts.append(f"{tally.queued} sent to the queue")
     if tally.broken:
         parts.append(f"{tally.broken} of {sources} sources unreadable")
     return "watch: " + ", ".join(parts)
