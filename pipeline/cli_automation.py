@@ -94,7 +94,12 @@ def for_clinics(args: argparse.Namespace, command: str, work: Callable[[Clinic],
 
 def clinic_args(args: argparse.Namespace, clinic: Clinic, **more: object) -> argparse.Namespace:
     """The command's arguments for one clinic: its output folder and brand kit."""
-    return argparse.Namespace(**{**vars(args), "out": clinic.out, "brand": clinic.brand, **more})
+    return one_clinic(args, out=clinic.out, brand=clinic.brand, **more)
+
+
+def one_clinic(args: argparse.Namespace, **more: object) -> argparse.Namespace:
+    """The arguments with `more` in, for a single clinic's run of the command (no workspace)."""
+    return argparse.Namespace(**{**vars(args), "workspace": None, "clinic": None, **more})
 
 
 def workspace_queue(args: argparse.Namespace) -> str | None:
@@ -259,7 +264,8 @@ def publish_clinic(args: argparse.Namespace, clinic: Clinic) -> int:
     if args.to:  # --to given: it wins over the workspace's
         account = replace(account, to=args.to) if account else PublishAccount(args.to)
     if account is None:
-        raise ConfigError(f"the workspace gives no publish account for {clinic.name}")
+        print(f"{clinic.name}: no publish account in the workspace: left alone", file=sys.stderr)
+        return 0
     folders = clinic_folders(clinic)
     if not folders:
         print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
@@ -268,8 +274,7 @@ def publish_clinic(args: argparse.Namespace, clinic: Clinic) -> int:
         "account": args.account or account.account,
         "media_base_url": args.media_base_url or account.media_base_url,
     }
-    clinic_args = argparse.Namespace(**{**vars(args), **more})
-    return publish_one(clinic_args, folders, account.to, account.token_env)
+    return publish_one(one_clinic(args, **more), folders, account.to, account.token_env)
 
 
 def publish_one(
@@ -295,7 +300,7 @@ def schedule_clinics(args: argparse.Namespace, plan: Callable[[argparse.Namespac
             print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
             return 0
         more = {"slots": clinic.slots or args.slots, "tz": clinic.tz or args.tz}
-        return plan(argparse.Namespace(**{**vars(args), "folders": folders, **more}))
+        return plan(one_clinic(args, folders=folders, **more))
 
     return for_clinics(args, "schedule", schedule_clinic)
 
@@ -315,12 +320,18 @@ def export_clinics(args: argparse.Namespace, export: Callable[[argparse.Namespac
         if not folders:
             print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
             return 0
-        name = f"{clinic.out.name}.{args.to}.{EXPORT_SUFFIX[args.to]}"
+        name = export_name(clinic.out, args.to)
         media = args.media_base_url or (clinic.publish and clinic.publish.media_base_url)
         more = {"folders": folders, "output": clinic.out.parent / name, "media_base_url": media}
-        return export(argparse.Namespace(**{**vars(args), **more}))
+        return export(one_clinic(args, **more))
 
     return for_clinics(args, "export", export_clinic)
+
+
+def export_name(out: Path, target: str) -> str:
+    """out/alder -> alder.metricool.csv, alder.postiz.json, alder.ics (beside out/alder)."""
+    suffix = EXPORT_SUFFIX[target]
+    return f"{out.name}.{suffix}" if target == suffix else f"{out.name}.{target}.{suffix}"
 
 
 def job_spec(args: argparse.Namespace, clinic: str, source: str) -> JobSpec:

@@ -73,9 +73,7 @@ def ended(url: str, total: int) -> bool:
     return sum(c["done"] + c["failed"] for c in counts(url).values()) >= total
 
 
-def test_forty_articles_three_clinics_two_workers_one_killed(
-    server: Redis, tmp_path: Path
-) -> None:
+def test_forty_articles_three_clinics_two_workers_one_killed(server: Redis, tmp_path: Path) -> None:
     workspace = write_workspace(tmp_path, server.url)
     batch = batch_of_40()
     workers = [start_worker(server.url, tmp_path / f"worker-{n}.log") for n in (1, 2)]
