@@ -200,3 +200,30 @@ def test_a_queue_address_that_is_not_redis_is_refused(tmp_path: Path) -> None:
         1,
         "Error: --queue http://127.0.0.1:1/: write it as redis://HOST:PORT/DB\n",
     )
+
+
+def test_watch_sends_new_articles_to_the_workspaces_queue(server: Redis, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from tests.feeds import Item, rss
+    from tests.stubserver import Reply, serve
+
+    with serve() as blog:
+        blog.routes["/knee"] = Reply(
+            SAMPLE_FILES[1].read_bytes(), headers={"Content-Type": "text/html"}
+        )
+        item = Item(f"{blog.base}/knee", "Knee", datetime(2026, 11, 2, tzinfo=UTC))
+        blog.routes["/feed"] = Reply(rss([item]), headers={"Content-Type": "text/xml"})
+        text = f'queue = "{server.url}"\n[[clinic]]\nname = "alder"\nfeeds = ["{blog.base}/feed"]\n'
+        (tmp_path / "repurpose.toml").write_text(text, encoding="utf-8")
+        watched = repurpose("watch", "--allow-private", "--no-cache", cwd=tmp_path)
+        assert watched.returncode == 0, watched.stderr
+        assert f"queued: {blog.base}/knee" in watched.stderr
+        assert counts(server.url)["alder"]["pending"] == 1
+        worker = start_worker(server.url, tmp_path / "worker.log")
+        try:
+            wait_until(lambda: counts(server.url)["alder"]["done"] == 1, "the watched article")
+        finally:
+            stop_worker(worker)
+    (folder,) = (tmp_path / "out" / "alder").iterdir()
+    check_complete(folder)
