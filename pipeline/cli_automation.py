@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pipeline.commands.batch import ProgressBar
     from pipeline.queue.jobs import JobRecord, JobSpec
     from pipeline.queue.submit import Queue
-    from pipeline.workspace import Clinic
+    from pipeline.workspace import Clinic, Workspace
 
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -374,24 +374,26 @@ def queue_sender(
 
 def run_agency(args: argparse.Namespace, run_here: Callable[[argparse.Namespace], int]) -> int:
     """`run --clinic NAME` (its brand kit and output folder) and `run --queue URL`."""
-    clinic = None
+    from pipeline.workspace import load_workspace
+
+    clinic, url = None, args.queue
     if args.workspace is not None or args.clinic is not None:
-        clinic = run_clinic(args)
+        workspace = load_workspace(args.workspace)
+        clinic = run_clinic(workspace, args.clinic)
+        url = url or workspace.queue
         args = clinic_args(args, clinic)
-    url = workspace_queue(args) if clinic else args.queue
-    args = argparse.Namespace(**{**vars(args), "workspace": None, "clinic": None, "queue": None})
+    args = one_clinic(args, queue=None)
     if not url:
         return run_here(args)
     return run_queued(args, url, clinic)
 
 
-def run_clinic(args: argparse.Namespace) -> Clinic:
-    from pipeline.workspace import load_workspace, pick_clinics
+def run_clinic(workspace: Workspace, name: str | None) -> Clinic:
+    from pipeline.workspace import pick_clinics
 
-    workspace = load_workspace(args.workspace)
-    if args.clinic is None and len(workspace.clinics) > 1:
+    if name is None and len(workspace.clinics) > 1:
         raise ConfigError(f"run with a workspace of {len(workspace.clinics)} clinics: add --clinic")
-    return pick_clinics(workspace, args.clinic)[0]
+    return pick_clinics(workspace, name)[0]
 
 
 def run_queued(args: argparse.Namespace, url: str, clinic: Clinic | None) -> int:

@@ -84,6 +84,7 @@ def test_forty_articles_three_clinics_two_workers_one_killed(server: Redis, tmp_
                 *map(str, files),
             )  # fmt: skip
             assert sent.returncode == 0, sent.stderr
+            assert f"{len(files)} jobs for {clinic} on the queue" in sent.stderr
         store = JobStore(redis.Redis.from_url(server.url))
         wait_until(lambda: sum(store.counts(c)["running"] for c in CLINICS) == 2, "both busy")
         workers[0].send_signal(signal.SIGKILL)  # in the middle of a job

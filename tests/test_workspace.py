@@ -183,3 +183,17 @@ def test_watch_each_clinic_into_its_own_folder_with_its_brand(
     assert not (tmp_path / "out" / "birch").exists()
     with sqlite3.connect(tmp_path / "out" / "alder.watch.sqlite") as db:
         assert db.execute("SELECT status FROM entries").fetchall() == [("done",)]
+
+
+def test_run_with_a_clinic_takes_its_brand_kit_and_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "alder.toml").write_text(BRAND.replace("VIVE Energy Medicine", "Alder Clinic"))
+    path = write(
+        tmp_path, '[[clinic]]\nname = "alder"\nbrand = "alder.toml"\n[[clinic]]\nname = "b"'
+    )
+    assert main(["run", "--workspace", str(path), str(KNEE), "-q"]) == 1
+    assert "run with a workspace of 2 clinics: add --clinic" in capsys.readouterr().err
+    assert main(["run", "--workspace", str(path), "--clinic", "alder", str(KNEE), "-q"]) == 0
+    (folder,) = (tmp_path / "out" / "alder").iterdir()
+    assert read_json(folder / "post.json")["brand"]["name"] == "Alder Clinic"
