@@ -144,6 +144,9 @@ def add_watch_parser(commands: Commands) -> None:
     watch.add_argument(
         "--allow-low-contrast", action="store_true", help="render even below WCAG 4.5:1"
     )
+    watch.add_argument(
+        "-j", "--jobs", type=int, default=2, help="parallel processes for a source's articles (2)"
+    )
     add_workspace_options(watch)
     add_queue_option(watch)
     watch.set_defaults(handler=cmd_watch, force=False)
@@ -192,6 +195,7 @@ def watch_one(args: argparse.Namespace, queue_url: str | None, clinic: Clinic | 
         run_options(args), fetch_options(args), state, max(args.backfill, 0), since, args.clock
     )
     say = partial(say_watch, args.quiet)
+    options = replace(options, jobs=args.jobs)
     if queue_url:
         options = replace(options, submit=queue_sender(args, queue_url, clinic, say))
     if every is not None:

@@ -13,11 +13,12 @@ import pytest
 from pipeline.cli import main
 from pipeline.models import ConfigError
 from pipeline.workspace import Clinic, PublishAccount, load_workspace, pick_clinics
-from tests.conftest import KNEE, ROOT
+from tests.conftest import KNEE, ROOT, SAMPLES
 from tests.feeds import Item, rss
 from tests.folders import fixed_clock, read_json, run_sample
 from tests.stubserver import Reply, Stub, serve
 
+HEEL = SAMPLES / "plantar-heel-pain.html"
 BRAND = (ROOT / "templates" / "brand-example.toml").read_text(encoding="utf-8")
 GOOD = """
 queue = "redis://127.0.0.1:6379/0"
@@ -197,3 +198,23 @@ def test_run_with_a_clinic_takes_its_brand_kit_and_folder(
     assert main(["run", "--workspace", str(path), "--clinic", "alder", str(KNEE), "-q"]) == 0
     (folder,) = (tmp_path / "out" / "alder").iterdir()
     assert read_json(folder / "post.json")["brand"]["name"] == "Alder Clinic"
+
+
+def test_the_embedded_default_runs_a_backfill_in_processes_and_remembers_it(
+    blogs: Stub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No server: a clinic's entries in a local process pool (-j 2), state in SQLite."""
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    blogs.routes["/alder/heel"] = Reply(HEEL.read_bytes(), headers=html)
+    day = datetime(2026, 11, 2, tzinfo=UTC)
+    links = ("knee", "heel", "gone")
+    feed = rss([Item(f"{blogs.base}/alder/{link}", link, day) for link in links])
+    blogs.routes["/alder/feed"] = Reply(feed, headers={"Content-Type": "text/xml"})
+    path = write(tmp_path, f'[[clinic]]\nname = "alder"\nfeeds = ["{blogs.base}/alder/feed"]\n')
+    argv = ["watch", "--workspace", str(path), "--allow-private", "--no-cache", "--backfill", "3"]
+    assert main([*argv, "-j", "2"]) == 1
+    assert "watch: 0 of 1 clinic done; failed: alder" in capsys.readouterr().err
+    with sqlite3.connect(tmp_path / "out" / "alder.watch.sqlite") as db:
+        rows = dict(db.execute("SELECT title, status FROM entries").fetchall())
+    assert rows == {"knee": "done", "heel": "done", "gone": "failed"}
+    assert len(list((tmp_path / "out" / "alder").iterdir())) == 2
