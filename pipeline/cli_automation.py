@@ -423,9 +423,19 @@ def run_queued(args: argparse.Namespace, url: str, clinic: Clinic | None) -> int
     bar = ProgressBar(len(sent.ids), sys.stderr, enabled=not args.quiet)
     try:
         records = wait_jobs(queue, sent.ids, bar, args.quiet)
-    finally:
+    except KeyboardInterrupt:
         bar.close()
+        print(STOPPED_WAITING, file=sys.stderr)
+        return INTERRUPTED
+    bar.close()
     return report_jobs(records, time.perf_counter() - started, args.quiet)
+
+
+INTERRUPTED = 130
+STOPPED_WAITING = (
+    "Interrupted: stopped waiting; the jobs stay on the queue for the workers"
+    " (see `repurpose queue status`)"
+)
 
 
 def wait_jobs(queue: Queue, ids: list[str], bar: ProgressBar, quiet: bool) -> list[JobRecord]:
@@ -436,12 +446,7 @@ def wait_jobs(queue: Queue, ids: list[str], bar: ProgressBar, quiet: bool) -> li
         if record.state == "done" and not quiet:
             bar.say(f"{record.source} -> {record.folder}")
 
-    try:
-        return wait_for_jobs(queue, ids, report, bar.say)
-    except KeyboardInterrupt:
-        raise ConfigError(
-            "stopped waiting: the jobs stay on the queue (see `repurpose queue status`)"
-        ) from None
+    return wait_for_jobs(queue, ids, report, bar.say)
 
 
 def report_jobs(records: list[JobRecord], elapsed: float, quiet: bool) -> int:
