@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.cli_automation import (
-    add_automation_parsers,
+from pipeline.cli_agency import (
     add_queue_option,
     add_workspace_options,
     export_clinics,
@@ -29,6 +28,7 @@ from pipeline.cli_automation import (
     run_agency,
     schedule_clinics,
 )
+from pipeline.cli_automation import add_automation_parsers
 from pipeline.commands import DEFAULT_SLOTS, EXPORT_TARGETS
 from pipeline.models import RepurposeError
 from pipeline.redact import redact_text
