@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test lint bench bench-extract bench-digest goldens clean browser
+.PHONY: setup demo test lint bench bench-extract bench-digest goldens clean browser redis
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh libfribidi0 fonts-noto-color-emoji
@@ -32,7 +32,12 @@ lint: setup
 browser:
 	scripts/system-deps.sh chromium || echo "warning: chromium could not be installed: the browser test will skip" >&2
 
-test: lint browser
+# Debian's redis-server, for the queue tests (tests/test_queue.py start their own on a free port);
+# they skip with the reason when it is missing.
+redis:
+	scripts/system-deps.sh redis-server || echo "warning: redis-server could not be installed: the queue tests will skip" >&2
+
+test: lint browser redis
 	$(BIN)/pytest
 
 # Extraction benchmark on ../shared/corpus/extraction (skips when absent); see bench/bench_extract.py.

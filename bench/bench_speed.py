@@ -5,7 +5,9 @@ b. a fresh `repurpose run` of the knee sample against bench/reference_draw.py, a
    process that loads the same fonts and draws and encodes the same 14 cards;
 c. a batch `repurpose run -j 2` over the corpus pages and samples: articles/s, CPU per article
    and the peak RSS of the largest process, for half and for all of the sources (flat memory);
-d. extraction: `extract_article` against `trafilatura.extract` alone on the corpus pages.
+d. extraction: `extract_article` against `trafilatura.extract` alone on the corpus pages;
+e. the Redis queue: articles/s for 1, 2 and 4 `repurpose worker` processes on a local
+   redis-server (skipped, with a note, when redis-server is not installed).
 
 Every figure is the median of several fresh processes (wall time, and CPU time from
 getrusage); a ratio compares two figures taken here, minutes apart, on the same machine. The
@@ -18,6 +20,8 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -26,6 +30,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -172,6 +177,80 @@ def time_extractor(
     return time.process_time() - started, texts
 
 
+QUEUE_ARTICLES = 32
+
+
+def bench_queue() -> None:
+    print(f"\ne. the Redis queue: {QUEUE_ARTICLES} articles, `run --queue --no-wait`, N workers")
+    server = shutil.which("redis-server")
+    if server is None:
+        print("  skipped: redis-server is not installed (apt-get install redis-server)")
+        return
+    found = sorted(batch_sources(), key=lambda path: EXTRACTION in path.parents)  # articles first
+    sources = (found * 2)[:QUEUE_ARTICLES]
+    with tempfile.TemporaryDirectory() as folder:
+        port = free_port()
+        redis_process = subprocess.Popen(
+            [server, "--port", str(port), "--bind", "127.0.0.1", "--dir", folder, "--save", ""],
+            stdout=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(0.5)
+            for workers in (1, 2, 4):
+                seconds, done = time_queue(f"redis://127.0.0.1:{port}/{workers}", sources, workers)
+                per_s = len(sources) / seconds
+                print(f"  {workers} worker{'s' if workers > 1 else ' '}: {seconds:5.1f} s,"
+                      f" {per_s:5.1f} articles/s ({done} written, the rest refused)")  # fmt: skip
+        finally:
+            redis_process.terminate()
+            redis_process.wait()
+    print(f"  ({os.cpu_count()} cores here: more workers than cores adds nothing on one machine)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def time_queue(url: str, sources: Sequence[Path], workers: int) -> tuple[float, int]:
+    """From sending the batch to its last job done, with the workers started (and idle) first."""
+    import redis
+
+    from pipeline.queue.broker import NAMESPACE
+    from pipeline.queue.jobs import JobStore
+
+    client = redis.Redis.from_url(url)
+    store = JobStore(client)
+    processes = [
+        subprocess.Popen([CLI, "worker", "--queue", url, "-q"], stderr=subprocess.DEVNULL)
+        for _ in range(workers)
+    ]
+    try:
+        while client.zcard(f"{NAMESPACE}:__heartbeats__") < workers:
+            time.sleep(0.1)  # the workers' start-up, out of the timing
+        with tempfile.TemporaryDirectory() as folder:
+            out = str(Path(folder) / "queue-bench")  # the clinic's name: its output folder's
+            started = time.perf_counter()
+            subprocess.run(
+                [CLI, "run", "--queue", url, "--no-wait", "-q", "-o", out, *map(str, sources)],
+                check=True,
+            )
+            while sum(store.counts("queue-bench").values()) == 0 or not all_ended(store):
+                time.sleep(0.1)
+            return time.perf_counter() - started, store.counts("queue-bench")["done"]
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait()
+
+
+def all_ended(store: Any) -> bool:
+    counts: dict[str, int] = store.counts("queue-bench")
+    return counts["pending"] == 0 and counts["running"] == 0
+
+
 def main() -> None:
     started = time.perf_counter()
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
@@ -179,6 +258,7 @@ def main() -> None:
     bench_fresh_run()
     bench_batch()
     bench_extraction()
+    bench_queue()
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"\nbench took {time.perf_counter() - started:.0f} s (this process {own_mb} MB)")
 

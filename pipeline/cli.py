@@ -20,6 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.cli_agency import (
+    add_queue_option,
+    add_workspace_options,
+    export_clinics,
+    in_workspace,
+    run_agency,
+    schedule_clinics,
+)
 from pipeline.cli_automation import add_automation_parsers
 from pipeline.commands import DEFAULT_SLOTS, EXPORT_TARGETS
 from pipeline.models import RepurposeError
@@ -237,6 +245,9 @@ def add_run_parser(commands: Commands) -> None:
     run.add_argument(
         "-j", "--jobs", type=int, default=2, help="parallel processes for several sources (2)"
     )
+    add_workspace_options(run)
+    add_queue_option(run)
+    run.add_argument("--no-wait", action="store_true", help="--queue: return once sent")
     run.set_defaults(handler=cmd_run)
 
 
@@ -280,23 +291,22 @@ def add_render_parser(commands: Commands) -> None:
 
 def add_schedule_parser(commands: Commands) -> None:
     plan = add_command(commands, "schedule", "plan posting dates and write them into post.json")
-    plan.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    plan.add_argument("folders", nargs="*", type=Path, metavar="OUT/SLUG")
     plan.add_argument(
         "--start",
         required=True,
         help='first day to post: YYYY-MM-DD, "today", "tomorrow" or "+7" (days from today)',
     )
-    plan.add_argument(
-        "--slots", default=DEFAULT_SLOTS, help=f'weekly posting times (default "{DEFAULT_SLOTS}")'
-    )
+    plan.add_argument("--slots", help=f'weekly posting times (default "{DEFAULT_SLOTS}")')
     plan.add_argument("--tz", help="time zone, e.g. Europe/London (default: this machine's)")
     add_approved_only_option(plan)
+    add_workspace_options(plan)
     plan.set_defaults(handler=cmd_schedule)
 
 
 def add_export_parser(commands: Commands) -> None:
     export = add_command(commands, "export", "write the posting plan for a scheduler")
-    export.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
+    export.add_argument("folders", nargs="*", type=Path, metavar="OUT/SLUG")
     export.add_argument(
         "--to", required=True, choices=EXPORT_TARGETS, help="the scheduler's format"
     )
@@ -306,6 +316,7 @@ def add_export_parser(commands: Commands) -> None:
     export.add_argument("--postiz-integration", metavar="ID", help="Postiz Instagram channel id")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     add_approved_only_option(export)
+    add_workspace_options(export)
     export.set_defaults(handler=cmd_export)
 
 
@@ -411,6 +422,8 @@ NO_BRAND_NOTE = (
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.queue or args.workspace or args.clinic:
+        return run_agency(args, cmd_run)
     from pipeline.commands.batch import ProgressBar, expand_sources, run_batch
     from pipeline.commands.run import check_out_dir, run_source
 
@@ -518,8 +531,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from pipeline.commands.schedule import describe_piece, schedule_folders
 
-    folders = approved_folders(args)
-    planned = schedule_folders(folders, args.start, args.slots, args.tz, args.clock())
+    if in_workspace(args, args.folders):
+        return schedule_clinics(args, cmd_schedule)
+    if not args.folders:
+        args.parser.error("the following arguments are required: OUT/SLUG")
+    slots = args.slots or DEFAULT_SLOTS
+    planned = schedule_folders(approved_folders(args), args.start, slots, args.tz, args.clock())
     if not args.quiet:
         for item in planned:
             print(f"{item.at:%a %Y-%m-%d %H:%M %Z}  {describe_piece(item.piece)}", file=sys.stderr)
@@ -529,6 +546,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pipeline.commands.export import ExportOptions, export_folders, save_export
 
+    if in_workspace(args, args.folders):
+        return export_clinics(args, cmd_export)
+    if not args.folders:
+        args.parser.error("the following arguments are required: OUT/SLUG")
     options = ExportOptions(args.to, args.clock(), args.media_base_url, args.postiz_integration)
     text, count = export_folders(approved_folders(args), options)
     if args.output:

@@ -1,18 +1,35 @@
 """The command line of the clinic's automation: `watch` (new articles from feeds), `approve` (a
-person's sign-off) and `publish` (to Instagram or Postiz). Like `cli.py`, it only parses and
-prints; each handler imports its command when it runs."""
+person's sign-off) and `publish` (to Instagram or Postiz), each also for every clinic of an
+agency's workspace (`cli_agency.py`). Like `cli.py`, it only parses and prints; each handler
+imports its command when it runs."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.cli_agency import (
+    add_queue_option,
+    add_queue_parser,
+    add_worker_parser,
+    add_workspace_options,
+    clinic_args,
+    for_clinics,
+    in_workspace,
+    one_clinic,
+    queue_sender,
+    say_line,
+    workspace_queue,
+)
 from pipeline.models import ConfigError
 
 if TYPE_CHECKING:
+    from pipeline.workspace import Clinic
+
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -25,6 +42,8 @@ EXAMPLES = """examples:
       --media-base-url https://clinic.example/ig
   POSTIZ_API_KEY=... repurpose publish out/* --to postiz --account CHANNEL_ID
   repurpose review out --open
+  repurpose watch --workspace agency.toml --queue redis://127.0.0.1:6379/0
+  repurpose publish --workspace agency.toml --clinic smile-dental
 """
 
 
@@ -39,6 +58,8 @@ def add_automation_parsers(commands: Commands) -> None:
     add_approve_parser(commands)
     add_publish_parser(commands)
     add_review_parser(commands)
+    add_worker_parser(commands)
+    add_queue_parser(commands)
 
 
 def add_watch_parser(commands: Commands) -> None:
@@ -74,10 +95,31 @@ def add_watch_parser(commands: Commands) -> None:
     watch.add_argument(
         "--allow-low-contrast", action="store_true", help="render even below WCAG 4.5:1"
     )
+    watch.add_argument(
+        "-j", "--jobs", type=int, default=2, help="parallel processes for a source's articles (2)"
+    )
+    add_workspace_options(watch)
+    add_queue_option(watch)
     watch.set_defaults(handler=cmd_watch, force=False)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    if not in_workspace(args, args.sources):
+        return watch_one(args, workspace_queue(args))
+    if args.state is not None:
+        raise ConfigError("--state with a workspace: each clinic keeps its state beside its out")
+    queue = workspace_queue(args)
+
+    def watch_clinic(clinic: Clinic) -> int:
+        if not clinic.feeds and not args.list:
+            print(f"{clinic.name}: no feeds to watch", file=sys.stderr)
+            return 0
+        return watch_one(clinic_args(args, clinic, sources=list(clinic.feeds)), queue, clinic)
+
+    return for_clinics(args, "watch", watch_clinic)
+
+
+def watch_one(args: argparse.Namespace, queue_url: str | None, clinic: Clinic | None = None) -> int:
     from pipeline.cli import fetch_options, run_options
     from pipeline.commands.run import check_out_dir
     from pipeline.commands.watch import (
@@ -103,19 +145,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
     options = WatchOptions(
         run_options(args), fetch_options(args), state, max(args.backfill, 0), since, args.clock
     )
-    say = partial(say_watch, args.quiet)
+    say = partial(say_line, args.quiet)
+    options = replace(options, jobs=args.jobs)
+    if queue_url:
+        options = replace(options, submit=queue_sender(args, queue_url, clinic, say))
     if every is not None:
         watch_every(args.sources, options, every, say)
         return 0
     tally = watch_once(args.sources, options, say)
     say(summary(tally, len(args.sources)))
     return 0 if tally.ok else 1
-
-
-def say_watch(quiet: bool, line: str) -> None:
-    """Errors, failures and health findings always; the rest unless -q."""
-    if not quiet or line.lstrip().startswith(("Error", "failed", "health")):
-        print(line, file=sys.stderr, flush=True)
 
 
 def add_approve_parser(commands: Commands) -> None:
@@ -138,8 +177,10 @@ def add_publish_parser(commands: Commands) -> None:
     publish = add_command(
         commands, "publish", "publish the approved pieces that are due (token from the env)"
     )
-    publish.add_argument("folders", nargs="+", type=Path, metavar="OUT/SLUG")
-    publish.add_argument("--to", required=True, choices=("instagram", "postiz"))
+    publish.add_argument("folders", nargs="*", type=Path, metavar="OUT/SLUG")
+    publish.add_argument(
+        "--to", choices=("instagram", "postiz"), help="required unless a workspace names it"
+    )
     publish.add_argument(
         "--account", metavar="ID", help="Instagram user id, or the Postiz Instagram channel id"
     )
@@ -151,18 +192,51 @@ def add_publish_parser(commands: Commands) -> None:
     publish.add_argument(
         "--allow-private", action="store_true", help="allow private or loopback addresses"
     )
+    add_workspace_options(publish)
     publish.set_defaults(handler=cmd_publish)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    if in_workspace(args, args.folders):
+        return for_clinics(args, "publish", partial(publish_clinic, args))
+    if not args.folders:
+        args.parser.error("the following arguments are required: OUT/SLUG")
+    if not args.to:
+        args.parser.error("the following arguments are required: --to")
+    return publish_one(args, args.folders, args.to)
+
+
+def publish_clinic(args: argparse.Namespace, clinic: Clinic) -> int:
+    from pipeline.workspace import PublishAccount, clinic_folders
+
+    account = clinic.publish
+    if args.to:  # --to given: it wins over the workspace's
+        account = replace(account, to=args.to) if account else PublishAccount(args.to)
+    if account is None:
+        print(f"{clinic.name}: no publish account in the workspace: left alone", file=sys.stderr)
+        return 0
+    folders = clinic_folders(clinic)
+    if not folders:
+        print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
+        return 0
+    more = {
+        "account": args.account or account.account,
+        "media_base_url": args.media_base_url or account.media_base_url,
+    }
+    return publish_one(one_clinic(args, **more), folders, account.to, account.token_env)
+
+
+def publish_one(
+    args: argparse.Namespace, folders: list[Path], target: str, token_env: str | None = None
+) -> int:
     from pipeline.commands.publish import PublishOptions, publish_folders
 
     options = PublishOptions(
-        args.to, args.clock(), args.account, args.media_base_url, args.api_base,
-        args.allow_private, args.piece,
+        target, args.clock(), args.account, args.media_base_url, args.api_base,
+        args.allow_private, args.piece, token_env=token_env,
     )  # fmt: skip
-    say = partial(say_watch, args.quiet)
-    return 1 if publish_folders(args.folders, options, say) else 0
+    say = partial(say_line, args.quiet)
+    return 1 if publish_folders(folders, options, say) else 0
 
 
 def add_review_parser(commands: Commands) -> None:

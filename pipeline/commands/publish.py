@@ -43,15 +43,17 @@ class PublishOptions:
     api_base: str | None = None
     allow_private: bool = False
     piece: str | None = None  # one file: publish its piece now
+    token_env: str | None = None  # the variable holding the token (a workspace clinic's own)
     sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
 
 
 def publish_folders(folders: Sequence[Path], options: PublishOptions, say: Say) -> int:
     """Every folder in turn; one that fails is reported and the others go on. The failures."""
-    token = os.environ.get(TOKENS[options.target], "").strip()
+    variable = options.token_env or TOKENS[options.target]
+    token = os.environ.get(variable, "").strip()
     if not token:
         raise PublishError(
-            f"set the environment variable {TOKENS[options.target]} to the {options.target} "
+            f"set the environment variable {variable} to the {options.target} "
             "token (it is never taken from the command line)"
         )
     failures = 0

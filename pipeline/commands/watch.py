@@ -13,10 +13,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from pipeline.commands.batch import Outcome, run_batch
 from pipeline.commands.draw import RunResult
 from pipeline.commands.run import RunOptions, run_source
 from pipeline.commands.watch_state import (
@@ -44,6 +46,9 @@ class WatchOptions:
     backfill: int = 1
     since: datetime | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC), compare=False)
+    # --queue: send each article to the task queue instead of running it here
+    submit: Callable[[str], None] | None = field(default=None, compare=False)
+    jobs: int = 1  # -j: a source's articles in this many processes
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Tally:
     updated: int = 0
     failed: int = 0  # articles that failed in this pass
     broken: int = 0  # sources that could not be read
+    queued: int = 0  # articles sent to the task queue (--queue)
 
     @property
     def ok(self) -> bool:
@@ -104,8 +110,8 @@ def watch_source(
     if read.listing is not None:
         for problem in read.listing.problems:
             say(f"{read.url}: {problem}")
-        for todo in pick_entries(db, address, read, first, options, say):
-            run_entry(db, address, todo, options, say, tally)
+        todos = pick_entries(db, address, read, first, options, say)
+        run_entries(db, address, todos, options, say, tally)
     save_source(db, address, read.url, read.validators, options.clock())
 
 
@@ -129,7 +135,7 @@ def pick_entries(
             todos.append(Todo(entry, "new", None))
         elif row.source != address:
             continue  # listed by another source too: that one follows it
-        elif row.status == "done" and row.fingerprint != entry.fingerprint:
+        elif row.status in ("done", "queued") and row.fingerprint != entry.fingerprint:
             todos.append(Todo(entry, "updated", row))
         elif row.status == "failed" and (row.retry_at or "") <= now.isoformat():
             todos.append(Todo(entry, "retry", row))
@@ -146,24 +152,60 @@ def wanted(entry: Entry, first: bool, fresh: int, options: WatchOptions) -> bool
     return not first or fresh < options.backfill
 
 
-def run_entry(
+def run_entries(
+    db: sqlite3.Connection,
+    address: str,
+    todos: Sequence[Todo],
+    options: WatchOptions,
+    say: Say,
+    tally: Tally,
+) -> None:
+    """Send the entries to the queue, or run them here in `options.jobs` processes (the
+    process pool of `repurpose run`); each is recorded, in this process, as it ends."""
+    if options.submit is not None:
+        for todo in todos:
+            queue_entry(db, address, todo, options, say, tally)
+        return
+    by_url = {todo.entry.url: todo for todo in todos}
+
+    def record(outcome: Outcome[RunResult]) -> None:
+        record_run(db, address, by_url[outcome.source], outcome, options, say, tally)
+
+    run_batch(partial(run_source, options=options.run), list(by_url), options.jobs, record)
+
+
+def queue_entry(
     db: sqlite3.Connection, address: str, todo: Todo, options: WatchOptions, say: Say, tally: Tally
 ) -> None:
-    entry, now = todo.entry, options.clock()
-    try:
-        result = run_source(entry.url, options.run)
-    except RepurposeError as exc:
+    assert options.submit is not None
+    options.submit(todo.entry.url)
+    folder = todo.row.folder if todo.row else None
+    record_entry(db, address, todo.entry, "queued", options.clock(), folder=folder)
+    tally.queued += 1
+    say(f"queued: {todo.entry.url}")
+
+
+def record_run(
+    db: sqlite3.Connection,
+    address: str,
+    todo: Todo,
+    outcome: Outcome[RunResult],
+    options: WatchOptions,
+    say: Say,
+    tally: Tally,
+) -> None:
+    entry, now, folder = todo.entry, options.clock(), todo.row.folder if todo.row else None
+    if outcome.value is None:
         attempts = (todo.row.attempts if todo.row else 0) + 1
         retry = retry_time(attempts, now)
-        folder = todo.row.folder if todo.row else None
-        failure = {"error": str(exc), "attempts": attempts, "retry_at": retry.isoformat()}
+        failure = {"error": outcome.error, "attempts": attempts, "retry_at": retry.isoformat()}
         record_entry(db, address, entry, "failed", now, folder=folder, **failure)
         tally.failed += 1
-        say(f"failed: {entry.url}: {exc} (retry after {retry:%Y-%m-%d %H:%M} UTC)")
+        say(f"failed: {entry.url}: {outcome.error} (retry after {retry:%Y-%m-%d %H:%M} UTC)")
         return
     done = {"error": None, "attempts": 0, "retry_at": None, "processed_at": now.isoformat()}
-    record_entry(db, address, entry, "done", now, folder=str(result.folder), **done)
-    report_run(todo, result, say, tally)
+    record_entry(db, address, entry, "done", now, folder=str(outcome.value.folder), **done)
+    report_run(todo, outcome.value, say, tally)
 
 
 def report_run(todo: Todo, result: RunResult, say: Say, tally: Tally) -> None:
@@ -204,9 +246,11 @@ def watch_every(
 
 
 def summary(tally: Tally, sources: int) -> str:
-    if not (tally.new or tally.updated or tally.failed or tally.broken):
+    if not (tally.new or tally.updated or tally.failed or tally.broken or tally.queued):
         return f"watch: nothing new in {sources} source{'s' if sources != 1 else ''}"
     parts = [f"{tally.new} new", f"{tally.updated} updated", f"{tally.failed} failed"]
+    if tally.queued:
+        parts.append(f"{tally.queued} sent to the queue")
     if tally.broken:
         parts.append(f"{tally.broken} of {sources} sources unreadable")
     return "watch: " + ", ".join(parts)

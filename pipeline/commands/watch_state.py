@@ -45,7 +45,7 @@ class EntryRow:
     title: str
     published: str | None
     fingerprint: str
-    status: str  # "done", "failed" or "skipped" (older than the backfill, or before --since)
+    status: str  # done, failed, queued (--queue), skipped (beyond the backfill or before --since)
     folder: str | None
     error: str | None
     attempts: int

@@ -23,7 +23,7 @@ from pipeline.digest.points import (
     strip_lead,
     subsections,
 )
-from pipeline.digest.sections import STORY_ROLES, Section, loose_role, split_sections
+from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.selfcare import find_prevention
 from pipeline.digest.sentences import (
     ELLIPSIS,
