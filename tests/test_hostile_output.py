@@ -203,7 +203,9 @@ def kill_while_writing(work: Path, args: list[str], seed: int) -> None:
     deadline = time.monotonic() + 30
     while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.0005)
-    time.sleep(random.Random(seed).uniform(0, 0.06))
+    # Early in the phase: on an idle machine the whole write (files, then one sync) can take
+    # less than 20 ms, and a later kill would only find a finished folder.
+    time.sleep(random.Random(seed).uniform(0, 0.012))
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.communicate(timeout=30)
