@@ -223,18 +223,17 @@ def read_patterns(
 
 @lru_cache(maxsize=64)
 def role_sources(code: str, kind: str) -> dict[str, str]:
-    """A language's "headings" or "cues", one uncompiled pattern per role: for patterns built
-    over every language (pipeline.digest.vocabulary), which compile them once, together.
-    `load_language` is what checks the file; a bad fragment shows when they are compiled."""
+    """A language's "headings" or "cues" (one uncompiled pattern per role), or an optional
+    table of named lists ("signals", "points"): for patterns built over every language
+    (pipeline.digest.vocabulary), which compile them once, together. `load_language` is what
+    checks the file; a bad fragment shows when they are compiled."""
     path = languages_dir() / f"{code}.toml"
     data = read_file(path)
+    if kind not in ("headings", "cues") and kind not in data:
+        return {}
     mode = data.get("match", "word-start")
-    roles = table(data, kind, path)
-    return {
-        role: pattern_source(text_list(roles, role, path, f"{kind}."), mode)
-        for role in ROLES
-        if role in roles
-    }
+    names = table(data, kind, path)
+    return {name: pattern_source(text_list(names, name, path, f"{kind}."), mode) for name in names}
 
 
 def pattern_source(fragments: list[str], mode: str) -> str:
