@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.models import Digest
+from pipeline.models import Block, Digest
 
 
 def digest_with(**fields: Any) -> Digest:
@@ -19,3 +19,15 @@ def digest_with(**fields: Any) -> Digest:
     }
     values.update(fields)
     return Digest(**values)
+
+
+def heading(text: str, level: int = 2) -> Block:
+    return Block("heading", text, level=level)
+
+
+def para(text: str, lead: str | None = None) -> Block:
+    return Block("paragraph", text, lead=lead)
+
+
+def item(text: str, lead: str | None = None) -> Block:
+    return Block("item", text, lead=lead)

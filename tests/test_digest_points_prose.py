@@ -17,18 +17,7 @@ from pipeline.languages import load_language, supported_languages
 from pipeline.load import load_source
 from pipeline.models import Article, Block, ConfigError, Point
 from tests.conftest import corpus_dir
-
-
-def heading(text: str, level: int = 2) -> Block:
-    return Block("heading", text, level=level)
-
-
-def para(text: str, lead: str | None = None) -> Block:
-    return Block("paragraph", text, lead=lead)
-
-
-def item(text: str, lead: str | None = None) -> Block:
-    return Block("item", text, lead=lead)
+from tests.factories import heading, item, para
 
 
 def treatment(blocks: list[Block], title: str = "Knee pain") -> list[Point]:

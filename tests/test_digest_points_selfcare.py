@@ -16,21 +16,9 @@ from pipeline.models import Article, Block, Digest, Point
 from pipeline.render.card import place_card
 from pipeline.render.looks import load_template
 from tests.conftest import corpus_dir
-from tests.factories import digest_with
+from tests.factories import digest_with, heading, item, para
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def heading(text: str, level: int = 2) -> Block:
-    return Block("heading", text, level=level)
-
-
-def para(text: str) -> Block:
-    return Block("paragraph", text)
-
-
-def item(text: str) -> Block:
-    return Block("item", text)
 
 
 def digest(blocks: list[Block], title: str = "Heel pain") -> Digest:

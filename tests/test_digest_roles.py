@@ -12,18 +12,7 @@ from pipeline.brand import load_brand
 from pipeline.compose.post import compose_post
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
-
-
-def heading(text: str, level: int = 2) -> Block:
-    return Block("heading", text, level=level)
-
-
-def para(text: str) -> Block:
-    return Block("paragraph", text)
-
-
-def item(text: str) -> Block:
-    return Block("item", text)
+from tests.factories import heading, item, para
 
 
 def every_string(article: Article) -> str:

@@ -12,21 +12,10 @@ from bench.bench_digest import load_article
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
+from tests.factories import heading, item, para
 
 ROOT = Path(__file__).resolve().parent.parent
 CLINIC_DEV = ROOT.parent / "shared" / "corpus" / "clinic-dev" / "files"
-
-
-def heading(text: str, level: int = 2) -> Block:
-    return Block("heading", text, level=level)
-
-
-def para(text: str) -> Block:
-    return Block("paragraph", text)
-
-
-def item(text: str) -> Block:
-    return Block("item", text)
 
 
 def post(title: str, *blocks: Block, language: str | None = None) -> Article:
