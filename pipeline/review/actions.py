@@ -165,7 +165,12 @@ def redraw(folder: Path, current: FolderTexts, changes: Mapping[str, str]) -> Ed
     if not changes:
         return Edited(RunResult(folder, 0), folder_version(folder))
     texts = {**current.texts, **changes}
-    files = edit_files(folder, current.manifest, texts, changes)
+    return write_and_redraw(folder, edit_files(folder, current.manifest, texts, changes))
+
+
+def write_and_redraw(folder: Path, files: Mapping[str, bytes | None]) -> Edited:
+    """Write the changed files and redraw the post as `repurpose render` does; when the
+    redraw fails, the files are put back as they were."""
     before = {name: old_bytes(folder, name) for name in files}
     try:
         write_files(folder, files)

@@ -8,10 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.commands.render import rerender_folder
-from pipeline.models import Card, RepurposeError
-from pipeline.review.actions import BadEdit, Edited, check_version, old_bytes, write_files
-from pipeline.review.folders import folder_version
+from pipeline.models import Card
+from pipeline.review.actions import BadEdit, Edited, check_version, write_and_redraw
 from pipeline.write.arrangement import arrange, arrangement_record, slides_left_out
 from pipeline.write.edits import (
     ALT,
@@ -55,14 +53,7 @@ def redraw_arranged(
         MANIFEST: replace(manifest, cards=tuple(cards), extra=extra).to_bytes(),
         EDIT_SHEET: sheet_bytes(cards, texts["caption"], alts, str(folder), captions),
     }
-    before = {name: old_bytes(folder, name) for name in files}
-    try:
-        write_files(folder, files)
-        result = rerender_folder(folder, None, False, False, keep_flagged=True)
-    except (RepurposeError, OSError):
-        write_files(folder, before)
-        raise
-    return Edited(result, folder_version(folder))
+    return write_and_redraw(folder, files)
 
 
 def moved(
