@@ -165,7 +165,7 @@ def read_language(path: Path) -> Language:
         cues=read_patterns(data, "cues", path, mode),
         stopwords=read_stopwords(data, path),
         words=read_wording(data, path),
-        signals=read_signals(data, path, mode),
+        signals=read_cue_lists(data, "signals", path, mode),
         points=read_cue_lists(data, "points", path, mode),
     )
 
@@ -254,21 +254,11 @@ def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> 
         fail(path, key, f"has patterns that do not go together ({combined})")
 
 
-def read_signals(data: dict[str, Any], path: Path, mode: str) -> dict[str, re.Pattern[str]]:
-    """The optional [signals] table: any names, each a list of fragments."""
-    if "signals" not in data:
-        return {}
-    signals = table(data, "signals", path)
-    return {
-        name: compile_fragments(text_list(signals, name, path, "signals."), mode, path, name)
-        for name in signals
-    }
-
-
 def read_cue_lists(
     data: dict[str, Any], key: str, path: Path, mode: str
 ) -> dict[str, re.Pattern[str]]:
-    """An optional table of named fragment lists ("[points]"), one regex per name."""
+    """An optional table of named fragment lists ("[signals]", "[points]"), one regex per
+    name; a bad fragment is named by its key ("signals.complaint")."""
     if key not in data:
         return {}
     lists = table(data, key, path)
