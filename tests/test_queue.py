@@ -228,3 +228,31 @@ def test_watch_sends_new_articles_to_the_workspaces_queue(server: Redis, tmp_pat
             stop_worker(worker)
     (folder,) = (tmp_path / "out" / "alder").iterdir()
     check_complete(folder)
+
+
+def test_an_ended_jobs_record_expires_and_a_waiting_ones_does_not(server: Redis) -> None:
+    from pipeline.queue.jobs import JobSpec, job_id, key
+
+    client = redis.Redis.from_url(server.url)
+    store = JobStore(client, keep_seconds=0.2)
+    done, waiting = JobSpec("a", "/x/one.md", "/out"), JobSpec("a", "/x/two.md", "/out")
+    store.set_state(done, "running")
+    assert client.pttl(key(job_id(done))) == -1
+    store.set_state(done, "done", folder="/out/one")
+    store.set_state(waiting, "pending")
+    assert 0 < client.pttl(key(job_id(done))) <= 200
+    assert client.pttl(key(job_id(waiting))) == -1
+    assert store.counts("a") == {"pending": 1, "running": 0, "failed": 0, "done": 1}
+    time.sleep(0.4)
+    assert store.counts("a") == {"pending": 1, "running": 0, "failed": 0, "done": 0}
+    assert not client.sismember("repurpose:clinic:a:done", job_id(done))
+
+
+def test_the_keep_time_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.queue.jobs import keep_time
+
+    monkeypatch.setenv("REPURPOSE_QUEUE_KEEP_DAYS", "2")
+    assert keep_time() == 2 * 86400
+    for bad in ("", "soon", "-1", "0"):
+        monkeypatch.setenv("REPURPOSE_QUEUE_KEEP_DAYS", bad)
+        assert keep_time() == 30 * 86400

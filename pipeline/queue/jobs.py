@@ -1,5 +1,7 @@
 """What a job carries, and the record each job keeps in Redis: its clinic, source, state
 (pending, running, failed or done), the folder it wrote or its error, and how often it started.
+A record that ended (done or failed) expires after `REPURPOSE_QUEUE_KEEP_DAYS` days (30 unless
+set), so Redis does not grow with every article ever run; a waiting job's record never expires.
 
 A job's id comes from its clinic, output folder and source, so the same article sent twice is
 one job (and one folder: the write path finds the article's own folder and keeps hand edits).
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 STATES = ("pending", "running", "failed", "done")
 WAITING = ("pending", "running")
 PREFIX = "repurpose:"
+KEEP_DAYS = 30  # how long a done or failed job's record stays, unless REPURPOSE_QUEUE_KEEP_DAYS
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,12 @@ class JobRecord:
 
 
 class JobStore:
-    """The jobs' records: a hash per job and, per clinic, a set of job ids for each state."""
+    """The jobs' records: a hash per job and, per clinic, a set of job ids for each state.
+    Ended records expire after `keep_seconds`; their ids leave the state sets when next read."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, keep_seconds: float | None = None) -> None:
         self.client = client
+        self.keep_ms = round(1000 * (keep_seconds if keep_seconds is not None else keep_time()))
 
     def set_state(self, spec: JobSpec, state: str, **more: str | int) -> None:
         ident = job_id(spec)
@@ -89,6 +95,10 @@ class JobStore:
                 pipe.hdel(key(ident), "error")
             if state == "running":
                 pipe.hincrby(key(ident), "attempts", 1)
+            if state in WAITING:
+                pipe.persist(key(ident))
+            else:
+                pipe.pexpire(key(ident), self.keep_ms)
             for other in STATES:
                 pipe.srem(state_key(spec.clinic, other), ident)
             pipe.sadd(state_key(spec.clinic, state), ident)
@@ -111,18 +121,37 @@ class JobStore:
         return sorted(text(n) for n in self.client.smembers(PREFIX + "clinics"))
 
     def counts(self, clinic: str) -> dict[str, int]:
-        with self.client.pipeline(transaction=False) as pipe:
-            for state in STATES:
-                pipe.scard(state_key(clinic, state))
-            return dict(zip(STATES, pipe.execute(), strict=True))
+        return {state: len(self.live_ids(clinic, state)) for state in STATES}
 
     def in_state(self, clinic: str, state: str) -> list[JobRecord]:
+        return [r for r in self.records(self.live_ids(clinic, state)) if r is not None]
+
+    def live_ids(self, clinic: str, state: str) -> list[str]:
+        """The ids of the clinic's jobs in a state; those whose record expired leave the set."""
         ids = sorted(text(i) for i in self.client.smembers(state_key(clinic, state)))
-        return [r for r in self.records(ids) if r is not None]
+        with self.client.pipeline(transaction=False) as pipe:
+            for ident in ids:
+                pipe.exists(key(ident))
+            found = pipe.execute()
+        gone = [ident for ident, there in zip(ids, found, strict=True) if not there]
+        if gone:
+            self.client.srem(state_key(clinic, state), *gone)
+        return [ident for ident, there in zip(ids, found, strict=True) if there]
 
     def spec_of(self, ident: str) -> JobSpec | None:
         raw = self.client.hget(key(ident), "spec")
         return JobSpec.from_dict(json.loads(raw)) if raw else None
+
+
+def keep_time() -> float:
+    """Seconds an ended job's record stays: REPURPOSE_QUEUE_KEEP_DAYS (a positive number of
+    days), else 30 days."""
+    raw = os.environ.get("REPURPOSE_QUEUE_KEEP_DAYS", "")
+    try:
+        days = float(raw) if raw else KEEP_DAYS
+    except ValueError:
+        days = KEEP_DAYS
+    return (days if days > 0 else KEEP_DAYS) * 86400
 
 
 def key(ident: str) -> str:
