@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.cli_agency import (
+    DEFAULT_OUT,
     add_queue_option,
     add_workspace_options,
     export_clinics,
@@ -201,7 +202,7 @@ def add_run_parser(commands: Commands) -> None:
         help="URL, .html, .html.gz or .md file; @LIST or LIST.txt: one source a line",
     )
     run.add_argument(
-        "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
+        "-o", "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out)"
     )
     run.add_argument(
         "--brand",

@@ -38,6 +38,14 @@ def add_command(commands: Commands, name: str, text: str) -> argparse.ArgumentPa
     )
 
 
+# The default output folder, one object: argparse keeps a non-string default as it is, so
+# `args.out is DEFAULT_OUT` tells a run without -o from one with `-o out`.
+DEFAULT_OUT = Path("out")
+
+# Flags that name one clinic's own file or folder: with a workspace, they need a single clinic.
+ONE_CLINIC_FLAGS = {"out": "-o", "output": "-o", "brand": "--brand", "state": "--state"}
+
+
 def add_workspace_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workspace",
@@ -69,15 +77,40 @@ def for_clinics(args: argparse.Namespace, command: str, work: Callable[[Clinic],
 
     workspace = load_workspace(args.workspace)
     clinics = pick_clinics(workspace, args.clinic)
+    check_one_clinic_flags(args, command, len(clinics))
     say = partial(say_line, args.quiet)
     outcomes = for_each_clinic(clinics, work, say)
     say_line(False, clinics_summary(command, outcomes))
     return 0 if all(o.code == 0 for o in outcomes) else 1
 
 
+def given_flags(args: argparse.Namespace) -> list[str]:
+    """The one-clinic flags given on the command line (-o, --brand, --state)."""
+    given = []
+    for dest, flag in ONE_CLINIC_FLAGS.items():
+        value = getattr(args, dest, None)
+        if value is not None and value is not DEFAULT_OUT and flag not in given:
+            given.append(flag)
+    return given
+
+
+def check_one_clinic_flags(args: argparse.Namespace, command: str, clinics: int) -> None:
+    """-o, --brand or --state name one clinic's folder or file: with several clinics, an error
+    rather than one folder shared by all (or a flag silently left unused)."""
+    given = given_flags(args)
+    if given and clinics > 1:
+        flags = " and ".join(given)
+        raise ConfigError(
+            f"{command} {flags} with a workspace of {clinics} clinics: add --clinic NAME,"
+            " or leave it out and each clinic uses its own from the workspace"
+        )
+
+
 def clinic_args(args: argparse.Namespace, clinic: Clinic, **more: object) -> argparse.Namespace:
-    """The command's arguments for one clinic: its output folder and brand kit."""
-    return one_clinic(args, out=clinic.out, brand=clinic.brand, **more)
+    """The command's arguments for one clinic: its output folder and brand kit, unless -o or
+    --brand was given (a flag given wins over the workspace)."""
+    out = clinic.out if args.out is DEFAULT_OUT else args.out
+    return one_clinic(args, out=out, brand=args.brand or clinic.brand, **more)
 
 
 def one_clinic(args: argparse.Namespace, **more: object) -> argparse.Namespace:
@@ -110,7 +143,7 @@ def schedule_clinics(args: argparse.Namespace, plan: Callable[[argparse.Namespac
         if not folders:
             print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
             return 0
-        more = {"slots": clinic.slots or args.slots, "tz": clinic.tz or args.tz}
+        more = {"slots": args.slots or clinic.slots, "tz": args.tz or clinic.tz}
         return plan(one_clinic(args, folders=folders, **more))
 
     return for_clinics(args, "schedule", schedule_clinic)
@@ -123,17 +156,14 @@ def export_clinics(args: argparse.Namespace, export: Callable[[argparse.Namespac
     """`export --workspace`: each clinic's plan beside its output folder, OUT.TARGET.EXT."""
     from pipeline.workspace import clinic_folders
 
-    if args.output is not None:
-        raise ConfigError("-o with a workspace: each clinic's plan goes beside its output folder")
-
     def export_clinic(clinic: Clinic) -> int:
         folders = clinic_folders(clinic)
         if not folders:
             print(f"{clinic.name}: no post folders in {clinic.out}", file=sys.stderr)
             return 0
-        name = export_name(clinic.out, args.to)
+        output = args.output or clinic.out.parent / export_name(clinic.out, args.to)
         media = args.media_base_url or (clinic.publish and clinic.publish.media_base_url)
-        more = {"folders": folders, "output": clinic.out.parent / name, "media_base_url": media}
+        more = {"folders": folders, "output": output, "media_base_url": media}
         return export(one_clinic(args, **more))
 
     return for_clinics(args, "export", export_clinic)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.cli_agency import (
+    DEFAULT_OUT,
     add_queue_option,
     add_queue_parser,
     add_worker_parser,
@@ -71,7 +72,7 @@ def add_watch_parser(commands: Commands) -> None:
         help="RSS/Atom feed, sitemap.xml, /wp-json/wp/v2/posts, or a blog page linking its feed",
     )
     watch.add_argument(
-        "-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)"
+        "-o", "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out)"
     )
     watch.add_argument(
         "--state", type=Path, help="the SQLite file it remembers in (default: OUT.watch.sqlite)"
@@ -106,8 +107,6 @@ def add_watch_parser(commands: Commands) -> None:
 def cmd_watch(args: argparse.Namespace) -> int:
     if not in_workspace(args, args.sources):
         return watch_one(args, workspace_queue(args))
-    if args.state is not None:
-        raise ConfigError("--state with a workspace: each clinic keeps its state beside its out")
     queue = workspace_queue(args)
 
     def watch_clinic(clinic: Clinic) -> int:
@@ -241,7 +240,7 @@ def publish_one(
 
 def add_review_parser(commands: Commands) -> None:
     review = add_command(commands, "review", "check, edit, sign off and plan posts in a browser")
-    review.add_argument("out", nargs="?", type=Path, default=Path("out"), metavar="OUT")
+    review.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, metavar="OUT")
     review.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free)")
     review.add_argument("--open", action="store_true", help="open the page in the browser")
     review.add_argument("--host", default="127.0.0.1", help="address (default: loopback only)")

@@ -218,3 +218,48 @@ def test_the_embedded_default_runs_a_backfill_in_processes_and_remembers_it(
         rows = dict(db.execute("SELECT title, status FROM entries").fetchall())
     assert rows == {"knee": "done", "heel": "done", "gone": "failed"}
     assert len(list((tmp_path / "out" / "alder").iterdir())) == 2
+
+
+def test_a_flag_given_wins_over_the_workspace(
+    agency: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--slots and --tz beat the clinic's own; -o names where one clinic's plan goes."""
+    argv = ["--workspace", str(agency), "--clinic", "alder"]
+    slots = ["--slots", "Mon 10:00", "--tz", "Asia/Seoul"]
+    assert main(["schedule", *argv, *slots, "--start", "2026-12-01"], fixed_clock) == 0
+    (alder,) = (tmp_path / "out" / "alder").iterdir()
+    plan = read_json(alder / "post.json")["schedule"]
+    assert (plan["slots"], plan["timezone"]) == ("Mon 10:00", "Asia/Seoul")
+
+    plan_file = tmp_path / "alder-plan.ics"
+    assert main(["export", *argv, "--to", "ics", "-o", str(plan_file)], fixed_clock) == 0
+    assert "BEGIN:VCALENDAR" in plan_file.read_text(encoding="utf-8")
+    assert not (tmp_path / "out" / "alder.ics").exists()
+
+
+def test_one_clinics_flags_with_several_clinics_are_an_error(
+    agency: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o, --brand or --state would send every clinic to one folder, kit or state file."""
+    argv = ["--workspace", str(agency)]
+    assert main(["export", *argv, "--to", "ics", "-o", str(tmp_path / "all.ics")]) == 1
+    err = capsys.readouterr().err
+    assert "Error: export -o with a workspace of 3 clinics: add --clinic NAME" in err
+    assert not (tmp_path / "all.ics").exists()
+    assert main(["watch", *argv, "-o", str(tmp_path / "shared"), "--brand", "kit.toml"]) == 1
+    assert "Error: watch -o and --brand with a workspace of 3 clinics" in capsys.readouterr().err
+    assert not (tmp_path / "shared").exists()
+
+
+def test_run_with_a_clinic_and_its_own_flags_uses_the_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "alder.toml").write_text(BRAND.replace("VIVE Energy Medicine", "Alder Clinic"))
+    (tmp_path / "other.toml").write_text(BRAND.replace("VIVE Energy Medicine", "Other Kit"))
+    path = write(tmp_path, '[[clinic]]\nname = "alder"\nbrand = "alder.toml"\n')
+    mine = tmp_path / "mine"
+    argv = ["run", "--workspace", str(path), str(KNEE), "-q", "-o", str(mine)]
+    assert main([*argv, "--brand", str(tmp_path / "other.toml")]) == 0
+    (folder,) = mine.iterdir()
+    assert read_json(folder / "post.json")["brand"]["name"] == "Other Kit"
+    assert not (tmp_path / "out").exists()
