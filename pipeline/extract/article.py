@@ -50,6 +50,7 @@ from pipeline.extract.cleanup import (
     normalise,
     recover_chunks,
     recover_headings,
+    unwrap_item_headings,
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
@@ -96,6 +97,7 @@ def extract_html(page: Page) -> Article:
     drop_hidden(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
+    unwrap_item_headings(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
     if body_chars(doc) < CROSS_CHECK_CHARS:
@@ -103,6 +105,8 @@ def extract_html(page: Page) -> Article:
         other = run_trafilatura(tree, page.url, precision=False)
         if body_chars(other) >= CROSS_CHECK_RATIO * body_chars(doc):
             doc = other
+    if body_chars(doc) < CROSS_CHECK_CHARS:
+        doc = more_structure(doc, run_trafilatura(tree, page.url, precision=None))
     if doc is None:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     main = doc.find("main")
@@ -131,7 +135,7 @@ def extract_html(page: Page) -> Article:
     )
 
 
-def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
+def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool | None) -> Any:
     """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
     bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
     library's XML serialisation and fingerprinting, which we do not use; `fast` skips its
@@ -145,7 +149,8 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> A
         include_formatting=True,
         include_comments=False,
         include_tables=True,
-        favor_precision=precision,
+        favor_precision=precision is True,
+        favor_recall=precision is None,
         fast=True,
     )
     body = getattr(document, "body", None)
@@ -157,6 +162,20 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> A
     doc = etree.Element("doc")
     doc.append(body)
     return doc
+
+
+def more_structure(doc: Any, recall: Any) -> Any:
+    """A short body, or the recall mode's when it keeps lists that the other modes dropped
+    (on short condition pages, the symptom and cause lists under their headings) along
+    with all of their text."""
+    if recall is None or count(recall, "item") <= count(doc, "item"):
+        return doc
+    return recall if body_chars(recall) > body_chars(doc) else doc
+
+
+def count(doc: Any, tag: str) -> int:
+    main = doc.find("main") if doc is not None else None
+    return sum(1 for _ in main.iter(tag)) if main is not None else 0
 
 
 def body_chars(doc: Any) -> int:
@@ -210,6 +229,8 @@ def xml_text(element: Any) -> str:
     """An element's text with line breaks kept as newlines and nested list items left out."""
     parts = [element.text or ""] if element.tag != "lb" else ["\n"]
     for child in element:
+        if child.tag == "p" and element.tag == "item":
+            parts.append("\n")  # a paragraph inside an item starts a line of its own
         if child.tag != "list":
             parts.append(xml_text(child))
         parts.append(child.tail or "")
@@ -226,6 +247,9 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     blocks: list[Block] = []
     if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):
         blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))
+    elif kind == "item" and len(lines) > 1 and bold and clean_text(bold) == lines[0]:
+        blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))  # its label
+        bold = None
     bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
     if not any(bullets[1:]) and sum(bullets) < 2:
         text = clean_text(" ".join(lines))

@@ -118,6 +118,23 @@ def unwrap_paragraph_spans(tree: HtmlElement) -> None:
                 span.drop_tag()
 
 
+def unwrap_item_headings(tree: HtmlElement) -> None:
+    """A heading inside a list item ("<li><h4>1. Rest</h4><p>Stay off...</p>") becomes a bold
+    line of its own, in place: the library glues it to the text after it otherwise
+    ("1. RestStay off..."). The item's text then starts with a bold label line."""
+    for item in tree.iter("li"):
+        for child in item:
+            if child.tag in HEADING_TAGS and child.getnext() is not None:
+                child.tag = "strong"
+                child.attrib.clear()
+                line_break = child.makeelement("br", {})
+                line_break.tail, child.tail = (
+                    "\n" + (child.tail or ""),
+                    None,
+                )  # the break is kept only with text after it
+                child.addnext(line_break)
+
+
 def wrap_loose_text(tree: HtmlElement) -> None:
     """Wrap text written straight into a container (<div>Text <em>more</em><br><br>Text...)
     in <p>s, in place: one per run of text and inline elements, ended by a blank line
@@ -235,13 +252,17 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
     body. It stands between them in the page, so it belongs to the same article."""
     keys = [normalise(b.text) for b in blocks]
     pairs = {pair: n + 1 for n, pair in reversed(list(enumerate(pairwise(keys))))}
+    firsts = {key: n for n, key in reversed(list(enumerate(keys)))}
     inserts: dict[int, Block] = {}
     for heading in find_headings(tree):
         text = clean_text(visible_text(heading))
         before, after = sibling_with_text(heading, -1), sibling_with_text(heading, 1)
-        if not text or len(text) > HEADING_MAX_CHARS or before is None or after is None:
+        if not text or len(text) > HEADING_MAX_CHARS or after is None:
             continue
-        at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
+        if before is not None:
+            at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
+        else:  # the first child of its box
+            at = first_item(after, firsts)
         if at is not None and at not in inserts and normalise(text) not in keys:
             level = int(heading.tag[1]) if heading.tag in HEADING_TAGS else HEADING_CLASS_LEVEL
             inserts[at] = Block(kind="heading", text=text, level=level)
@@ -258,6 +279,16 @@ def find_headings(tree: HtmlElement) -> list[HtmlElement]:
         if HEADING_CLASS.search(element.get("class", "")) and not len(element):
             found.append(element)
     return found
+
+
+def first_item(element: HtmlElement, firsts: dict[str, int]) -> int | None:
+    """Where the first item of the list that element is or opens stands among the body's
+    blocks, or None: a heading that is the first child of its box heads a list there."""
+    inner = next((e for e in element.iter("p", "li", "dt") if visible_text(e).strip()), None)
+    if inner is None or inner.tag == "p":
+        return None
+    texts = [visible_text(inner), *(visible_text(e) for e in islice(inner.iter(), 1, 3))]
+    return next((firsts[key] for key in map(normalise, texts) if key in firsts), None)
 
 
 def sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
