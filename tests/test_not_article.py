@@ -21,6 +21,8 @@ KIND = ROOT / "tests" / "data" / "kind"
         ("about-us.html", 'an "about us" page'),
         ("kontakt.md", "a contact page"),
         ("precios.md", "a price list page"),
+        ("tarif.md", "a price list page"),  # named by its file and its title
+        ("02-our-doctors.html", 'an "about us" page'),  # by its file name; services only
     ],
 )
 def test_a_page_of_the_site_is_refused_with_one_line(
@@ -69,10 +71,30 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("병원 소개", '"about us"'),
         ("Prices & fees", "price list"),
         ("お問い合わせ", "contact"),
+        ("About Dr. Maria Lopez", '"about us"'),
+        ("Meet the chiropractors", '"about us"'),
+        ("Nos praticiens", '"about us"'),
+        ("Our Location", "contact"),
+        ("Tarif", "price list"),
         ("About sensitive teeth", None),
+        ("Our doctors' advice on knee pain", None),
         ("Knee pain: home exercises", None),
         ("Contact dermatitis: causes and care", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
     assert page_kind(Article(title=title, blocks=())) == kind
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("saved/04-about-us.html", '"about us"'),
+        ("saved/contact.php", "contact"),
+        ("saved/about-knee-pain.html", None),
+        ("saved/index.html", None),
+        ("https://clinic.example/fees", None),  # a URL names itself by its address, not here
+    ],
+)
+def test_a_saved_page_is_named_by_its_file_name(source: str, kind: str | None) -> None:
+    assert page_kind(Article(title="Northgate Clinic", blocks=()), source) == kind
