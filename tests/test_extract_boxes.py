@@ -111,3 +111,30 @@ def test_the_story_reads_the_box_lists(lang: str) -> None:
 def items_of(text: str) -> set[str]:
     """The items a story field is made of (a short list is joined with "; ")."""
     return {part.rstrip(".") for part in text.split("; ")}
+
+
+LAYOUT_TABLE = """<html lang="en"><head><title>Spondylosis | Home Visit Massage</title></head><body>
+<table width="838"><tr><td class="menu"><a href="/">Home</a> <a href="/menu">Menu</a></td>
+<td class="conts"><div><strong><h2>Spondylosis</h2></strong></div><br /><br />
+<div style="padding-left:20px;">
+Spondylosis is the wear of the spine that can press on the nerves around it.<br />
+Pain after walking far or after sitting still for a long time is common.<br /><br />
+・Pain when you bend or straighten your lower back<br />
+・Pain in the morning, when you get up<br />
+・Stiffness when you start to move<br /><br />
+<u><b>How spondylosis is treated</b></u><br /><br />
+Heat, a lumbar support and exercises for the back and belly muscles are used.<br />
+Surgery is rarely needed for the lower back.<br />
+</div></td></tr></table></body></html>"""
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_blocks_apart() -> None:
+    """An old site's page in one layout cell: its heading, paragraphs and "・" list stay
+    separate blocks instead of one paragraph of the whole cell."""
+    page = Page(origin="old.php", text=LAYOUT_TABLE, kind="html")
+    texts = [(b.kind, b.text) for b in extract_article(page).blocks]
+    assert ("item", "Pain in the morning, when you get up") in texts
+    assert ("heading", "How spondylosis is treated") in texts
+    at = texts.index(("heading", "How spondylosis is treated"))
+    assert texts[at + 1][1].startswith("Heat, a lumbar support")
+    assert all(len(text) < 200 for _, text in texts)

@@ -67,7 +67,7 @@ from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
+BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·・■□◆◇○◎▶►✓✔]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
 INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -78,6 +78,7 @@ LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
 BOLD_HEADING_WORDS = 12
 BLOCK_TAGS = ("head", "p", "item", "quote", "row")
+INLINE_XML = ("hi", "lb", "ref")  # trafilatura's inline elements
 XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
 
 
@@ -110,6 +111,9 @@ def extract_html(page: Page) -> Article:
     if doc is None:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     main = doc.find("main")
+    for cell in main.iter("cell") if main is not None else ():
+        if is_layout_cell(cell):
+            wrap_cell_runs(cell)
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
@@ -200,20 +204,67 @@ def parse_html(page: Page) -> HtmlElement:
 def blocks_from_xml(main: Any) -> list[Block]:
     blocks: list[Block] = []
     for element in main.iter(*BLOCK_TAGS):
-        if element.tag == "p" and has_ancestor(element, ("item", "quote", "cell")):
+        if element.tag in ("p", "head", "list", "item") and in_table_text(element):
             continue  # its text is taken with the parent
         if element.tag == "head":
             text = clean_text(xml_text(element))
             level = heading_level(element)
             blocks.extend([Block(kind="heading", text=text, level=level)] if text else [])
         elif element.tag == "row":
-            cells = (clean_text(xml_text(cell)) for cell in element.iter("cell"))
-            blocks.extend(split_bullets("paragraph", " ".join(c for c in cells if c), None))
+            cells = [cell for cell in element.iter("cell") if not is_layout_cell(cell)]
+            texts = (clean_text(xml_text(cell)) for cell in cells)
+            blocks.extend(split_bullets("paragraph", " ".join(t for t in texts if t), None))
         else:
             bold = element.find(".//hi[@rend='#b']")
             lead = clean_text(xml_text(bold)) if bold is not None else None
             blocks.extend(split_bullets(XML_KINDS[element.tag], xml_text(element), lead))
     return blocks
+
+
+def in_table_text(element: Any) -> bool:
+    """Inside a list item or quote (a paragraph there is part of its text), or inside a table
+    cell of data, whose text is taken with its row. A layout cell's blocks stand alone."""
+    for parent in element.iterancestors():
+        if parent.tag == "cell":
+            return not is_layout_cell(parent)
+        if parent.tag in ("item", "quote") and element.tag == "p":
+            return True
+    return False
+
+
+def is_layout_cell(cell: Any) -> bool:
+    """A table cell that holds a page section (headings, lists or several paragraphs), as old
+    sites laid out whole pages in tables, not a value of a data table."""
+    if cell.find(".//head") is not None or cell.find(".//list") is not None:
+        return True
+    return len(cell.findall("p")) >= 2
+
+
+def wrap_cell_runs(cell: Any) -> None:
+    """Text and inline elements written straight into a layout cell, between its blocks, in
+    <p>s of their own (in place), so they are not lost between the blocks taken one by one."""
+    children: list[Any] = []
+    text, run = cell.text, []
+    for child in list(cell):
+        if child.tag in INLINE_XML:
+            run.append(child)  # with its tail
+            continue
+        children.extend(run_paragraph(text, run))
+        text, run, child.tail = child.tail, [], None
+        children.append(child)
+    children.extend(run_paragraph(text, run))
+    cell.text = None
+    cell[:] = children
+
+
+def run_paragraph(text: str | None, inline: list[Any]) -> list[Any]:
+    """A <p> of the text and inline elements, or nothing when they hold no words."""
+    if not (text or "").strip() and not any(xml_text(e).strip() for e in inline):
+        return []
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    paragraph.extend(inline)
+    return [paragraph]
 
 
 def heading_level(element: Any) -> int:
