@@ -51,6 +51,16 @@ def test_a_generic_title_tag_loses_to_the_h1() -> None:
     assert headline(markup) == "Sciatica"
 
 
+@pytest.mark.parametrize("placeholder", ["Untitled Document", "JSP Page", "Document", "제목 없음"])
+def test_an_editors_placeholder_title_is_never_the_headline(placeholder: str) -> None:
+    """Old pages keep the <title> their editor wrote into a new page: the page's own
+    heading is the headline, even a subheading when it is the only one."""
+    body = f"<div class='container'><h2>Sciatica</h2>{BODY}</div>"
+    assert headline(page(f"<title>{placeholder}</title>", body)) == "Sciatica"
+    body = f"<div class='container'><h1>Heel pain</h1>{BODY}</div>"
+    assert headline(page(f"<title>{placeholder}</title>", body)) == "Heel pain"
+
+
 @pytest.mark.parametrize(
     "cta", ["Call Us Today for Consultation", "Book now", "Contact us", "Pide cita", "예약 문의"]
 )

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
-from pipeline.extract.headline import html_headline, markdown_headline
+from pipeline.extract.headline import html_headline, markdown_headline, usable_title
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
@@ -123,6 +123,8 @@ def extract_html(page: Page) -> Article:
     meta = read_metadata(tree, page.url)
     voted = html_headline(tree, meta, source.title_hint)
     title = voted or meta.get("title") or first_heading(blocks)
+    if not usable_title(title):  # no title, or an editor's placeholder ("Untitled Document")
+        title = first_heading(blocks) or html_headline(tree, meta, None, headings_alone=True)
     blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`

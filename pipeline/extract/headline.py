@@ -32,7 +32,10 @@ CALL_TO_ACTION = re.compile(
 )
 GENERIC = re.compile(
     r"^(?:blog|news|articles?|posts?|home|menu|search|our blog|latest news|블로그|ブログ"
-    r"|noticias|actualités|aktuelles|notícias|notizie)$",
+    r"|noticias|actualités|aktuelles|notícias|notizie"
+    # the placeholder an editor or framework writes into a new page's <title>
+    r"|untitled(?: document| page)?|document|new page|page title|title|index|default|jsp page"
+    r"|php page|sin t[íi]tulo|sans titre|unbenannt|senza titolo|sem t[íi]tulo|제목 ?없음|無題)$",
     re.IGNORECASE,
 )
 TITLE_CLASS = re.compile(
@@ -52,8 +55,9 @@ class Candidate:
     source: str  # a key of WEIGHTS
 
 
-def vote(candidates: list[Candidate]) -> str:
-    """The candidate text with the most weight; the first of equals (visible ones come first)."""
+def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
+    """The candidate text with the most weight; the first of equals (visible ones come first).
+    A subheading counts only when a title says the same, unless `headings_alone`."""
     usable = [c for c in candidates if usable_title(c.text)]
     best, best_score = "", 0.0
     for candidate in usable:
@@ -63,8 +67,8 @@ def vote(candidates: list[Candidate]) -> str:
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
         )
         score = WEIGHTS[candidate.source] + agree
-        if candidate.source == "heading" and not agree:
-            continue  # a subheading counts only when a title says the same
+        if candidate.source == "heading" and not agree and not headings_alone:
+            continue
         if score > best_score:
             best, best_score = candidate.text, score
     return best
@@ -191,15 +195,18 @@ def in_chrome(element: HtmlElement) -> bool:
     return False
 
 
-def html_headline(tree: HtmlElement, meta: PageMeta, hint: str | None) -> str:
-    """The headline of an HTML page, by vote."""
+def html_headline(
+    tree: HtmlElement, meta: PageMeta, hint: str | None, headings_alone: bool = False
+) -> str:
+    """The headline of an HTML page, by vote (among the subheadings too, when
+    `headings_alone`: for a page whose every title is missing or a placeholder)."""
     site, url = meta.get("site_name"), meta.get("url")
     candidates = visible_candidates(tree)
     for source, text in title_sources(tree):
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
         candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
-    return vote(candidates)
+    return vote(candidates, headings_alone)
 
 
 def markdown_headline(meta: dict[str, Any], blocks: tuple[Block, ...]) -> str:
