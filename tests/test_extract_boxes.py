@@ -138,3 +138,37 @@ def test_a_page_laid_out_in_a_table_keeps_its_blocks_apart() -> None:
     at = texts.index(("heading", "How spondylosis is treated"))
     assert texts[at + 1][1].startswith("Heat, a lumbar support")
     assert all(len(text) < 200 for _, text in texts)
+
+
+MARKDOWN_TABLE = """# Home physiotherapy for back pain
+
+Back pain is one of the most common reasons people see a physiotherapist, and most of it
+gets better with the right exercise and advice at home.
+
+![Spine](spine.jpg)
+*Caption: Knowing how the spine works is the first step to treating it well.*
+
+**Why treatment at home helps:**
+
+| Advantage | What it means |
+| :--- | :--- |
+| **Comfort** | Treatment in the comfort of your own home, with no travel. |
+| **A plan for you** | The exercises are fitted to your home, your furniture and your day. |
+| Safety | Ideal for older people who find travel hard or risky. |
+"""
+
+
+def test_a_markdown_table_is_a_labelled_list_and_captions_go() -> None:
+    page = Page(origin="post.md", text=MARKDOWN_TABLE, kind="markdown")
+    blocks = extract_article(page).blocks
+    rows = [(b.kind, b.lead, b.text) for b in blocks if b.kind == "item"]
+    assert rows == [
+        ("item", "Comfort", "Comfort: Treatment in the comfort of your own home, with no travel."),
+        (
+            "item",
+            "A plan for you",
+            "A plan for you: The exercises are fitted to your home, your furniture and your day.",
+        ),
+        ("item", "Safety", "Safety: Ideal for older people who find travel hard or risky."),
+    ]
+    assert not [b for b in blocks if "Advantage" in b.text or "Caption" in b.text]

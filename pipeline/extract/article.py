@@ -43,6 +43,7 @@ from pipeline.extract.cleanup import (
     clean_text,
     collect_link_texts,
     collect_region_texts,
+    drop_captions,
     drop_chrome,
     drop_hidden,
     drop_post_cards,
@@ -56,7 +57,7 @@ from pipeline.extract.cleanup import (
 )
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline, usable_title
@@ -72,6 +73,7 @@ INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 MIN_ARTICLE_CHARS = 200
+ROW_LABEL_WORDS = 5  # a table's first cell this short labels the row
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
@@ -119,7 +121,7 @@ def extract_html(page: Page) -> Article:
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_chrome(blocks, collect_link_texts(tree))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
-    blocks = drop_post_cards(tree, blocks)
+    blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
     voted = html_headline(tree, meta, source.title_hint)
     title = voted or meta.get("title") or first_heading(blocks)
@@ -365,7 +367,7 @@ def extract_markdown(page: Page) -> Article:
     for note in soup.select("sup, div.footnote"):
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
-    blocks = drop_references(tuple(blocks_from_html(soup)))
+    blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
     title = markdown_headline(meta, blocks) or first_heading(blocks)
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
@@ -391,10 +393,14 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
     from bs4 import Tag
 
     blocks: list[Block] = []
-    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
+    tags = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr"]
+    for element in soup.find_all(tags):
         if not isinstance(element, Tag):
             continue
-        if element.name == "p" and element.find_parent(["li", "blockquote"]):
+        if element.name == "p" and element.find_parent(["li", "blockquote", "td"]):
+            continue
+        if element.name == "tr":
+            blocks.extend(table_row(element))
             continue
         if element.name.startswith("h"):
             text = clean_text(element.get_text(" "))
@@ -407,6 +413,19 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
         lead = clean_text(bold.get_text(" ")) if bold else None
         blocks.extend(split_bullets(kind, element.get_text(" "), lead))
     return [b for b in blocks if b.text]
+
+
+def table_row(row: Tag) -> list[Block]:
+    """A table row of a Markdown post as one item: a short first cell labels the rest
+    ("**Comfort** | Treatment at home" -> "Comfort: Treatment at home"); a header row goes."""
+    cells = [clean_text(cell.get_text(" ")) for cell in row.find_all(["td", "th"])]
+    cells = [cell for cell in cells if cell]
+    if not cells or row.find("td") is None:
+        return []
+    first, rest = cells[0], " ".join(cells[1:])
+    if rest and len(first.split()) <= ROW_LABEL_WORDS and not first.endswith((".", ":")):
+        return [Block(kind="item", text=f"{first}: {rest}", lead=first)]
+    return [Block(kind="item", text=" ".join(cells))]
 
 
 def drop_headline(blocks: tuple[Block, ...], *titles: str, dek: str = "") -> tuple[Block, ...]:

@@ -402,3 +402,17 @@ def clean_text(text: str) -> str:
 
 def normalise(text: str) -> str:
     return NON_WORDS.sub(" ", text.lower()).strip()
+
+
+# An image's caption written as a labelled line under it ("Caption: ...", "Legenda: ...").
+CAPTION = re.compile(
+    r"^(?:\[[^\]]{1,80}\]\s*)?(?:caption|image|photo|picture|figure\s*\d*|fig\.\s*\d+|legenda"
+    r"|légende|pie de foto|leyenda|bildunterschrift|didascalia|사진|写真|画像)\s*[:：]\s",
+    re.IGNORECASE,
+)
+
+
+def drop_captions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Paragraphs that are an image's labelled caption: they describe a picture the cards do
+    not show, so they are no part of the story."""
+    return tuple(b for b in blocks if b.kind == "heading" or not CAPTION.match(b.text))
