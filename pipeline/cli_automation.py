@@ -25,6 +25,7 @@ from pipeline.cli_agency import (
     say_line,
     workspace_queue,
 )
+from pipeline.cli_options import add_fetch_options
 from pipeline.models import ConfigError
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def watch_one(args: argparse.Namespace, queue_url: str | None, clinic: Clinic | None = None) -> int:
-    from pipeline.cli import fetch_options, run_options
+    from pipeline.cli_commands import fetch_options, run_options
     from pipeline.commands.run import check_out_dir
     from pipeline.commands.watch import (
         WatchOptions,
@@ -189,9 +190,7 @@ def add_publish_parser(commands: Commands) -> None:
     )
     publish.add_argument("--api-base", metavar="URL", help="the API's address (a stand-in)")
     publish.add_argument("--piece", metavar="FILE", help="publish the piece with this image now")
-    publish.add_argument(
-        "--allow-private", action="store_true", help="allow private or loopback addresses"
-    )
+    add_fetch_options(publish, cache=False)
     add_workspace_options(publish)
     publish.set_defaults(handler=cmd_publish)
 
