@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from pipeline.cli_commands import (
     NO_BRAND_NOTE,
@@ -21,17 +21,19 @@ from pipeline.cli_commands import (
     say_error,
 )
 from pipeline.cli_parser import EXAMPLES, build_parser
-from pipeline.models import RepurposeError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    Clock = Callable[[], datetime]
 
 __all__ = ["EXAMPLES", "NO_BRAND_NOTE", "build_parser", "fetch_options", "main", "run_options"]
-
-Clock = Callable[[], datetime]
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.clock = clock or (lambda: datetime.now(UTC))
+    args.clock = clock or now
     try:
         return int(args.handler(args))
     except KeyboardInterrupt as exc:
@@ -47,9 +49,17 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return 1
 
 
+def now() -> datetime:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
 def error_text(exc: Exception) -> str:
     """Our own errors as they are; a file that failed with what to do; anything else (a bug)
     named as such."""
+    from pipeline.models import RepurposeError
+
     if isinstance(exc, RepurposeError):
         return str(exc)
     if isinstance(exc, OSError):

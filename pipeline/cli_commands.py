@@ -6,20 +6,15 @@ stays light."""
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.cli_agency import export_clinics, in_workspace, run_agency, schedule_clinics
 from pipeline.commands import DEFAULT_SLOTS
-from pipeline.models import RepurposeError
-from pipeline.redact import redact_text
 
 if TYPE_CHECKING:
     from pipeline.commands.batch import Outcome, ProgressBar
@@ -30,6 +25,7 @@ if TYPE_CHECKING:
 NO_BRAND_NOTE = (
     'note: no brand kit: run "repurpose brand init URL" to put your clinic\'s name on the cards'
 )
+CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"  # compiled on first use, by `re`'s own cache
 
 
 def say_error(text: str) -> None:
@@ -39,12 +35,13 @@ def say_error(text: str) -> None:
 def one_line(text: str) -> str:
     """A message as one printable line: line breaks and other control characters in a name
     are shown escaped, and bytes of a file name that are not UTF-8 as \\xNN."""
+    import re
+
+    from pipeline.redact import redact_text
+
     text = redact_text(text)  # no password of a URL in any message
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
-
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+    return re.sub(CONTROL, lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def plural(count: int, word: str) -> str:
@@ -75,6 +72,7 @@ def approved_folders(args: argparse.Namespace) -> list[Path]:
     if not args.approved_only:
         return list(args.folders)
     from pipeline.commands.approve import approved_only
+    from pipeline.models import RepurposeError
 
     kept, skipped = approved_only(args.folders)
     for folder in skipped:
@@ -95,6 +93,9 @@ def fetch_options(args: argparse.Namespace) -> FetchOptions:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
     from pipeline.commands.run import load_article
 
     _, article = load_article(args.source, fetch_options(args))
@@ -105,6 +106,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
     from pipeline.commands.run import load_article
     from pipeline.digest import digest_article
 
@@ -195,6 +199,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     """Each folder in turn; a folder that fails does not stop the others."""
     from pipeline.commands.batch import Interrupted, Outcome
     from pipeline.commands.render import render_folder
+    from pipeline.models import RepurposeError
 
     failures = 0
     done: list[Outcome[RunResult]] = []
