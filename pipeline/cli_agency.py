@@ -12,9 +12,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.models import ConfigError
-from pipeline.workspace import DEFAULT_WORKSPACE
-
 if TYPE_CHECKING:
     from pipeline.commands.batch import ProgressBar
     from pipeline.queue.jobs import JobRecord, JobSpec
@@ -68,6 +65,8 @@ def add_queue_option(parser: argparse.ArgumentParser) -> None:
 def in_workspace(args: argparse.Namespace, given: list[str] | list[Path]) -> bool:
     """--workspace or --clinic, or no source or folder given and ./repurpose.toml here."""
     named = args.workspace is not None or args.clinic is not None
+    from pipeline.workspace import DEFAULT_WORKSPACE
+
     return named or (not given and DEFAULT_WORKSPACE.is_file())
 
 
@@ -97,6 +96,8 @@ def given_flags(args: argparse.Namespace) -> list[str]:
 def check_one_clinic_flags(args: argparse.Namespace, command: str, clinics: int) -> None:
     """-o, --brand or --state name one clinic's folder or file: with several clinics, an error
     rather than one folder shared by all (or a flag silently left unused)."""
+    from pipeline.models import ConfigError
+
     given = given_flags(args)
     if given and clinics > 1:
         flags = " and ".join(given)
@@ -230,6 +231,7 @@ def run_agency(args: argparse.Namespace, run_here: Callable[[argparse.Namespace]
 
 
 def run_clinic(workspace: Workspace, name: str | None) -> Clinic:
+    from pipeline.models import ConfigError
     from pipeline.workspace import pick_clinics
 
     if name is None and len(workspace.clinics) > 1:
@@ -322,6 +324,7 @@ def add_queue_parser(commands: Commands) -> None:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
+    from pipeline.models import ConfigError
     from pipeline.queue.submit import open_queue, retry_failed
 
     url = workspace_queue(args)

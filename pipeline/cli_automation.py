@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from pipeline.cli_agency import (
     say_line,
     workspace_queue,
 )
-from pipeline.models import ConfigError
+from pipeline.cli_options import add_fetch_options
 
 if TYPE_CHECKING:
     from pipeline.workspace import Clinic
@@ -105,6 +104,7 @@ def add_watch_parser(commands: Commands) -> None:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+
     if not in_workspace(args, args.sources):
         return watch_one(args, workspace_queue(args))
     queue = workspace_queue(args)
@@ -119,7 +119,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def watch_one(args: argparse.Namespace, queue_url: str | None, clinic: Clinic | None = None) -> int:
-    from pipeline.cli import fetch_options, run_options
+    from dataclasses import replace
+
+    from pipeline.cli_commands import fetch_options, run_options
     from pipeline.commands.run import check_out_dir
     from pipeline.commands.watch import (
         WatchOptions,
@@ -131,6 +133,7 @@ def watch_one(args: argparse.Namespace, queue_url: str | None, clinic: Clinic | 
         watch_once,
     )
     from pipeline.commands.watch_state import default_state_path
+    from pipeline.models import ConfigError
 
     state = args.state or default_state_path(args.out)
     if args.list:
@@ -188,9 +191,7 @@ def add_publish_parser(commands: Commands) -> None:
     )
     publish.add_argument("--api-base", metavar="URL", help="the API's address (a stand-in)")
     publish.add_argument("--piece", metavar="FILE", help="publish the piece with this image now")
-    publish.add_argument(
-        "--allow-private", action="store_true", help="allow private or loopback addresses"
-    )
+    add_fetch_options(publish, cache=False)
     add_workspace_options(publish)
     publish.set_defaults(handler=cmd_publish)
 
@@ -206,6 +207,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def publish_clinic(args: argparse.Namespace, clinic: Clinic) -> int:
+    from dataclasses import replace
+
     from pipeline.workspace import PublishAccount, clinic_folders
 
     account = clinic.publish
@@ -254,6 +257,7 @@ def add_review_parser(commands: Commands) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.models import ConfigError
     from pipeline.review import ReviewApp, check_bind, serve_review
 
     if not args.out.is_dir():

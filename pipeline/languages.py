@@ -4,8 +4,9 @@ A file holds the heading vocabulary of each section role, sentence cue phrases, 
 the fixed words of the cards and captions. Adding a language is adding a file. A language
 without a file gets the English file, with a warning that says so.
 
-The language of a text is told by its script first (Hangul, kana), then by py3langid, whose
-model ships inside its package.
+The language of a text is told by its script first (Hangul, kana), then by the language the
+page declares when the text's stop words plainly agree, else by py3langid, whose model ships
+inside its package.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ FILE_KEYS = ("name", "match", "headings", "cues", "signals", "stopwords", "words
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
 MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
+CLEAR_WORDS = 30  # a shorter text (a title) is left to the classifier
+CLEAR_SHARE = 0.25  # clinic articles run 25-53 % stop words in their own language
+STOP_MARGIN = 2.0  # and at most 10 % in another one; Spanish runs 28 % French ones
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SCRIPT_LANGUAGES = ("ko", "ja")
 SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
     "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]"),
@@ -299,10 +305,44 @@ def detect_language(text: str, hint: str | None = None) -> str:
         return "ja"
     if letters < MIN_LETTERS:
         return base_code(hint)
+    if hint and declared_language_clear(sample, base_code(hint)):
+        return base_code(hint)
     code, confidence = identifier().classify(sample)
     if confidence < MIN_CONFIDENCE and hint:
         return base_code(hint)
     return str(code)
+
+
+def declared_language_clear(sample: str, code: str) -> bool:
+    """The page's declared language plainly is the text's own: in a text of CLEAR_WORDS words
+    or more, its stop words are at least CLEAR_SHARE of the words, and STOP_MARGIN times the
+    share of any other language with a file. Such a text needs no classifier (whose model
+    costs more to load than the rest of the digest); a page that declares a wrong language, a
+    language without a file, or a text close to another language (Spanish and Portuguese
+    share many stop words) is left to the classifier."""
+    stopwords = stopword_lists()
+    if code not in stopwords:
+        return False
+    words = [word.lower() for word in WORD.findall(sample)]
+    if len(words) < CLEAR_WORDS:
+        return False
+    shares = {
+        other: sum(w in listed for w in words) / len(words) for other, listed in stopwords.items()
+    }
+    own = shares.pop(code)
+    return own >= CLEAR_SHARE and own >= STOP_MARGIN * max(shares.values(), default=0.0)
+
+
+@lru_cache(maxsize=1)
+def stopword_lists() -> dict[str, frozenset[str]]:
+    """The stop words of every bundled language written with spaces between words (Korean
+    and Japanese are told by their script)."""
+    found = {}
+    for code in supported_languages():
+        if code not in SCRIPT_LANGUAGES:
+            path = languages_dir() / f"{code}.toml"
+            found[code] = read_stopwords(read_file(path), path)
+    return found
 
 
 def script_counts(text: str) -> dict[str, int]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.models import ConfigError, RepurposeError
-from pipeline.tomlfile import read_toml
 
 DEFAULT_WORKSPACE = Path("repurpose.toml")
 CLINIC_KEYS = ("name", "brand", "feeds", "out", "slots", "tz", "publish")
@@ -53,6 +52,8 @@ class Workspace:
 
 def load_workspace(path: Path | None) -> Workspace:
     """The workspace file, or ./repurpose.toml; every error names the clinic and the key."""
+    from pipeline.tomlfile import read_toml  # TOML only when a workspace is read
+
     path = path or DEFAULT_WORKSPACE
     try:
         data = read_toml(path, "workspace")

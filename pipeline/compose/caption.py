@@ -29,6 +29,7 @@ from pipeline.brand import Brand, resource_dir
 from pipeline.compose.wording import generic_kickers, wording_for
 from pipeline.digest.story import split_sentences
 from pipeline.models import Captions, Card, ConfigError, Digest
+from pipeline.usercache import template_cache
 
 MAX_CAPTION = 2200  # Instagram's caption limit (error 2207010 above it)
 HOOK_LIMIT = 125  # what shows before "more"
@@ -43,7 +44,8 @@ def caption_environment(user_dir: Path | None = None) -> Environment:
     """One Environment for every caption: the user's templates first, then the built-ins.
 
     Made once per folder and process, so a batch compiles each template once (Jinja checks the
-    file's time before reusing it)."""
+    file's time before reusing it); the compiled templates are kept in the user's cache, so a
+    fresh run compiles only a template that changed."""
     loaders: list[BaseLoader] = []
     if user_dir is not None:
         if not user_dir.is_dir():
@@ -55,6 +57,7 @@ def caption_environment(user_dir: Path | None = None) -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=False,
         autoescape=False,
+        bytecode_cache=template_cache(),
     )
 
 

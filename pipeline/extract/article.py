@@ -33,11 +33,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
-from trafilatura.utils import load_html
-from trafilatura.xml import remove_empty_elements, strip_double_tags
 
 from pipeline.extract.cleanup import (
     clean_text,
@@ -62,6 +59,12 @@ if TYPE_CHECKING:
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline, usable_title
 from pipeline.extract.jsx import jsx_to_html
+from pipeline.extract.library import (
+    bare_extraction,
+    load_html,
+    remove_empty_elements,
+    strip_double_tags,
+)
 from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
 from pipeline.extract.templates import strip_server_code
@@ -150,7 +153,7 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool | Non
     second opinions (readability and jusText), which cost a third of its time and changed
     F1 on the extraction corpus by 0.002, because our own recovery of headings, chunks and
     chrome does that work."""
-    document = trafilatura.bare_extraction(
+    document = bare_extraction(
         tree,
         url=url,
         output_format="xml",

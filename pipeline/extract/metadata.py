@@ -16,9 +16,9 @@ from typing import Any
 
 from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura import metadata as library
-from trafilatura.settings import set_date_params
 
+from pipeline.extract.library import set_date_params
+from pipeline.extract.library import trafilatura_metadata as library
 from pipeline.load.chars import clean_characters
 
 

@@ -13,7 +13,8 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from pipeline.models import Card, EditError
-from pipeline.write.manifest import Manifest, card_from_json
+from pipeline.write.manifest import Manifest
+from pipeline.write.manifest_read import card_from_json
 
 ORDER = "slide_order"
 LEFT_OUT = "slides_left_out"

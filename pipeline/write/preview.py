@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from pipeline.brand import resource_dir
+from pipeline.usercache import template_cache
 from pipeline.write.manifest import Manifest
 
 PREVIEW = "preview.html"
@@ -31,11 +32,13 @@ def build_preview(manifest: Manifest) -> bytes:
 
 @lru_cache(maxsize=1)
 def preview_environment() -> Environment:
-    """Made once per process: a batch compiles the preview template once."""
+    """Made once per process: a batch compiles the preview template once, and a fresh run not
+    at all while the compiled copy in the user's cache is current."""
     return Environment(
         loader=FileSystemLoader(str(resource_dir("templates") / "preview")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        bytecode_cache=template_cache(),
     )
 
 
