@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.digest.choose import inherited_roles
-from pipeline.digest.points import content_blocks
+from pipeline.digest.point_blocks import content_blocks
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, stem_set, word_count

@@ -3,7 +3,8 @@ titles of its subsections, in the article's own words."""
 
 from __future__ import annotations
 
-from pipeline.digest.points import content_blocks, next_items, subsections
+from pipeline.digest.point_blocks import content_blocks, next_items
+from pipeline.digest.points_sections import subsections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import ELLIPSIS, split_sentences, word_count
 from pipeline.models import Block

@@ -14,13 +14,8 @@ from collections.abc import Iterable
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence
 from pipeline.digest.conclusion import closing_text, summing_up
-from pipeline.digest.points import (
-    CTA,
-    body_blocks,
-    find_points,
-    quote_sentences,
-    strip_lead,
-)
+from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
+from pipeline.digest.points import find_points
 from pipeline.digest.section_text import LIST_JOIN, role_text
 from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.selfcare import find_prevention
