@@ -4,13 +4,16 @@ HTML goes through trafilatura (main-content extraction, precision settings) in i
 which keeps headings, lists, tables and bold lead-ins. On top of the library
 (corrections in pipeline/extract_cleanup.py, metadata in pipeline/extract_metadata.py):
 
+- comment markup that holds the article's own sections (a template's comment list reused for
+  text: a heading inside, no author, avatar, reply link or date) loses its comment names;
 - elements hidden by a conventional CSS class ("hide", "d-none", "sr-only", ...) go first:
   e-mail dialogs, print-only citations and screen-reader labels are not the article;
 - <span>s inside text paragraphs are unwrapped, so the library's class/id/style
   pruning cannot cut words out of the middle of a paragraph;
 - text written straight into a <div> between <br><br>s is wrapped in <p>s, so the
   library sees paragraphs (it lost the first one, before an inline link);
-- a short precision-mode result is cross-checked with the library's default mode;
+- a short precision-mode result, or one under half the text of the page's paragraphs and list
+  items, is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
 - a subheading the library dropped between two kept blocks it stands between in the page
   comes back (precision mode drops link-only and oddly nested headings);
@@ -57,6 +60,7 @@ from pipeline.extract.cleanup import (
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
+from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline
 from pipeline.extract.jsx import jsx_to_html
@@ -73,6 +77,8 @@ XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 MIN_ARTICLE_CHARS = 200
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
+PAGE_TEXT_TAGS = ("p", "li", "h2", "h3", "td")  # a body under half of their text is a fragment
+PAGE_CHROME = ("nav", "header", "footer", "aside", "form")
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
 BOLD_HEADING_WORDS = 12
@@ -94,12 +100,15 @@ def extract_html(page: Page) -> Article:
     source = strip_server_code(page.text)
     tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
+    keep_content_comments(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
-    if body_chars(doc) < CROSS_CHECK_CHARS:
-        # Precision mode sometimes keeps only a fragment: cross-check with the default mode
+    kept = body_chars(doc)
+    if kept < CROSS_CHECK_CHARS or CROSS_CHECK_RATIO * kept < page_text_chars(tree):
+        # Precision mode sometimes keeps only a fragment (a short body, or much less than the
+        # page's own paragraphs hold): cross-check with the default mode
         other = run_trafilatura(tree, page.url, precision=False)
         if body_chars(other) >= CROSS_CHECK_RATIO * body_chars(doc):
             doc = other
@@ -162,6 +171,16 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> A
 def body_chars(doc: Any) -> int:
     main = doc.find("main") if doc is not None else None
     return len("".join(main.itertext()).strip()) if main is not None else 0
+
+
+def page_text_chars(tree: HtmlElement) -> int:
+    """The characters of the page's paragraphs, list items, subheadings and table cells, each
+    counted once, outside its navigation, header, footer, asides and forms."""
+    return sum(
+        len(" ".join(e.text_content().split()))
+        for e in tree.iter(*PAGE_TEXT_TAGS)
+        if not any(a.tag in PAGE_CHROME or a.tag in PAGE_TEXT_TAGS for a in e.iterancestors())
+    )
 
 
 def parse_html(page: Page) -> HtmlElement:
