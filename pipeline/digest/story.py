@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence
-from pipeline.digest.conclusion import closing_text, summing_up
+from pipeline.digest.conclusion import find_conclusion
 from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
 from pipeline.digest.section_text import LIST_JOIN, role_text
@@ -56,22 +56,18 @@ HANGUL = re.compile(r"[가-힣]")
 def digest_article(article: Article) -> Digest:
     sections = split_sections(article.blocks, article.title)
     story = [s for s in sections if s.blocks or s.role]
-    symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
+    symptom, cause = (find_role(story, r) for r in ("symptom", "cause"))
     prevention = tuple(find_prevention(story))
     points = tuple(find_points(story, prevention))
     body = body_blocks(story)
     headline = clean_headline(article.title, article.site_name, article.url)
-    if conclusion:
-        conclusion_text = summing_up(story, conclusion)
-    else:
-        conclusion_text = closing_text(story, body, headline)
     symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
         symptom=symptom_text,
         cause=cause_text,
         treatment_points=points,
-        conclusion=conclusion_text,
+        conclusion=find_conclusion(story, body),
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
         keywords=tuple(find_keywords(headline, story, points)),
         language=detect_language(article),
