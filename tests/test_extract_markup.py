@@ -123,3 +123,39 @@ def test_a_precision_body_far_shorter_than_the_page_is_cross_checked(
     monkeypatch.setattr(article_module, "run_trafilatura", fragment)
     joined = " ".join(texts(extract_article(page(steps))))
     assert "Step 4 care quickly press" in joined
+
+
+STEP_TEXT = (
+    "Under local anaesthetic the podiatrist lifts the edge of the nail and removes the spike "
+    "that presses into the skin, then dresses the toe."
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<p class="title01">Partial nail removal</p>',
+        '<p class="middle_title" style="font-weight:bold"><span>STEP１.</span> 部分抜爪</p>',
+        '<p style="margin:0; font-weight: 700">Partial nail removal</p>',
+    ],
+    ids=["title-class", "bold-and-title-class", "bold-style"],
+)
+def test_a_styled_title_paragraph_is_a_heading(title: str) -> None:
+    blocks = extract_article(page(f"{title}<p>{STEP_TEXT}</p>")).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings and headings[0].endswith(("Partial nail removal", "部分抜爪"))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a sentence in bold is emphasis, not a title
+        '<p style="font-weight:bold">Always see a podiatrist if the toe is hot and red.</p>',
+        # a plain short paragraph without a title class or bold style
+        "<p>Partial nail removal</p>",
+    ],
+    ids=["bold-sentence", "plain-short"],
+)
+def test_other_paragraphs_stay_paragraphs(paragraph: str) -> None:
+    blocks = extract_article(page(f"{paragraph}<p>{STEP_TEXT}</p>")).blocks
+    assert not [b for b in blocks if b.kind == "heading"]

@@ -6,6 +6,7 @@ which keeps headings, lists, tables and bold lead-ins. On top of the library
 
 - comment markup that holds the article's own sections (a template's comment list reused for
   text: a heading inside, no author, avatar, reply link or date) loses its comment names;
+- a short <p> that a "title" class or a bold inline style makes a subheading becomes an <h3>;
 - elements hidden by a conventional CSS class ("hide", "d-none", "sr-only", ...) go first:
   e-mail dialogs, print-only citations and screen-reader labels are not the article;
 - <span>s inside text paragraphs are unwrapped, so the library's class/id/style
@@ -66,6 +67,7 @@ from pipeline.extract.headline import html_headline, markdown_headline
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
+from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
@@ -101,6 +103,7 @@ def extract_html(page: Page) -> Article:
     tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
     keep_content_comments(tree)
+    raise_styled_headings(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
     wrap_loose_text(tree)
