@@ -49,6 +49,19 @@ def test_a_spanish_list_ends_before_the_clause_that_follows_it() -> None:
     ]
 
 
+def test_a_listed_method_of_nine_words_is_still_a_method_in_portuguese() -> None:
+    """ "o uso de óculos ou lentes de contato corretivas" is one method (glasses or lenses)."""
+    sentence = (
+        "O tratamento pode incluir o uso de óculos ou lentes de contato corretivas, "
+        "exercícios para os olhos ou cirurgia."
+    )
+    assert texts(split_prose_list(sentence)) == [
+        "o uso de óculos ou lentes de contato corretivas",
+        "exercícios para os olhos",
+        "cirurgia",
+    ]
+
+
 def test_a_long_head_stays_a_point_cut_where_a_clause_ends_in_german() -> None:
     sentence = (
         "Die manuelle Therapie lockert die verspannte Muskulatur des Kiefers spürbar, "
