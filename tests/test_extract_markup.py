@@ -159,3 +159,44 @@ def test_a_styled_title_paragraph_is_a_heading(title: str) -> None:
 def test_other_paragraphs_stay_paragraphs(paragraph: str) -> None:
     blocks = extract_article(page(f"{paragraph}<p>{STEP_TEXT}</p>")).blocks
     assert not [b for b in blocks if b.kind == "heading"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (
+            "・歯磨き指導<br>・歯石の除去<br>・噛み合わせの調整",
+            ["歯磨き指導", "歯石の除去", "噛み合わせの調整"],
+        ),
+        ("■ 냉찜질<br>■ 스트레칭<br>■ 자세 교정", ["냉찜질", "스트레칭", "자세 교정"]),
+        ("○ 온찜질<br>○ 휴식", ["온찜질", "휴식"]),
+        ("▶︎ 狭心症　▶︎ 心筋梗塞　▶︎ 感染性心内膜症", ["狭心症", "心筋梗塞", "感染性心内膜症"]),
+        (
+            "①歯垢の付着状態<br>②歯茎からの出血<br>③歯の動揺",
+            ["歯垢の付着状態", "歯茎からの出血", "歯の動揺"],
+        ),
+        ("１．歯垢の付着状態<br>２．歯茎からの出血", ["歯垢の付着状態", "歯茎からの出血"]),
+        ("1)Rest the foot<br>2)Ice it twice a day", ["Rest the foot", "Ice it twice a day"]),
+        ("1.歯垢の付着状態<br>2.歯茎からの出血", ["歯垢の付着状態", "歯茎からの出血"]),
+    ],
+    ids=[
+        "nakaguro",
+        "square",
+        "circle",
+        "inline-triangle",
+        "circled-digits",
+        "full-width",
+        "paren",
+        "dot-no-space",
+    ],
+)
+def test_japanese_and_korean_list_markers_make_items(lines: str, items: list[str]) -> None:
+    blocks = extract_article(page(f"<p>{lines}</p><p>{INTRO}</p>")).blocks
+    assert [b.text for b in blocks if b.kind == "item"] == items
+
+
+def test_one_numbered_line_or_a_decimal_is_no_list() -> None:
+    blocks = extract_article(
+        page("<p>2.5 mm of the nail is removed.<br>The toe heals in a week.</p>")
+    ).blocks
+    assert not [b for b in blocks if b.kind == "item"]

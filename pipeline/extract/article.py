@@ -72,8 +72,15 @@ from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
-INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
+# Literal bullets, those of Japanese and Korean posts too ("・", "■", "○", "▶︎" with its
+# text-style selector).
+BULLETS = "•●▪◦·・■□○◆◇▶►▸✓✔"
+BULLET_PREFIX = re.compile(rf"^\s*(?:[{BULLETS}][\ufe0e\ufe0f]?\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
+INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦・■◆▶►][\ufe0e\ufe0f]?\s)")
+# A numbered line: "①", "1)", "1.", "１．" (full-width), with or without a space after.
+NUMBERED_LINE = re.compile(
+    r"^\s*(?:[\u2460-\u2473\u2776-\u277f]|[0-9０-９]{1,2}[.)．）](?![0-9０-９]))\s*(?=\S)"
+)
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 MIN_ARTICLE_CHARS = 200
@@ -241,7 +248,8 @@ def xml_text(element: Any) -> str:
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     """The blocks in one element's text: a bare label line ("Causes") above the text becomes
     a heading, and lines that start with literal bullet characters become items (two or
-    more "•" inside one line count as line starts: "Signs: • pain • swelling")."""
+    more "•" inside one line count as line starts: "Signs: • pain • swelling"), as do two or
+    more numbered lines ("①", "1)", "１．"), without their numbers."""
     if len(INLINE_BULLET.findall(raw)) >= 2:
         raw = INLINE_BULLET.sub("\n", raw)
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
@@ -249,6 +257,13 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):
         blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))
     bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
+    numbered = [bool(NUMBERED_LINE.match(line)) for line in lines]
+    if sum(numbered) >= 2:  # "1.歯垢の付着<br>2.歯茎からの出血": a numbered list in lines
+        lines = [
+            NUMBERED_LINE.sub("", x, count=1) if n else x
+            for x, n in zip(lines, numbered, strict=True)
+        ]
+        bullets = [b or n for b, n in zip(bullets, numbered, strict=True)]
     if not any(bullets[1:]) and sum(bullets) < 2:
         text = clean_text(" ".join(lines))
         return blocks + ([make_block(kind, text, bold)] if text else [])
