@@ -62,6 +62,16 @@ def test_a_listed_method_of_nine_words_is_still_a_method_in_portuguese() -> None
     ]
 
 
+def test_a_list_after_utilizing_gives_its_methods_and_keeps_the_head() -> None:
+    sentence = (
+        "Together, I will help you understand your worry, give you coping tools, and change "
+        "the way you think, by utilizing a CBT approach and exposure therapy."
+    )
+    found = texts(split_prose_list(sentence))
+    assert found[-2:] == ["a CBT approach", "exposure therapy"]
+    assert found[0].startswith("Together, I will help you understand your worry")
+
+
 def test_a_long_head_stays_a_point_cut_where_a_clause_ends_in_german() -> None:
     sentence = (
         "Die manuelle Therapie lockert die verspannte Muskulatur des Kiefers spürbar, "
