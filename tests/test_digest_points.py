@@ -114,3 +114,26 @@ def test_real_numbered_steps_post_keeps_its_steps() -> None:
     digest = digest_article(extract_article(load_source(str(path))))
     labels = " ".join(p.label or "" for p in digest.treatment_points)
     assert "Support the injury" in labels and "Strengthen" in labels
+
+
+def test_a_korean_sentence_opening_with_a_method_word_is_not_split_into_a_label() -> None:
+    """ "한약을 정제하여 ..." opens with 한약 (a method) and its case ending: no label line that
+    Markdown glued to the text, so the "약침" subsection keeps its paragraph as its point."""
+    article = Article(
+        title="교통사고 후유증",
+        blocks=(
+            para("교통사고 후에는 목과 허리에 통증이 서서히 나타나는 경우가 많습니다."),
+            heading("다양한 치료법", 3),
+            heading("추나", 4),
+            para("척추의 배열을 바르게 잡아 허리, 목, 골반 통증을 효율적으로 잡아줍니다."),
+            heading("약침", 4),
+            para(
+                "한약을 정제하여 직접 아픈 부위에 주입합니다. "
+                "경제적으로 한약 효과를 누리실 수 있습니다."
+            ),
+        ),
+        language="ko",
+    )
+    points = digest_article(article).treatment_points
+    assert [p.label for p in points] == ["추나", "약침"]
+    assert points[1].text.startswith("한약을 정제하여")

@@ -49,6 +49,29 @@ def test_a_spanish_list_ends_before_the_clause_that_follows_it() -> None:
     ]
 
 
+def test_a_listed_method_of_nine_words_is_still_a_method_in_portuguese() -> None:
+    """ "o uso de óculos ou lentes de contato corretivas" is one method (glasses or lenses)."""
+    sentence = (
+        "O tratamento pode incluir o uso de óculos ou lentes de contato corretivas, "
+        "exercícios para os olhos ou cirurgia."
+    )
+    assert texts(split_prose_list(sentence)) == [
+        "o uso de óculos ou lentes de contato corretivas",
+        "exercícios para os olhos",
+        "cirurgia",
+    ]
+
+
+def test_a_list_after_utilizing_gives_its_methods_and_keeps_the_head() -> None:
+    sentence = (
+        "Together, I will help you understand your worry, give you coping tools, and change "
+        "the way you think, by utilizing a CBT approach and exposure therapy."
+    )
+    found = texts(split_prose_list(sentence))
+    assert found[-2:] == ["a CBT approach", "exposure therapy"]
+    assert found[0].startswith("Together, I will help you understand your worry")
+
+
 def test_a_long_head_stays_a_point_cut_where_a_clause_ends_in_german() -> None:
     sentence = (
         "Die manuelle Therapie lockert die verspannte Muskulatur des Kiefers spürbar, "

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from pipeline.digest.points import CTA
+from pipeline.digest.point_blocks import CTA
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,

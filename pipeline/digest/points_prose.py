@@ -16,7 +16,7 @@ from pipeline.digest.sentences import ELLIPSIS, is_safe_cut, shorten, word_count
 from pipeline.digest.vocabulary import find_role_term, term_pattern
 from pipeline.models import Point
 
-MAX_ITEM_WORDS = 8  # a listed method is a phrase, not a clause
+MAX_ITEM_WORDS = 10  # a listed method is a phrase, not a clause
 MIN_ITEMS = 2
 HEAD_WORDS = 6  # the words before a list that say what it lists
 INTRO_WORDS = 8  # a head this short only announces the list ("Treatment may include")

@@ -86,6 +86,10 @@ def classify_heading(heading: str) -> tuple[Role | None, str | None]:
     return None, None
 
 
+# A Korean word that ends in a case particle ("한약을", "치료는"): part of a sentence, no label.
+HANGUL_PARTICLE = re.compile(r"[가-힣](?:을|를|은|는|이|가|의|에|로|으로|과|와)$")
+
+
 def split_label(text: str) -> tuple[str, str | None]:
     match = re.match(r"(?P<label>[^:–—]{2,40}?)\s*(:|\s[–—-]\s)\s*(?P<rest>.+)$", text)
     if not match:
@@ -280,6 +284,8 @@ def glued_label(text: str) -> list[Block] | None:
     words = text.split()
     for size in (3, 2, 1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if HANGUL_PARTICLE.search(head):
+            continue  # "한약을 정제하여...": a Korean word with its case ending is the sentence's
         if len(words) > size and part_label(head) and re.match(r"[A-Z가-힣¿¡ÁÉÍÓÚ]", rest):
             return [Block(kind="heading", text=head, level=4), *paragraph(rest)]
     return None

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.digest.point_blocks import content_blocks, make_point, next_items, sentence_point
 from pipeline.digest.points import (
     CAUSE_WORDS,
     MAX_LISTED_POINTS,
-    content_blocks,
     drop_weak_openers,
     listed_points,
-    make_point,
-    next_items,
     once_each,
-    points_from_sections,
-    sentence_point,
 )
+from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue

@@ -12,37 +12,26 @@ import re
 from collections.abc import Iterable
 
 from pipeline.digest.case import find_case
-from pipeline.digest.choose import best_sentence, inherited_roles
-from pipeline.digest.points import (
-    CTA,
-    body_blocks,
-    content_blocks,
-    find_points,
-    next_items,
-    quote_sentences,
-    strip_lead,
-    subsections,
-)
+from pipeline.digest.choose import best_sentence
+from pipeline.digest.conclusion import find_conclusion
+from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
+from pipeline.digest.points import find_points
+from pipeline.digest.section_text import LIST_JOIN, role_text
 from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.selfcare import find_prevention
 from pipeline.digest.sentences import (
-    ELLIPSIS,
     STOPWORDS,
     pick_quotes,
     shorten,
     split_sentences,
-    stem_set,
     stems,
     word_count,
 )
-from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.languages import detect_language as detect_text_language
 from pipeline.models import Article, Block, Digest, Point
 
 __all__ = ["LIST_JOIN", "STOPWORDS", "digest_article", "shorten", "split_sentences"]
 
-LIST_JOIN = "; "  # joins list items quoted together in one field
-MAX_LIST_ITEMS = 5
 FIELD_WORDS = 40  # a symptom or cause longer than this is cut at a clause
 CONDITION_WORD = re.compile(
     r"(itis|algia|ica|oma|pathy|pain|aches?|splints|imbalance|injury|strain|sprain|syndrome"
@@ -62,28 +51,23 @@ METHOD = re.compile(
     re.I,
 )
 HANGUL = re.compile(r"[가-힣]")
-ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
 def digest_article(article: Article) -> Digest:
     sections = split_sections(article.blocks, article.title)
     story = [s for s in sections if s.blocks or s.role]
-    symptom, cause, conclusion = (find_role(story, r) for r in ("symptom", "cause", "conclusion"))
+    symptom, cause = (find_role(story, r) for r in ("symptom", "cause"))
     prevention = tuple(find_prevention(story))
     points = tuple(find_points(story, prevention))
     body = body_blocks(story)
     headline = clean_headline(article.title, article.site_name, article.url)
-    if conclusion:
-        conclusion_text = summing_up(story, conclusion)
-    else:
-        conclusion_text = closing_text(story, body, headline)
     symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
         symptom=symptom_text,
         cause=cause_text,
         treatment_points=points,
-        conclusion=conclusion_text,
+        conclusion=find_conclusion(story, body),
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
         keywords=tuple(find_keywords(headline, story, points)),
         language=detect_language(article),
@@ -117,116 +101,6 @@ def find_role(sections: list[Section], role: str) -> Section | None:
     found = [s for s in sections if s.role == role and role_text(sections, s)]
     named = [s for s in found if role == "symptom" and NAMES_SYMPTOMS.search(s.heading or "")]
     return next(iter(named or found), None)
-
-
-def role_text(sections: list[Section], section: Section) -> str | None:
-    return section_text(section, subsections(sections, sections.index(section)))
-
-
-def section_text(section: Section, parts: list[Section] | None = None) -> str | None:
-    """The first paragraph of a section, or its list when it introduces one, or the headings of
-    its subsections ("### Herniated Disc", "### Spinal Stenosis") when it has no text of its own."""
-    blocks = content_blocks(section)
-    if not blocks:
-        titles = [p.title for p in parts or [] if p.title]
-        return LIST_JOIN.join(titles[:MAX_LIST_ITEMS]) or None
-    first, rest = blocks[0], blocks[1:]
-    if first.kind == "item":
-        return join_items(blocks)
-    if (
-        rest
-        and rest[0].kind == "item"
-        and (first.text.endswith(":") or word_count(first.text) < 16)
-    ):
-        return f"{first.text} {join_items(rest)}"  # "Common symptoms include:" and its list
-    return drop_list_intro(first.text)
-
-
-def join_items(blocks: list[Block]) -> str:
-    """The list at the start of `blocks`, its first items joined, "…" when some are left out."""
-    run = next_items(blocks)
-    listed = LIST_JOIN.join(b.text.rstrip(".") for b in run[:MAX_LIST_ITEMS])
-    return listed + (ELLIPSIS if len(run) > MAX_LIST_ITEMS else "")
-
-
-def drop_list_intro(text: str) -> str:
-    """A paragraph without its closing "here are some tips:" sentence (the list is elsewhere)."""
-    sentences = split_sentences(text)
-    if len(sentences) > 1 and sentences[-1].endswith(":"):
-        return " ".join(sentences[:-1])
-    return text
-
-
-def summing_up(sections: list[Section], section: Section) -> str | None:
-    """A conclusion section's key lines: the first two sentences of its first real paragraph (a
-    caption without a full stop is passed over); a section of a list alone gives its list."""
-    paragraphs = [
-        b for b in content_blocks(section) if b.kind == "paragraph" and ENDS_SENTENCE.search(b.text)
-    ]
-    if not paragraphs:
-        return role_text(sections, section)
-    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
-
-
-def closing_text(sections: list[Section], body: list[Block], headline: str) -> str | None:
-    """Without a conclusion section: a paragraph in the last third that opens by summing up
-    ("So there we have it", "En resumen"), else the closing paragraph when it speaks to the
-    reader."""
-    return wrap_up(body[len(body) * 2 // 3 :]) or closing_paragraph(sections, headline)
-
-
-def wrap_up(blocks: list[Block]) -> str | None:
-    """A paragraph that opens by summing up ("So there we have it", "En resumen")."""
-    for block in reversed(blocks):
-        match = find_role_term("cues", "conclusion", block.text)
-        if block.kind == "paragraph" and match and match.start() == 0:
-            return drop_list_intro(block.text)
-    return None
-
-
-def closing_paragraph(sections: list[Section], headline: str) -> str | None:
-    """The article's last real paragraph (contact details and link lines aside), when it sums up
-    or asks the reader to act: from its first such sentence, two sentences (three after a
-    question). A post that ends on a list, a FAQ or a case's last step has none."""
-    kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
-    blocks = [b for s in kept[-2:] for b in s.blocks if b.kind != "heading"]
-    while blocks and is_page_furniture(blocks[-1]):
-        blocks.pop()
-    if len(blocks) < 2 or blocks[-1].kind != "paragraph":
-        return None
-    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
-    cued = [i for i, t in enumerate(sentences) if is_cue("conclusion", t) or is_cue("cta", t)]
-    ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
-    if not sentences or sentences[-1].endswith(":") or not (cued or ends_the_post):
-        return None
-    if not cued and not closes_on_subject(sentences[0], headline):
-        return None
-    first = cued[0] if cued else 0
-    size = 3 if sentences[first].endswith("?") else 2
-    return " ".join(sentences[first : first + size])
-
-
-def closes_on_subject(sentence: str, headline: str) -> bool:
-    """A last sentence without a closing cue still closes the post when it speaks of the
-    headline's subject and is not a step of the treatment or advice to see someone."""
-    other = ("treatment", "professional")
-    return bool(stem_set(headline) & stem_set(sentence)) and not any(
-        is_cue(role, sentence) for role in other
-    )
-
-
-def is_page_furniture(block: Block) -> bool:
-    return word_count(block.text) < 4 or is_page_furniture_text(block.text)
-
-
-def is_page_furniture_text(text: str) -> bool:
-    """A line that is contact details, a bare link or template code, not prose."""
-    return bool(
-        re.search(
-            r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b", text, re.I
-        )
-        or re.match(r"(learn|read|find out) more\b", text, re.I)
-    )
 
 
 def find_cta(blocks: Iterable[Block]) -> str | None:

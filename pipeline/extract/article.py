@@ -4,13 +4,17 @@ HTML goes through trafilatura (main-content extraction, precision settings) in i
 which keeps headings, lists, tables and bold lead-ins. On top of the library
 (corrections in pipeline/extract_cleanup.py, metadata in pipeline/extract_metadata.py):
 
+- comment markup that holds the article's own sections (a template's comment list reused for
+  text: a heading inside, no author, avatar, reply link or date) loses its comment names;
+- a short <p> that a "title" class or a bold inline style makes a subheading becomes an <h3>;
 - elements hidden by a conventional CSS class ("hide", "d-none", "sr-only", ...) go first:
   e-mail dialogs, print-only citations and screen-reader labels are not the article;
 - <span>s inside text paragraphs are unwrapped, so the library's class/id/style
   pruning cannot cut words out of the middle of a paragraph;
 - text written straight into a <div> between <br><br>s is wrapped in <p>s, so the
   library sees paragraphs (it lost the first one, before an inline link);
-- a short precision-mode result is cross-checked with the library's default mode;
+- a short precision-mode result, or one under half the text of the page's paragraphs and list
+  items, is cross-checked with the library's default mode;
 - paragraphs left in later chunks of a body split around ads are recovered;
 - a subheading the library dropped between two kept blocks it stands between in the page
   comes back (precision mode drops link-only and oddly nested headings);
@@ -56,6 +60,7 @@ from pipeline.extract.cleanup import (
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
+from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import html_headline, markdown_headline, usable_title
 from pipeline.extract.jsx import jsx_to_html
@@ -67,18 +72,28 @@ from pipeline.extract.library import (
 )
 from pipeline.extract.metadata import normalise_date, read_metadata
 from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
+from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
-BULLET_PREFIX = re.compile(r"^\s*(?:[•●▪◦·・■□◆◇○◎▶►✓✔]\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
-INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦]\s)")
+# Literal bullets, those of Japanese and Korean posts too ("・", "■", "○", "▶︎" with its
+# text-style selector).
+BULLETS = "•●▪◦·・■□○◎◆◇▶►▸✓✔"
+BULLET_PREFIX = re.compile(rf"^\s*(?:[{BULLETS}][\ufe0e\ufe0f]?\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
+INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦・■◆▶►][\ufe0e\ufe0f]?\s)")
+# A numbered line: "①", "1)", "1.", "１．" (full-width), with or without a space after.
+NUMBERED_LINE = re.compile(
+    r"^\s*(?:[\u2460-\u2473\u2776-\u277f]|[0-9０-９]{1,2}[.)．）](?![0-9０-９]))\s*(?=\S)"
+)
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 MIN_ARTICLE_CHARS = 200
 ROW_LABEL_WORDS = 5  # a table's first cell this short labels the row
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
+PAGE_TEXT_TAGS = ("p", "li", "h2", "h3", "td")  # a body under half of their text is a fragment
+PAGE_CHROME = ("nav", "header", "footer", "aside", "form")
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
 BOLD_HEADING_WORDS = 12
@@ -101,13 +116,17 @@ def extract_html(page: Page) -> Article:
     source = strip_server_code(page.text)
     tree = parse_html(replace(page, text=source.text))
     drop_hidden(tree)
+    keep_content_comments(tree)
+    raise_styled_headings(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
     unwrap_item_headings(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
-    if body_chars(doc) < CROSS_CHECK_CHARS:
-        # Precision mode sometimes keeps only a fragment: cross-check with the default mode
+    kept = body_chars(doc)
+    if kept < CROSS_CHECK_CHARS or CROSS_CHECK_RATIO * kept < page_text_chars(tree):
+        # Precision mode sometimes keeps only a fragment (a short body, or much less than the
+        # page's own paragraphs hold): cross-check with the default mode
         other = run_trafilatura(tree, page.url, precision=False)
         if body_chars(other) >= CROSS_CHECK_RATIO * body_chars(doc):
             doc = other
@@ -192,6 +211,16 @@ def count(doc: Any, tag: str) -> int:
 def body_chars(doc: Any) -> int:
     main = doc.find("main") if doc is not None else None
     return len("".join(main.itertext()).strip()) if main is not None else 0
+
+
+def page_text_chars(tree: HtmlElement) -> int:
+    """The characters of the page's paragraphs, list items, subheadings and table cells, each
+    counted once, outside its navigation, header, footer, asides and forms."""
+    return sum(
+        len(" ".join(e.text_content().split()))
+        for e in tree.iter(*PAGE_TEXT_TAGS)
+        if not any(a.tag in PAGE_CHROME or a.tag in PAGE_TEXT_TAGS for a in e.iterancestors())
+    )
 
 
 def parse_html(page: Page) -> HtmlElement:
@@ -298,7 +327,8 @@ def xml_text(element: Any) -> str:
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     """The blocks in one element's text: a bare label line ("Causes") above the text becomes
     a heading, and lines that start with literal bullet characters become items (two or
-    more "•" inside one line count as line starts: "Signs: • pain • swelling")."""
+    more "•" inside one line count as line starts: "Signs: • pain • swelling"), as do two or
+    more numbered lines ("①", "1)", "１．"), without their numbers."""
     if len(INLINE_BULLET.findall(raw)) >= 2:
         raw = INLINE_BULLET.sub("\n", raw)
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
@@ -309,6 +339,13 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
         blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))  # its label
         bold = None
     bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
+    numbered = [bool(NUMBERED_LINE.match(line)) for line in lines]
+    if sum(numbered) >= 2:  # "1.歯垢の付着<br>2.歯茎からの出血": a numbered list in lines
+        lines = [
+            NUMBERED_LINE.sub("", x, count=1) if n else x
+            for x, n in zip(lines, numbered, strict=True)
+        ]
+        bullets = [b or n for b, n in zip(bullets, numbered, strict=True)]
     if not any(bullets[1:]) and sum(bullets) < 2:
         text = clean_text(" ".join(lines))
         return blocks + ([make_block(kind, text, bold)] if text else [])

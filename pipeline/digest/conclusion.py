@@ -1,0 +1,107 @@
+"""The conclusion: a conclusion section's key lines, or without one, a closing paragraph that
+sums up or asks the reader to act, in the article's own words."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.digest.choose import inherited_roles
+from pipeline.digest.point_blocks import content_blocks
+from pipeline.digest.section_text import drop_list_intro, role_text
+from pipeline.digest.sections import Section
+from pipeline.digest.sentences import split_sentences, word_count
+from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.models import Block
+
+ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
+
+
+def find_conclusion(sections: list[Section], body: list[Block]) -> str | None:
+    """The conclusion: the last conclusion section's key lines ("Conclusion", "Fazit", "마무리";
+    an earlier "at a glance" or "outlook" section is not the post's close), unless more of the
+    post follows it and ends on a cued closing paragraph; else a closing paragraph with a
+    signal of its own (a summing-up opener or a closing cue phrase)."""
+    found = [s for s in sections if s.role == "conclusion" and role_text(sections, s)]
+    if not found:
+        return closing_text(sections, body)
+    if found[-1] is not last_section_with_text(sections):  # a summary, then more of the post
+        return closing_paragraph(sections) or summing_up(sections, found[-1])
+    return summing_up(sections, found[-1])
+
+
+def summing_up(sections: list[Section], section: Section) -> str | None:
+    """A conclusion section's key lines: the first two sentences of its first real paragraph (a
+    caption without a full stop is passed over); a section of a list alone gives its list."""
+    paragraphs = [
+        b for b in content_blocks(section) if b.kind == "paragraph" and ENDS_SENTENCE.search(b.text)
+    ]
+    if not paragraphs:
+        return role_text(sections, section)
+    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
+
+
+def closing_text(sections: list[Section], body: list[Block]) -> str | None:
+    """Without a conclusion section: a paragraph of the last section in the last third that
+    opens by summing up ("So there we have it", "En resumen"), else the closing paragraph when
+    a cue says it sums up or speaks to the reader. A last paragraph without one (a treatment
+    step, the answer to a question) is no conclusion."""
+    return wrap_up(sections, body[len(body) * 2 // 3 :]) or closing_paragraph(sections)
+
+
+def wrap_up(sections: list[Section], blocks: list[Block]) -> str | None:
+    """A paragraph that opens by summing up ("So there we have it", "En resumen"), in the last
+    section with text: one followed by more sections of the article is not the close."""
+    last = last_section_with_text(sections)
+    own = [b for b in blocks if last and any(b is x for x in last.blocks)]
+    for block in reversed(own):
+        match = find_role_term("cues", "conclusion", block.text)
+        if block.kind == "paragraph" and match and match.start() == 0:
+            return drop_list_intro(block.text)
+    return None
+
+
+def last_section_with_text(sections: list[Section]) -> Section | None:
+    """The last section with a paragraph or item, calls to action and references aside."""
+    told = [
+        s
+        for s in sections
+        if s.role not in ("cta", "references") and any(b.kind != "heading" for b in s.blocks)
+    ]
+    return told[-1] if told else None
+
+
+def closing_paragraph(sections: list[Section]) -> str | None:
+    """The article's last real paragraph (contact details and link lines aside), when a cue says
+    it sums up or asks the reader to act: from its first such sentence, two sentences (three
+    after a question); when its only cue is a call to action after a first sentence, from its
+    first sentence ("For lasting relief, physio offers... Book a consultation..."). A post that
+    ends on a list, a FAQ or a case's last step has none."""
+    kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
+    blocks = [b for s in kept[-2:] for b in s.blocks if b.kind != "heading"]
+    while blocks and is_page_furniture(blocks[-1]):
+        blocks.pop()
+    if len(blocks) < 2 or blocks[-1].kind != "paragraph":
+        return None
+    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
+    closing = [i for i, t in enumerate(sentences) if is_cue("conclusion", t)]
+    asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
+    ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
+    if not sentences or sentences[-1].endswith(":") or not (closing or asking) or not ends_the_post:
+        return None
+    first = min(closing + asking) if closing else 0
+    size = 3 if sentences[first].endswith("?") else 2
+    return " ".join(sentences[first : first + size])
+
+
+def is_page_furniture(block: Block) -> bool:
+    return word_count(block.text) < 4 or is_page_furniture_text(block.text)
+
+
+def is_page_furniture_text(text: str) -> bool:
+    """A line that is contact details, a bare link or template code, not prose."""
+    return bool(
+        re.search(
+            r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b", text, re.I
+        )
+        or re.match(r"(learn|read|find out) more\b", text, re.I)
+    )

@@ -1,0 +1,99 @@
+"""The blocks treatment and self-care points are made of: a section's content without calls to
+action, a block's label lead-in, a run of list items, and a block made into a point."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.digest.sections import NUMBERING, Section, split_label
+from pipeline.digest.sentences import shorten, split_sentences, word_count
+from pipeline.digest.vocabulary import find_role_term
+from pipeline.models import Block, Point
+
+CTA = re.compile(
+    r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
+    r"|make an appointment|schedule (an?|your)|get in touch|reserv[ae] (tu|su) cita"
+    r"|pida (su|una) cita|ll[aá]m(enos|anos)|cont[aá]ct(enos|anos))\b"
+    r"|예약|상담 (신청|문의)|문의(하세요|해 주세요|주세요)",
+    re.I,
+)
+WRAP_UP = re.compile(
+    r"^(so,? there (we|you) have it|in (summary|conclusion|short|a nutshell)|to (sum up|conclude)"
+    r"|overall|all in all|ultimately|the bottom line|the takeaway"
+    r"|en (resumen|conclusi[oó]n|definitiva)"
+    r"|결론적으로|요약하면|정리하면)\b",
+    re.I,
+)
+NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
+
+
+def content_blocks(section: Section) -> list[Block]:
+    """The section's paragraphs and items, without calls to action."""
+    return [b for b in section.blocks if not CTA.search(b.text)]
+
+
+def care_blocks(section: Section) -> list[Block]:
+    """The section's blocks, a paragraph that ends on a call to action kept without it ("...we
+    use CBT. Call today to book.")."""
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if CTA.search(block.text) and block.kind == "paragraph":
+            kept = [s for s in split_sentences(block.text) if not CTA.search(s)]
+            block = replace(block, text=" ".join(kept), lead=None) if kept else block
+        if not CTA.search(block.text):
+            blocks.append(block)
+    return blocks
+
+
+def body_blocks(sections: list[Section]) -> list[Block]:
+    return [b for s in sections for b in s.blocks if not CTA.search(b.text)]
+
+
+def make_point(block: Block) -> Point:
+    label, text = lead_label(block), strip_lead(block)
+    if not label:
+        head, rest = split_label(block.text)
+        if rest and word_count(head) <= 4 and not re.search(r"[.!?]", head):
+            label, text = head, block.text[len(head) :].lstrip(" :–—-")
+    return Point(label=label, text=text, short=shorten(text))
+
+
+def strip_lead(block: Block) -> str:
+    """The text after a label lead-in ("Acupuncture: Needles..." -> "Needles..."); a bold phrase
+    that simply starts the sentence ("**As of May**, thirty...") stays."""
+    lead = block.lead or ""
+    rest = block.text[len(lead) :]
+    if lead and block.text.startswith(lead) and re.match(r"\s*[:.–—-]\s", rest + " "):
+        return rest.lstrip(" :.–—-") or block.text
+    return block.text
+
+
+def lead_label(block: Block) -> str | None:
+    """The block's lead-in when it labels the text, without its numbering."""
+    if block.lead and strip_lead(block) != block.text:
+        return NUMBERING.sub("", block.lead).strip(" :.–—-") or None
+    return None
+
+
+def next_items(blocks: list[Block]) -> list[Block]:
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind != "item":
+            break
+        run.append(block)
+    return run
+
+
+def quote_sentences(blocks: list[Block]) -> list[str]:
+    return [s for b in blocks if b.kind != "heading" for s in split_sentences(strip_lead(b))]
+
+
+def sentence_point(text: str) -> Point:
+    return Point(None, text, shorten(text))
+
+
+def speaks_of_care(text: str) -> bool:
+    """A sentence with a word of care in it ("exercises", "acupuntura", "치료"): the language
+    files' [points] care_words."""
+    return find_role_term("points", "care_words", text) is not None

@@ -1,0 +1,253 @@
+"""Treatment points from the article's sections: the treatment sections (one point per
+subsection, labelled paragraph, list item or sentence), sections that each name a method, and
+numbered steps."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.digest.point_blocks import (
+    NOTE,
+    WRAP_UP,
+    care_blocks,
+    content_blocks,
+    lead_label,
+    make_point,
+    sentence_point,
+    speaks_of_care,
+    strip_lead,
+)
+from pipeline.digest.points_prose import split_prose_list
+from pipeline.digest.sections import Section, exact_role
+from pipeline.digest.sentences import (
+    LEANS_BACK,
+    OPENS_MID_STORY,
+    rank_central,
+    shorten,
+    split_sentences,
+    stems,
+    word_count,
+)
+from pipeline.digest.vocabulary import find_role_term
+from pipeline.models import Block, Point
+
+ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
+LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
+GENERIC_TREATMENT = re.compile(
+    r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
+    r"|치료 방법|tratamiento",
+    re.I,
+)
+MAX_POINTS = 8  # points picked from running text
+
+
+def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
+    """Points of the sections with this role: one per subsection ("### Acupuncture"), or else
+    one per labelled paragraph, list item or sentence. The points of a section beside the
+    treatment (diagnosis, benefits, who it is for, what it is) are left out when other
+    sections give two points or more, and none is given when only such sections do."""
+    points: list[Point] = []
+    aside: list[Point] = []
+    used: set[int] = set()
+    steps = numbered_steps(sections)
+    topics = method_topics(sections) | steps if role == "treatment" else set()
+    beside = aside_indices(sections)
+    for index, section in enumerate(sections):
+        if index in used:
+            continue  # a subsection, already taken with its treatment section
+        if section.role == "treatment":  # self-care inside treatment is the clinic's programme
+            used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
+        own: list[Point] = []
+        if index in steps and role != "treatment":
+            continue  # a step of the clinic's programme, not the reader's
+        if index in topics and (point := point_from_section(section)):
+            own.append(point)
+        if section.role == role and index not in topics:
+            children = subsections(sections, index)
+            used.update(range(index + 1, index + 1 + len(children)))
+            parallel = any(c.role in ("treatment", "selfcare") for c in children)
+            found = [p for c in children for p in subsection_points(c, parallel)]
+            own += found or points_in(section)
+        points += own
+        aside += own if index in beside else []
+    kept = [p for p in points if not any(p is q for q in aside)]
+    if not kept:
+        return []  # only sections beside the treatment: the post's prose says more
+    return kept if len(kept) >= 2 else points
+
+
+def aside_indices(sections: list[Section]) -> set[int]:
+    """The sections beside the treatment, with their subsections."""
+    found: set[int] = set()
+    for index, section in enumerate(sections):
+        if is_aside(section):
+            found.update(range(index, index + 1 + len(subsections(sections, index))))
+    return found
+
+
+def is_aside(section: Section) -> bool:
+    """A section named for what is beside the treatment: how the problem is found, the
+    benefits, who it is for, what it is ("Diagnosis", "Beneficios", "Indikationen")."""
+    title = ARTICLE.sub("", section.title.lstrip("¿¡\"'“ "))  # "Le diagnostic différentiel"
+    match = find_role_term("points", "aside", title)
+    return match is not None and (match.start() == 0 or not LATIN.search(title))
+
+
+def subsection_points(section: Section, parallel: bool) -> list[Point]:
+    """One point for a subsection ("### Acupuncture"), or one per item when it is a list of
+    treatments or tips, or a list beside one ("For dry eye, options include:" and "For
+    blepharitis, hygiene is key:"); a patient's list of complaints is not."""
+    items = [b for b in content_blocks(section) if b.kind == "item"]
+    asks = section.title.endswith("?")
+    listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
+    if len(items) >= 2 and listed:
+        return [make_point(b) for b in items]
+    return [p for p in [point_from_section(section)] if p]
+
+
+def subsections(sections: list[Section], index: int) -> list[Section]:
+    """The sections under a heading, up to the next heading of its level or above, or one
+    about something other than treatment."""
+    parent = sections[index]
+    children: list[Section] = []
+    for section in sections[index + 1 :]:
+        kin = (None, parent.role, "selfcare" if parent.role == "treatment" else None)
+        if section.level <= parent.level or section.role not in kin:
+            break
+        children.append(section)
+    return children
+
+
+def points_in(section: Section) -> list[Point]:
+    blocks = [b for b in care_blocks(section) if not WRAP_UP.match(b.text)]
+    labelled = [b for b in blocks if lead_label(b) and not NOTE.match(b.lead or "")]
+    items = [b for b in blocks if b.kind == "item"]
+    chosen = listed_blocks(blocks, labelled, items)
+    if chosen:
+        return [make_point(b) for b in chosen]
+    if names_a_method(section):
+        return [p for p in [point_from_section(section)] if p]
+    return points_from_sentences(blocks)
+
+
+def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]) -> list[Block]:
+    """The blocks a section lists its points in: its labelled items when most items carry a
+    label; else all its items, with a labelled paragraph beside them when there are several
+    ("**Buccal massage** is..." after the list); else its labelled paragraphs."""
+    labelled_items = [b for b in labelled if b.kind == "item"]
+    if labelled_items and 2 * len(labelled_items) >= len(items):
+        return labelled_items
+    headers = [b for b in items if b.text.rstrip().endswith((":", "："))]
+    if len(headers) >= 2:  # a nested list, flattened: "Breathing (4-7-8):" and its steps
+        return headers
+    if len(items) >= 2:
+        return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
+    return labelled or items
+
+
+def names_a_method(section: Section) -> bool:
+    """A short heading naming one treatment ("Shockwave therapy"), not the section's kind."""
+    title = section.title
+    return (
+        0 < word_count(title) <= 4
+        and not title.endswith("?")
+        and not exact_role(title)
+        and not GENERIC_TREATMENT.search(title)
+    )
+
+
+def points_from_sentences(blocks: list[Block]) -> list[Point]:
+    """One point per sentence of a treatment section, with sentences that lean on the one
+    before ("Therefore...", "This helps...") kept together; in a long section, the sentences
+    that speak of care."""
+    groups: list[list[str]] = []
+    for sentence in (s for b in blocks for s in split_sentences(b.text)):
+        if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
+            continue
+        if groups and LEANS_BACK.match(sentence):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    texts = [" ".join(g) for g in groups]
+    if len(texts) > MAX_POINTS:
+        texts = [t for t in texts if speaks_of_care(t)] or texts
+    if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
+        central = set(rank_central(texts)[:MAX_POINTS])
+        texts = [t for t in texts if t in central]
+    return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
+
+
+def point_from_section(section: Section) -> Point | None:
+    """The section's point, labelled with its title: its treatment paragraph, else its first
+    paragraph; in a section named for a stage or type, not a method, a later paragraph that
+    speaks of care when the first only describes ("1) Gingivitis" ... "At this stage, scaling
+    and good hygiene restore the gums")."""
+    paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
+    if not paragraphs or not section.title:
+        return None
+    if told := treatment_paragraph(section):  # "1) Deep decay" ... "**Treatment:** we remove..."
+        return Point(label=section.title, text=told, short=shorten(told))
+    text = paragraphs[0]
+    if not speaks_of_care(text) and not speaks_of_care(section.title):
+        prose = [b.text for b in content_blocks(section) if b.kind == "paragraph"]
+        text = next((p for p in prose[1:] if speaks_of_care(p)), text)
+    if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
+        title = set(stems(section.title))
+        text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
+    return Point(label=section.title, text=text, short=shorten(text))
+
+
+def treatment_paragraph(section: Section) -> str | None:
+    """The text of a paragraph the section labels as its treatment ("**Treatment:** ...",
+    "**O tratamento:** ..."), as posts that take causes or types one by one do."""
+    for block in content_blocks(section):
+        label = lead_label(block)
+        if block.kind == "paragraph" and label and exact_role(label) == "treatment":
+            return strip_lead(block)
+    return None
+
+
+def balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
+def numbered_steps(sections: list[Section]) -> set[int]:
+    """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
+    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy"). Once
+    two steps name a method, a short treatment title among them is a step too."""
+    story_parts = ("symptom", "cause", "conclusion")
+    if any(s.numbered and s.role in story_parts for s in sections):
+        return set()
+    listed = {i for i, s in enumerate(sections) if s.numbered and s.blocks and is_step(s)}
+    steps = {i for i in listed if not sections[i].role or names_a_method(sections[i])}
+    return listed if len(steps) >= 2 else set()  # then "4. Electrotherapy Treatments" too
+
+
+def is_step(section: Section) -> bool:
+    """A numbered section that can be one step: no role, or a short treatment or self-care
+    title ("Step 3 - We Stretch" in the clinic's programme)."""
+    short = word_count(section.title) <= 4
+    return not section.role or (section.role in ("treatment", "selfcare") and short)
+
+
+def method_topics(sections: list[Section]) -> set[int]:
+    """Sections after the symptom and cause that each name one method ("## Acupuncture",
+    "## Cupping"), alongside any treatment sections there."""
+    roles = [s.role for s in sections]
+    if not {"symptom", "cause"} & set(roles):
+        return set()
+    last = max(i for i, role in enumerate(roles) if role in ("symptom", "cause"))
+    run: list[int] = []
+    parent_level = sections[last].level
+    for index in range(last + 1, len(sections)):
+        section = sections[index]
+        if section.role:
+            parent_level = section.level
+        elif section.level > parent_level:
+            continue  # under a "Causes" or "Treatment" heading: that section's own part
+        if section.role == "treatment" or (not section.role and names_a_method(section)):
+            run.append(index)
+        elif section.blocks:
+            break
+    topics = {i for i in run if not sections[i].role and sections[i].blocks}
+    return topics if len(run) >= 2 else set()

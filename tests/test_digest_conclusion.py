@@ -1,0 +1,138 @@
+"""The conclusion (issue 11): the last conclusion section, else a closing paragraph with a
+signal of its own (a summing-up opener or a cue phrase from the language files); never a
+treatment step, the answer to a question or a paragraph that more of the article follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.bench_digest import load_article
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block
+from tests.factories import heading, item, para
+
+CLINIC_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clinic-dev" / "files"
+
+
+def post(title: str, *blocks: Block, language: str | None = None) -> Article:
+    return Article(title=title, blocks=blocks, language=language)
+
+
+def conclusion_of(*blocks: Block, title: str = "Heel pain") -> str | None:
+    return digest_article(post(title, *blocks)).conclusion
+
+
+OPENING = para("Heel pain is a sharp pain under the heel with the first steps in the morning.")
+CARE = (heading("Treatment"), item("Stretching the calf"), item("Supportive insoles"))
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        # a closing wish to the reader
+        (
+            "I hope you will find these exercises helpful! Stretch twice a day.",
+            "I hope you will find these exercises helpful! Stretch twice a day.",
+        ),
+        # a prognosis for most readers that opens its sentence, in French
+        (
+            "La plupart des patients s'améliorent en quelques semaines.",
+            "La plupart des patients s'améliorent en quelques semaines.",
+        ),
+        # a summary whose only cue is the call to action after it: from the summary on
+        (
+            "For lasting relief from heel pain, physiotherapy treats the root cause. "
+            "Book a consultation with our team today.",
+            "For lasting relief from heel pain, physiotherapy treats the root cause. "
+            "Book a consultation with our team today.",
+        ),
+    ],
+    ids=["closing-wish", "prognosis-fr", "summary-before-cta"],
+)
+def test_a_cued_last_paragraph_is_the_conclusion(closing: str, expected: str) -> None:
+    assert conclusion_of(OPENING, *CARE, para(closing)) == expected
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # the answer to the post's last question heading ("03 ...?") is no takeaway
+        (
+            heading("Does scaling make the gaps between teeth wider?"),
+            para("Heel pain can feel worse after scaling because the gums settle back down."),
+        ),
+        # a German "wenn sie" that means "if it", not the formal "if you"
+        (
+            para(
+                "Die Fersenschmerzen breiten sich aus und stellen, wenn sie unbehandelt "
+                "bleiben, eine Gefahr für das Gehen dar."
+            ),
+        ),
+    ],
+    ids=["answer-to-a-question", "de-lowercase-sie"],
+)
+def test_an_uncued_last_paragraph_is_no_conclusion(ending: tuple[Block, ...]) -> None:
+    assert conclusion_of(OPENING, *CARE, *ending) is None
+
+
+def test_a_summing_up_opener_followed_by_more_sections_is_not_the_close() -> None:
+    """ "If you have had treatment, keep your check-ups" in the self-care part, then a whole
+    section on costs: the post has no closing paragraph."""
+    blocks = (
+        OPENING,
+        *CARE,
+        heading("Long-term care at home"),
+        item("Stretch your calves every morning."),
+        para("If you have had heel pain before, it is important to keep your check-ups."),
+        heading("Costs of treatment"),
+        para("Insoles are made to measure and usually cost less than a pair of running shoes."),
+        para("Many insurers pay part of the cost of a first assessment."),
+    )
+    assert conclusion_of(*blocks) is None
+
+
+def test_the_last_conclusion_section_is_the_close() -> None:
+    """An early "What to expect" section has the conclusion role too; the closing one wins."""
+    blocks = (
+        OPENING,
+        heading("What to expect"),
+        para("Heel pain usually starts mild and gets worse over weeks without care."),
+        *CARE,
+        heading("Conclusion"),
+        para("Heel pain found early settles faster and is easier to treat."),
+    )
+    assert conclusion_of(*blocks) == "Heel pain found early settles faster and is easier to treat."
+
+
+def test_a_cued_close_after_a_summary_section_wins() -> None:
+    """A case's "Summary of results" section, then more of the post, then a closing line that
+    speaks to the reader: the closing line is the conclusion."""
+    blocks = (
+        OPENING,
+        *CARE,
+        heading("Summary of results"),
+        para("This patient had come in with heel pain for a year."),
+        heading("A typical patient"),
+        para("Other patients respond even faster to the same care."),
+        para("If you think we could help with your heel pain, you can schedule a visit online."),
+    )
+    assert conclusion_of(*blocks) == (
+        "If you think we could help with your heel pain, you can schedule a visit online."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("davegamba--mal-di-schiena-parte-2.md", "Una volta risolta la disfunzione"),
+        ("kibworth-osteopaths--why-sciatica-is-not-a-diagnosis.md", "So there we have it"),
+        # both end on the last step of their treatment: the answer key has no conclusion
+        ("preston-podiatry--heel-pain.md", None),
+        ("jess-brownless--dry-eye.md", None),
+    ],
+)
+def test_real_posts(name: str, words: str | None) -> None:
+    found = digest_article(load_article(CLINIC_DEV / name)).conclusion
+    assert found is None if words is None else (found is not None and words in found)

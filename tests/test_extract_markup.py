@@ -1,0 +1,202 @@
+"""extract: article text in markup that usually holds something else.
+
+A template's blog-comment list reused for the article's sections is kept, while a real comment
+thread (author, avatar, reply link, date) is still dropped; a precision-mode body that keeps far
+less than the page's paragraphs hold is cross-checked with the library's default mode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml.html import HtmlElement
+
+from pipeline.extract import article as article_module
+from pipeline.extract.article import extract_article
+from pipeline.models import Article, Page
+
+INTRO = " ".join(
+    f"Ingrown toenails {n} press into the skin beside the nail and make shoes painful."
+    for n in ("often", "sometimes", "slowly", "quickly")
+)
+
+
+def page(body: str) -> Page:
+    text = (
+        "<html><body><article><h1>Ingrown toenails</h1>"
+        f"<p>{INTRO}</p>{body}</article></body></html>"
+    )
+    return Page(origin="made-up.html", text=text, kind="html")
+
+
+def texts(article: Article) -> list[str]:
+    return [b.text for b in article.blocks]
+
+
+def box(heading: str, intro: str, items: list[str]) -> str:
+    listed = "".join(
+        f"<li><strong>{i.split(':')[0]}:</strong>{i.split(':')[1]}</li>" for i in items
+    )
+    return (
+        '<li class="comment"><div class="comment-body"><div class="comment-content">'
+        f'<div class="comment-metadata"><h3>{heading}</h3><p>{intro}</p></div>'
+        f"<ul>{listed}</ul></div></div></li>"
+    )
+
+
+CARE = [
+    "Soak the foot: Warm salty water twice a day softens the skin.",
+    "Wear wide shoes: Roomy shoes take the pressure off the toe.",
+]
+TREAT = [
+    "Partial nail removal: The podiatrist removes the edge of the nail under local anaesthetic.",
+    "Antibiotics: A course is given when the toe is infected.",
+]
+
+
+def test_sections_in_a_templates_comment_list_are_kept_in_order() -> None:
+    area = (
+        '<div class="comments-area"><ol class="comment-list">'
+        + box("Treatment options", "Your podiatrist may suggest the following options:", TREAT)
+        + box("What you can do at home", "These simple steps help the nail grow out:", CARE)
+        + "</ol></div><h2>Conclusion</h2><p>Most ingrown toenails settle with the right care.</p>"
+    )
+    blocks = extract_article(page(area)).blocks
+    kinds = [(b.kind, b.text.split(":")[0]) for b in blocks[1:]]
+    assert kinds == [
+        ("heading", "Treatment options"),
+        ("paragraph", "Your podiatrist may suggest the following options"),
+        ("item", "Partial nail removal"),
+        ("item", "Antibiotics"),
+        ("heading", "What you can do at home"),
+        ("paragraph", "These simple steps help the nail grow out"),
+        ("item", "Soak the foot"),
+        ("item", "Wear wide shoes"),
+        ("heading", "Conclusion"),
+        ("paragraph", "Most ingrown toenails settle with the right care."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sign",
+    [
+        '<img class="avatar" src="a.png" alt="">',
+        '<span class="says">Sam says:</span>',
+        '<time datetime="2024-01-02">2 January 2024</time>',
+        '<div class="comment-author">Sam</div>',
+    ],
+)
+def test_a_real_comment_thread_is_still_dropped(sign: str) -> None:
+    """One sign of a reader's comment (an avatar, "says", a date, an author) is enough."""
+    thread = (
+        '<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts</h2>'
+        f'<ol class="comment-list"><li class="comment"><div class="comment-body">{sign}'
+        '<div class="comment-content"><h3>Great read</h3><p>Thanks so much, my toe is '
+        "finally better after reading this wonderful post about toenails.</p></div>"
+        "</div></li></ol></div>"
+    )
+    joined = " ".join(texts(extract_article(page(thread))))
+    assert "my toe is finally better" not in joined
+    assert "Ingrown toenails often press" in joined
+
+
+def test_a_precision_body_far_shorter_than_the_page_is_cross_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Precision mode keeps the opening but stops before the steps (as it did on a Japanese
+    clinic's page of treatment steps in styled boxes): the default mode's body is taken."""
+    real = article_module.run_trafilatura
+
+    def fragment(tree: HtmlElement, url: str | None, *, precision: bool) -> Any:
+        doc = real(tree, url, precision=precision)
+        if precision:
+            main = doc.find("main")
+            for element in list(main)[5:]:  # the opening and step 1: 690 characters of 1650
+                main.remove(element)
+        return doc
+
+    steps = "".join(
+        f"<h2>Step {n}</h2><p>{INTRO.replace('Ingrown toenails', f'Step {n} care')}</p>"
+        for n in range(1, 5)
+    )
+    monkeypatch.setattr(article_module, "run_trafilatura", fragment)
+    joined = " ".join(texts(extract_article(page(steps))))
+    assert "Step 4 care quickly press" in joined
+
+
+STEP_TEXT = (
+    "Under local anaesthetic the podiatrist lifts the edge of the nail and removes the spike "
+    "that presses into the skin, then dresses the toe."
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<p class="title01">Partial nail removal</p>',
+        '<p class="middle_title" style="font-weight:bold"><span>STEP１.</span> 部分抜爪</p>',
+        '<p style="margin:0; font-weight: 700">Partial nail removal</p>',
+    ],
+    ids=["title-class", "bold-and-title-class", "bold-style"],
+)
+def test_a_styled_title_paragraph_is_a_heading(title: str) -> None:
+    blocks = extract_article(page(f"{title}<p>{STEP_TEXT}</p>")).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings and headings[0].endswith(("Partial nail removal", "部分抜爪"))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a sentence in bold is emphasis, not a title
+        '<p style="font-weight:bold">Always see a podiatrist if the toe is hot and red.</p>',
+        # a plain short paragraph without a title class or bold style
+        "<p>Partial nail removal</p>",
+    ],
+    ids=["bold-sentence", "plain-short"],
+)
+def test_other_paragraphs_stay_paragraphs(paragraph: str) -> None:
+    blocks = extract_article(page(f"{paragraph}<p>{STEP_TEXT}</p>")).blocks
+    assert not [b for b in blocks if b.kind == "heading"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "items"),
+    [
+        (
+            "・歯磨き指導<br>・歯石の除去<br>・噛み合わせの調整",
+            ["歯磨き指導", "歯石の除去", "噛み合わせの調整"],
+        ),
+        ("■ 냉찜질<br>■ 스트레칭<br>■ 자세 교정", ["냉찜질", "스트레칭", "자세 교정"]),
+        ("○ 온찜질<br>○ 휴식", ["온찜질", "휴식"]),
+        ("▶︎ 狭心症　▶︎ 心筋梗塞　▶︎ 感染性心内膜症", ["狭心症", "心筋梗塞", "感染性心内膜症"]),
+        (
+            "①歯垢の付着状態<br>②歯茎からの出血<br>③歯の動揺",
+            ["歯垢の付着状態", "歯茎からの出血", "歯の動揺"],
+        ),
+        ("１．歯垢の付着状態<br>２．歯茎からの出血", ["歯垢の付着状態", "歯茎からの出血"]),
+        ("1)Rest the foot<br>2)Ice it twice a day", ["Rest the foot", "Ice it twice a day"]),
+        ("1.歯垢の付着状態<br>2.歯茎からの出血", ["歯垢の付着状態", "歯茎からの出血"]),
+    ],
+    ids=[
+        "nakaguro",
+        "square",
+        "circle",
+        "inline-triangle",
+        "circled-digits",
+        "full-width",
+        "paren",
+        "dot-no-space",
+    ],
+)
+def test_japanese_and_korean_list_markers_make_items(lines: str, items: list[str]) -> None:
+    blocks = extract_article(page(f"<p>{lines}</p><p>{INTRO}</p>")).blocks
+    assert [b.text for b in blocks if b.kind == "item"] == items
+
+
+def test_one_numbered_line_or_a_decimal_is_no_list() -> None:
+    blocks = extract_article(
+        page("<p>2.5 mm of the nail is removed.<br>The toe heals in a week.</p>")
+    ).blocks
+    assert not [b for b in blocks if b.kind == "item"]
