@@ -1,7 +1,7 @@
 """Stage 5, render: draw each card with Pillow from its layout, as baseline sRGB JPEG.
 
-The layout (looks.py) says where each text field goes; fit.py picks the size and the line
-breaks; this module draws runs of text in the font that covers them (glyphs.py), and the
+The layout (looks.py, layouts.py) says where each text field goes; fit.py picks the size and
+the line breaks; this module draws runs of text in the font that covers them (glyphs.py), and the
 background, quote mark, rule and logo. Texts that repeat on every card are stamped (stamps.py).
 """
 
@@ -22,7 +22,8 @@ from pipeline.render.fit import Fitted
 from pipeline.render.fonts import Font, load_basic_font, text_length
 from pipeline.render.fonts import load_font as load_font  # tests measure with it
 from pipeline.render.glyphs import FontChain, split_runs
-from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
+from pipeline.render.layouts import Layout, Mark, Template, TextBox
+from pipeline.render.looks import load_template
 from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo

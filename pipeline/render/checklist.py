@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.render.fit import TextSpec, fit_words
 from pipeline.render.glyphs import FontChain
-from pipeline.render.looks import TextBox
+from pipeline.render.layouts import TextBox
 from pipeline.render.measure import box_spec, grown_sizes, measure_ref
 
 CHECK = "✓"

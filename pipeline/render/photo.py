@@ -17,7 +17,7 @@ from PIL import Image, ImageFilter
 from pipeline.brand import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.models import Card
 from pipeline.render.backgrounds import panel_holds
-from pipeline.render.looks import Layout, TextBox
+from pipeline.render.layouts import Layout, TextBox
 
 DETAIL_SCALE = 8  # the detail map is measured at 1/8 size: enough to find a face or a hand
 VEIL_STEP = 0.05

@@ -12,7 +12,7 @@ from pipeline.brand import Brand
 from pipeline.render.checklist import Checklist, fit_checklist
 from pipeline.render.fit import Fitted
 from pipeline.render.glyphs import FontChain, split_runs
-from pipeline.render.looks import Layout, TextBox
+from pipeline.render.layouts import Layout, TextBox
 from pipeline.render.measure import box_spec, fit_box, fit_label, font_chain
 
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")

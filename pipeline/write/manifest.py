@@ -31,7 +31,7 @@ from pipeline.models import (
     RenderedImage,
 )
 from pipeline.redact import strip_credentials
-from pipeline.render.looks import KINDS as LAYOUT_KINDS
+from pipeline.render.layouts import KINDS as LAYOUT_KINDS
 from pipeline.write.approval import (
     Approval,
     Publication,
