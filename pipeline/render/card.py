@@ -121,6 +121,7 @@ def canvas(
 def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
     """Every box's text fitted and placed, in the layout's drawing order."""
     values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
+    shorts = {"text": card.short} if card.short else {}
     placed = {}
     for box in layout.boxes:
         if box.field not in values:
@@ -128,8 +129,9 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
         if box.field == "footer" and layout.logo and brand.logo:  # the handle right of the logo
             shift = load_logo(brand.logo, layout.logo.height).width + 20
             box = replace(box, x=box.x + shift, width=box.width - shift)
-        placed[box.field] = place_box(box, values[box.field], brand, card.file)
-    return stack_boxes(layout, values, placed, brand, card.file)
+        short = shorts.get(box.field)
+        placed[box.field] = place_box(box, values[box.field], brand, card.file, short)
+    return stack_boxes(layout, values, placed, brand, card.file, shorts)
 
 
 def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:
@@ -176,7 +178,8 @@ def draw_checklist(
     y = first_baseline(replace(box, valign="top"), Fitted(size, ("",), 0, ""), chain)
     fill, accent = resolve(box.color, colors), resolve("accent", colors)
     for lines in checklist.items:
-        draw_line(draw, image, CHECK, replace(box, align="left"), chain, size, y, accent)
+        mark = box.list_mark or CHECK
+        draw_line(draw, image, mark, replace(box, align="left"), chain, size, y, accent)
         for line in lines:
             draw_line(draw, image, line, replace(text_box, align="left"), chain, size, y, fill)
             y += checklist.line_height

@@ -14,6 +14,8 @@ CHECK = "✓"
 SEPARATOR = " · "
 INDENT = 1.15  # the mark's column, as a share of the size
 GAP = 0.5  # space between items, as a share of the size
+SHRINK = 0.8  # the smallest share of the largest fitting size tried to keep items on one line
+LINE_PX = 8  # an item's extra line costs as much as this many px of type given up
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,25 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
         return None
     longest = max(len(item.split()) for item in items)
     smallest, largest = grown_sizes(box, longest)
+    found = None
     for size in range(largest, smallest - 1, -1):
         found = checklist_at(items, box, chain, size)
         if found is not None:
-            return found
-    return None
+            break
+    if found is None:
+        return None
+    options = [found]  # a few px smaller may keep an item on one line ("Pelvic / floor exercises")
+    for size in range(found.size - 1, max(smallest, round(found.size * SHRINK)) - 1, -1):
+        option = checklist_at(items, box, chain, size)
+        if option is not None:
+            options.append(option)
+    largest_fit = found.size
+    return min(options, key=lambda o: largest_fit - o.size + LINE_PX * extra_lines(o))
+
+
+def extra_lines(checklist: Checklist) -> int:
+    """Lines beyond one an item."""
+    return sum(len(lines) - 1 for lines in checklist.items)
 
 
 def checklist_at(items: list[str], box: TextBox, chain: FontChain, size: int) -> Checklist | None:

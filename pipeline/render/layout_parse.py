@@ -110,7 +110,7 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
     prefix = f"{kind}.{field}"
     keys = (
         "box", "role", "size", "line_height", "max_lines", "align", "valign", "color",
-        "tracking", "caps", "fill", "grow", "checklist",
+        "tracking", "caps", "fill", "grow", "checklist", "list_mark",
     )  # fmt: skip
     check_keys(data, keys, where, prefix)
     x, y, width, height = int_list(data, "box", 4, where, prefix)
@@ -135,6 +135,7 @@ def parse_box(field: str, data: dict[str, Any], where: str, kind: str) -> TextBo
         fill=color_value(data, "fill", where, prefix, None) if "fill" in data else None,
         grow=parse_grow(data.get("grow", []), where, prefix),
         checklist=boolean(data, "checklist", where, prefix, False),
+        list_mark=text_value(data, "list_mark", where, prefix) if "list_mark" in data else None,
     )  # fmt: skip
 
 

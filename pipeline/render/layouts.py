@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BASE_KINDS = ("cover", "point", "closing", "quote", "quote_square", "story")
-# point slides of a style: numbered (a listicle's points), checklist (self-care tips); a look
-# without them draws them as plain point slides
-VARIANTS = {"point_numbered": "point", "point_checklist": "point"}
+# point slides of a style: numbered (a listicle's points), checklist (self-care tips), list (a
+# treatment slide of several short points, one under another); a look without them draws a
+# numbered or checklist slide as a plain point slide, a list as its checklist (else as a point)
+VARIANTS = {"point_numbered": "point", "point_checklist": "point", "point_list": "point_checklist"}
 KINDS = (*BASE_KINDS, *VARIANTS)
 FIELDS = ("kicker", "text", "note", "fine_print", "footer", "counter")
 FONT_ROLES = ("sans", "sans_bold", "sans_semibold", "serif", "serif_italic")
@@ -51,6 +52,7 @@ class TextBox:
     fill: str | None = None  # a colour block drawn behind the text's own extent (a tag)
     grow: tuple[tuple[int, int], ...] = ()  # (words, px): text this short may grow to px
     checklist: bool = False  # items joined by " · " drawn one under another, each with a check
+    list_mark: str | None = None  # the checklist's mark: "✓" for tips, "•" on a list slide
 
 
 @dataclass(frozen=True)

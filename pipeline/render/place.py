@@ -52,14 +52,29 @@ class Placed:
         return self.fitted.block_height(box_spec(self.box, self.chain, self.box.width))
 
 
-def place_box(box: TextBox, value: str, brand: Brand, file: str) -> Placed:
+def place_box(
+    box: TextBox, value: str, brand: Brand, file: str, short: str | None = None
+) -> Placed:
+    """The box's text fitted; `short` (the text from the points' short forms) is drawn only
+    when the whole text cannot fit at the box's smallest size."""
     chain = font_chain(brand, box.role, value)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
+    short_text = clean_text(short, chain, file)[0] if short else None
     if box.checklist and box.field == "text":
         checklist = fit_checklist(text, box, chain)
+        if checklist is None and short_text:
+            checklist = fit_checklist(short_text, box, chain)
+            if checklist is not None:
+                warnings.append(
+                    f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {excerpt(value)}"
+                )
         if checklist is not None:
             return Placed(box, chain, None, checklist, tuple(warnings))
     fitted = fit_box(text, box, chain)
+    if short_text and (fitted is None or fitted.shortened):  # the digest's cut, when it fits
+        cut = fit_box(short_text, box, chain)
+        if cut is not None and (fitted is None or not cut.shortened):
+            fitted = replace(cut, shortened=True)
     if fitted is None and box.field != "text":  # a long kicker: shortened at a word, not dropped
         fitted = fit_label(text, box, chain)
     label = text.split(": ", 1)[0] if box.field != "text" else text
@@ -82,7 +97,12 @@ def too_short(shortened: str, label: str) -> bool:
 
 
 def stack_boxes(
-    layout: Layout, values: dict[str, str], placed: dict[str, Placed], brand: Brand, file: str
+    layout: Layout,
+    values: dict[str, str],
+    placed: dict[str, Placed],
+    brand: Brand,
+    file: str,
+    shorts: dict[str, str] | None = None,
 ) -> dict[str, Placed]:
     """The layout's stack: its boxes one under another, `gap` apart. Each keeps the size it
     fitted at in its own box, the last is fitted again to all the height the others leave, and
@@ -99,7 +119,8 @@ def stack_boxes(
     last = members[-1]
     used = sum(m.height + stack.gap for m in members[:-1])
     room = replace(last.box, y=top + used, height=bottom - top - used)
-    members[-1] = place_box(room, values[last.box.field], brand, file)
+    short = (shorts or {}).get(last.box.field)
+    members[-1] = place_box(room, values[last.box.field], brand, file, short)
     total = sum(m.height for m in members) + stack.gap * (len(members) - 1)
     y = top
     if stack.valign == "middle":
