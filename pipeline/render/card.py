@@ -28,7 +28,7 @@ from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
-from pipeline.render.place import Placed, place_box, stack_boxes
+from pipeline.render.place import Placed, ink_box, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
 from pipeline.render.stamps import stamp_text
 
@@ -114,7 +114,7 @@ def canvas(
     if photo is None:
         return backgrounds.new_canvas(layout, colors)
     veil = hex_to_rgb(resolve(layout.background.color, colors))
-    on_photo = text_boxes(layout, [p.box for p in boxes.values() if p.text], colors)
+    on_photo = text_boxes(layout, [(p.box, ink_box(p)) for p in boxes.values() if p.text], colors)
     return photo_canvas(photo, layout, on_photo, veil)
 
 

@@ -13,7 +13,15 @@ from pipeline.render.checklist import Checklist, fit_checklist
 from pipeline.render.fit import Fitted
 from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.layouts import Layout, TextBox
-from pipeline.render.measure import box_spec, fit_box, fit_label, font_chain
+from pipeline.render.measure import (
+    block_bottom,
+    box_spec,
+    first_baseline,
+    fit_box,
+    fit_label,
+    font_chain,
+    measure_line,
+)
 
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
 FIELD_NAMES = {
@@ -50,6 +58,28 @@ class Placed:
         if self.fitted is None:
             return 0
         return self.fitted.block_height(box_spec(self.box, self.chain, self.box.width))
+
+
+def ink_box(placed: Placed) -> tuple[int, int, int, int]:
+    """Where the box's text is drawn (left, top, right, bottom): from the first line's ascender
+    to the last line's descender, as wide as its widest line (the whole box for a checklist)."""
+    box = placed.box
+    if placed.checklist:
+        return box.x, box.y, box.x + box.width, box.y + placed.checklist.height
+    fitted = placed.fitted
+    if fitted is None:
+        return box.x, box.y, box.x, box.y
+    size, chain = fitted.size, placed.chain
+    tracking = box.tracking * size / box.sizes[1]
+    widest = round(max(measure_line(chain, line, size, tracking) for line in fitted.lines))
+    baseline = first_baseline(box, fitted, chain)
+    top = baseline - round(box_spec(box, chain, box.width).ascent * size)
+    left = box.x
+    if box.align == "center":
+        left += (box.width - widest) // 2
+    elif box.align == "right":
+        left += box.width - widest
+    return left, top, left + widest, block_bottom(box, fitted, chain, baseline)
 
 
 def place_box(
