@@ -170,6 +170,16 @@ def test_korean_words_break_between_syllables_without_a_hyphen() -> None:
     assert all(not line.endswith("-") and mono(line) * 0.4 <= 200 for line in fitted.lines)
 
 
+def test_a_closing_mark_never_opens_a_japanese_line() -> None:
+    # 12 characters fit a line at 40 px in 240 px: "。" would open the second line alone; the
+    # character before it goes down with it (kinsoku), as in 歯周病 on the clinic corpus.
+    text = "歯科医で相談となりますよ。"
+    fitted = fit_text(text, spec(240, sizes=(40, 40)), mono)
+    assert fitted is not None and fitted.hyphenated
+    assert "".join(fitted.lines) == text
+    assert all(line[:1] not in "。、）" for line in fitted.lines), fitted.lines
+
+
 def test_evenness_outweighs_a_line_ending_on_the() -> None:
     # At 80 px "Needles went / in around the / knee joint to / ease the pain" is even; the only
     # clean break is ragged ("Needles went / in around / the knee joint / to ease the pain" at

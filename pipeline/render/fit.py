@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 REF_SIZE = 100
 ELLIPSIS = "…"
 HYPHEN = "-"
+NO_LINE_START = frozenset(
+    "、。，．,.・：；:;？！?!）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+)
 CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
@@ -252,10 +255,14 @@ def hyphenate_word(word: str, width: float, measure: Measure, language: str) -> 
 
 
 def split_syllables(word: str, width: float, measure: Measure) -> list[str]:
+    """As many characters a line as fit; a closing mark ("。", "）", "、") never opens a line
+    (kinsoku): the character before it moves down with it."""
     pieces = [""]
     for char in word:
         if pieces[-1] and measure(pieces[-1] + char) > width:
-            pieces.append("")
+            carry = pieces[-1][-1] if char in NO_LINE_START and len(pieces[-1]) > 1 else ""
+            pieces[-1] = pieces[-1][: len(pieces[-1]) - len(carry)]
+            pieces.append(carry)
         pieces[-1] += char
     return pieces
 
