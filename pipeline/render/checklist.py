@@ -16,6 +16,7 @@ INDENT = 1.15  # the mark's column, as a share of the size
 GAP = 0.5  # space between items, as a share of the size
 SHRINK = 0.8  # the smallest share of the largest fitting size tried to keep items on one line
 LINE_PX = 8  # an item's extra line costs as much as this many px of type given up
+LONE_PX = 8  # and its last word alone on a line as many again
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,15 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
         if option is not None:
             options.append(option)
     largest_fit = found.size
-    return min(options, key=lambda o: largest_fit - o.size + LINE_PX * extra_lines(o))
+    return min(options, key=lambda o: largest_fit - o.size + cost_px(o))
 
 
-def extra_lines(checklist: Checklist) -> int:
-    """Lines beyond one an item."""
-    return sum(len(lines) - 1 for lines in checklist.items)
+def cost_px(checklist: Checklist) -> int:
+    """What its breaks cost, in px of type: each line beyond one an item, and more for an
+    item's last word alone on its line ("Use Ice or Anti-inflammatory / preparations")."""
+    extra = sum(len(lines) - 1 for lines in checklist.items)
+    lone = sum(1 for lines in checklist.items if len(lines) > 1 and len(lines[-1].split()) == 1)
+    return LINE_PX * extra + LONE_PX * lone
 
 
 def checklist_at(items: list[str], box: TextBox, chain: FontChain, size: int) -> Checklist | None:
