@@ -29,7 +29,8 @@ from pipeline.models import Card  # noqa: E402
 from pipeline.render import card as render  # noqa: E402
 from pipeline.render import measure  # noqa: E402
 from pipeline.render.encode import encode_jpeg  # noqa: E402
-from pipeline.render.looks import Template, load_template  # noqa: E402
+from pipeline.render.layouts import Template  # noqa: E402
+from pipeline.render.looks import load_template  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "knee-pain-muscle-imbalance.html"
 REPEATS = 20

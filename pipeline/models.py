@@ -145,6 +145,9 @@ class Card:
     fine_print: str | None = None  # the smallest type: the disclaimer on the closing slide
     # the layout to draw it with, when not the kind's own ("quote_square")
     layout: str | None = None
+    # the text made of the points' short forms (cut at a clause by the digest): drawn only when
+    # the whole `text` does not fit its card at the smallest size; a hand edit of `text` drops it
+    short: str | None = None
 
     @property
     def group(self) -> str:

@@ -170,14 +170,67 @@ def test_korean_words_break_between_syllables_without_a_hyphen() -> None:
     assert all(not line.endswith("-") and mono(line) * 0.4 <= 200 for line in fitted.lines)
 
 
-def test_a_little_smaller_rather_than_a_line_ending_on_the() -> None:
-    # At 80 px (the largest that fits 580 px) every 4-line break ends a line on "the" or "to";
-    # at 72 px "Needles went / in around / the knee joint / to ease the pain" is clean.
+def test_a_closing_mark_never_opens_a_japanese_line() -> None:
+    # 12 characters fit a line at 40 px in 240 px: "。" would open the second line alone; the
+    # character before it goes down with it (kinsoku), as in 歯周病 on the clinic corpus.
+    text = "歯科医で相談となりますよ。"
+    fitted = fit_text(text, spec(240, sizes=(40, 40)), mono)
+    assert fitted is not None and fitted.hyphenated
+    assert "".join(fitted.lines) == text
+    assert all(line[:1] not in "。、）" for line in fitted.lines), fitted.lines
+
+
+def test_evenness_outweighs_a_line_ending_on_the() -> None:
+    # At 80 px "Needles went / in around the / knee joint to / ease the pain" is even; the only
+    # clean break is ragged ("Needles went / in around / the knee joint / to ease the pain" at
+    # 72 px): a weak last word costs less than a line a third shorter than the others.
     text = "Needles went in around the knee joint to ease the pain"
     fitted = fit_text(text, spec(580, sizes=(40, 80)), mono)
+    assert fitted is not None and fitted.size == 80
+    lengths = [len(line) for line in fitted.lines]
+    assert max(lengths) - min(lengths) <= 1, fitted.lines
+
+
+def test_a_lone_last_word_is_never_chosen_while_a_smaller_size_avoids_it() -> None:
+    # At 90 px (15 characters a line) two lines must be "aaaa bbbb cccc" / "dddddddddddd";
+    # at 82 px "aaaa bbbb" / "cccc dddddddddddd" fits, 8 px smaller.
+    text = "aaaa bbbb cccc dddddddddddd"
+    fitted = fit_text(text, spec(700, height=400, sizes=(60, 90), max_lines=2), mono)
     assert fitted is not None
-    assert fitted.lines == ("Needles went", "in around", "the knee joint", "to ease the pain")
-    assert fitted.size == 72
+    assert fitted.lines == ("aaaa bbbb", "cccc dddddddddddd") and fitted.size <= 82
+
+
+# Sentences from /work/shared/corpus/clinic-dev/files (kibworth-osteopaths, preston-podiatry)
+REAL_TEXTS = (
+    "The pain is due to a compression of the digital nerves most commonly between the 3rd and"
+    " 4th metatarsals.",
+    "Squeezing the forefoot together from the sides can cause a painful click.",
+    "Lower back pain is miserable. It affects how much we can physically do, our confidence in"
+    " being active, and can even cause sleep disruption.",
+    "Not all lower back problems are suitable for Osteopathy.",
+    "An Osteopath knows the human body in huge detail which means you are safe in our hands.",
+    "This is where my skills as an Osteopath and a Pilates instructor blend together.",
+)
+
+
+@pytest.mark.parametrize("look", ["calm", "bold", "photo"])
+@pytest.mark.parametrize("text", REAL_TEXTS)
+def test_real_symptom_and_cause_texts_break_evenly(look: str, text: str) -> None:
+    """Not "The pain is due / to a compression / of the digital nerves most": the lines but
+    the last are within a quarter of the box width of each other (they were 0.38-0.40 apart),
+    and no word stands alone on the last line."""
+    from pipeline.models import Card
+    from pipeline.render.card import card_layout, place_card
+    from pipeline.render.looks import load_template
+
+    card = Card("point", "carousel-03.jpg", text, kicker="Cause")
+    placed = place_card(card, card_layout(load_template(look), card), load_brand())["text"]
+    fitted = placed.fitted
+    assert fitted is not None and not fitted.shortened
+    used = [measure_line(placed.chain, line, fitted.size) for line in fitted.lines]
+    if len(used) > 2:
+        assert max(used[:-1]) - min(used[:-1]) <= 0.25 * placed.box.width, fitted.lines
+    assert len(fitted.lines) == 1 or len(fitted.lines[-1].split()) > 1
 
 
 def test_keeps_the_largest_size_when_its_break_is_clean() -> None:

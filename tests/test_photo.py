@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from pipeline.brand import MIN_CONTRAST, contrast_ratio, hex_to_rgb, load_brand
 from pipeline.cli import main
@@ -28,6 +28,7 @@ from pipeline.render.photo import (
     photo_canvas,
     text_boxes,
 )
+from pipeline.render.place import ink_box
 from tests.conftest import KNEE
 from tests.stubserver import Reply, Stub, serve
 
@@ -139,7 +140,7 @@ def test_text_over_the_photo_reaches_4_5_to_1_on_the_pixels_behind_it(look: str)
     layout = template.layouts["cover"]
     card = Card("cover", "c.jpg", "Knee pain on the stairs", kicker="Clinic", note="Swipe")
     colors = brand.palette(template.palette)
-    placed = [p.box for p in place_card(card, layout, brand).values() if p.text]
+    placed = [(p.box, ink_box(p)) for p in place_card(card, layout, brand).values() if p.text]
     boxes = text_boxes(layout, placed, colors)
     veil = hex_to_rgb(colors["background"])
     canvas = photo_canvas(Photo(stripes), layout, boxes, veil)
@@ -148,6 +149,49 @@ def test_text_over_the_photo_reaches_4_5_to_1_on_the_pixels_behind_it(look: str)
         low, high = cast(tuple[int, int], canvas.convert("L").crop(box).getextrema())
         for value in (low, high):
             assert contrast_ratio(color, (value, value, value)) >= MIN_CONTRAST
+
+
+@pytest.mark.parametrize("look", ["calm", "bold"])
+def test_the_cover_veils_only_behind_its_texts(look: str) -> None:
+    """The test photo under the cover: the texts reach 4.5:1 on the pixels behind their lines,
+    and the photo away from them (the top right, where no text is) keeps its own colours."""
+    brand, template = load_brand(), load_template(look)
+    layout = template.layouts["cover"]
+    card = Card("cover", "c.jpg", "Knee pain on the stairs", kicker="Clinic", note="Swipe")
+    colors = brand.palette(template.palette)
+    placed = [(p.box, ink_box(p)) for p in place_card(card, layout, brand).values() if p.text]
+    boxes = text_boxes(layout, placed, colors)
+    with Image.open(PHOTO) as image:
+        photo = Photo(image.convert("RGB"))
+    canvas = photo_canvas(photo, layout, boxes, hex_to_rgb(colors["background"]))
+    bare = crop_photo(photo.image, (layout.width, layout.height))
+    for box, color in boxes:
+        low, high = cast(tuple[int, int], canvas.convert("L").crop(box).getextrema())
+        assert min(contrast_ratio(color, (v, v, v)) for v in (low, high)) >= MIN_CONTRAST
+    corner = (700, 0, 1080, 60)  # above the headline, right of the kicker: no text near
+    diff = ImageChops.difference(canvas.crop(corner), bare.crop(corner)).convert("L")
+    assert max(cast(tuple[int, int], diff.getextrema())) <= 12  # the photo, not a veil
+
+
+def test_the_photo_looks_crop_shows_the_detail_its_panel_leaves_in_view() -> None:
+    """A wide photo with detail in two places: a large patch that the photo look's panel (x 64
+    to 1016, y 420 to 1286 of the card) would hide, and a smaller one in the band above it."""
+    wide = Image.new("RGB", (2700, 1350), "#808080")
+    checks = Image.new("RGB", (16, 16), "white")
+    checks.paste((0, 0, 0), (0, 0, 8, 8))
+    checks.paste((0, 0, 0), (8, 8, 16, 16))
+    for x in range(200, 900, 16):  # hidden unless the crop starts left of it
+        for y in range(500, 1200, 16):
+            wide.paste(checks, (x, y))
+    for x in range(1700, 2300, 16):  # in the top band whatever the crop
+        for y in range(40, 360, 16):
+            wide.paste(checks, (x, y))
+    layout = load_template("photo").layouts["point"]
+    covered = tuple((p.x, p.y, p.x + p.width, p.y + p.height) for p in layout.panels)
+    plain, _ = detail_window(wide, (1080, 1350))
+    left, _ = detail_window(wide, (1080, 1350), covered)
+    assert plain < 900  # on detail alone, the large patch wins
+    assert left <= 1700 and left + 1080 >= 2300  # the panel hides it: the visible patch wins
 
 
 def run_article(article: Path, out: Path, *more: str) -> tuple[int, Path | None]:

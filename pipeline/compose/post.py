@@ -21,7 +21,9 @@ MIN_SLIDES = 5
 SHORT_POINT_WORDS = 5  # unlabelled points this short share one "Treatment" slide as a list
 MAX_GROUP = 4  # items on one such list slide
 LIST_WORDS = 20  # words on a list slide that takes in a longer point beside a lone short one
-LIST_SEPARATOR = " · "
+LIST_SEPARATOR = " · "  # between a list slide's items: the renderer sets one under another
+SENTENCE_END = re.compile(r"[.!?。！？]$")
+ELLIPSES = re.compile(r"…(?:\s*…)+")
 CARE_LIST_WORDS = 30  # words on one "What you can do" checklist slide
 CARE_ITEM_WORDS = 16  # a labelled tip shown whole ("Ice: apply a pack...") up to this length
 MAX_CARE_SLIDES = 2  # "What you can do" slides the carousel keeps; more tips stay in post.json
@@ -40,7 +42,8 @@ class Slide:
     kicker: str
     text: str
     points: int = 0
-    layout: str | None = None  # "point_checklist" for self-care tips
+    layout: str | None = None  # "point_checklist" for self-care tips, "point_list" for a list
+    short: str | None = None  # the text from the points' short forms, when it differs
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
@@ -91,29 +94,42 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
     """The self-care tips under "What you can do": tips share a slide as a checklist (at most
     MAX_GROUP items and CARE_LIST_WORDS words), a long one has a slide of its own."""
-    slides: list[list[str]] = []
+    slides: list[list[tuple[str, str]]] = []
     for tip in tips:
-        text = display_text(tip_text(tip)).rstrip(".。:：")  # "Breathing (4-7-8):" heads steps
+        whole, short = (item_text(tip_text(tip, t)) for t in (tip.text, tip.short))
         last = slides[-1] if slides else []
-        words_now = sum(len(t.split()) for t in last) + len(text.split())
+        words_now = sum(len(t.split()) for t, _ in last) + len(whole.split())
         if last and len(last) < MAX_GROUP and words_now <= CARE_LIST_WORDS:
-            last.append(text)
+            last.append((whole, short))
         else:
-            slides.append([text])
+            slides.append([(whole, short)])
     kicker = words.selfcare or SELFCARE_KICKER
-    return [Slide(kicker, LIST_SEPARATOR.join(items), 0, "point_checklist") for items in slides]
+    return [list_slide(kicker, items, 0, "point_checklist") for items in slides]
 
 
-def tip_text(tip: Point) -> str:
-    """A tip as one checklist item: "Ice: apply a pack for 15 minutes" when label and text are
-    short together, else the label when it says what to do in a few words ("Wear breathable
-    clothing"), else the text."""
+def item_text(text: str) -> str:
+    """A list item as drawn: capitalised, its full stop or colon off ("Breathing (4-7-8):"
+    heads steps)."""
+    return display_text(text).rstrip(".。:：")
+
+
+def list_slide(kicker: str, items: list[tuple[str, str]], points: int, layout: str) -> Slide:
+    """Items (whole, short) joined by LIST_SEPARATOR; the short forms only when they differ."""
+    text = LIST_SEPARATOR.join(whole for whole, _ in items)
+    short = LIST_SEPARATOR.join(cut for _, cut in items)
+    return Slide(kicker, text, points, layout, short if short != text else None)
+
+
+def tip_text(tip: Point, text: str) -> str:
+    """A tip as one checklist item, with its `text` (whole or short): "Ice: apply a pack for
+    15 minutes" when label and text are short together, else the label when it says what to
+    do in a few words ("Wear breathable clothing"), else the text."""
     if not tip.label:
-        return tip.short
-    both = f"{tip.label}: {tip.short}"
+        return text
+    both = f"{tip.label}: {tip.text}"
     if len(both.split()) <= CARE_ITEM_WORDS:
-        return both
-    return tip.label if len(tip.label.split()) >= 2 else tip.short
+        return f"{tip.label}: {text}"
+    return tip.label if len(tip.label.split()) >= 2 else text
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
@@ -121,11 +137,20 @@ def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
     slides = []
     for group in group_points(points):
         if len(group) == 1:
-            label = group[0].label or words.treatment
-            slides.append(Slide(label, display_text(group[0].text), 1))
-        else:
-            items = [display_text(p.short).rstrip(".。") for p in group]
-            slides.append(Slide(words.treatment, LIST_SEPARATOR.join(items), len(group)))
+            point = group[0]
+            short = display_text(point.short) if point.short != point.text else None
+            slides.append(
+                Slide(point.label or words.treatment, display_text(point.text), 1, None, short)
+            )
+        elif all(SENTENCE_END.search(p.text.strip()) for p in group):  # sentences read on
+            text = " ".join(display_text(p.text) for p in group)
+            short = " ".join(display_text(p.short) for p in group)
+            slides.append(
+                Slide(words.treatment, text, len(group), None, short if short != text else None)
+            )
+        else:  # phrases ("Icing", "Padding"): one under another
+            items = [(item_text(p.text), item_text(p.short)) for p in group]
+            slides.append(list_slide(words.treatment, items, len(group), "point_list"))
     return slides
 
 
@@ -148,7 +173,7 @@ def group_points(points: tuple[Point, ...]) -> list[list[Point]]:
 
 
 def is_list_item(point: Point) -> bool:
-    return not point.label and len(point.short.split()) <= SHORT_POINT_WORDS
+    return not point.label and len(point.text.split()) <= SHORT_POINT_WORDS
 
 
 def is_lone_item(group: list[Point]) -> bool:
@@ -157,13 +182,14 @@ def is_lone_item(group: list[Point]) -> bool:
 
 def fits(first: list[Point], second: list[Point]) -> bool:
     both = [*first, *second]
-    words = sum(len(p.short.split()) for p in both)
+    words = sum(len(p.text.split()) for p in both)
     return not any(p.label for p in both) and len(both) <= MAX_GROUP and words <= LIST_WORDS
 
 
 def display_text(text: str) -> str:
-    """The slide's text with its first letter capitalised ("Label: lower-case text" bullets)."""
-    text = text.strip()
+    """The slide's text with its first letter capitalised ("Label: lower-case text" bullets),
+    and one ellipsis where a cut met another ("root……")."""
+    text = ELLIPSES.sub("…", text.strip())
     return text[:1].upper() + text[1:]
 
 
@@ -173,7 +199,8 @@ def carousel_slides(digest: Digest, brand: Brand, middle: list[Slide]) -> list[C
     total = len(middle) + 2
     cards = [Card("cover", "", digest.headline, kicker=brand.name, note=words.swipe)]
     cards += numbered(
-        digest, [Card("point", "", s.text, s.kicker, layout=s.layout) for s in middle]
+        digest,
+        [Card("point", "", s.text, s.kicker, layout=s.layout, short=s.short) for s in middle],
     )
     cards.append(closing_card(digest, brand, words))
     return [
@@ -202,9 +229,10 @@ def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
     A headline or any other text is never labelled a takeaway: that would invent a conclusion.
     """
     cta = brand.cta.strip() or words.book
-    if digest.conclusion:
+    if digest.conclusion:  # its first sentences; whole rather than cut mid-sentence with "…"
         text = shorten(digest.conclusion, CLOSING_WORDS)
-        closing = Card("closing", "", text, kicker=words.takeaway, note=cta)
+        text, short = (digest.conclusion, text) if text.endswith("…") else (text, None)
+        closing = Card("closing", "", text, kicker=words.takeaway, note=cta, short=short)
     else:
         closing = Card("closing", "", cta, kicker=words.next_step)
     return replace(closing, fine_print=brand.disclaimer)

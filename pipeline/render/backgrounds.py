@@ -13,7 +13,7 @@ from PIL import Image
 
 from pipeline.brand import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
 from pipeline.models import ConfigError
-from pipeline.render.looks import Background, Layout, Panel, Template, TextBox
+from pipeline.render.layouts import Background, Layout, Panel, Template, TextBox
 
 Palette = tuple[tuple[str, str], ...]
 

@@ -1,7 +1,7 @@
 """Stage 5, render: draw each card with Pillow from its layout, as baseline sRGB JPEG.
 
-The layout (looks.py) says where each text field goes; fit.py picks the size and the line
-breaks; this module draws runs of text in the font that covers them (glyphs.py), and the
+The layout (looks.py, layouts.py) says where each text field goes; fit.py picks the size and
+the line breaks; this module draws runs of text in the font that covers them (glyphs.py), and the
 background, quote mark, rule and logo. Texts that repeat on every card are stamped (stamps.py).
 """
 
@@ -22,12 +22,13 @@ from pipeline.render.fit import Fitted
 from pipeline.render.fonts import Font, load_basic_font, text_length
 from pipeline.render.fonts import load_font as load_font  # tests measure with it
 from pipeline.render.glyphs import FontChain, split_runs
-from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
+from pipeline.render.layouts import Layout, Mark, Template, TextBox
+from pipeline.render.looks import load_template
 from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
-from pipeline.render.place import Placed, place_box, stack_boxes
+from pipeline.render.place import Placed, ink_box, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
 from pipeline.render.stamps import stamp_text
 
@@ -113,13 +114,14 @@ def canvas(
     if photo is None:
         return backgrounds.new_canvas(layout, colors)
     veil = hex_to_rgb(resolve(layout.background.color, colors))
-    on_photo = text_boxes(layout, [p.box for p in boxes.values() if p.text], colors)
+    on_photo = text_boxes(layout, [(p.box, ink_box(p)) for p in boxes.values() if p.text], colors)
     return photo_canvas(photo, layout, on_photo, veil)
 
 
 def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
     """Every box's text fitted and placed, in the layout's drawing order."""
     values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
+    shorts = {"text": card.short} if card.short else {}
     placed = {}
     for box in layout.boxes:
         if box.field not in values:
@@ -127,8 +129,9 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
         if box.field == "footer" and layout.logo and brand.logo:  # the handle right of the logo
             shift = load_logo(brand.logo, layout.logo.height).width + 20
             box = replace(box, x=box.x + shift, width=box.width - shift)
-        placed[box.field] = place_box(box, values[box.field], brand, card.file)
-    return stack_boxes(layout, values, placed, brand, card.file)
+        short = shorts.get(box.field)
+        placed[box.field] = place_box(box, values[box.field], brand, card.file, short)
+    return stack_boxes(layout, values, placed, brand, card.file, shorts)
 
 
 def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:
@@ -175,7 +178,8 @@ def draw_checklist(
     y = first_baseline(replace(box, valign="top"), Fitted(size, ("",), 0, ""), chain)
     fill, accent = resolve(box.color, colors), resolve("accent", colors)
     for lines in checklist.items:
-        draw_line(draw, image, CHECK, replace(box, align="left"), chain, size, y, accent)
+        mark = box.list_mark or CHECK
+        draw_line(draw, image, mark, replace(box, align="left"), chain, size, y, accent)
         for line in lines:
             draw_line(draw, image, line, replace(text_box, align="left"), chain, size, y, fill)
             y += checklist.line_height

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 
 from pipeline.render.fit import TextSpec, fit_words
 from pipeline.render.glyphs import FontChain
-from pipeline.render.looks import TextBox
+from pipeline.render.layouts import TextBox
 from pipeline.render.measure import box_spec, grown_sizes, measure_ref
 
 CHECK = "✓"
 SEPARATOR = " · "
 INDENT = 1.15  # the mark's column, as a share of the size
 GAP = 0.5  # space between items, as a share of the size
+SHRINK = 0.8  # the smallest share of the largest fitting size tried to keep items on one line
+LINE_PX = 8  # an item's extra line costs as much as this many px of type given up
+LONE_PX = 8  # and its last word alone on a line as many again
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,28 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
         return None
     longest = max(len(item.split()) for item in items)
     smallest, largest = grown_sizes(box, longest)
+    found = None
     for size in range(largest, smallest - 1, -1):
         found = checklist_at(items, box, chain, size)
         if found is not None:
-            return found
-    return None
+            break
+    if found is None:
+        return None
+    options = [found]  # a few px smaller may keep an item on one line ("Pelvic / floor exercises")
+    for size in range(found.size - 1, max(smallest, round(found.size * SHRINK)) - 1, -1):
+        option = checklist_at(items, box, chain, size)
+        if option is not None:
+            options.append(option)
+    largest_fit = found.size
+    return min(options, key=lambda o: largest_fit - o.size + cost_px(o))
+
+
+def cost_px(checklist: Checklist) -> int:
+    """What its breaks cost, in px of type: each line beyond one an item, and more for an
+    item's last word alone on its line ("Use Ice or Anti-inflammatory / preparations")."""
+    extra = sum(len(lines) - 1 for lines in checklist.items)
+    lone = sum(1 for lines in checklist.items if len(lines) > 1 and len(lines[-1].split()) == 1)
+    return LINE_PX * extra + LONE_PX * lone
 
 
 def checklist_at(items: list[str], box: TextBox, chain: FontChain, size: int) -> Checklist | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pipeline.render.balance import WIDOW_PENALTY, line_widths, option_score
 from pipeline.render.breakrules import (
     COMPOUND_PENALTY,
     HYPHEN_PENALTY,
@@ -32,11 +33,12 @@ if TYPE_CHECKING:
 REF_SIZE = 100
 ELLIPSIS = "…"
 HYPHEN = "-"
+NO_LINE_START = frozenset(
+    "、。，．,.・：；:;？！?!）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+)
 CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
-WIDOW_PENALTY = 400.0
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
-SIZE_PENALTY = 10.0  # cost of each px given up
 MIN_FILL = 0.75  # a text block narrower than this share of its box may take fewer, fuller lines
 
 Measure = Callable[[str], float]  # width of a string at REF_SIZE
@@ -135,12 +137,12 @@ def pick_size(
 ) -> tuple[int, tuple[str, ...]]:
     """The largest size that fits, or a slightly smaller one whose lines break better.
 
-    A designer takes a few px off the type rather than leave a lone last word or a line ending
-    on "the": when the largest size can only break that way, the first smaller size (within
-    about a tenth) that breaks cleanly into as many lines wins. Otherwise a smaller size with
-    the same number of lines may win on an even rag, each px given up costing SIZE_PENALTY.
-    Fewer, fuller lines at a smaller size win only to keep a Korean noun phrase or a headline's
-    "Title:" together, or when the text would stand as a narrow column (under MIN_FILL).
+    A designer takes a few px off the type rather than leave ragged lines, a lone last word or
+    a line ending on "the": among the sizes within about a seventh below the largest, the one
+    whose lines are evenest wins (balance.option_score: the rag, the weak-word penalties and
+    SIZE_PENALTY for each px given up). A headline's "Title:" and a Korean noun phrase are kept
+    together first; a text that would stand as a narrow column (under MIN_FILL of its box)
+    takes fewer, fuller lines.
     """
     options = []
     for size in range(
@@ -160,17 +162,32 @@ def pick_size(
         whole = [o for o in whole if not misses_phrase_break(words, o[1])]
         if whole:
             return whole[0][0], whole[0][1]
-    if is_flawed(lines):
-        clean = [o for o in options if not is_flawed(o[1]) and len(o[1]) == len(lines)]
-        if clean:
-            return clean[0][0], clean[0][1]
-    same = [o for o in options if len(o[1]) == len(lines) and largest - o[0] <= SIZE_SEARCH]
-    best = min(same, key=lambda o: o[2] + SIZE_PENALTY * (largest - o[0]))
+    best = evenest(options, words, widths, space, spec, largest)
     if widest_share(best[1], widths, space, spec.width, best[0]) < MIN_FILL:
         fuller = [o for o in options if len(o[1]) < len(best[1])]  # a narrow column of type
         if fuller and not is_flawed(fuller[0][1]):
             return fuller[0][0], fuller[0][1]
-    return best[0], best[1]
+    return best
+
+
+def evenest(
+    options: Sequence[tuple[int, tuple[str, ...], float]],
+    words: Sequence[str],
+    widths: Sequence[float],
+    space: float,
+    spec: TextSpec,
+    largest: int,
+) -> tuple[int, tuple[str, ...]]:
+    """The option (size, lines) with the lowest balance.option_score."""
+    penalties = word_penalties(tuple(words))
+
+    def score(option: tuple[int, tuple[str, ...], float]) -> float:
+        size, lines, _ = option
+        used = line_widths(lines, widths, space, size / REF_SIZE)
+        return option_score(lines, used, spec.width, penalties, largest - size)
+
+    size, lines, _ = min(options, key=score)
+    return size, lines
 
 
 def widest_share(
@@ -238,10 +255,14 @@ def hyphenate_word(word: str, width: float, measure: Measure, language: str) -> 
 
 
 def split_syllables(word: str, width: float, measure: Measure) -> list[str]:
+    """As many characters a line as fit; a closing mark ("。", "）", "、") never opens a line
+    (kinsoku): the character before it moves down with it."""
     pieces = [""]
     for char in word:
         if pieces[-1] and measure(pieces[-1] + char) > width:
-            pieces.append("")
+            carry = pieces[-1][-1] if char in NO_LINE_START and len(pieces[-1]) > 1 else ""
+            pieces[-1] = pieces[-1][: len(pieces[-1]) - len(carry)]
+            pieces.append(carry)
         pieces[-1] += char
     return pieces
 

@@ -9,7 +9,7 @@ from pipeline.brand import Brand, emoji_font
 from pipeline.render.fit import ELLIPSIS, REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.render.fonts import EMOJI_HEIGHT, EMOJI_STRIKE, load_font, text_length
 from pipeline.render.glyphs import FontChain, Run, reads_as_japanese, split_runs
-from pipeline.render.looks import TextBox
+from pipeline.render.layouts import TextBox
 
 BOLD_ROLES = frozenset({"sans_bold", "sans_semibold"})
 # Korean weights beside Inter's: SemiBold takes NanumSquare Bold, Bold its ExtraBold (NanumSquare

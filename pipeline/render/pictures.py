@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from pipeline.render.fonts import EMOJI_HEIGHT, EMOJI_STRIKE, load_font
-from pipeline.render.looks import Layout
+from pipeline.render.layouts import Layout
 
 
 def paste_emoji(image: Image.Image, text: str, path: Path, size: int, xy: tuple[int, int]) -> float:

@@ -12,8 +12,16 @@ from pipeline.brand import Brand
 from pipeline.render.checklist import Checklist, fit_checklist
 from pipeline.render.fit import Fitted
 from pipeline.render.glyphs import FontChain, split_runs
-from pipeline.render.looks import Layout, TextBox
-from pipeline.render.measure import box_spec, fit_box, fit_label, font_chain
+from pipeline.render.layouts import Layout, TextBox
+from pipeline.render.measure import (
+    block_bottom,
+    box_spec,
+    first_baseline,
+    fit_box,
+    fit_label,
+    font_chain,
+    measure_line,
+)
 
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?…])")
 FIELD_NAMES = {
@@ -52,14 +60,51 @@ class Placed:
         return self.fitted.block_height(box_spec(self.box, self.chain, self.box.width))
 
 
-def place_box(box: TextBox, value: str, brand: Brand, file: str) -> Placed:
+def ink_box(placed: Placed) -> tuple[int, int, int, int]:
+    """Where the box's text is drawn (left, top, right, bottom): from the first line's ascender
+    to the last line's descender, as wide as its widest line (the whole box for a checklist)."""
+    box = placed.box
+    if placed.checklist:
+        return box.x, box.y, box.x + box.width, box.y + placed.checklist.height
+    fitted = placed.fitted
+    if fitted is None:
+        return box.x, box.y, box.x, box.y
+    size, chain = fitted.size, placed.chain
+    tracking = box.tracking * size / box.sizes[1]
+    widest = round(max(measure_line(chain, line, size, tracking) for line in fitted.lines))
+    baseline = first_baseline(box, fitted, chain)
+    top = baseline - round(box_spec(box, chain, box.width).ascent * size)
+    left = box.x
+    if box.align == "center":
+        left += (box.width - widest) // 2
+    elif box.align == "right":
+        left += box.width - widest
+    return left, top, left + widest, block_bottom(box, fitted, chain, baseline)
+
+
+def place_box(
+    box: TextBox, value: str, brand: Brand, file: str, short: str | None = None
+) -> Placed:
+    """The box's text fitted; `short` (the text from the points' short forms) is drawn only
+    when the whole text cannot fit at the box's smallest size."""
     chain = font_chain(brand, box.role, value)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
+    short_text = clean_text(short, chain, file)[0] if short else None
     if box.checklist and box.field == "text":
         checklist = fit_checklist(text, box, chain)
+        if checklist is None and short_text:
+            checklist = fit_checklist(short_text, box, chain)
+            if checklist is not None:
+                warnings.append(
+                    f"{file}: {FIELD_NAMES[box.field]} shortened to fit: {excerpt(value)}"
+                )
         if checklist is not None:
             return Placed(box, chain, None, checklist, tuple(warnings))
     fitted = fit_box(text, box, chain)
+    if short_text and (fitted is None or fitted.shortened):  # the digest's cut, when it fits
+        cut = fit_box(short_text, box, chain)
+        if cut is not None and (fitted is None or not cut.shortened):
+            fitted = replace(cut, shortened=True)
     if fitted is None and box.field != "text":  # a long kicker: shortened at a word, not dropped
         fitted = fit_label(text, box, chain)
     label = text.split(": ", 1)[0] if box.field != "text" else text
@@ -82,7 +127,12 @@ def too_short(shortened: str, label: str) -> bool:
 
 
 def stack_boxes(
-    layout: Layout, values: dict[str, str], placed: dict[str, Placed], brand: Brand, file: str
+    layout: Layout,
+    values: dict[str, str],
+    placed: dict[str, Placed],
+    brand: Brand,
+    file: str,
+    shorts: dict[str, str] | None = None,
 ) -> dict[str, Placed]:
     """The layout's stack: its boxes one under another, `gap` apart. Each keeps the size it
     fitted at in its own box, the last is fitted again to all the height the others leave, and
@@ -99,7 +149,8 @@ def stack_boxes(
     last = members[-1]
     used = sum(m.height + stack.gap for m in members[:-1])
     room = replace(last.box, y=top + used, height=bottom - top - used)
-    members[-1] = place_box(room, values[last.box.field], brand, file)
+    short = (shorts or {}).get(last.box.field)
+    members[-1] = place_box(room, values[last.box.field], brand, file, short)
     total = sum(m.height for m in members) + stack.gap * (len(members) - 1)
     y = top
     if stack.valign == "middle":

@@ -210,6 +210,8 @@ def apply_text_edits(
         }
         if changes.get("text", card.text) is None:
             raise EditError(f"the text of {card.file} is empty: write a text or undo the edit")
+        if "text" in changes and changes["text"] != card.text:
+            changes["short"] = None  # the tool's short form is of its own text, not the edit's
         edited.append(replace(card, **changes))  # type: ignore[arg-type]
     return tuple(edited), edits.get("caption", caption)
 

@@ -10,7 +10,7 @@ from dataclasses import fields
 from typing import Any, get_args
 
 from pipeline.models import Captions, Card, CardKind, EditError, HealthFinding
-from pipeline.render.looks import KINDS as LAYOUT_KINDS
+from pipeline.render.layouts import KINDS as LAYOUT_KINDS
 from pipeline.write.approval import approval_from_json, publications_from_json
 from pipeline.write.manifest import (
     CARD_FILE,
