@@ -77,6 +77,35 @@ def test_a_closing_section_in_any_language_is_the_conclusion(
     assert digest_article(article).conclusion == closing
 
 
+@pytest.mark.parametrize(
+    ("closing", "conclusion"),
+    [
+        (
+            "Low back pain is common but disabling. Each of these habits is a way to ease it.",
+            "Low back pain is common but disabling. Each of these habits is a way to ease it.",
+        ),
+        ("Swimming twice a week is also a good habit to keep up.", None),  # one more tip
+    ],
+)
+def test_a_paragraph_after_the_last_list_that_names_the_subject_closes_the_post(
+    closing: str, conclusion: str | None
+) -> None:
+    """No closing heading and no closing phrase: the paragraph after the self-care list is the
+    close when it steps back to the post's subject, not when it is one more tip."""
+    article = Article(
+        title="Low back pain: what helps",
+        blocks=(
+            para("Low back pain is pain between the ribs and the buttocks."),
+            heading("Prevention"),
+            item("Keep your back and belly muscles strong with weekly exercise."),
+            item("Set up your desk so that you sit upright."),
+            item("Lose weight if you are overweight."),
+            para(closing),
+        ),
+    )
+    assert digest_article(article).conclusion == conclusion
+
+
 def test_sources_and_footnote_marks_reach_no_field() -> None:
     article = Article(
         title="Smoking and your lungs",

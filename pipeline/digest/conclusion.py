@@ -9,21 +9,21 @@ from pipeline.digest.choose import inherited_roles
 from pipeline.digest.point_blocks import content_blocks
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
-from pipeline.digest.sentences import split_sentences, word_count
+from pipeline.digest.sentences import split_sentences, stems, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block
 
 ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
-def find_conclusion(sections: list[Section], body: list[Block]) -> str | None:
+def find_conclusion(sections: list[Section], body: list[Block], headline: str = "") -> str | None:
     """The conclusion: the last conclusion section's key lines ("Conclusion", "Fazit", "마무리";
     an earlier "at a glance" or "outlook" section is not the post's close), unless more of the
     post follows it and ends on a cued closing paragraph; else a closing paragraph with a
     signal of its own (a summing-up opener or a closing cue phrase)."""
     found = [s for s in sections if s.role == "conclusion" and role_text(sections, s)]
     if not found:
-        return closing_text(sections, body)
+        return closing_text(sections, body) or after_the_list(sections, headline)
     if found[-1] is not last_section_with_text(sections):  # a summary, then more of the post
         return closing_paragraph(sections) or summing_up(sections, found[-1])
     return summing_up(sections, found[-1])
@@ -91,6 +91,26 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     first = min(closing + asking) if closing else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def after_the_list(sections: list[Section], headline: str) -> str | None:
+    """A paragraph that closes the post after its last section's list and names the post's
+    subject again ("...tips... Low back pain is common but disabling: each of these factors is
+    a way to ease it."): the writer stepping back from the list. Two sentences of it."""
+    last = last_section_with_text(sections)
+    blocks = [b for b in last.blocks if b.kind != "heading"] if last else []
+    while blocks and is_page_furniture(blocks[-1]):
+        blocks.pop()
+    if len(blocks) < 3 or blocks[-1].kind != "paragraph" or blocks[0].kind != "item":
+        return None
+    if sum(b.kind == "item" for b in blocks) < 3 or not set(stems(blocks[-1].text)) & set(
+        stems(headline)
+    ):
+        return None
+    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
+    if not sentences or sentences[-1].endswith((":", "?")):
+        return None
+    return " ".join(sentences[:2])
 
 
 def is_page_furniture(block: Block) -> bool:

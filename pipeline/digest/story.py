@@ -67,7 +67,7 @@ def digest_article(article: Article) -> Digest:
         symptom=symptom_text,
         cause=cause_text,
         treatment_points=points,
-        conclusion=find_conclusion(story, body),
+        conclusion=find_conclusion(story, body, headline),
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
         keywords=tuple(find_keywords(headline, story, points)),
         language=detect_language(article),
