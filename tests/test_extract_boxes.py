@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import pytest
+from lxml.html import document_fromstring
 
 from pipeline.digest import digest_article
 from pipeline.extract.article import extract_article
-from pipeline.models import Page
+from pipeline.extract.cleanup import recover_headings
+from pipeline.models import Block, Page
 
 BOXES = """<html lang="{lang}"><head><title>{title}</title></head><body>
 <div class="contents"><div class="box text-center"><h3>{title}</h3><p>{intro}</p></div>
@@ -172,3 +174,27 @@ def test_a_markdown_table_is_a_labelled_list_and_captions_go() -> None:
         ("item", "Safety", "Safety: Ideal for older people who find travel hard or risky."),
     ]
     assert not [b for b in blocks if "Advantage" in b.text or "Caption" in b.text]
+
+
+def test_a_heading_that_opens_its_section_box_comes_back() -> None:
+    """When the library drops the heading that is the first child of its section's box, the
+    heading comes back above the box's first paragraph once the box's first two paragraphs
+    follow each other in the body; a lone box's heading whose text is not in the body does not."""
+    tree = document_fromstring(
+        "<html><body><div class='section'><h3>What causes plantar fasciitis?</h3>"
+        "<p>Extra weight puts pressure on the ligament.</p><p>Runners are at risk too.</p></div>"
+        "<div class='widget'><h3>Office hours</h3><p>Monday to Friday, 9 to 6.</p>"
+        "<p>Saturday, 9 to 1.</p></div></body></html>"
+    )
+    body = (
+        Block("paragraph", "Heel pain is common."),
+        Block("paragraph", "Extra weight puts pressure on the ligament."),
+        Block("paragraph", "Runners are at risk too."),
+    )
+    blocks = recover_headings(tree, body)
+    assert [b.text for b in blocks] == [
+        "Heel pain is common.",
+        "What causes plantar fasciitis?",
+        "Extra weight puts pressure on the ligament.",
+        "Runners are at risk too.",
+    ]

@@ -263,6 +263,9 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
             at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
         else:  # the first child of its box
             at = first_item(after, firsts)
+            if at is None:
+                at = pairs.get((normalise(visible_text(after)), next_text(after)))
+                at = at - 1 if at is not None else None  # the box's first two paragraphs
         if at is not None and at not in inserts and normalise(text) not in keys:
             level = int(heading.tag[1]) if heading.tag in HEADING_TAGS else HEADING_CLASS_LEVEL
             inserts[at] = Block(kind="heading", text=text, level=level)
@@ -289,6 +292,12 @@ def first_item(element: HtmlElement, firsts: dict[str, int]) -> int | None:
         return None
     texts = [visible_text(inner), *(visible_text(e) for e in islice(inner.iter(), 1, 3))]
     return next((firsts[key] for key in map(normalise, texts) if key in firsts), None)
+
+
+def next_text(element: HtmlElement) -> str:
+    """The normalised text of element's next sibling with text, or ""."""
+    following = sibling_with_text(element, 1)
+    return normalise(visible_text(following)) if following is not None else ""
 
 
 def sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
