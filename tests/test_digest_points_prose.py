@@ -290,3 +290,17 @@ def test_a_bad_point_pattern_is_a_config_error_naming_the_key(tmp_path: Path) ->
     (tmp_path / "languages" / "en.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"points\.list_joins"):
         load_language("en", tmp_path)
+
+
+def test_a_description_under_no_heading_is_never_drawn_as_treatment() -> None:
+    """One paragraph that tells what sciatica is and how it comes about, and no word of care:
+    no treatment points (they would go on slides under a "Treatment" kicker)."""
+    text = (
+        "Sciatica is pain felt along the back of the leg, without any problem in the leg itself. "
+        "As pressure on the discs grows, the rings around them tear and the back pain grows. "
+        "In time the ring breaks and the soft core, a kind of gel that absorbs shocks, leaks out. "
+        "It escapes into the canal and presses on the nerve, which is felt as pain. "
+        "Its signs include low back pain, pain along the nerve and weakness in the leg."
+    )
+    article = Article(title="Sciatica", blocks=(para(text),))
+    assert digest_article(article).treatment_points == ()

@@ -145,9 +145,11 @@ def is_tips_intro(text: str) -> bool:
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
     """No structure at all: the most central sentences of the body that speak of care, in
-    article order (any central sentences when none does)."""
+    article order; when none does, those of its named sections (a "Benefits" list). Prose
+    under no heading that speaks of no care is a description, never drawn as treatment."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
     care = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
-    top = set(rank_central(care or body)[:5])
+    named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
+    top = set(rank_central(care or [s for s in body if s in named])[:5])
     return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]
