@@ -323,6 +323,8 @@ def test_short_form_leaves_no_list_half_told() -> None:
         ("Recovery exercises", "selfcare"),
         ("Helpful resources", None),
         ("How can we help?", "treatment"),
+        ("Was hilft akut", "selfcare"),
+        ("Was besser vermieden wird", "selfcare"),
     ],
 )
 def test_loose_heading_words(heading: str, role: str | None) -> None:
