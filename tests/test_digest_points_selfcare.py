@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from pipeline.brand import load_brand
 from pipeline.compose import compose_post
 from pipeline.digest.story import digest_article
+from pipeline.digest.vocabulary import find_role_term
 from pipeline.extract import extract_article
 from pipeline.load import load_source
 from pipeline.models import Article, Block, Digest, Point
@@ -169,3 +172,18 @@ def test_a_tip_with_its_own_middle_dot_stays_one_checklist_item_in_korean() -> N
     checklist = placed["text"].checklist
     assert checklist is not None
     assert [" ".join(lines) for lines in checklist.items] == ["냉·난방기 사용 줄이기", "안경 착용"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "advice"),
+    [
+        ("Rest is also important.", True),
+        ("Regular dental check ups are important so that decay is found early.", True),
+        ("Good shoes are important to protect your feet.", True),
+        ("It supports the arch of your foot and is important in helping you walk.", False),
+    ],
+)
+def test_important_is_advice_only_when_it_asks_the_reader(sentence: str, advice: bool) -> None:
+    """'X is important' is advice; 'is important in helping you walk' tells what a part of the
+    body does, and is no self-care tip."""
+    assert (find_role_term("points", "advice", sentence) is not None) == advice
