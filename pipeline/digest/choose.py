@@ -7,6 +7,8 @@ Every sentence and list item of the article is a candidate, and its score adds u
 - what it says: the role's cue phrases from the language files ("symptoms include", "caused
   by", "원인은"), and for a symptom the words that name a complaint (pain, dolor, 통증);
 - what it is about: the headline's words;
+- which way it reads: "X is a common cause of Y" or "X leads to Y" tells a cause of the post's
+  condition only when Y is the post's subject; otherwise it tells what the condition brings on;
 - what it is not: a question, a line about the article itself, a list's bare lead-in, a
   fragment, a whole page of text.
 The best candidate that clears the role's floor is the role's text; without one, None.
@@ -46,6 +48,14 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
+EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: frozenset[str]  # the headline's stems
+    subject: frozenset[str]  # its stems that are not complaint words (subject_stems)
+    condition: bool  # the headline names a complaint ("Back pain"), not only a cause or a method
 
 
 @dataclass(frozen=True)
@@ -66,24 +76,66 @@ def best_sentence(
     in `taken` (another role's pick) are passed over. A short list item comes with the next
     items of its list ("Redness; Itching; Swelling")."""
     found = candidates(sections)
-    title = stem_set(headline)
+    topic = Topic(stem_set(headline), subject_stems(headline), complaint_words(headline) > 0)
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
-    scored = [(score(c, role, title), c) for c in found if c.text not in taken]
-    scored = [pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role)]
+    scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
+    scored = [
+        pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
+    ]
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
 
 
-def has_evidence(candidate: Candidate, role: str) -> bool:
+def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     """A candidate says something of the role: it stands in the role's section, carries its
-    cue, or (for the symptom) names a complaint. Position alone is never enough."""
+    cue (for the cause, read the right way round), or (for the symptom) names a complaint.
+    Position alone is never enough."""
     text = candidate.text
-    if candidate.role == role or has_cue(role, text):
+    if candidate.role == role:
         return True
+    if has_cue(role, text):
+        return role != "cause" or not reads_backwards(text, topic)
     return role == "symptom" and complaint_words(text) > 0
+
+
+def subject_stems(headline: str) -> frozenset[str]:
+    """What the post is about: the stems of the headline's words that are not complaint words
+    ("heel" of "Heel pain", "tmj" and "jaw" of "Jaw pain? ... your TMJ symptoms")."""
+    complaint = term_pattern("signals", "complaint")
+    return stem_set(" ".join(w for w in re.findall(r"\w+", headline) if not complaint.match(w)))
+
+
+def reads_backwards(text: str, topic: Topic) -> bool:
+    """A sentence whose only cause phrases name what something brings about, where that is not
+    the post's subject: "It is one of the most common causes of lower leg pain" (the subject is
+    not named), "sciatica ..., causing pain that radiates" (the subject brings on a complaint),
+    "back pain is the main cause of time off work" (a post about a complaint). It tells an
+    effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
+    reads right: the subject is the cause."""
+    forward = [m.span() for m in term_pattern("signals", "cause_of").finditer(text)]
+    if not forward or not topic.subject:
+        return False
+    cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
+    if any(all(end <= start or begin >= stop for start, stop in forward) for begin, end in cues):
+        return False  # a plain cue besides ("caused by", "due to")
+    return all(names_an_effect(text, start, stop, topic) for start, stop in forward)
+
+
+def talks_of_the_cause(text: str) -> bool:
+    """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
+    root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
+    return term_pattern("signals", "cause_talk").search(text) is not None
+
+
+def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
+    after = " ".join(text[stop:].split()[:EFFECT_WORDS])
+    if topic.subject & stem_set(after):
+        return False  # "... is a common cause of heel pain"
+    named_before = topic.subject & stem_set(text[:start])
+    return not named_before or topic.condition or complaint_words(after) > 0
 
 
 def with_run(candidate: Candidate) -> str:
@@ -165,15 +217,17 @@ def inherited_roles(sections: list[Section]) -> list[str | None]:
     return roles
 
 
-def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
+def score(candidate: Candidate, role: str, topic: Topic) -> float:
     text = candidate.text
     points = place_score(candidate, role) + shape_score(candidate)
     points += (1.5 if candidate.role == role else 3.0) * has_cue(role, text)
     points -= 1.5 * any(has_cue(other, text) for other in ("treatment", "cta"))
-    points += 0.5 * min(3, len(title & stem_set(text)))
+    points += 0.5 * min(3, len(topic.title & stem_set(text)))
     points -= 1.0 * candidate.later_item  # a list is told from its start
     if role == "cause":
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
+        points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
+        points -= 3.0 * talks_of_the_cause(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))

@@ -1,0 +1,123 @@
+"""Which sentence tells the symptom and which the cause (pipeline/digest/choose.py): small
+made-up posts, one for each rule, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.digest.choose import (
+    Topic,
+    complaint_words,
+    reads_backwards,
+    subject_stems,
+    talks_of_the_cause,
+)
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block
+from tests.factories import heading, para
+
+
+def post(title: str, *blocks: Block, language: str | None = None) -> Article:
+    return Article(title=title, blocks=blocks, language=language)
+
+
+def topic(headline: str) -> Topic:
+    return Topic(frozenset(), subject_stems(headline), complaint_words(headline) > 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        # the post's condition is the cause of something else, not the effect
+        ("Shin splints", "It is one of the most common causes of lower leg pain amongst runners."),
+        # the condition brings on a complaint: an effect (a symptom), not its cause
+        ("Sciatica", "Sciatica affects one side of the body, causing pain that radiates."),
+        ("Dolor de mandíbula", "El bruxismo es una causa frecuente de dolor de cabeza."),
+        ("Mal di schiena", "Il mal di schiena è la principale causa di limitazioni al lavoro."),
+    ],
+)
+def test_a_cause_told_the_wrong_way_round(title: str, sentence: str) -> None:
+    assert reads_backwards(sentence, topic(title))
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Heel pain", "There are many causes of heel pain, such as flat feet."),
+        ("Jaw pain and TMJ", "Stress tenses the muscles, which can contribute to TMJ issues."),
+        # a post about a cause: the subject causes the complaint's first step
+        ("High-heeled shoes", "High heels also cause the tendons of the foot to tighten."),
+        # a plain cue besides the forward one
+        ("Neck pain", "Neck pain is often caused by posture, leading to headaches."),
+        ("Dolor lumbar", "Estar sentado muchas horas puede provocar dolor lumbar."),
+    ],
+)
+def test_a_cause_told_the_right_way_round(title: str, sentence: str) -> None:
+    assert not reads_backwards(sentence, topic(title))
+
+
+def test_the_condition_as_a_cause_of_something_else_is_no_cause() -> None:
+    digest = digest_article(
+        post(
+            "Shin splints",
+            heading("Signs & symptoms"),
+            para("It presents as pain along the shin, from a dull ache to a sharp pain."),
+            para("It is one of the most common causes of lower leg pain amongst runners."),
+        )
+    )
+    assert digest.cause is None
+
+
+def test_the_effect_of_the_condition_gives_way_to_its_cause() -> None:
+    cause = "Most often a disc in the lower back presses on the nerve root."
+    digest = digest_article(
+        post(
+            "Sciatica",
+            para("Sciatica affects one side of the body, causing pain that radiates down the leg."),
+            para(cause),
+            para("It often results from years of sitting, and the disc wears."),
+        )
+    )
+    assert digest.cause != (
+        "Sciatica affects one side of the body, causing pain that radiates down the leg."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Osteopaths always look for the route cause of any injury.",
+        "Whatever the cause of sciatica, it is painful.",
+        "By addressing the root causes of nerve irritation, chiropractors can help.",
+        "Al identificar y tratar la causa raíz, ofrece un alivio más duradero.",
+        "통증의 근본 원인을 찾아 치료합니다.",
+        "痛みの根本原因を探ります。",
+    ],
+)
+def test_talk_of_finding_the_cause(sentence: str) -> None:
+    assert talks_of_the_cause(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The root cause of the patient's knee pain was muscle imbalance.",
+        "The most common cause of dry eye disease is blepharitis.",
+        "La causa más común es la sobrecarga.",
+    ],
+)
+def test_a_cause_that_is_told(sentence: str) -> None:
+    assert not talks_of_the_cause(sentence)
+
+
+def test_finding_the_cause_is_not_the_cause() -> None:
+    cause = "Tendinitis follows a sudden increase in training that the tendon cannot take."
+    digest = digest_article(
+        post(
+            "Tendinitis",
+            heading("Causes"),
+            para("We always look for the root cause of your tendon pain."),
+            para(cause),
+        )
+    )
+    assert digest.cause == cause
