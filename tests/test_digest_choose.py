@@ -11,6 +11,7 @@ from pipeline.digest.choose import (
     reads_backwards,
     subject_stems,
     talks_of_the_cause,
+    tells_a_consequence,
 )
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
@@ -118,6 +119,51 @@ def test_finding_the_cause_is_not_the_cause() -> None:
             heading("Causes"),
             para("We always look for the root cause of your tendon pain."),
             para(cause),
+        )
+    )
+    assert digest.cause == cause
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That's why the neck often hurts only a day later.",
+        "Por eso el dolor aparece al día siguiente.",
+        "C'est pourquoi la douleur apparaît le lendemain.",
+        "Deshalb kommt der Schmerz erst am nächsten Tag.",
+        "그렇기 때문에 교통사고 시에는 통증이 변하는 것을 잘 살펴야 합니다.",
+        "そのため、セルフメンテナンスでは手に負えなくなります。",
+    ],
+)
+def test_a_consequence_opens_the_sentence(sentence: str) -> None:
+    assert tells_a_consequence(sentence)
+
+
+def test_a_consequence_is_not_the_cause() -> None:
+    """ "That is why ... due to" leans on the sentence before: its cue tells no cause."""
+    cause = "Whiplash is caused by a sudden jolt of the head."
+    digest = digest_article(
+        post(
+            "Whiplash",
+            para(
+                "After a crash the body releases substances that mask pain. That is why the"
+                " neck often hurts only a day later, due to the slow swelling of the muscles."
+            ),
+            para(cause),
+        )
+    )
+    assert digest.cause == cause
+
+
+def test_a_paragraph_that_is_a_label_is_not_the_cause() -> None:
+    cause = "歯周病の直接的原因は、歯垢の中で繁殖している細菌が出す毒素です。"
+    digest = digest_article(
+        post(
+            "歯周病",
+            para("歯周病は歯を失う一番の理由です。"),
+            para("歯周病の発生原因とかかりやすい状態"),
+            para(cause),
+            language="ja",
         )
     )
     assert digest.cause == cause

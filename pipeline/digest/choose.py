@@ -38,6 +38,7 @@ __all__ = ["Candidate", "best_sentence", "candidates", "size"]
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
+SENTENCE_END = re.compile(r"[.!?。！？:;…][\"”’')」』]*\s*$")
 LONG_WORDS = 45  # longer than a card holds well
 FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
 # What each role needs at least: a section of its own, or its cue, or for a symptom some
@@ -67,6 +68,7 @@ class Candidate:
     position: float  # 0.0 at the article's start, 1.0 at its end
     run: tuple[str, ...] = ()  # a list item's next items in the same list
     later_item: bool = False  # a list item after the list's first
+    item: bool = False  # a list item, not a sentence of a paragraph
 
 
 def best_sentence(
@@ -97,7 +99,7 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     if candidate.role == role:
         return True
     if has_cue(role, text):
-        return role != "cause" or not reads_backwards(text, topic)
+        return role != "cause" or not (reads_backwards(text, topic) or tells_a_consequence(text))
     return role == "symptom" and complaint_words(text) > 0
 
 
@@ -128,6 +130,12 @@ def talks_of_the_cause(text: str) -> bool:
     """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
     root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
     return term_pattern("signals", "cause_talk").search(text) is not None
+
+
+def tells_a_consequence(text: str) -> bool:
+    """ "That's why...", "그렇기 때문에...", "そのため...": a sentence that tells what follows from
+    the one before it; its "because" names the sentence before, not a cause."""
+    return term_pattern("signals", "consequence").match(text.lstrip("“\"'‘([ ")) is not None
 
 
 def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
@@ -174,7 +182,9 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
             first = opening and not found
             later = index > 0 and is_item(blocks[index - 1])
-            found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run, later))
+            found.append(
+                Candidate(block.text, role or lead_role, first, named, 0.0, run, later, item=True)
+            )
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
@@ -228,6 +238,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
         points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
         points -= 3.0 * talks_of_the_cause(text)
+        points -= 3.0 * tells_a_consequence(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
@@ -260,6 +271,8 @@ def shape_score(candidate: Candidate) -> float:
         points -= 2.5
     if text.rstrip().endswith(":") and not candidate.run:
         points -= 2.0
+    if not candidate.item and not SENTENCE_END.search(text):
+        points -= 1.5  # a paragraph that is a label ("Causes of gum disease"), not a sentence
     if META.search(text):
         points -= 3.0
     if LINK.search(text):
