@@ -15,7 +15,7 @@ from pipeline.digest.choose import (
 )
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
-from tests.factories import heading, para
+from tests.factories import heading, item, para
 
 
 def post(title: str, *blocks: Block, language: str | None = None) -> Article:
@@ -167,3 +167,21 @@ def test_a_paragraph_that_is_a_label_is_not_the_cause() -> None:
         )
     )
     assert digest.cause == cause
+
+
+def test_each_sentence_of_a_long_item_is_weighed() -> None:
+    """An item that tells a whole story ("Tension headaches: ... You may feel ... They are
+    often caused by ...") gives each of its sentences a chance."""
+    digest = digest_article(
+        post(
+            "Chiropractic and headaches",
+            para("Chiropractors see these kinds of headaches:"),
+            item(
+                "Tension headaches: They come on when the working day is long. You may feel a"
+                " tight band around the forehead. They are often caused by stress or poor posture."
+            ),
+            item("Migraines: They last for hours and come back every month or so."),
+        )
+    )
+    assert digest.symptom == "You may feel a tight band around the forehead."
+    assert digest.cause == "They are often caused by stress or poor posture."

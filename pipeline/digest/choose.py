@@ -182,9 +182,8 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
             first = opening and not found
             later = index > 0 and is_item(blocks[index - 1])
-            found.append(
-                Candidate(block.text, role or lead_role, first, named, 0.0, run, later, item=True)
-            )
+            head = Candidate(block.text, role or lead_role, first, named, 0.0, run, later, True)
+            found += item_candidates(head)
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
@@ -193,6 +192,17 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             run = listed if number == len(sentences) and sentence.endswith(":") else ()
             found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
     return found
+
+
+def item_candidates(item: Candidate) -> list[Candidate]:
+    """A list item, or each sentence of an item that holds several ("Tension headaches: they
+    occur when... You may feel... They can be caused by..."): the first keeps the item's
+    place in its list."""
+    sentences = split_sentences(item.text)
+    if len(sentences) < 2:
+        return [item]
+    rest = [replace(item, text=t, first=False, run=(), later_item=False) for t in sentences[1:]]
+    return [replace(item, text=sentences[0]), *rest]
 
 
 def names_symptoms(section: Section) -> bool:
