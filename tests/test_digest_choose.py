@@ -185,3 +185,44 @@ def test_each_sentence_of_a_long_item_is_weighed() -> None:
     )
     assert digest.symptom == "You may feel a tight band around the forehead."
     assert digest.cause == "They are often caused by stress or poor posture."
+
+
+@pytest.mark.parametrize(
+    ("talk", "symptom"),
+    [
+        # the word "symptoms" alone names no complaint
+        (
+            "Knowing the symptoms early is crucial.",
+            "Pain runs from the lower back down the back of the leg.",
+        ),
+        # a sentence of care or prevention tells the care, not the symptom
+        (
+            "Good oral hygiene is an important step in preventing pain from sensitive teeth.",
+            "Cold drinks bring a sharp pain and a dull ache in one tooth.",
+        ),
+        (
+            "Eine Behandlung zur Linderung von Verspannungen und Schmerzen im Kiefer.",
+            "Typisch sind Schmerzen im Kiefergelenk beim Kauen.",
+        ),
+    ],
+)
+def test_a_sentence_about_symptoms_is_not_the_symptom(talk: str, symptom: str) -> None:
+    treatment = [para(f"Step {n} of the treatment is agreed with you.") for n in range(1, 6)]
+    digest = digest_article(
+        post("Title", heading("Symptoms"), para(talk), para(symptom), heading("Care"), *treatment)
+    )
+    assert digest.symptom == symptom
+
+
+def test_a_sentence_that_points_back_at_the_symptoms_does_not_name_them() -> None:
+    symptom = "A stiff jaw in the morning is typical."
+    digest = digest_article(
+        post(
+            "Jaw trouble",
+            para("Many people live with jaw trouble for years."),
+            para("These symptoms can make eating painful and talking sore."),
+            para(symptom),
+            para("We see it most in people under stress."),
+        )
+    )
+    assert digest.symptom == symptom

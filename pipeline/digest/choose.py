@@ -255,6 +255,8 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 0.75 * min(2, complaint_words(text))
         points += 2.5 * (candidate.named and candidate.role == role)
         points -= 1.0 * has_cue("cause", text)
+        points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
+        points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
     return points
 
 
@@ -295,7 +297,11 @@ def shape_score(candidate: Candidate) -> float:
 
 
 def complaint_words(text: str) -> int:
-    return len(term_pattern("signals", "complaint").findall(text))
+    """Words that name a complaint ("pain", "dolor", "통증"); "symptoms" or "signs" themselves
+    name none ("Recognizing the symptoms is crucial")."""
+    generic = term_pattern("signals", "symptom_heading")
+    found = term_pattern("signals", "complaint").finditer(text)
+    return sum(not generic.match(match.group()) for match in found)
 
 
 def has_cue(role: str, text: str) -> bool:
