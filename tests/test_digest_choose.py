@@ -226,3 +226,32 @@ def test_a_sentence_that_points_back_at_the_symptoms_does_not_name_them() -> Non
         )
     )
     assert digest.symptom == symptom
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "symptom", "cause"),
+    [
+        (
+            "Back and neck pain",
+            "Back and neck pain are common issues for people of all ages, often caused by poor"
+            " posture or injuries.",
+            "Back and neck pain are common issues for people of all ages…",
+            "often caused by poor posture or injuries.",
+        ),
+        (
+            "CMD-Behandlung",
+            "Die CMD umfasst Beschwerden wie Verspannungen und Kieferschmerzen, die durch"
+            " Fehlfunktionen im Kiefergelenk verursacht werden.",
+            "Die CMD umfasst Beschwerden wie Verspannungen und Kieferschmerzen…",
+            "die durch Fehlfunktionen im Kiefergelenk verursacht werden.",
+        ),
+    ],
+    ids=["en", "de"],
+)
+def test_one_sentence_tells_the_symptom_and_then_its_cause(
+    title: str, sentence: str, symptom: str, cause: str
+) -> None:
+    """The symptom keeps the sentence up to the clause that tells the cause, and the cause
+    card gets that clause: the two cards share the sentence, not repeat it."""
+    digest = digest_article(post(title, para(sentence), para("We offer safe treatments.")))
+    assert (digest.symptom, digest.cause) == (symptom, cause)

@@ -26,6 +26,8 @@ from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
     META,
+    MIN_CUT_WORDS,
+    is_safe_cut,
     split_sentences,
     stem_set,
     word_count,
@@ -33,7 +35,7 @@ from pipeline.digest.sentences import (
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
-__all__ = ["Candidate", "best_sentence", "candidates", "size"]
+__all__ = ["Candidate", "best_sentence", "candidates", "size", "without_clause"]
 
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
@@ -81,6 +83,8 @@ def best_sentence(
     topic = Topic(stem_set(headline), subject_stems(headline), complaint_words(headline) > 0)
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
+    taken = set(taken)
+    found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
     scored = [
         pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
@@ -89,6 +93,27 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def share_clause(candidate: Candidate) -> Candidate:
+    """The clause that tells the cause, of a sentence taken for the symptom: "Back and neck
+    pain are common issues for people of all ages, often caused by poor posture..." gives
+    "often caused by poor posture...". A sentence that opens with its cue stays whole."""
+    text = candidate.text
+    match = term_pattern("cues", "cause").search(text)
+    cut = text.rfind(", ", 0, match.start()) if match else -1
+    if cut < 0 or word_count(text[:cut]) < MIN_CUT_WORDS:
+        return candidate
+    return replace(candidate, text=text[cut + 2 :], first=False, run=())
+
+
+def without_clause(symptom: str | None, cause: str | None) -> str | None:
+    """The symptom's sentence without the clause the cause took from it, marked with "…",
+    when that cut is safe (sentences.is_safe_cut); else the whole sentence."""
+    if not symptom or not cause or symptom == cause or not symptom.endswith(cause):
+        return symptom
+    prefix, dropped = symptom[: -len(cause)].rstrip(" ,;"), symptom[-len(cause) - 2 :]
+    return prefix + ELLIPSIS if is_safe_cut(prefix, dropped) else symptom
 
 
 def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
