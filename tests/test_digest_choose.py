@@ -13,6 +13,7 @@ from pipeline.digest.choose import (
     talks_of_the_cause,
     tells_a_consequence,
 )
+from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
@@ -255,3 +256,40 @@ def test_one_sentence_tells_the_symptom_and_then_its_cause(
     card gets that clause: the two cards share the sentence, not repeat it."""
     digest = digest_article(post(title, para(sentence), para("We offer safe treatments.")))
     assert (digest.symptom, digest.cause) == (symptom, cause)
+
+
+def test_a_cause_heading_that_reads_backwards_heads_no_cause_section() -> None:
+    """ "Why can dry eye cause tearing?" tells what dry eye brings on: the cause is the
+    sentence that says what dry eye comes from."""
+    cause = "O olho seco ocorre quando há uma produção insuficiente de lágrimas."
+    digest = digest_article(
+        post(
+            "Olho seco: sintomas e tratamentos",
+            heading("O que é olho seco?"),
+            para(cause),
+            heading("Por que o olho seco pode causar lacrimejamento?"),
+            para("Parece contraditório, mas o lacrimejamento é uma reação comum."),
+            para("O corpo tenta compensar a falta de lubrificação com mais lágrimas."),
+            heading("Sintomas"),
+            para("Os sintomas incluem ardor e coceira nos olhos."),
+            language="pt",
+        )
+    )
+    assert digest.cause == cause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is the TMJ, and Why Is It Important?",
+        "Warum ist das wichtig?",
+        "Pourquoi est-ce important ?",
+        "왜 중요할까요?",
+    ],
+)
+def test_why_it_matters_is_no_cause_heading(text: str) -> None:
+    assert classify_heading(text)[0] != "cause"
+
+
+def test_why_it_hurts_is_a_cause_heading() -> None:
+    assert classify_heading("Why does my back hurt?")[0] == "cause"

@@ -79,8 +79,8 @@ def best_sentence(
     """The text that tells `role` best, or None when nothing clears the role's floor; texts
     in `taken` (another role's pick) are passed over. A short list item comes with the next
     items of its list ("Redness; Itching; Swelling")."""
-    found = candidates(sections)
     topic = Topic(stem_set(headline), subject_stems(headline), complaint_words(headline) > 0)
+    found = candidates([told_the_right_way(s, topic) for s in sections])
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     taken = set(taken)
@@ -93,6 +93,14 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def told_the_right_way(section: Section, topic: Topic) -> Section:
+    """A cause heading that reads backwards ("Why can dry eye cause tearing?": what the
+    condition brings on) heads no cause section."""
+    if section.role == "cause" and reads_backwards(section.heading or "", topic):
+        return replace(section, role=None)
+    return section
 
 
 def share_clause(candidate: Candidate) -> Candidate:
