@@ -293,3 +293,35 @@ def test_why_it_matters_is_no_cause_heading(text: str) -> None:
 
 def test_why_it_hurts_is_a_cause_heading() -> None:
     assert classify_heading("Why does my back hurt?")[0] == "cause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Constant worry and fear, and panic at night.",
+        "Una preocupación constante y miedo sin motivo.",
+        "Une inquiétude constante et la peur sans raison.",
+        "Ständige Sorgen, Angst und Herzrasen.",
+        "Uma preocupação constante e medo sem motivo.",
+        "Una preoccupazione costante e paura senza motivo.",
+        "이유 없는 불안과 두근거림",
+        "理由のない不安と動悸",
+    ],
+)
+def test_the_complaints_of_the_mind_are_complaints(text: str) -> None:
+    assert complaint_words(text) >= 2
+
+
+def test_in_a_symptom_section_a_sentence_without_a_complaint_is_not_the_symptom() -> None:
+    symptom = "Palpitations and a racing heart are common."
+    digest = digest_article(
+        post(
+            "Anxiety",
+            heading("Symptoms"),
+            para("Anxiety is more than being on edge before a big day."),
+            para(symptom),
+            heading("Treatment"),
+            para("Talking therapy helps most people."),
+        )
+    )
+    assert digest.symptom == symptom

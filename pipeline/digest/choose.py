@@ -286,7 +286,8 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(2, complaint_words(text))
-        points += 2.5 * (candidate.named and candidate.role == role)
+        named = candidate.named and candidate.role == role
+        points += 2.5 * (named and tells_a_complaint(candidate))
         points -= 1.0 * has_cue("cause", text)
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
@@ -327,6 +328,14 @@ def shape_score(candidate: Candidate) -> float:
     if words > LONG_WORDS:
         points -= 1.5 + (words > 2 * LONG_WORDS)
     return points
+
+
+def tells_a_complaint(candidate: Candidate) -> bool:
+    """A sentence with a complaint word or a symptom cue, or a lead-in whose list has one: in a
+    section named for the symptoms, not every sentence names one ("La ansiedad no es solo
+    estar nervioso")."""
+    text = " ".join((candidate.text, *candidate.run))
+    return complaint_words(text) > 0 or has_cue("symptom", text)
 
 
 def complaint_words(text: str) -> int:
