@@ -15,6 +15,7 @@ from pipeline.digest.choose import (
 )
 from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
+from pipeline.digest.vocabulary import is_cue
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
 
@@ -325,3 +326,19 @@ def test_in_a_symptom_section_a_sentence_without_a_complaint_is_not_the_symptom(
         )
     )
     assert digest.symptom == symptom
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It brings symptoms such as a stiff jaw.",
+        "Esa punzada en el talón es la señal inequívoca de la fascitis plantar.",
+        "Provoca síntomas como rigidez y dolor.",
+        "Elle provoque des symptômes tels que la raideur.",
+        "Die CMD umfasst Beschwerden, wie Verspannungen und Zähneknirschen.",
+        "Causa sintomas como rigidez.",
+        "Provoca sintomi come rigidità.",
+    ],
+)
+def test_symptoms_named_by_example_are_a_symptom_cue(text: str) -> None:
+    assert is_cue("symptom", text)
