@@ -206,6 +206,11 @@ def test_each_sentence_of_a_long_item_is_weighed() -> None:
             "Eine Behandlung zur Linderung von Verspannungen und Schmerzen im Kiefer.",
             "Typisch sind Schmerzen im Kiefergelenk beim Kauen.",
         ),
+        # a line about the post itself
+        (
+            "I hope this case helps anyone else suffering from migraines.",
+            "Her migraines came twice a week, with nausea and a throbbing pain.",
+        ),
     ],
 )
 def test_a_sentence_about_symptoms_is_not_the_symptom(talk: str, symptom: str) -> None:
@@ -342,3 +347,19 @@ def test_in_a_symptom_section_a_sentence_without_a_complaint_is_not_the_symptom(
 )
 def test_symptoms_named_by_example_are_a_symptom_cue(text: str) -> None:
     assert is_cue("symptom", text)
+
+
+def test_advice_to_seek_care_is_not_the_symptom() -> None:
+    symptom = "Pain runs from the lower back down the back of the leg."
+    digest = digest_article(
+        post(
+            "Sciatica",
+            heading("Symptoms"),
+            para("Sciatica is common."),
+            para(symptom),
+            para("However, you should seek immediate medical care if you feel any weakness."),
+            heading("Care"),
+            *[para(f"Step {n} of the treatment is agreed with you.") for n in range(1, 6)],
+        )
+    )
+    assert digest.symptom == symptom
