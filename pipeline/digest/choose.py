@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.digest.points import CTA
 from pipeline.digest.sections import Section
@@ -338,6 +339,7 @@ def tells_a_complaint(candidate: Candidate) -> bool:
     return complaint_words(text) > 0 or has_cue("symptom", text)
 
 
+@lru_cache(maxsize=8192)
 def complaint_words(text: str) -> int:
     """Words that name a complaint ("pain", "dolor", "통증"); "symptoms" or "signs" themselves
     name none ("Recognizing the symptoms is crucial")."""
@@ -346,6 +348,7 @@ def complaint_words(text: str) -> int:
     return sum(not generic.match(match.group()) for match in found)
 
 
+@lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
 def has_cue(role: str, text: str) -> bool:
     return term_pattern("cues", role).search(text) is not None
 
