@@ -363,3 +363,40 @@ def test_advice_to_seek_care_is_not_the_symptom() -> None:
         )
     )
     assert digest.symptom == symptom
+
+
+def test_a_lead_in_outranks_the_later_sentences_of_its_items() -> None:
+    """The further sentences of a list's items come after the list's lead-in, as its later
+    items do."""
+    digest = digest_article(
+        post(
+            "Dor de cabeça e visão",
+            para("Se você sofre de dores de cabeça frequentes, a visão pode ser a causa."),
+            para("Abaixo, listamos condições oculares que podem causar dores de cabeça:"),
+            item(
+                "Astigmatismo: a córnea tem uma forma irregular. Essa condição pode causar"
+                " dores de cabeça ao ler."
+            ),
+            item("Miopia: os objetos distantes parecem embaçados."),
+            item("Presbiopia: o foco do olho diminui com a idade."),
+            language="pt",
+        )
+    )
+    assert digest.cause is not None
+    assert digest.cause.startswith("Abaixo, listamos condições oculares")
+
+
+def test_the_sentence_that_tells_most_of_the_complaint() -> None:
+    """A sentence that tells how the complaint feels (three or more complaint words) outweighs
+    an earlier one that only names it."""
+    symptom = "The pain is sharp and throbbing, with a burning ache."
+    digest = digest_article(
+        post(
+            "Teeth",
+            para("Our clinic sees many adults each week."),
+            para("Cold drinks can bring pain and discomfort."),
+            para(symptom),
+            para("We check each tooth."),
+        )
+    )
+    assert digest.symptom == symptom

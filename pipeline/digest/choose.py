@@ -217,7 +217,7 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             first = opening and not found
             later = index > 0 and is_item(blocks[index - 1])
             head = Candidate(block.text, role or lead_role, first, named, 0.0, run, later, True)
-            found += item_candidates(head)
+            found += item_candidates(head, role)
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
@@ -228,14 +228,15 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
     return found
 
 
-def item_candidates(item: Candidate) -> list[Candidate]:
+def item_candidates(item: Candidate, role: str | None) -> list[Candidate]:
     """A list item, or each sentence of an item that holds several ("Tension headaches: they
     occur when... You may feel... They can be caused by..."): the first keeps the item's
-    place in its list."""
+    place in its list; the others take the role of their section, not the one the list's
+    lead-in gives its items ("conditions that can cause headaches:")."""
     sentences = split_sentences(item.text)
     if len(sentences) < 2:
         return [item]
-    rest = [replace(item, text=t, first=False, run=(), later_item=False) for t in sentences[1:]]
+    rest = [replace(item, text=t, role=role, first=False, run=()) for t in sentences[1:]]
     return [replace(item, text=sentences[0]), *rest]
 
 
@@ -286,7 +287,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
-        points += 0.75 * min(2, complaint_words(text))
+        points += 0.75 * min(3, complaint_words(text))
         named = candidate.named and candidate.role == role
         points += 2.5 * (named and tells_a_complaint(candidate))
         points -= 1.0 * has_cue("cause", text)
