@@ -7,6 +7,8 @@ Every sentence and list item of the article is a candidate, and its score adds u
 - what it says: the role's cue phrases from the language files ("symptoms include", "caused
   by", "원인은"), and for a symptom the words that name a complaint (pain, dolor, 통증);
 - what it is about: the headline's words;
+- which way it reads: "X is a common cause of Y" or "X leads to Y" tells a cause of the post's
+  condition only when Y is the post's subject; otherwise it tells what the condition brings on;
 - what it is not: a question, a line about the article itself, a list's bare lead-in, a
   fragment, a whole page of text.
 The best candidate that clears the role's floor is the role's text; without one, None.
@@ -18,12 +20,15 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.digest.point_blocks import CTA
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
     META,
+    MIN_CUT_WORDS,
+    is_safe_cut,
     split_sentences,
     stem_set,
     word_count,
@@ -31,11 +36,12 @@ from pipeline.digest.sentences import (
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
-__all__ = ["Candidate", "best_sentence", "candidates", "size"]
+__all__ = ["Candidate", "best_sentence", "candidates", "size", "without_clause"]
 
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
+SENTENCE_END = re.compile(r"[.!?。！？:;…][\"”’')」』]*\s*$")
 LONG_WORDS = 45  # longer than a card holds well
 FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
 # What each role needs at least: a section of its own, or its cue, or for a symptom some
@@ -46,6 +52,14 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
+EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: frozenset[str]  # the headline's stems
+    subject: frozenset[str]  # its stems that are not complaint words (subject_stems)
+    condition: bool  # the headline names a complaint ("Back pain"), not only a cause or a method
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,7 @@ class Candidate:
     position: float  # 0.0 at the article's start, 1.0 at its end
     run: tuple[str, ...] = ()  # a list item's next items in the same list
     later_item: bool = False  # a list item after the list's first
+    item: bool = False  # a list item, not a sentence of a paragraph
 
 
 def best_sentence(
@@ -65,25 +80,104 @@ def best_sentence(
     """The text that tells `role` best, or None when nothing clears the role's floor; texts
     in `taken` (another role's pick) are passed over. A short list item comes with the next
     items of its list ("Redness; Itching; Swelling")."""
-    found = candidates(sections)
-    title = stem_set(headline)
+    topic = Topic(stem_set(headline), subject_stems(headline), complaint_words(headline) > 0)
+    found = candidates([told_the_right_way(s, topic) for s in sections])
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
-    scored = [(score(c, role, title), c) for c in found if c.text not in taken]
-    scored = [pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role)]
+    taken = set(taken)
+    found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
+    scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
+    scored = [
+        pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
+    ]
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
 
 
-def has_evidence(candidate: Candidate, role: str) -> bool:
-    """A candidate says something of the role: it stands in the role's section, carries its
-    cue, or (for the symptom) names a complaint. Position alone is never enough."""
+def told_the_right_way(section: Section, topic: Topic) -> Section:
+    """A cause heading that reads backwards ("Why can dry eye cause tearing?": what the
+    condition brings on) heads no cause section."""
+    if section.role == "cause" and reads_backwards(section.heading or "", topic):
+        return replace(section, role=None)
+    return section
+
+
+def share_clause(candidate: Candidate) -> Candidate:
+    """The clause that tells the cause, of a sentence taken for the symptom: "Back and neck
+    pain are common issues for people of all ages, often caused by poor posture..." gives
+    "often caused by poor posture...". A sentence that opens with its cue stays whole."""
     text = candidate.text
-    if candidate.role == role or has_cue(role, text):
+    match = term_pattern("cues", "cause").search(text)
+    cut = text.rfind(", ", 0, match.start()) if match else -1
+    if cut < 0 or word_count(text[:cut]) < MIN_CUT_WORDS:
+        return candidate
+    return replace(candidate, text=text[cut + 2 :], first=False, run=())
+
+
+def without_clause(symptom: str | None, cause: str | None) -> str | None:
+    """The symptom's sentence without the clause the cause took from it, marked with "…",
+    when that cut is safe (sentences.is_safe_cut); else the whole sentence."""
+    if not symptom or not cause or symptom == cause or not symptom.endswith(cause):
+        return symptom
+    prefix, dropped = symptom[: -len(cause)].rstrip(" ,;"), symptom[-len(cause) - 2 :]
+    return prefix + ELLIPSIS if is_safe_cut(prefix, dropped) else symptom
+
+
+def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
+    """A candidate says something of the role: it stands in the role's section, carries its
+    cue (for the cause, read the right way round), or (for the symptom) names a complaint.
+    Position alone is never enough."""
+    text = candidate.text
+    if candidate.role == role:
         return True
+    if has_cue(role, text):
+        return role != "cause" or not (reads_backwards(text, topic) or tells_a_consequence(text))
     return role == "symptom" and complaint_words(text) > 0
+
+
+def subject_stems(headline: str) -> frozenset[str]:
+    """What the post is about: the stems of the headline's words that are not complaint words
+    ("heel" of "Heel pain", "tmj" and "jaw" of "Jaw pain? ... your TMJ symptoms")."""
+    complaint = term_pattern("signals", "complaint")
+    return stem_set(" ".join(w for w in re.findall(r"\w+", headline) if not complaint.match(w)))
+
+
+def reads_backwards(text: str, topic: Topic) -> bool:
+    """A sentence whose only cause phrases name what something brings about, where that is not
+    the post's subject: "It is one of the most common causes of lower leg pain" (the subject is
+    not named), "sciatica ..., causing pain that radiates" (the subject brings on a complaint),
+    "back pain is the main cause of time off work" (a post about a complaint). It tells an
+    effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
+    reads right: the subject is the cause."""
+    forward = [m.span() for m in term_pattern("signals", "cause_of").finditer(text)]
+    if not forward or not topic.subject:
+        return False
+    cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
+    if any(all(end <= start or begin >= stop for start, stop in forward) for begin, end in cues):
+        return False  # a plain cue besides ("caused by", "due to")
+    return all(names_an_effect(text, start, stop, topic) for start, stop in forward)
+
+
+def talks_of_the_cause(text: str) -> bool:
+    """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
+    root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
+    return term_pattern("signals", "cause_talk").search(text) is not None
+
+
+def tells_a_consequence(text: str) -> bool:
+    """ "That's why...", "그렇기 때문에...", "そのため...": a sentence that tells what follows from
+    the one before it; its "because" names the sentence before, not a cause."""
+    return term_pattern("signals", "consequence").match(text.lstrip("“\"'‘([ ")) is not None
+
+
+def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
+    after = " ".join(text[stop:].split()[:EFFECT_WORDS])
+    if topic.subject & stem_set(after):
+        return False  # "... is a common cause of heel pain"
+    named_before = topic.subject & stem_set(text[:start])
+    return not named_before or topic.condition or complaint_words(after) > 0
 
 
 def with_run(candidate: Candidate) -> str:
@@ -122,7 +216,8 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
             first = opening and not found
             later = index > 0 and is_item(blocks[index - 1])
-            found.append(Candidate(block.text, role or lead_role, first, named, 0.0, run, later))
+            head = Candidate(block.text, role or lead_role, first, named, 0.0, run, later, True)
+            found += item_candidates(head, role)
             continue
         sentences = split_sentences(block.text)
         lead_role = cue_role(sentences[-1]) if sentences else None
@@ -131,6 +226,18 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
             run = listed if number == len(sentences) and sentence.endswith(":") else ()
             found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
     return found
+
+
+def item_candidates(item: Candidate, role: str | None) -> list[Candidate]:
+    """A list item, or each sentence of an item that holds several ("Tension headaches: they
+    occur when... You may feel... They can be caused by..."): the first keeps the item's
+    place in its list; the others take the role of their section, not the one the list's
+    lead-in gives its items ("conditions that can cause headaches:")."""
+    sentences = split_sentences(item.text)
+    if len(sentences) < 2:
+        return [item]
+    rest = [replace(item, text=t, role=role, first=False, run=()) for t in sentences[1:]]
+    return [replace(item, text=sentences[0]), *rest]
 
 
 def names_symptoms(section: Section) -> bool:
@@ -165,21 +272,27 @@ def inherited_roles(sections: list[Section]) -> list[str | None]:
     return roles
 
 
-def score(candidate: Candidate, role: str, title: frozenset[str]) -> float:
+def score(candidate: Candidate, role: str, topic: Topic) -> float:
     text = candidate.text
     points = place_score(candidate, role) + shape_score(candidate)
     points += (1.5 if candidate.role == role else 3.0) * has_cue(role, text)
     points -= 1.5 * any(has_cue(other, text) for other in ("treatment", "cta"))
-    points += 0.5 * min(3, len(title & stem_set(text)))
+    points += 0.5 * min(3, len(topic.title & stem_set(text)))
     points -= 1.0 * candidate.later_item  # a list is told from its start
     if role == "cause":
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
+        points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
+        points -= 3.0 * talks_of_the_cause(text)
+        points -= 3.0 * tells_a_consequence(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
-        points += 0.75 * min(2, complaint_words(text))
-        points += 2.5 * (candidate.named and candidate.role == role)
+        points += 0.75 * min(3, complaint_words(text))
+        named = candidate.named and candidate.role == role
+        points += 2.5 * (named and tells_a_complaint(candidate))
         points -= 1.0 * has_cue("cause", text)
+        points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
+        points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
     return points
 
 
@@ -206,6 +319,8 @@ def shape_score(candidate: Candidate) -> float:
         points -= 2.5
     if text.rstrip().endswith(":") and not candidate.run:
         points -= 2.0
+    if not candidate.item and not SENTENCE_END.search(text):
+        points -= 1.5  # a paragraph that is a label ("Causes of gum disease"), not a sentence
     if META.search(text):
         points -= 3.0
     if LINK.search(text):
@@ -217,10 +332,24 @@ def shape_score(candidate: Candidate) -> float:
     return points
 
 
+def tells_a_complaint(candidate: Candidate) -> bool:
+    """A sentence with a complaint word or a symptom cue, or a lead-in whose list has one: in a
+    section named for the symptoms, not every sentence names one ("La ansiedad no es solo
+    estar nervioso")."""
+    text = " ".join((candidate.text, *candidate.run))
+    return complaint_words(text) > 0 or has_cue("symptom", text)
+
+
+@lru_cache(maxsize=8192)
 def complaint_words(text: str) -> int:
-    return len(term_pattern("signals", "complaint").findall(text))
+    """Words that name a complaint ("pain", "dolor", "통증"); "symptoms" or "signs" themselves
+    name none ("Recognizing the symptoms is crucial")."""
+    generic = term_pattern("signals", "symptom_heading")
+    found = term_pattern("signals", "complaint").finditer(text)
+    return sum(not generic.match(match.group()) for match in found)
 
 
+@lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
 def has_cue(role: str, text: str) -> bool:
     return term_pattern("cues", role).search(text) is not None
 

@@ -60,7 +60,7 @@ LEANS_BACK = re.compile(
 # Sentences about the article itself rather than the condition.
 META = re.compile(
     r"\b(let[’']s|let us|in this (post|article|blog)|below|read on|we[’']ll"
-    r"|we will (look|explore))\b",
+    r"|we will (look|explore)|(I|we) hope (this|that|it)|as (described|mentioned) above)\b",
     re.I,
 )
 OPENS_MID_STORY = re.compile(

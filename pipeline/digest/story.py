@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.digest.case import find_case
-from pipeline.digest.choose import best_sentence
+from pipeline.digest.choose import best_sentence, without_clause
 from pipeline.digest.conclusion import find_conclusion
 from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
@@ -81,10 +81,10 @@ def digest_article(article: Article) -> Digest:
 
 def symptom_and_cause(sections: list[Section], headline: str) -> tuple[str | None, str | None]:
     """The sentence that tells the symptom best and the one that tells the cause best, never
-    the same one twice."""
+    the same one twice (one sentence that tells both is shared at its clause: choose.py)."""
     symptom = best_sentence(sections, "symptom", headline)
     cause = best_sentence(sections, "cause", headline, taken=[symptom] if symptom else [])
-    return fit_field(symptom), fit_field(cause)
+    return fit_field(without_clause(symptom, cause)), fit_field(cause)
 
 
 def fit_field(text: str | None) -> str | None:
