@@ -256,3 +256,19 @@ def test_a_lead_in_outranks_the_later_sentences_of_its_items() -> None:
     )
     assert digest.cause is not None
     assert digest.cause.startswith("Abaixo, listamos condições oculares")
+
+
+def test_a_sentence_that_ends_on_a_colon_is_not_the_cause() -> None:
+    """It only opens what follows ("Doctors speak of several kinds, because:")."""
+    article = Article(
+        title="Low back pain",
+        blocks=(
+            para("Low back pain is pain between the ribs and the buttocks."),
+            heading("Causes"),
+            para("According to the health agency, low back pain is best spoken of as plural, as:"),
+            para("Lifting heavy loads with a bent back strains the muscles of the low back."),
+        ),
+    )
+    assert digest_article(article).cause == (
+        "Lifting heavy loads with a bent back strains the muscles of the low back."
+    )

@@ -86,6 +86,8 @@ def best_sentence(
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
+    # a sentence that ends on a colon only opens what follows it ("... au pluriel car :")
+    found = [c for c in found if c.run or not c.text.rstrip().endswith((":", "："))]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
     scored = [
         pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
