@@ -12,7 +12,7 @@ from lxml.html import document_fromstring
 
 from pipeline.digest import digest_article
 from pipeline.extract.article import extract_article
-from pipeline.extract.cleanup import recover_headings
+from pipeline.extract.headings import recover_headings
 from pipeline.models import Block, Page
 
 BOXES = """<html lang="{lang}"><head><title>{title}</title></head><body>

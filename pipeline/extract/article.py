@@ -49,20 +49,19 @@ from pipeline.extract.cleanup import (
     drop_hidden,
     drop_post_cards,
     drop_repeated_chrome,
-    normalise,
     recover_chunks,
-    recover_headings,
     unwrap_item_headings,
     unwrap_paragraph_spans,
     wrap_loose_text,
 )
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    pass
 
+from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.comments import keep_content_comments
-from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
-from pipeline.extract.headline import html_headline, markdown_headline, usable_title
+from pipeline.extract.headings import recover_headings
+from pipeline.extract.headline import html_headline, usable_title
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.library import (
     bare_extraction,
@@ -70,33 +69,19 @@ from pipeline.extract.library import (
     remove_empty_elements,
     strip_double_tags,
 )
-from pipeline.extract.metadata import normalise_date, read_metadata
-from pipeline.extract.references import FOOTNOTE_SUP, drop_footnote_sups, drop_references
+from pipeline.extract.markdown import extract_markdown
+from pipeline.extract.metadata import read_metadata
+from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
-# Literal bullets, those of Japanese and Korean posts too ("・", "■", "○", "▶︎" with its
-# text-style selector).
-BULLETS = "•●▪◦·・■□○◎◆◇▶►▸✓✔"
-BULLET_PREFIX = re.compile(rf"^\s*(?:[{BULLETS}][\ufe0e\ufe0f]?\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
-INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦・■◆▶►][\ufe0e\ufe0f]?\s)")
-# A numbered line: "①", "1)", "1.", "１．" (full-width), with or without a space after.
-NUMBERED_LINE = re.compile(
-    r"^\s*(?:[\u2460-\u2473\u2776-\u277f]|[0-9０-９]{1,2}[.)．）](?![0-9０-９]))\s*(?=\S)"
-)
-LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-MIN_ARTICLE_CHARS = 200
-ROW_LABEL_WORDS = 5  # a table's first cell this short labels the row
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
 PAGE_TEXT_TAGS = ("p", "li", "h2", "h3", "td")  # a body under half of their text is a fragment
 PAGE_CHROME = ("nav", "header", "footer", "aside", "form")
-LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
-LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
-BOLD_HEADING_WORDS = 12
 BLOCK_TAGS = ("head", "p", "item", "quote", "row")
 INLINE_XML = ("hi", "lb", "ref")  # trafilatura's inline elements
 XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragraph"}
@@ -322,164 +307,3 @@ def xml_text(element: Any) -> str:
             parts.append(xml_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
-    """The blocks in one element's text: a bare label line ("Causes") above the text becomes
-    a heading, and lines that start with literal bullet characters become items (two or
-    more "•" inside one line count as line starts: "Signs: • pain • swelling"), as do two or
-    more numbered lines ("①", "1)", "１．"), without their numbers."""
-    if len(INLINE_BULLET.findall(raw)) >= 2:
-        raw = INLINE_BULLET.sub("\n", raw)
-    lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
-    blocks: list[Block] = []
-    if kind == "paragraph" and len(lines) > 1 and is_label_line(lines[0], lines[1]):
-        blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))
-    elif kind == "item" and len(lines) > 1 and bold and clean_text(bold) == lines[0]:
-        blocks.append(Block(kind="heading", text=lines.pop(0), level=LABEL_LEVEL))  # its label
-        bold = None
-    bullets = [bool(BULLET_PREFIX.match(line)) for line in lines]
-    numbered = [bool(NUMBERED_LINE.match(line)) for line in lines]
-    if sum(numbered) >= 2:  # "1.歯垢の付着<br>2.歯茎からの出血": a numbered list in lines
-        lines = [
-            NUMBERED_LINE.sub("", x, count=1) if n else x
-            for x, n in zip(lines, numbered, strict=True)
-        ]
-        bullets = [b or n for b, n in zip(bullets, numbered, strict=True)]
-    if not any(bullets[1:]) and sum(bullets) < 2:
-        text = clean_text(" ".join(lines))
-        return blocks + ([make_block(kind, text, bold)] if text else [])
-    pending: list[str] = []
-    for line, bullet in zip(lines, bullets, strict=True):
-        if not bullet:
-            pending.append(line)
-            continue
-        if pending:
-            blocks.append(make_block(kind, " ".join(pending), None if blocks else bold))
-            pending = []
-        blocks.append(make_block("item", line))
-    if pending:
-        blocks.append(make_block(kind, " ".join(pending)))
-    return blocks
-
-
-def is_label_line(line: str, following: str) -> bool:
-    """A short capitalised line without punctuation, on its own above a sentence."""
-    sentence = following[:1].isupper() and len(following.split()) >= 5
-    return bool(LABEL_LINE.match(line)) and sentence and following.endswith((".", ":", "!", "?"))
-
-
-def is_bold_heading(text: str) -> bool:
-    """Short, and not a sentence (no closing full stop, exclamation mark or comma)."""
-    return len(text.split()) <= BOLD_HEADING_WORDS and not text.endswith((".", "!", ",", ";"))
-
-
-def make_block(kind: str, text: str, bold: str | None = None) -> Block:
-    """A paragraph or list item, with a bullet stripped and its bold lead-in found.
-
-    A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text. A
-    short paragraph that is bold all through ("**What causes it?**") is a heading."""
-    if BULLET_PREFIX.match(text):
-        text = BULLET_PREFIX.sub("", text)
-        kind = "item" if kind == "paragraph" else kind
-    elif kind == "paragraph" and bold and clean_text(bold) == text and is_bold_heading(text):
-        return Block(kind="heading", text=text, level=LABEL_LEVEL)
-    lead = None
-    match = LEAD_IN.match(text)
-    if match and (bold is None or text.startswith(bold.rstrip(":").strip())):
-        lead = match.group("lead").strip()
-    elif bold and text.startswith(bold) and bold.rstrip(".: ") and len(bold) < 60:
-        after = text[len(bold) :].lstrip()
-        if bold.rstrip().endswith((".", ":")) or after.startswith((":", ".", "–", "—", "- ")):
-            lead = bold.rstrip(".: ")
-    return Block(kind=kind, text=text, lead=lead)  # type: ignore[arg-type]
-
-
-def extract_markdown(page: Page) -> Article:
-    import markdown as markdown_lib  # Markdown's own libraries, only for Markdown sources
-    from bs4 import BeautifulSoup
-
-    meta, text = split_front_matter(page.text)
-    html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
-    if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
-        html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
-    soup = BeautifulSoup(html, "html.parser")
-    for note in soup.select("sup, div.footnote"):
-        if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
-            note.decompose()  # Markdown footnotes: the [^1] markers and the notes
-    blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
-    title = markdown_headline(meta, blocks) or first_heading(blocks)
-    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
-        blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
-    return Article(
-        title=title,
-        blocks=drop_headline(blocks, title),
-        author=meta_text(meta, "author"),
-        date=normalise_date(meta_text(meta, "date") or "") or None,
-        description=meta_text(meta, "description"),
-        language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
-        image=meta_text(meta, "image"),
-    )
-
-
-def meta_text(meta: dict[str, Any], key: str) -> str | None:
-    value = meta.get(key)
-    if isinstance(value, list):  # `author: [a, b]` in front matter
-        value = ", ".join(str(v) for v in value)
-    return clean_text(str(value)) or None if value not in (None, "") else None
-
-
-def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
-    from bs4 import Tag
-
-    blocks: list[Block] = []
-    tags = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr"]
-    for element in soup.find_all(tags):
-        if not isinstance(element, Tag):
-            continue
-        if element.name == "p" and element.find_parent(["li", "blockquote", "td"]):
-            continue
-        if element.name == "tr":
-            blocks.extend(table_row(element))
-            continue
-        if element.name.startswith("h"):
-            text = clean_text(element.get_text(" "))
-            blocks.extend([Block(kind="heading", text=text, level=int(element.name[1]))])
-            continue
-        kind = {"p": "paragraph", "li": "item", "blockquote": "quote"}[element.name]
-        for nested in element.find_all(["ul", "ol"]):
-            nested.extract()  # nested list items are blocks of their own
-        bold = element.find(["strong", "b"])
-        lead = clean_text(bold.get_text(" ")) if bold else None
-        blocks.extend(split_bullets(kind, element.get_text(" "), lead))
-    return [b for b in blocks if b.text]
-
-
-def table_row(row: Tag) -> list[Block]:
-    """A table row of a Markdown post as one item: a short first cell labels the rest
-    ("**Comfort** | Treatment at home" -> "Comfort: Treatment at home"); a header row goes."""
-    cells = [clean_text(cell.get_text(" ")) for cell in row.find_all(["td", "th"])]
-    cells = [cell for cell in cells if cell]
-    if not cells or row.find("td") is None:
-        return []
-    first, rest = cells[0], " ".join(cells[1:])
-    if rest and len(first.split()) <= ROW_LABEL_WORDS and not first.endswith((".", ":")):
-        return [Block(kind="item", text=f"{first}: {rest}", lead=first)]
-    return [Block(kind="item", text=" ".join(cells))]
-
-
-def drop_headline(blocks: tuple[Block, ...], *titles: str, dek: str = "") -> tuple[Block, ...]:
-    """The headline is not part of the body, whatever its tag; nor is a subheading that
-    repeats the description (a dek). A paragraph equal to the description stays: it is
-    often the article's real first paragraph."""
-    keys = {normalise(t) for t in titles} - {""}
-    heading_keys = keys | ({normalise(dek)} - {""})
-    return tuple(
-        b
-        for b in blocks
-        if normalise(b.text) not in (heading_keys if b.kind == "heading" else keys)
-    )
-
-
-def first_heading(blocks: tuple[Block, ...]) -> str:
-    return next((b.text for b in blocks if b.kind == "heading"), "")

@@ -8,7 +8,7 @@ ads). Every rule here is general; none names a site.
 from __future__ import annotations
 
 import re
-from itertools import islice, pairwise
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -244,68 +244,6 @@ def find_body_host(tree: HtmlElement, blocks: tuple[Block, ...]) -> HtmlElement 
     if host is None or not host.get("class") or host.getparent() is None:
         return None
     return host if host.getparent().getparent() is not None else None
-
-
-def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Subheadings the library dropped from inside the article: an h2-h6 whose nearest
-    sibling elements with text on both sides are two blocks that follow each other in the
-    body. It stands between them in the page, so it belongs to the same article."""
-    keys = [normalise(b.text) for b in blocks]
-    pairs = {pair: n + 1 for n, pair in reversed(list(enumerate(pairwise(keys))))}
-    firsts = {key: n for n, key in reversed(list(enumerate(keys)))}
-    inserts: dict[int, Block] = {}
-    for heading in find_headings(tree):
-        text = clean_text(visible_text(heading))
-        before, after = sibling_with_text(heading, -1), sibling_with_text(heading, 1)
-        if not text or len(text) > HEADING_MAX_CHARS or after is None:
-            continue
-        if before is not None:
-            at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
-        else:  # the first child of its box
-            at = first_item(after, firsts)
-            if at is None:
-                at = pairs.get((normalise(visible_text(after)), next_text(after)))
-                at = at - 1 if at is not None else None  # the box's first two paragraphs
-        if at is not None and at not in inserts and normalise(text) not in keys:
-            level = int(heading.tag[1]) if heading.tag in HEADING_TAGS else HEADING_CLASS_LEVEL
-            inserts[at] = Block(kind="heading", text=text, level=level)
-    out: list[Block] = []
-    for n, block in enumerate(blocks):
-        out.extend([inserts[n], block] if n in inserts else [block])
-    return tuple(out)
-
-
-def find_headings(tree: HtmlElement) -> list[HtmlElement]:
-    """h2-h6 elements, and <div>/<p>/<span>s a class names as a subheading."""
-    found = list(tree.iter(*HEADING_TAGS))
-    for element in tree.xpath("//body//*[self::div or self::p or self::span][@class]"):
-        if HEADING_CLASS.search(element.get("class", "")) and not len(element):
-            found.append(element)
-    return found
-
-
-def first_item(element: HtmlElement, firsts: dict[str, int]) -> int | None:
-    """Where the first item of the list that element is or opens stands among the body's
-    blocks, or None: a heading that is the first child of its box heads a list there."""
-    inner = next((e for e in element.iter("p", "li", "dt") if visible_text(e).strip()), None)
-    if inner is None or inner.tag == "p":
-        return None
-    texts = [visible_text(inner), *(visible_text(e) for e in islice(inner.iter(), 1, 3))]
-    return next((firsts[key] for key in map(normalise, texts) if key in firsts), None)
-
-
-def next_text(element: HtmlElement) -> str:
-    """The normalised text of element's next sibling with text, or ""."""
-    following = sibling_with_text(element, 1)
-    return normalise(visible_text(following)) if following is not None else ""
-
-
-def sibling_with_text(element: HtmlElement, step: int) -> HtmlElement | None:
-    """The nearest sibling before (step -1) or after (step 1) with visible text."""
-    node = element.getprevious() if step < 0 else element.getnext()
-    while node is not None and not (isinstance(node.tag, str) and visible_text(node).strip()):
-        node = node.getprevious() if step < 0 else node.getnext()
-    return node
 
 
 def visible_text(element: HtmlElement) -> str:

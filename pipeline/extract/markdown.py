@@ -1,0 +1,92 @@
+"""Part of stage 2, extract: a Markdown post (front matter, body, footnotes, tables) as an
+article. Markdown's own libraries are imported only here, only for Markdown sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
+from pipeline.extract.cleanup import clean_text, drop_captions
+from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
+from pipeline.extract.headline import markdown_headline
+from pipeline.extract.metadata import normalise_date
+from pipeline.extract.references import FOOTNOTE_SUP, drop_references
+from pipeline.models import Article, Block, Page
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+ROW_LABEL_WORDS = 5  # a table's first cell this short labels the row
+
+
+def extract_markdown(page: Page) -> Article:
+    import markdown as markdown_lib  # Markdown's own libraries, only for Markdown sources
+    from bs4 import BeautifulSoup
+
+    meta, text = split_front_matter(page.text)
+    html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
+    if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
+        html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
+    soup = BeautifulSoup(html, "html.parser")
+    for note in soup.select("sup, div.footnote"):
+        if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
+            note.decompose()  # Markdown footnotes: the [^1] markers and the notes
+    blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
+    title = markdown_headline(meta, blocks) or first_heading(blocks)
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
+    return Article(
+        title=title,
+        blocks=drop_headline(blocks, title),
+        author=meta_text(meta, "author"),
+        date=normalise_date(meta_text(meta, "date") or "") or None,
+        description=meta_text(meta, "description"),
+        language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
+        image=meta_text(meta, "image"),
+    )
+
+
+def meta_text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    if isinstance(value, list):  # `author: [a, b]` in front matter
+        value = ", ".join(str(v) for v in value)
+    return clean_text(str(value)) or None if value not in (None, "") else None
+
+
+def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
+    from bs4 import Tag
+
+    blocks: list[Block] = []
+    tags = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr"]
+    for element in soup.find_all(tags):
+        if not isinstance(element, Tag):
+            continue
+        if element.name == "p" and element.find_parent(["li", "blockquote", "td"]):
+            continue
+        if element.name == "tr":
+            blocks.extend(table_row(element))
+            continue
+        if element.name.startswith("h"):
+            text = clean_text(element.get_text(" "))
+            blocks.extend([Block(kind="heading", text=text, level=int(element.name[1]))])
+            continue
+        kind = {"p": "paragraph", "li": "item", "blockquote": "quote"}[element.name]
+        for nested in element.find_all(["ul", "ol"]):
+            nested.extract()  # nested list items are blocks of their own
+        bold = element.find(["strong", "b"])
+        lead = clean_text(bold.get_text(" ")) if bold else None
+        blocks.extend(split_bullets(kind, element.get_text(" "), lead))
+    return [b for b in blocks if b.text]
+
+
+def table_row(row: Tag) -> list[Block]:
+    """A table row of a Markdown post as one item: a short first cell labels the rest
+    ("**Comfort** | Treatment at home" -> "Comfort: Treatment at home"); a header row goes."""
+    cells = [clean_text(cell.get_text(" ")) for cell in row.find_all(["td", "th"])]
+    cells = [cell for cell in cells if cell]
+    if not cells or row.find("td") is None:
+        return []
+    first, rest = cells[0], " ".join(cells[1:])
+    if rest and len(first.split()) <= ROW_LABEL_WORDS and not first.endswith((".", ":")):
+        return [Block(kind="item", text=f"{first}: {rest}", lead=first)]
+    return [Block(kind="item", text=" ".join(cells))]
