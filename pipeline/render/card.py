@@ -19,7 +19,7 @@ from pipeline.render.checklist import CHECK
 from pipeline.render.encode import encode_jpeg, encode_png
 from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.render.fit import Fitted
-from pipeline.render.fonts import Font, load_basic_font, text_length
+from pipeline.render.fonts import Font, FontKey, font_key, font_of, load_basic_font, text_length
 from pipeline.render.fonts import load_font as load_font  # tests measure with it
 from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.looks import Layout, Mark, Template, TextBox, load_template
@@ -271,13 +271,13 @@ def draw_mark(
         return
     font = load_font(brand.font_path(mark.role), mark.size)
     text_font = load_font(brand.font_path(box.role), drawn.fitted.size)
-    cap_top = drawn.baseline + ink_top(text_font, "H")
-    mark_top = ink_top(font, "“")
+    cap_top = drawn.baseline + ink_top(font_key(text_font), "H")
+    mark_top = ink_top(font_key(font), "“")
     fill = resolve(mark.color, colors)
     stamp_text(draw, (mark.x, cap_top - mark_top), "“", font, fill)  # the same on every quote
 
 
 @lru_cache(maxsize=64)
-def ink_top(font: Font, text: str) -> int:
+def ink_top(key: FontKey, text: str) -> int:
     """How far above the baseline the text's ink starts (negative): measured once per font."""
-    return int(font.getbbox(text, anchor="ls")[1])
+    return int(font_of(key).getbbox(text, anchor="ls")[1])
