@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
-from pipeline.brand import Brand, hex_to_rgb
+from pipeline.brand import Brand
+from pipeline.colors import hex_to_rgb
 from pipeline.models import Card, RenderedImage
 from pipeline.render import backgrounds
 from pipeline.render.checklist import CHECK

@@ -14,7 +14,7 @@ from typing import cast
 
 from PIL import Image, ImageFilter
 
-from pipeline.brand import MIN_CONTRAST, contrast_ratio, hex_to_rgb
+from pipeline.colors import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.models import Card
 from pipeline.render.backgrounds import panel_holds
 from pipeline.render.looks import Layout, TextBox
