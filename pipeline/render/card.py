@@ -28,7 +28,7 @@ from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
-from pipeline.render.place import Placed, place_box, stack_boxes
+from pipeline.render.place import Placed, deferred_field, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
 from pipeline.render.stamps import stamp_text
 
@@ -122,8 +122,9 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
     """Every box's text fitted and placed, in the layout's drawing order."""
     values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
     placed = {}
+    deferred = deferred_field(layout)  # placed by stack_boxes alone
     for box in layout.boxes:
-        if box.field not in values:
+        if box.field not in values or box.field == deferred:
             continue
         if box.field == "footer" and layout.logo and brand.logo:  # the handle right of the logo
             shift = load_logo(brand.logo, layout.logo.height).width + 20
