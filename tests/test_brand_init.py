@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.brand import MIN_CONTRAST, contrast_ratio, load_brand
+from pipeline.brand import load_brand
 from pipeline.cli import main
+from pipeline.colors import MIN_CONTRAST, contrast_ratio
 from pipeline.tomlfile import read_toml
 from tests.stubserver import Reply, Stub, serve
 

@@ -14,8 +14,9 @@ from typing import cast
 import pytest
 from PIL import Image, ImageChops
 
-from pipeline.brand import MIN_CONTRAST, contrast_ratio, hex_to_rgb, load_brand
+from pipeline.brand import load_brand
 from pipeline.cli import main
+from pipeline.colors import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.extract.photo import find_photo
 from pipeline.models import Card, Page
 from pipeline.render.card import place_card

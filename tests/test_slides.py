@@ -4,6 +4,7 @@ position, numbered and checklist styles. Tested on strings and boxes, not pixels
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pipeline.cli import NO_BRAND_NOTE, main
 from pipeline.compose.post import compose_post
 from pipeline.models import Card, Point
 from pipeline.render.card import place_card, render_card
+from pipeline.render.layouts import Layout
 from pipeline.render.looks import load_template
 from tests.conftest import KNEE
 from tests.factories import digest_with
@@ -133,3 +135,38 @@ def test_brand_hashtags_may_be_given_per_language() -> None:
     example = load_brand(resource_dir("templates") / "brand-example.toml")
     assert example.for_language("es").hashtags == ("Acupuntura",)
     assert example.for_language("en").hashtags == ("Acupuncture",)
+
+
+def stacked_layout(text_height: int) -> Layout:
+    """calm's point layout with its text box cut to `text_height`: the stack's region (from
+    the title's top to the lower of the two boxes' bottoms) is then taller than the text box."""
+    layout = load_template("calm").layouts["point"]
+    boxes = tuple(
+        replace(box, height=text_height) if box.field == "text" else box for box in layout.boxes
+    )
+    return replace(layout, boxes=boxes)
+
+
+# Three lines: it fits the 250 px region of calm's point stack, not a 120 px text box, and has
+# no sentence or clause end to be shortened at.
+THREE_LINES = " ".join(["gentle stretching of the calf muscles every morning"] * 2)
+
+
+def test_the_main_text_is_fitted_to_the_room_under_its_title() -> None:
+    layout = load_template("calm").layouts["point"]
+    card = Card("point", "p.jpg", THREE_LINES, kicker="Stretching")
+    placed = place_card(card, layout, load_brand())
+    text, title = placed["text"], placed["kicker"]
+    assert text.fitted is not None and not text.fitted.shortened
+    assert text.box.y >= title.box.y + title.height
+    assert list(placed) == [b.field for b in layout.boxes if b.field in placed]  # drawing order
+
+
+def test_a_text_too_long_for_its_own_box_is_refused_though_the_stack_is_taller() -> None:
+    """Only the room under the title is fitted; a text that fits neither its box nor anything
+    shorter is still refused when the stack's region happens to be taller than its box."""
+    layout = stacked_layout(120)
+    fits = place_card(Card("point", "p.jpg", THREE_LINES), stacked_layout(990), load_brand())
+    assert fits["text"].fitted is not None
+    with pytest.raises(ValueError, match="cannot fit"):
+        place_card(Card("point", "p.jpg", THREE_LINES), layout, load_brand())

@@ -9,12 +9,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.brand import (
-    PaletteChoice,
-    contrast_ratio,
-    palette_from_colors,
-    resource_dir,
-)
+from pipeline.brand import resource_dir
+from pipeline.colors import PaletteChoice, contrast_ratio, palette_from_colors
 from pipeline.extract.site import Colour
 from pipeline.tomlfile import read_toml
 

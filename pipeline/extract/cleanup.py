@@ -255,11 +255,16 @@ def visible_text(element: HtmlElement) -> str:
 def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
     """Normalised texts of the elements in the page's nav, header, aside and footer."""
     texts = set()
-    for region in tree.iter("nav", "footer", "aside", "header"):
+    for region in tree.iter(*REGION_TAGS):
+        if any(parent.tag in REGION_TAGS for parent in region.iterancestors()):
+            continue  # inside a region already read whole (a nav in the header)
         for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
             texts.add(normalise(element.text_content()))
     texts.discard("")
     return frozenset(texts)
+
+
+REGION_TAGS = ("nav", "footer", "aside", "header")
 
 
 def drop_post_cards(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -147,7 +147,7 @@ def visible_candidates(tree: HtmlElement) -> list[Candidate]:
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
     found = [c for h in tree.iter("h1") for c in candidate(h, "h1", counts)]
-    titled = [e for e in tree.xpath("//body//*[@class]") if TITLE_CLASS.search(e.get("class", ""))]
+    titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     classes = Counter((e.tag, e.get("class")) for e in titled)
     for element in titled:
         if classes[(element.tag, element.get("class"))] == 1 and element.tag not in SKIPPED:
@@ -158,6 +158,9 @@ def visible_candidates(tree: HtmlElement) -> list[Candidate]:
     return found
 
 
+# Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
+# the dotted and dotless i too): the few that TITLE_CLASS then reads, found by lxml alone.
+TITLED = "//body//*[contains(translate(@class, 'TITLE\u0130\u0131', 'titleii'), 'title')]"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SKIPPED = ("h1", "a", "img", "body", "html", "section", "article", "main")
 

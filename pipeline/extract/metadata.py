@@ -41,7 +41,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     page_title = found.pop("page_title", "")
     head_title = found.get("title", "")  # the library's guess (often a subheading) is not kept out
     if not all(found.get(key) for key in ("title", "author", "date")):
-        for key, value in library_metadata(tree, url).items():
+        for key, value in library_metadata(tree, url, skip=frozenset(found)).items():
             if value and squash(value):
                 found.setdefault(key, squash(value))
     found.setdefault("title", page_title)
@@ -64,19 +64,26 @@ def title_sources(tree: HtmlElement) -> list[tuple[str, str]]:
     return [(source, text) for text, source in reversed(unique.items())]
 
 
-def library_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
+def library_metadata(
+    tree: HtmlElement, url: str | None, skip: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """trafilatura's `extract_metadata` (its meta tags, JSON-LD, bylines, the <h1>, htmldate
     without guessing from free text), in its order, for the fields we keep: its category,
-    tag and licence searches, which cost a third of it, are left out."""
+    tag and licence searches, which cost a third of it, are left out, and so are its byline
+    search and htmldate when the page's own metadata gave the author or the date (`skip`):
+    the byline search alone costs as much as the rest together."""
     meta = library.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
     with suppress(Exception):  # the library's own guard: its JSON-LD reader has bugs
         meta = library.extract_meta_json(tree, meta)
     meta.title = meta.title or library.extract_title(tree)
-    meta.author = meta.author or library.extract_author(tree)
+    if "author" not in skip:
+        meta.author = meta.author or library.extract_author(tree)
     meta.url = meta.url or library.extract_url(tree, url)
-    date = find_date(tree, **{**set_date_params(False), "url": meta.url})  # no guessed dates
+    date = None
+    if "date" not in skip:  # no guessed dates
+        date = find_date(tree, **{**set_date_params(False), "url": meta.url})
     sitename = (meta.sitename or library.extract_sitename(tree) or "").lstrip("@")
     if sitename and "." not in sitename and not sitename[0].isupper():
         sitename = sitename.title()

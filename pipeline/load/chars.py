@@ -29,10 +29,11 @@ INVISIBLE_OR_KEPT = re.compile(
     rf"(?P<kept>{EMOJI}\ufe0f?[\U0001f3fb-\U0001f3ff]?\u200d(?={EMOJI})"
     rf"|\U0001f3f4[\U000e0020-\U000e007f]+)|{INVISIBLE}"
 )
-# A quick test for the common case, a page with nothing to remove: a class of BMP characters
-# scans several times faster than one that also holds astral ranges, which are rare in text.
+# A quick test for the common case, a page with nothing to remove: one scan for an invisible
+# BMP character or any astral one (an emoji or an invisible tag character), which are rare;
+# ASCII text has no astral characters to look for.
 BMP_INVISIBLE = re.compile(f"[{INVISIBLE_BMP}]")
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+MAY_REMOVE = re.compile(f"[{INVISIBLE_BMP}\U00010000-\U0010ffff]")
 # A numeric reference to a C0 control or an invisible character (C1 numbers are Windows-1252
 # punctuation in HTML: "&#150;" is an en dash), or a named one.
 REFERENCE = re.compile(
@@ -46,7 +47,7 @@ def clean_characters(text: str) -> str:
     """The text without invisible format characters and control characters."""
     if "&" in text:
         text = REFERENCE.sub(drop_reference, text)
-    if not BMP_INVISIBLE.search(text) and (text.isascii() or not ASTRAL.search(text)):
+    if not (BMP_INVISIBLE if text.isascii() else MAY_REMOVE).search(text):
         return text
     return INVISIBLE_OR_KEPT.sub(lambda m: m.group("kept") or "", text)
 

@@ -11,7 +11,8 @@ from typing import cast
 
 from PIL import Image
 
-from pipeline.brand import MIN_CONTRAST, Brand, contrast_ratio, hex_to_rgb
+from pipeline.brand import Brand
+from pipeline.colors import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.models import ConfigError
 from pipeline.render.layouts import Background, Layout, Panel, Template, TextBox
 

@@ -12,14 +12,15 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
-from pipeline.brand import Brand, hex_to_rgb
+from pipeline.brand import Brand
+from pipeline.colors import hex_to_rgb
 from pipeline.models import Card, RenderedImage
 from pipeline.render import backgrounds
 from pipeline.render.checklist import CHECK
 from pipeline.render.encode import encode_jpeg, encode_png
 from pipeline.render.encode import png_name as png_name  # folder.py names PNG copies with it
 from pipeline.render.fit import Fitted
-from pipeline.render.fonts import Font, load_basic_font, text_length
+from pipeline.render.fonts import Font, FontKey, font_key, font_of, load_basic_font, text_length
 from pipeline.render.fonts import load_font as load_font  # tests measure with it
 from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.layouts import Layout, Mark, Template, TextBox
@@ -28,7 +29,7 @@ from pipeline.render.measure import first_baseline, measure_line
 from pipeline.render.measure import font_chain as font_chain  # tests build chains with it
 from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
-from pipeline.render.place import Placed, ink_box, place_box, stack_boxes
+from pipeline.render.place import Placed, deferred_field, ink_box, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
 from pipeline.render.stamps import stamp_text
 
@@ -123,8 +124,9 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
     values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
     shorts = {"text": card.short} if card.short else {}
     placed = {}
+    deferred = deferred_field(layout)  # placed by stack_boxes alone
     for box in layout.boxes:
-        if box.field not in values:
+        if box.field not in values or box.field == deferred:
             continue
         if box.field == "footer" and layout.logo and brand.logo:  # the handle right of the logo
             shift = load_logo(brand.logo, layout.logo.height).width + 20
@@ -275,13 +277,13 @@ def draw_mark(
         return
     font = load_font(brand.font_path(mark.role), mark.size)
     text_font = load_font(brand.font_path(box.role), drawn.fitted.size)
-    cap_top = drawn.baseline + ink_top(text_font, "H")
-    mark_top = ink_top(font, "“")
+    cap_top = drawn.baseline + ink_top(font_key(text_font), "H")
+    mark_top = ink_top(font_key(font), "“")
     fill = resolve(mark.color, colors)
     stamp_text(draw, (mark.x, cap_top - mark_top), "“", font, fill)  # the same on every quote
 
 
 @lru_cache(maxsize=64)
-def ink_top(font: Font, text: str) -> int:
+def ink_top(key: FontKey, text: str) -> int:
     """How far above the baseline the text's ink starts (negative): measured once per font."""
-    return int(font.getbbox(text, anchor="ls")[1])
+    return int(font_of(key).getbbox(text, anchor="ls")[1])

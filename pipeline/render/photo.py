@@ -15,7 +15,7 @@ from typing import cast
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from pipeline.brand import MIN_CONTRAST, contrast_ratio, hex_to_rgb
+from pipeline.colors import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.models import Card
 from pipeline.render.backgrounds import panel_holds
 from pipeline.render.layouts import Layout, TextBox

@@ -135,8 +135,9 @@ def stack_boxes(
     shorts: dict[str, str] | None = None,
 ) -> dict[str, Placed]:
     """The layout's stack: its boxes one under another, `gap` apart. Each keeps the size it
-    fitted at in its own box, the last is fitted again to all the height the others leave, and
-    the block sits at the top, middle or bottom of the region the stack's boxes span."""
+    fitted at in its own box, the last is fitted (again: the main text only here, see
+    `deferred_field`) to all the height the others leave, and the block sits at the top,
+    middle or bottom of the region the stack's boxes span."""
     stack = layout.stack
     if stack is None:
         return placed
@@ -144,13 +145,23 @@ def stack_boxes(
     top = min(b.y for b in boxes)
     bottom = max(b.y + b.height for b in boxes)
     members = [placed[f] for f in stack.fields if f in placed and placed[f].text]
-    if not members:
+    deferred = deferred_field(layout)
+    short_of = (shorts or {}).get
+    if deferred in values:  # the main text, not placed yet: fitted once, in the room left
+        own = next(b for b in boxes if b.field == deferred)
+        used = sum(m.height + stack.gap for m in members)
+        room = replace(own, y=top + used, height=bottom - top - used)
+        if room.height > own.height:
+            place_box(own, values[deferred], brand, file, short_of(deferred))  # fails as before
+        members.append(place_box(room, values[deferred], brand, file, short_of(deferred)))
+    elif members:
+        last = members[-1]
+        used = sum(m.height + stack.gap for m in members[:-1])
+        room = replace(last.box, y=top + used, height=bottom - top - used)
+        short = short_of(last.box.field)
+        members[-1] = place_box(room, values[last.box.field], brand, file, short)
+    else:
         return placed
-    last = members[-1]
-    used = sum(m.height + stack.gap for m in members[:-1])
-    room = replace(last.box, y=top + used, height=bottom - top - used)
-    short = (shorts or {}).get(last.box.field)
-    members[-1] = place_box(room, values[last.box.field], brand, file, short)
     total = sum(m.height for m in members) + stack.gap * (len(members) - 1)
     y = top
     if stack.valign == "middle":
@@ -162,7 +173,17 @@ def stack_boxes(
         box = replace(member.box, y=y, height=max(member.height, 1), valign="top")
         moved[box.field] = replace(member, box=box)
         y += member.height + stack.gap
-    return moved
+    return {b.field: moved[b.field] for b in layout.boxes if b.field in moved}  # drawing order
+
+
+def deferred_field(layout: Layout) -> str | None:
+    """The main text when it ends the layout's stack: `place_card` leaves it to `stack_boxes`,
+    which fits it once, in the room the boxes above it leave; fitting it in its own box first
+    was thrown away. Only its error mattered ("cannot fit even when shortened"), and a text
+    that fits the room fits its box, which is as tall or taller, except when the stack's
+    region is taller than the box: then `stack_boxes` still tries the box first."""
+    stack = layout.stack
+    return "text" if stack is not None and stack.fields[-1:] == ("text",) else None
 
 
 def clean_text(text: str, chain: FontChain, file: str) -> tuple[str, list[str]]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-Font = ImageFont.FreeTypeFont
+from pipeline.render.fonts import Font, FontKey, font_key, font_of
+
 PAD = 2  # px around the text's box: the sub-pixel start may move ink by up to a pixel
 
 
@@ -33,20 +34,22 @@ def stamp_text(
     (letter-spaced text); the positions are the ones a character-by-character draw would use.
     """
     x, baseline = xy
-    mask, left, top = text_mask(font, text, x, advances)
+    mask, left, top = text_mask(font_key(font), text, x, advances)
     if mask is not None:
         draw.bitmap((left, baseline + top), mask, fill)
 
 
 @lru_cache(maxsize=256)
 def text_mask(
-    font: Font, text: str, x: float, advances: tuple[float, ...]
+    key: FontKey, text: str, x: float, advances: tuple[float, ...]
 ) -> tuple[Image.Image | None, int, int]:
     """The text's coverage, cropped to its ink, and where its top left goes (x, y - baseline).
 
     The mask is drawn at the true x (not shifted to 0), so every glyph starts at the very same
-    fraction of a pixel as on the card; only whole pixels are cropped away.
+    fraction of a pixel as on the card; only whole pixels are cropped away. Keyed by the font's
+    key, not the font, so that a stamp does not keep a closed font alive.
     """
+    font = font_of(key)
     _, top, right, bottom = font.getbbox(text, anchor="ls")
     width = math.ceil(x + right + sum(advances)) + PAD
     baseline = PAD - math.floor(top)

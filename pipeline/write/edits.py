@@ -274,19 +274,16 @@ def sheet_bytes(
     return "\n".join(lines).encode("utf-8", "backslashreplace")  # a folder name not UTF-8
 
 
+# What a TOML basic string escapes: quote, backslash, and control characters (a newline is
+# kept as it is in a multi-line string).
+TOML_SPECIAL = re.compile(r'["\\\x00-\x1f\x7f]')
+LINE_ESCAPES = {chr(code): f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
+LINE_ESCAPES |= {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+MULTILINE_ESCAPES = LINE_ESCAPES | {"\n": "\n"}
+
+
 def toml_text(value: str, multiline: bool = False) -> str:
     """A TOML basic string; multi-line strings open and close on their own lines."""
-
-    def escape(char: str) -> str:
-        if char in '"\\':
-            return "\\" + char
-        if char == "\n" and multiline:
-            return char
-        if char in "\n\r\t":
-            return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char]
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            return f"\\u{ord(char):04X}"
-        return char
-
-    body = "".join(escape(c) for c in value)
+    escapes = MULTILINE_ESCAPES if multiline else LINE_ESCAPES
+    body = TOML_SPECIAL.sub(lambda m: escapes[m.group(0)], value)
     return f'"""\n{body}\n"""' if multiline else f'"{body}"'
