@@ -304,3 +304,16 @@ def test_a_description_under_no_heading_is_never_drawn_as_treatment() -> None:
     )
     article = Article(title="Sciatica", blocks=(para(text),))
     assert digest_article(article).treatment_points == ()
+
+
+def test_an_apposition_is_not_a_list() -> None:
+    """Two comma pieces with no 'and' or 'or': the second names the first, it is not a
+    second method."""
+    sentence = "Another surgery involves lengthening the calf muscle, a process called a recession."
+    assert split_prose_list(sentence) is None
+    listed = split_prose_list("Treatment may include heat, massage and gentle stretching.")
+    assert listed is not None and [p.text for p in listed][-3:] == [
+        "heat",
+        "massage",
+        "gentle stretching",
+    ]

@@ -18,6 +18,7 @@ from pipeline.models import Point
 
 MAX_ITEM_WORDS = 10  # a listed method is a phrase, not a clause
 MIN_ITEMS = 2
+UNJOINED_ITEMS = 3  # a list without 'and' or 'or' names at least this many
 HEAD_WORDS = 6  # the words before a list that say what it lists
 INTRO_WORDS = 8  # a head this short only announces the list ("Treatment may include")
 
@@ -69,6 +70,8 @@ def list_items(tail: str) -> list[str]:
     tail = re.split(r"[.;!?。](?:\s|$)|[:：]", tail.strip(" :"), maxsplit=1)[0]
     pieces = [p for p in re.split(r"\s*[,、，]\s*", tail) if p.strip()]
     joined = [i for i, piece in enumerate(pieces) if join_word().search(piece)]
+    if not joined and len(pieces) < UNJOINED_ITEMS:
+        return []  # "lengthening the calf, a process called ...": an apposition, not a list
     end = joined[-1] if joined else len(pieces) - 1
     last = join_word().split(pieces[end], maxsplit=1) if pieces else []
     items: list[str] = []
