@@ -21,12 +21,13 @@ import numpy as np
 from py3langid import modelio
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+from pipeline.usercache import cache_root
+
 PARTS = ("ptc", "pc", "classes", "nextmove", "row", "out")
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "repurpose" / f"langid-{version('py3langid')}"
+    return cache_root() / f"langid-{version('py3langid')}"
 
 
 def load_identifier() -> Any:

@@ -11,29 +11,36 @@ import contextlib
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import FileSystemBytecodeCache
-from jinja2.bccache import Bucket
+if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
 
 
 def cache_root() -> Path:
+    """The tool's cache folder: the fetcher's (http/), the language model's and the templates'
+    are inside it."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "repurpose"
 
 
-class QuietBytecodeCache(FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, which a failed write never stops. Jinja reuses
-    an entry only for the same template file with the same checksum of its source, made by the
-    same Jinja and Python: an edited template (the user's own too) is compiled again."""
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 @lru_cache(maxsize=1)
-def template_cache() -> QuietBytecodeCache | None:
-    """The compiled templates' cache folder, made on first use; None when it cannot be."""
+def template_cache() -> BytecodeCache | None:
+    """The compiled templates' cache folder, made on first use; None when it cannot be. Jinja
+    is imported here, not with the module: the fetcher and the language model ask only for
+    `cache_root`."""
+    from jinja2 import FileSystemBytecodeCache
+    from jinja2.bccache import Bucket
+
+    class QuietBytecodeCache(FileSystemBytecodeCache):
+        """Jinja's file cache, which a failed write never stops. Jinja reuses an entry only for
+        the same template file with the same checksum of its source, made by the same Jinja
+        and Python: an edited template (the user's own too) is compiled again."""
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
     try:
         folder = cache_root() / "jinja"
         folder.mkdir(parents=True, exist_ok=True)

@@ -3,13 +3,13 @@ files imports this, and `requests` only when it meets a URL (see `fetch.py`)."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.usercache import cache_root
 
 USER_AGENT = (
     f"repurpose/{__version__} (+https://github.com/repurpose/repurpose; article to Instagram)"
@@ -34,5 +34,4 @@ class FetchOptions:
 
 def default_cache_dir() -> Path:
     """$XDG_CACHE_HOME/repurpose/http, or ~/.cache/repurpose/http."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "repurpose" / "http"
+    return cache_root() / "http"
