@@ -77,12 +77,10 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     first sentence ("For lasting relief, physio offers... Book a consultation..."). A post that
     ends on a list, a FAQ or a case's last step has none."""
     kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
-    blocks = [b for s in kept[-2:] for b in s.blocks if b.kind != "heading"]
-    while blocks and is_page_furniture(blocks[-1]):
-        blocks.pop()
+    blocks = told_blocks(kept[-2:])
     if len(blocks) < 2 or blocks[-1].kind != "paragraph":
         return None
-    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
+    sentences = prose_sentences(blocks[-1].text)
     closing = [i for i, t in enumerate(sentences) if is_cue("conclusion", t)]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
     ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
@@ -98,19 +96,29 @@ def after_the_list(sections: list[Section], headline: str) -> str | None:
     subject again ("...tips... Low back pain is common but disabling: each of these factors is
     a way to ease it."): the writer stepping back from the list. Two sentences of it."""
     last = last_section_with_text(sections)
-    blocks = [b for b in last.blocks if b.kind != "heading"] if last else []
-    while blocks and is_page_furniture(blocks[-1]):
-        blocks.pop()
+    blocks = told_blocks([last]) if last else []
     if len(blocks) < 3 or blocks[-1].kind != "paragraph" or blocks[0].kind != "item":
         return None
-    if sum(b.kind == "item" for b in blocks) < 3 or not set(stems(blocks[-1].text)) & set(
-        stems(headline)
-    ):
+    names_subject = set(stems(blocks[-1].text)) & set(stems(headline))
+    if sum(b.kind == "item" for b in blocks) < 3 or not names_subject:
         return None
-    sentences = [t for t in split_sentences(blocks[-1].text) if not is_page_furniture_text(t)]
+    sentences = prose_sentences(blocks[-1].text)
     if not sentences or sentences[-1].endswith((":", "?")):
         return None
     return " ".join(sentences[:2])
+
+
+def told_blocks(sections: list[Section]) -> list[Block]:
+    """The sections' blocks without their headings and the page furniture they end on."""
+    blocks = [b for s in sections for b in s.blocks if b.kind != "heading"]
+    while blocks and is_page_furniture(blocks[-1]):
+        blocks.pop()
+    return blocks
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The text's sentences, contact details and link lines aside."""
+    return [t for t in split_sentences(text) if not is_page_furniture_text(t)]
 
 
 def is_page_furniture(block: Block) -> bool:
