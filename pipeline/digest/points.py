@@ -149,7 +149,9 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
     under no heading that speaks of no care is a description, never drawn as treatment."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    care = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
-    named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
-    top = set(rank_central(care or [s for s in body if s in named])[:5])
+    chosen = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
+    if not chosen:
+        named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
+        chosen = [s for s in body if s in named]
+    top = set(rank_central(chosen)[:5])
     return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]

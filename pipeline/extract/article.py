@@ -131,7 +131,7 @@ def extract_html(page: Page) -> Article:
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
     voted = html_headline(tree, meta, source.title_hint)
-    title = voted or meta.get("title") or first_heading(blocks)
+    title = voted or meta.get("title") or ""
     if not usable_title(title):  # no title, or an editor's placeholder ("Untitled Document")
         title = first_heading(blocks) or html_headline(tree, meta, None, headings_alone=True)
     blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
