@@ -34,6 +34,7 @@ Markdown is the article already: its YAML front matter gives the metadata.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -120,9 +121,6 @@ def extract_html(page: Page) -> Article:
     if doc is None:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     main = doc.find("main")
-    for cell in main.iter("cell") if main is not None else ():
-        if is_layout_cell(cell):
-            wrap_cell_runs(cell)
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
@@ -223,16 +221,19 @@ def parse_html(page: Page) -> HtmlElement:
 
 
 def blocks_from_xml(main: Any) -> list[Block]:
+    layout = {cell for cell in main.iter("cell") if is_layout_cell(cell)}
+    for cell in layout:
+        wrap_cell_runs(cell)
     blocks: list[Block] = []
     for element in main.iter(*BLOCK_TAGS):
-        if element.tag in ("p", "head", "list", "item") and in_table_text(element):
+        if element.tag in ("p", "head", "item") and in_table_text(element, layout):
             continue  # its text is taken with the parent
         if element.tag == "head":
             text = clean_text(xml_text(element))
             level = heading_level(element)
             blocks.extend([Block(kind="heading", text=text, level=level)] if text else [])
         elif element.tag == "row":
-            cells = [cell for cell in element.iter("cell") if not is_layout_cell(cell)]
+            cells = [cell for cell in element.iter("cell") if cell not in layout]
             texts = (clean_text(xml_text(cell)) for cell in cells)
             blocks.extend(split_bullets("paragraph", " ".join(t for t in texts if t), None))
         else:
@@ -242,12 +243,12 @@ def blocks_from_xml(main: Any) -> list[Block]:
     return blocks
 
 
-def in_table_text(element: Any) -> bool:
+def in_table_text(element: Any, layout: AbstractSet[Any]) -> bool:
     """Inside a list item or quote (a paragraph there is part of its text), or inside a table
-    cell of data, whose text is taken with its row. A layout cell's blocks stand alone."""
+    cell of data, whose text is taken with its row. A `layout` cell's blocks stand alone."""
     for parent in element.iterancestors():
         if parent.tag == "cell":
-            return not is_layout_cell(parent)
+            return parent not in layout
         if parent.tag in ("item", "quote") and element.tag == "p":
             return True
     return False
