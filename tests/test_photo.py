@@ -20,9 +20,12 @@ from pipeline.colors import MIN_CONTRAST, contrast_ratio, hex_to_rgb
 from pipeline.extract.photo import find_photo
 from pipeline.models import Card, Page
 from pipeline.render.card import place_card
+from pipeline.render.layouts import Layout
 from pipeline.render.looks import load_template
 from pipeline.render.photo import (
     DETAIL_SCALE,
+    RGB,
+    Box,
     Photo,
     crop_photo,
     detail_window,
@@ -131,18 +134,23 @@ def test_an_even_photo_is_cut_at_its_centre() -> None:
     assert top == 0 and abs(left - 460) <= DETAIL_SCALE  # within one px of the detail map
 
 
+def cover_text_boxes(look: str) -> tuple[Layout, list[tuple[Box, RGB]], dict[str, str]]:
+    """The look's cover layout, its texts' boxes with their colours, and the palette."""
+    brand, template = load_brand(), load_template(look)
+    layout = template.layouts["cover"]
+    card = Card("cover", "c.jpg", "Knee pain on the stairs", kicker="Clinic", note="Swipe")
+    colors = brand.palette(template.palette)
+    placed = [(p.box, ink_box(p)) for p in place_card(card, layout, brand).values() if p.text]
+    return layout, text_boxes(layout, placed, colors), colors
+
+
 @pytest.mark.parametrize("look", ["calm", "bold"])
 def test_text_over_the_photo_reaches_4_5_to_1_on_the_pixels_behind_it(look: str) -> None:
     """A harsh photo (black and white stripes) under the cover's texts."""
     stripes = Image.new("RGB", (1200, 1500), "white")
     for x in range(0, 1200, 40):
         stripes.paste((0, 0, 0), (x, 0, x + 20, 1500))
-    brand, template = load_brand(), load_template(look)
-    layout = template.layouts["cover"]
-    card = Card("cover", "c.jpg", "Knee pain on the stairs", kicker="Clinic", note="Swipe")
-    colors = brand.palette(template.palette)
-    placed = [(p.box, ink_box(p)) for p in place_card(card, layout, brand).values() if p.text]
-    boxes = text_boxes(layout, placed, colors)
+    layout, boxes, colors = cover_text_boxes(look)
     veil = hex_to_rgb(colors["background"])
     canvas = photo_canvas(Photo(stripes), layout, boxes, veil)
     assert boxes  # the cover's texts sit on the photo
@@ -156,12 +164,7 @@ def test_text_over_the_photo_reaches_4_5_to_1_on_the_pixels_behind_it(look: str)
 def test_the_cover_veils_only_behind_its_texts(look: str) -> None:
     """The test photo under the cover: the texts reach 4.5:1 on the pixels behind their lines,
     and the photo away from them (the top right, where no text is) keeps its own colours."""
-    brand, template = load_brand(), load_template(look)
-    layout = template.layouts["cover"]
-    card = Card("cover", "c.jpg", "Knee pain on the stairs", kicker="Clinic", note="Swipe")
-    colors = brand.palette(template.palette)
-    placed = [(p.box, ink_box(p)) for p in place_card(card, layout, brand).values() if p.text]
-    boxes = text_boxes(layout, placed, colors)
+    layout, boxes, colors = cover_text_boxes(look)
     with Image.open(PHOTO) as image:
         photo = Photo(image.convert("RGB"))
     canvas = photo_canvas(photo, layout, boxes, hex_to_rgb(colors["background"]))
