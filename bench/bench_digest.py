@@ -1,6 +1,6 @@
 """Digest benchmark: each clinic-dev article's digest scored against a hand-written answer key.
 
-    python -m bench.bench_digest [--corpus DIR] [--only ID] [--verbose] [FILE_OR_FOLDER ...]
+    python -m bench.bench_digest [--corpus DIR] [--meta DIR] [--only ID] [--verbose] [FILE ...]
 
 Section 1 reads ../shared/corpus/clinic-dev (posts.tsv, truth.json) and digests every article
 it finds: the 11 redistributable ones in its files/ always, plus <id>.<ext> files in --corpus DIR
@@ -11,7 +11,9 @@ scored with bench/digest_metric.py: headline (token F1 >= 0.8), symptom/cause/co
 0.25), treatment and prevention recall (one-to-one matching), site chrome in what is found,
 faithfulness of every drawn text to the source, refusals and the median time. It prints a
 summary block, tables by language, by structure class and by fold (index in posts.tsv % 5)
-with the worst fold; --verbose adds each article's misses (truth vs found).
+with the worst fold; --verbose adds each article's misses (truth vs found). --meta DIR scores
+another answer key of the same shape (posts.tsv, truth.json, files/), e.g. a private held-out
+set of posts kept outside the repository.
 
 Section 2 scores samples/ and ../shared/corpus/clinic (or FILE_OR_FOLDER ...) against
 tests/expected/*.json, as before (see bench/digest_expected.py). Figures only: never asserts.
@@ -69,20 +71,22 @@ class Entry:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    print("== clinic-dev: digests against truth.json")
-    if (META / "posts.tsv").is_file():
-        entries = read_entries(META)
-        paths = find_articles(entries, args.corpus)
+    meta = args.meta
+    print(f"== {meta.name}: digests against truth.json")
+    if (meta / "posts.tsv").is_file():
+        entries = read_entries(meta)
+        paths = find_articles(entries, meta, args.corpus)
         chosen = [e for e in entries if e.id in paths and args.only in (None, e.id)]
         if args.only and not chosen:
             print(f"--only {args.only}: no such id in posts.tsv, or its file was not found")
-        source_note = f"{len(paths)}/{len(entries)} articles found ({where(paths, args.corpus)})"
+        found = where(paths, meta, args.corpus)
+        source_note = f"{meta.name}, {len(paths)}/{len(entries)} articles found ({found})"
         brand = load_brand()
         if chosen:  # a first run untimed, so that lazy imports and caches are not timed
             score_article(chosen[0], paths[chosen[0].id], brand)
         report([score_article(e, paths[e.id], brand) for e in chosen], source_note, args.verbose)
     else:
-        print(f"skipped: {META} is absent (it lives beside the team's checkout)")
+        print(f"skipped: {meta} is absent (it lives beside the team's checkout)")
     print("\n== samples and ../shared/corpus/clinic: digests against tests/expected")
     run_expected(args.paths or list(DEFAULT_SOURCES), args.only, args.verbose)
     return 0
@@ -93,6 +97,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", type=Path, metavar="FILE_OR_FOLDER")
     default = os.environ.get("CLINIC_DEV_DIR") or DEFAULT_EXTRA
     parser.add_argument("--corpus", type=Path, default=Path(default), metavar="DIR")
+    parser.add_argument(
+        "--meta",
+        type=Path,
+        default=META,
+        metavar="DIR",
+        help="the answer key's folder: posts.tsv, truth.json, files/ (default: clinic-dev)",
+    )
     parser.add_argument("--only", metavar="ID", help="score one article (a posts.tsv id)")
     parser.add_argument("--verbose", action="store_true", help="per-article misses")
     return parser.parse_args(argv)
@@ -105,12 +116,12 @@ def read_entries(meta: Path) -> list[Entry]:
     return [Entry(row, truth[row["id"]], i % FOLDS) for i, row in enumerate(rows)]
 
 
-def find_articles(entries: list[Entry], extra: Path) -> dict[str, Path]:
+def find_articles(entries: list[Entry], meta: Path, extra: Path) -> dict[str, Path]:
     """Each article's file: files/ first, then the extra folder; a changed file is skipped."""
     found: dict[str, Path] = {}
     for entry in entries:
         name = f"{entry.id}.{entry.row['ext']}"
-        for path in (META / "files" / name, extra / name):
+        for path in (meta / "files" / name, extra / name):
             if not path.is_file():
                 continue
             if hashlib.sha256(path.read_bytes()).hexdigest() != entry.row["sha256"]:
@@ -121,8 +132,8 @@ def find_articles(entries: list[Entry], extra: Path) -> dict[str, Path]:
     return found
 
 
-def where(paths: dict[str, Path], extra: Path) -> str:
-    stored = sum(p.parent == META / "files" for p in paths.values())
+def where(paths: dict[str, Path], meta: Path, extra: Path) -> str:
+    stored = sum(p.parent == meta / "files" for p in paths.values())
     hint = "" if extra.is_dir() else "; write the rest there with the corpus's materialise.sh"
     return f"{stored} in files/, {len(paths) - stored} in {extra}{hint}"
 

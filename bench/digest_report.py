@@ -21,7 +21,7 @@ def report(scores: list[Score], source_note: str, verbose: bool) -> None:
     if verbose:
         for score in scores:
             show_misses(score)
-    print(f"\nsummary: clinic-dev, {source_note}, {len(scores)} scored")
+    print(f"\nsummary: {source_note}, {len(scores)} scored")
     summary(scores)
     table("by language", scores, lambda s: s.language, LANGUAGES)
     table("by structure class", scores, lambda s: s.structure)
