@@ -226,6 +226,59 @@ def test_a_jsx_component_is_read_as_its_markup() -> None:
         assert code not in text
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "kept", "code"),
+    [
+        (
+            "component.vue",
+            "Plantar Fasciitis: Why Your Heel Hurts in the Morning",
+            ["Stretch the calf against a wall, three times a day.", "ask us @ the front desk."],
+            ["Hidden tip", "SiteHeader", "font-size", "tip.text", "const", "onScroll", "{", "}"],
+        ),
+        (
+            "component.svelte",
+            "Tennis Elbow: Why the Outside of Your Elbow Aches",
+            ["Squeeze a soft ball ten times, twice a day.", "for two weeks."],
+            ["Code note", "Header", "color: teal", "#if", "/each", "open", "{", "}"],
+        ),
+        (
+            "component.astro",
+            "Frozen Shoulder: Why Your Shoulder Will Not Lift",
+            ["Swing the arm like a pendulum for a minute, three times a day."],
+            ["Frontmatter code", "import", "Layout", "client:load", "{", "}", "---"],
+        ),
+    ],
+)
+def test_a_vue_svelte_or_astro_component_is_read_as_its_markup(
+    name: str, title: str, kept: list[str], code: list[str]
+) -> None:
+    page = read_file(DATA / name)
+    assert page.kind == "component"
+    article = extract_article(page)
+    assert article.title == title
+    assert [b.kind for b in article.blocks].count("item") >= 2
+    text = all_text(article)
+    for words in kept:
+        assert words in text
+    for leak in code:
+        assert leak not in text
+
+
+def test_a_component_file_runs_end_to_end(tmp_path: Path) -> None:
+    """The command line takes a .vue file as it takes a .jsx one: a set, exit 0, no error."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(DATA / "component.vue"), "-o", "out", "-q"],
+        cwd=tmp_path,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    (post,) = (tmp_path / "out").glob("*/post.json")
+    assert "Plantar Fasciitis" in post.read_text(encoding="utf-8")
+
+
 def test_a_prosemirror_document_in_front_matter_is_the_article() -> None:
     article = extract_article(read_file(DATA / "statamic-entry.md"))
     assert article.title == "Bruxism"

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.comments import keep_content_comments
+from pipeline.extract.components import component_to_html
 from pipeline.extract.headings import recover_headings
 from pipeline.extract.headline import html_headline, usable_title
 from pipeline.extract.jsx import jsx_to_html
@@ -92,6 +93,9 @@ def extract_article(page: Page) -> Article:
     page = replace(page, text=clean_characters(page.text))  # a Page not made by load
     if page.kind == "jsx":
         page = replace(page, text=jsx_to_html(page.text), kind="html")
+    elif page.kind == "component":
+        html = component_to_html(page.text, page.path or page.origin)
+        page = replace(page, text=html, kind="html")
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")

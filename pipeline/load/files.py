@@ -16,6 +16,8 @@ HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 TEMPLATE_SUFFIXES = (".php", ".phtml", ".jsp", ".asp", ".aspx", ".tpl", ".twig")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSX_SUFFIXES = (".jsx", ".tsx")  # a React component with the article in its markup
+COMPONENT_SUFFIXES = (".vue", ".svelte", ".astro")  # single-file components, the same
+CODE_SUFFIXES = MARKDOWN_SUFFIXES + JSX_SUFFIXES + COMPONENT_SUFFIXES  # read as text, not HTML
 
 
 def read_file(path: Path) -> Page:
@@ -24,20 +26,23 @@ def read_file(path: Path) -> Page:
         raise LoadError(f"{path}: no such file")
     if path.is_dir():
         raise LoadError(f"{path}: is a folder, not a file")
-    if not name.endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + MARKDOWN_SUFFIXES + JSX_SUFFIXES):
+    if not name.endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + CODE_SUFFIXES):
         raise LoadError(
             f"{path}: unsupported file type "
-            "(use .html, .htm, .html.gz, .md, .jsx or a template such as .php)"
+            "(use .html, .htm, .html.gz, .md, a component such as .jsx or .vue, "
+            "or a template such as .php)"
         )
     raw = read_capped(path)
     if name.endswith(".gz"):
         raw = gunzip_capped(raw, str(path))
     if len(raw) > MAX_BYTES:
         raise LoadError(f"{path}: file is larger than {MAX_BYTES // 2**20} MB")
-    if name.endswith(MARKDOWN_SUFFIXES + JSX_SUFFIXES):
+    if name.endswith(CODE_SUFFIXES):
         text, _ = decode_html(raw, None)  # the same detection: UTF-8 nearly always
         if name.endswith(JSX_SUFFIXES):
             return Page(origin=str(path), text=text, kind="jsx", path=str(path))
+        if name.endswith(COMPONENT_SUFFIXES):
+            return Page(origin=str(path), text=text, kind="component", path=str(path))
         return Page(origin=str(path), text=text, kind="markdown", path=str(path))
     text, encoding = decode_html(raw, None)
     return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)
