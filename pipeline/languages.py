@@ -32,7 +32,17 @@ OTHER = "other"
 FALLBACK = "en"
 MATCH_MODES = ("word-start", "anywhere")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639: a code never names a path
-FILE_KEYS = ("name", "match", "headings", "cues", "signals", "stopwords", "words", "points")
+FILE_KEYS = (
+    "name",
+    "match",
+    "headings",
+    "cues",
+    "signals",
+    "stopwords",
+    "words",
+    "points",
+    "page_kinds",
+)
 SAMPLE_CHARS = 1500  # enough to tell a language; keeps detection at about 1-2 ms
 MIN_LETTERS = 12  # fewer Latin letters than this are too few for the classifier
 MIN_CONFIDENCE = 0.5  # a classifier answer below this counts as undecided
@@ -97,6 +107,8 @@ class Language:
     signals: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     # optional [points] block: cue phrases of the treatment and self-care points (digest.points_*)
     points: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    # optional [page_kinds]: what the site's other pages call themselves (digest.kind)
+    page_kinds: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def heading_role(self, heading: str) -> str:
         """The role whose heading words start earliest in the heading; "other" for none."""
@@ -173,6 +185,7 @@ def read_language(path: Path) -> Language:
         words=read_wording(data, path),
         signals=read_cue_lists(data, "signals", path, mode),
         points=read_cue_lists(data, "points", path, mode),
+        page_kinds=read_cue_lists(data, "page_kinds", path, mode),
     )
 
 
@@ -230,7 +243,7 @@ def read_patterns(
 @lru_cache(maxsize=64)
 def role_sources(code: str, kind: str) -> dict[str, str]:
     """A language's "headings" or "cues" (one uncompiled pattern per role), or an optional
-    table of named lists ("signals", "points"): for patterns built over every language
+    table of named lists ("signals", "points", "page_kinds"): for patterns built over every language
     (pipeline.digest.vocabulary), which compile them once, together. `load_language` is what
     checks the file; a bad fragment shows when they are compiled."""
     path = languages_dir() / f"{code}.toml"

@@ -253,6 +253,7 @@ def test_a_ninth_language_is_a_file(tmp_path: Path) -> None:
         (("\n[stopwords]", "\n[stopword]"), "'stopword' unknown key"),
         (('name = "English"', "name = 1"), "'name' must be a text"),
         (("\n[words]", "\n[words\n"), "is not valid TOML"),
+        (("\nabout = ['about", "\nabout = ['(about"), "'page_kinds.about' has a bad pattern"),
     ],
 )
 def test_bad_language_file_is_a_config_error_naming_file_and_key(

@@ -11,48 +11,22 @@ itself as another kind of page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
+from pipeline.languages import role_sources, supported_languages
 from pipeline.models import Article, NotArticleError
 
-# What other pages of a clinic's site call themselves, in the supported languages.
-PAGE_KINDS = {
-    '"about us"': (
-        r"about(?:[ -]us)?|who we are|our (?:team|story|clinic|practice)|meet (?:the|our) team"
-        r"|sobre nosotros|qui[eé]nes somos|nuestro equipo|[àa] propos|qui sommes[ -]nous"
-        r"|notre [ée]quipe|[üu]ber uns|unser team|chi siamo|il nostro team|sobre n[óo]s"
-        r"|quem somos|nossa equipe|병원 ?소개|인사말|의료진 ?소개|私たちについて|当院について"
-        r"|スタッフ紹介|about (?:dr|doctor|prof)\b.*|병원 ?이념|진료 ?철학|의료진|院長紹介"
-        r"|(?:our|your|meet (?:the|our)) (?:doctors?|practitioners|therapists|physiotherapists"
-        r"|chiropractors|osteopaths|dentists|acupuncturists|podiatrists|staff)"
-        r"|(?:nos|vos) (?:ost[ée]opathes|praticiens|th[ée]rapeutes|kin[ée]s|dentistes|m[ée]decins)"
-        r"|nuestros (?:fisioterapeutas|doctores|especialistas|profesionales)"
-        r"|unsere (?:[äa]rzte|therapeuten|praxis)"
-    ),
-    "contact": (
-        r"contact(?:[ -]us)?|get in touch|find us|opening hours|(?:our )?locations?|directions"
-        r"|contacto|c[óo]mo llegar"
-        r"|nous contacter|kontakt|anfahrt|[öo]ffnungszeiten|contatti|dove siamo|contato"
-        r"|오시는 ?길|연락처|お問い合わせ|アクセス"
-    ),
-    "price list": (
-        r"prices?|pricing|fees|price list|our rates|precios|tarifas|tarifs?|honoraires|preise"
-        r"|kosten"
-        r"|prezzi|tariffe|pre[çc]os|가격|비용 ?안내|料金|価格"
-    ),
-    "home": (
-        r"home(?:page)?|welcome|inicio|bienvenid[oa]s?|accueil|bienvenue|startseite|willkommen"
-        r"|benvenut[oi]|in[íi]cio|bem[ -]vindos?|ホーム|ようこそ"
-    ),
-}
-# A name that is the kind and nothing else ("About us", "Prices & fees", "Kontakt"): "About
-# knee pain" is an article. A site's name after a separator ("About us | Clinic") is dropped.
-KIND_PATTERNS = {
-    kind: re.compile(rf"^\W*(?:{words})(?:\W+(?:and|y|et|und|e)?\W*(?:{words}))*\W*$", re.I)
-    for kind, words in PAGE_KINDS.items()
+# The kinds of page a site has besides its articles, as the error names them. Their words are
+# the language files' [page_kinds] (every language's together: a Korean clinic's English page).
+KIND_NAMES = {
+    "about": '"about us"',
+    "contact": "contact",
+    "price_list": "price list",
+    "home": "home",
 }
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
 STORY_ROLES = ("symptom", "cause", "selfcare")  # services and results are on every about page
@@ -77,10 +51,28 @@ def page_kind(article: Article, source: str = "") -> str | None:
     names = [article.title, *address_words(article.url or file_address(source))]
     names += [b.text for b in article.blocks[:1] if b.kind == "heading"]
     parts = [part for name in names if name for part in SEPARATORS.split(name)]
-    for kind, pattern in KIND_PATTERNS.items():
+    for kind, pattern in kind_patterns().items():
         if any(pattern.match(part.strip()) for part in parts):
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def kind_patterns() -> dict[str, re.Pattern[str]]:
+    """Per kind, a name that opens with the kind's words and holds nothing but such words
+    ("About us", "Prices & fees", "Fees & booking", "Kontakt"): "About knee pain" is an article.
+    Parts joined by "and" words count as one."""
+    sources = [role_sources(code, "page_kinds") for code in supported_languages()]
+    joins = "|".join(source["joins"] for source in sources if "joins" in source) or "(?!x)x"
+    words = {
+        key: "|".join(source[key] for source in sources if key in source) for key in KIND_NAMES
+    }
+    any_kind = "|".join(w for w in words.values() if w)
+    return {
+        kind: re.compile(rf"^\W*(?:{words[key]})(?:\W+(?:{joins})?\W*(?:{any_kind}))*\W*$", re.I)
+        for key, kind in KIND_NAMES.items()
+        if words[key]
+    }
 
 
 def address_words(url: str | None) -> list[str]:
