@@ -187,3 +187,23 @@ def test_important_is_advice_only_when_it_asks_the_reader(sentence: str, advice:
     """'X is important' is advice; 'is important in helping you walk' tells what a part of the
     body does, and is no self-care tip."""
     assert (find_role_term("points", "advice", sentence) is not None) == advice
+
+
+def test_a_section_name_over_its_paragraph_is_not_a_tip_by_itself() -> None:
+    """A tip labelled with its section's name ("Was hilft akut": what helps right away) shows
+    its own words; a label the text takes up ("Wear breathable clothing") names the tip."""
+    text = (
+        "Mehrere Maßnahmen können den Verlauf positiv beeinflussen. Wärme ist in den meisten "
+        "Fällen sehr wirksam: Sie entspannt Muskulatur und Faszien und verbessert die "
+        "Durchblutung."
+    )
+    named = (
+        "Choose loose-fitting, breathable clothing made from natural fabrics such as cotton, "
+        "which lets the skin stay dry through the day."
+    )
+    tips = (Point("Was hilft akut", text, text), Point("Wear breathable clothing", named, named))
+    slides = care_cards(tips)
+    items = [item for slide in slides for item in slide.split(" · ")]
+    assert "Was hilft akut" not in items
+    assert any(item.startswith("Mehrere Maßnahmen") for item in items)
+    assert "Wear breathable clothing" in items

@@ -33,6 +33,8 @@ STORY_KICKER = wording_for("en").story_kicker
 STORY_NOTE = wording_for("en").story_note
 LISTICLE = re.compile(r"^\D{0,12}\b([3-9]|1[0-5])\b")  # "7 Tips for …", "Top 5 …", "5가지 …"
 SENTENCE = re.compile(r"(?<=[.!?。…])\s+")
+LATIN_WORD = re.compile(r"[^\W\d_]{4,}")  # a word long enough to be a content word
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,24 @@ def tip_text(tip: Point, text: str) -> str:
     both = f"{tip.label}: {tip.text}"
     if len(both.split()) <= CARE_ITEM_WORDS:
         return f"{tip.label}: {text}"
-    return tip.label if len(tip.label.split()) >= 2 else text
+    names_the_tip = len(tip.label.split()) >= 2 and label_echoed(tip.label, tip.text)
+    return tip.label if names_the_tip else text
+
+
+def label_echoed(label: str, text: str) -> bool:
+    """Whether the text takes up a word of its label ("Wear breathable clothing" over "Choose
+    loose, breathable clothing"), so that the label names the tip. A section's name over its
+    paragraph ("Was hilft akut" over "Mehrere Maßnahmen ... Wärme ist ... wirksam") does not:
+    alone on a checklist it would say nothing. Words compared by their first four letters;
+    Korean and Japanese by pairs of characters."""
+    return bool(word_keys(label) & word_keys(text))
+
+
+def word_keys(text: str) -> set[str]:
+    keys = {w[:4].lower() for w in LATIN_WORD.findall(text)}
+    for run in CJK_RUN.findall(text):
+        keys |= {run[i : i + 2] for i in range(len(run) - 1)}
+    return keys
 
 
 def point_slides(points: tuple[Point, ...], words: Wording) -> list[Slide]:
