@@ -367,6 +367,38 @@ def test_bold_only_paragraph_is_a_heading() -> None:
     assert kinds["Call us to book an assessment today."] == "paragraph"  # a sentence
 
 
+@pytest.mark.parametrize("kind", ["markdown", "html"])
+def test_a_bold_label_ranks_under_the_heading_before_it(kind: str) -> None:
+    """ "**Lifestyle factors:**" under "### Causes and risk factors" is a part of the causes,
+    not a section beside them (whose own word, "lifestyle", would make it self-care)."""
+    body = "Jaw pain is common in people who clench their teeth at night or chew gum all day. "
+    if kind == "markdown":
+        text = (
+            f"# Jaw pain\n\n{body * 2}\n\n**Before any heading:**\n\n- One\n- Two\n\n"
+            "### Causes and risk factors\n\n**Physical factors:**\n\n- Jaw injury\n"
+            "- Teeth grinding\n\n**Lifestyle factors:**\n\n- Stress\n- Nail biting\n\n"
+            f"## What we do\n\n{body}\n"
+        )
+    else:
+        text = (
+            f"<html><body><article><h1>Jaw pain</h1><p>{body * 2}</p>"
+            "<p><strong>Before any heading:</strong></p><ul><li>One</li><li>Two</li></ul>"
+            "<h3>Causes and risk factors</h3><p><strong>Physical factors:</strong></p>"
+            "<ul><li>Jaw injury</li><li>Teeth grinding</li></ul>"
+            "<p><strong>Lifestyle factors:</strong></p><ul><li>Stress</li><li>Nail biting</li>"
+            f"</ul><h2>What we do</h2><p>{body}</p></article></body></html>"
+        )
+    article = extract_article(Page(origin="made-up", text=text, kind=kind))  # type: ignore[arg-type]
+    levels = {b.text.rstrip(":"): b.level for b in article.blocks if b.kind == "heading"}
+    assert levels == {
+        "Before any heading": 3,
+        "Causes and risk factors": 3,
+        "Physical factors": 4,
+        "Lifestyle factors": 4,
+        "What we do": 2,
+    }
+
+
 def test_body_split_around_an_ad_is_recovered() -> None:
     """split-body.html splits the article into two same-class chunks around an ad row;
     trafilatura keeps only the first, recover_chunks brings back the second."""

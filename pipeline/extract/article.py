@@ -59,7 +59,13 @@ from pipeline.extract.cleanup import (
 if TYPE_CHECKING:
     pass
 
-from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
+from pipeline.extract.blocks import (
+    MIN_ARTICLE_CHARS,
+    drop_headline,
+    first_heading,
+    nest_labels,
+    split_bullets,
+)
 from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.components import component_to_html
 from pipeline.extract.headings import recover_headings
@@ -244,7 +250,7 @@ def blocks_from_xml(main: Any) -> list[Block]:
             bold = element.find(".//hi[@rend='#b']")
             lead = clean_text(xml_text(bold)) if bold is not None else None
             blocks.extend(split_bullets(XML_KINDS[element.tag], xml_text(element), lead))
-    return blocks
+    return nest_labels(blocks)
 
 
 def in_table_text(element: Any, layout: AbstractSet[Any]) -> bool:

@@ -5,6 +5,7 @@ bare label line above a sentence or a bold-only paragraph makes a heading, and a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.extract.cleanup import clean_text, normalise
 from pipeline.models import Block
@@ -20,7 +21,10 @@ NUMBERED_LINE = re.compile(
 )
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
-LABEL_LEVEL = 3  # for headings found in text: a bare label line, a bold-only paragraph
+# A heading found in text (a bare label line, a bold-only paragraph) is made with this level,
+# and nest_labels then ranks it under the heading before it.
+LABEL_LEVEL = 7
+FIRST_LABEL_LEVEL = 3  # the level of such a heading under the title or a level-2 heading
 BOLD_HEADING_WORDS = 12
 MIN_ARTICLE_CHARS = 200  # a page with less text than this in its body has no article
 
@@ -62,6 +66,22 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     if pending:
         blocks.append(make_block(kind, " ".join(pending)))
     return blocks
+
+
+def nest_labels(blocks: list[Block]) -> list[Block]:
+    """A heading found in text ranks under the heading before it: "**Lifestyle factors:**"
+    under "### Causes and risk factors" is a part of the causes, not a section beside them;
+    labels in a row are siblings. Under the title or a level-2 heading it is level 3, never
+    a parent of the page's level-3 headings."""
+    nested: list[Block] = []
+    above = FIRST_LABEL_LEVEL - 1
+    for block in blocks:
+        if block.kind == "heading" and block.level == LABEL_LEVEL:
+            block = replace(block, level=min(6, max(FIRST_LABEL_LEVEL, above + 1)))
+        elif block.kind == "heading":
+            above = block.level
+        nested.append(block)
+    return nested
 
 
 def is_label_line(line: str, following: str) -> bool:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
+from pipeline.extract.blocks import (
+    MIN_ARTICLE_CHARS,
+    drop_headline,
+    first_heading,
+    nest_labels,
+    split_bullets,
+)
 from pipeline.extract.cleanup import clean_text, drop_captions
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import markdown_headline
@@ -76,7 +82,7 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
         bold = element.find(["strong", "b"])
         lead = clean_text(bold.get_text(" ")) if bold else None
         blocks.extend(split_bullets(kind, element.get_text(" "), lead))
-    return [b for b in blocks if b.text]
+    return nest_labels([b for b in blocks if b.text])
 
 
 def table_row(row: Tag) -> list[Block]:
