@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from bench.bench_breaks import Text, edges, short_last, sources, spread, texts_of, weak_line
-from pipeline.render.fit import REF_SIZE, TextSpec, fit_text
+from pipeline.render.fit import REF_SIZE, TextSpec, fit_text, shorter_versions
 from pipeline.render.units import NO_LINE_END, NO_LINE_START
 from tests.conftest import CORPUS, SAMPLES
 
@@ -76,3 +76,12 @@ def test_a_list_set_as_one_text_never_shows_its_separator_at_an_edge(width: int)
     fitted = fit_text(" · ".join(items), TextSpec(width, 2000, (40, 40), 1.4, 12), mono)
     assert fitted is not None
     assert all(not line.startswith("·") and not line.endswith("·") for line in fitted.lines)
+
+
+def test_japanese_text_is_shortened_at_its_sentence_and_clause_ends() -> None:
+    # Japanese writes no space after 。 or 、: the photo look's small panel could not fit two
+    # clinic-dev posts' treatment texts, and "cannot fit even when shortened" stopped the run.
+    text = JAPANESE[0] + JAPANESE[2]
+    assert shorter_versions(text)[:2] == [JAPANESE[0], "歯周病は、歯ぐきの腫れや出血から始まり…"]
+    fitted = fit_text(text, TextSpec(480, 250, (40, 40), 1.4, 12), mono)
+    assert fitted is not None and fitted.shortened and fitted.text == JAPANESE[0]

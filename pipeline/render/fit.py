@@ -339,12 +339,13 @@ def greedy_count(widths: Sequence[float], gaps: Sequence[float], width: float) -
     return lines
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])(?=\S)")  # Japanese: no space after
+CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+|、(?=\S)")
 
 
 def shorter_versions(text: str, min_words: int = 4) -> list[str]:
-    """Prefixes ending at a sentence (kept whole) or clause boundary (with an ellipsis).
+    """Prefixes ending at a sentence (kept whole) or clause boundary (with an ellipsis), of
+    `min_words` words or more (a Japanese character counts as one).
 
     Longest first, so the first that fits loses the least.
     """
@@ -352,6 +353,6 @@ def shorter_versions(text: str, min_words: int = 4) -> list[str]:
     for match in SENTENCE_END.finditer(text):
         versions.append(text[: match.start()])
     for match in CLAUSE_END.finditer(text):
-        versions.append(text[: match.start()].rstrip(" ,;:—–") + ELLIPSIS)
-    versions = [v for v in versions if len(v.split()) >= min_words and v != text]
+        versions.append(text[: match.start()].rstrip(" ,;:—–、") + ELLIPSIS)
+    versions = [v for v in versions if len(split_units(v).parts) >= min_words and v != text]
     return sorted(set(versions), key=len, reverse=True)
