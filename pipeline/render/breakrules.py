@@ -27,6 +27,7 @@ KOREAN_BOUND_NOUNS = frozenset({"수", "데", "것", "줄", "등", "뿐", "때�
 KOREAN_BREAK_AFTER = frozenset("을를이가은는에의와과도로서면고며게지나다요만께때듯록니며까")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 COMPOUND_PENALTY = 40.0
+INSIDE_PHRASE = 80.0  # a Japanese line broken inside a phrase ("出やす / い")
 WEAK_PENALTY = 100.0  # about a line a third shorter than the widest
 HYPHEN_PENALTY = 300.0
 ITEM_BONUS = 150.0  # a list set as one text: one item a line when the items fit
@@ -94,7 +95,7 @@ def word_penalties(units: Units) -> tuple[tuple[float, ...], tuple[float, ...], 
     ending = []
     for i, word in enumerate(words):
         if i < len(spaced) and not spaced[i]:
-            ending.append(inner_penalty(word, words[i + 1]))
+            ending.append(inner_penalty(word, words[i + 1], i in units.phrases))
             continue
         cost = end_penalty(word)
         if i + 1 < len(words) and breaks_korean_compound(word, words[i + 1]):
@@ -108,26 +109,21 @@ def word_penalties(units: Units) -> tuple[tuple[float, ...], tuple[float, ...], 
     return tuple(ending), starting, short_tails(units)
 
 
-def inner_penalty(part: str, after: str) -> float:
-    """A break inside a run of Japanese: free after 、 or 。; natural where kana gives way to a
-    kanji or katakana word (after a particle or an ending); dear inside a run of kanji or of
-    katakana (most often one word), before the kana that ends a kanji word (its okurigana or
-    particle: "減少 / していること"), and between a number and its counter ("12 / 時間").
-    A hyphenated word's pieces break as they are cut (they end in their hyphen)."""
+def inner_penalty(part: str, after: str, phrase_end: bool) -> float:
+    """A break inside a run of Japanese: free after 、 or 。 and where a phrase ends (units.py);
+    inside a phrase it costs INSIDE_PHRASE, more inside a run of kanji or of katakana (most
+    often one word) and between a number and its counter ("12 / 時間"). A hyphenated word's
+    pieces break as they are cut (they end in their hyphen)."""
     if part[-1] in CLAUSE_MARKS:
         return -PHRASE_BONUS
-    before_script, after_script = script_of(part[-1]), script_of(after[0])
-    if part[-1].isdigit() and is_ideographic(after[0]):
-        return COMPOUND_PENALTY
-    if not is_ideographic(part):
+    if not is_ideographic(part) and not is_ideographic(after):
         return 0.0
-    if before_script == after_script and before_script in ("kanji", "katakana"):
-        return COMPOUND_PENALTY
-    if before_script in ("kanji", "katakana") and after_script == "hiragana":
-        return SOFT_PENALTY
-    if before_script == "hiragana" and after_script in ("kanji", "katakana"):
-        return -PHRASE_BONUS
-    return 0.0
+    if phrase_end:
+        return 0.0
+    before_script, after_script = script_of(part[-1]), script_of(after[0])
+    if part[-1].isdigit() or (before_script == after_script and before_script != "hiragana"):
+        return INSIDE_PHRASE + COMPOUND_PENALTY
+    return INSIDE_PHRASE
 
 
 def short_tails(units: Units) -> tuple[bool, ...]:

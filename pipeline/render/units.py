@@ -2,6 +2,9 @@
 or Chinese text, which writes no spaces (kinsoku: a closing mark or small kana stays with the
 character before it, an opening bracket with the character after it; a run of Latin letters
 or digits stays whole). Korean is spaced and breaks at its spaces, like English.
+
+Where a Japanese phrase (bunsetsu) ends is BudouX's answer (its model ships in the package,
+loaded on the first Japanese text): "症状が / 出やすい / 方ほど、". The breaker prefers those.
 """
 
 from __future__ import annotations
@@ -9,6 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import budoux
 
 # Kana, CJK ideographs and their punctuation (not Hangul, which is spaced)
 IDEOGRAPHIC = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -31,6 +39,7 @@ class Units:
     parts: tuple[str, ...]
     spaced: tuple[bool, ...]
     marks: tuple[str, ...] = ()
+    phrases: frozenset[int] = frozenset()  # unspaced gaps where a Japanese phrase ends
 
     def mark(self, gap: int) -> str:
         return self.marks[gap] if self.marks else ""
@@ -60,22 +69,26 @@ def split_units(text: str) -> Units:
     parts: list[str] = []
     spaced: list[bool] = []
     marks: list[str] = []
+    phrases: set[int] = set()
     pending = ""  # a separator waiting for the next item
     for word in text.split():
         if word in LIST_SEPARATORS and parts:
             pending = word
             continue
-        pieces = split_ideographic(word) if IDEOGRAPHIC.search(word) else [word]
+        pieces, ends = split_ideographic(word) if IDEOGRAPHIC.search(word) else ([word], [])
         if parts:
             spaced.append(True)
             marks.append(pending)
             pending = ""
+        phrases.update(len(parts) + i for i in ends)
         spaced.extend([False] * (len(pieces) - 1))
         marks.extend([""] * (len(pieces) - 1))
         parts.extend(pieces)
     if pending:
         parts[-1] += " " + pending  # a separator ending the text stays as written
-    return Units(tuple(parts), tuple(spaced), tuple(marks) if any(marks) else ())
+    return Units(
+        tuple(parts), tuple(spaced), tuple(marks) if any(marks) else (), frozenset(phrases)
+    )
 
 
 def joined_units(pieces: Sequence[Sequence[str]]) -> Units:
@@ -90,11 +103,14 @@ def joined_units(pieces: Sequence[Sequence[str]]) -> Units:
     return Units(tuple(parts), tuple(spaced))
 
 
-def split_ideographic(word: str) -> list[str]:
-    """One piece per character, except where kinsoku or a Latin run keeps characters together."""
+def split_ideographic(word: str) -> tuple[list[str], list[int]]:
+    """One piece per character, except where kinsoku or a Latin run keeps characters together;
+    and the pieces after which a phrase ends (the word's last piece aside)."""
     pieces: list[str] = []
+    phrase_ends: list[int] = []
+    starts = phrase_starts(word)
     glue_next = False
-    for char in word:
+    for offset, char in enumerate(word):
         latin = not IDEOGRAPHIC.match(char) and char not in NO_LINE_END
         joins_previous = char in NO_LINE_START or (
             latin and bool(pieces) and not IDEOGRAPHIC.match(pieces[-1][-1])
@@ -102,9 +118,29 @@ def split_ideographic(word: str) -> list[str]:
         if pieces and (glue_next or joins_previous):
             pieces[-1] += char
         else:
+            if pieces and offset in starts:
+                phrase_ends.append(len(pieces) - 1)
             pieces.append(char)
         glue_next = char in NO_LINE_END
-    return pieces
+    return pieces, phrase_ends
+
+
+@lru_cache(maxsize=1024)
+def phrase_starts(word: str) -> frozenset[int]:
+    """The character offsets where a phrase starts, after the first (BudouX's Japanese model;
+    Chinese text gets the same model's guesses)."""
+    offsets, at = set(), 0
+    for chunk in phrase_parser().parse(word)[:-1]:
+        at += len(chunk)
+        offsets.add(at)
+    return frozenset(offsets)
+
+
+@lru_cache(maxsize=1)
+def phrase_parser() -> budoux.Parser:
+    import budoux  # loaded on the first Japanese text (about 20 ms)
+
+    return budoux.load_default_japanese_parser()
 
 
 def is_ideographic(part: str) -> bool:
