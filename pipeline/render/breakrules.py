@@ -1,7 +1,9 @@
-"""Where a line may end: the penalties and flaws the line breaker weighs (pipeline/layout.py).
+"""Where a line may end: the penalties and flaws the line breaker weighs (fit.py, balance.py).
 
-English: not on "the" or "of"; after a headline's colon. Korean: at spaces (eojeol), but not
-between a determiner and its noun, before a bound noun, or inside a phrase of bare nouns.
+Spaced languages: not on a weak word ("the", "of", "de", "la": templates/breaks/), after a
+headline's colon, after a list's item. Korean: at spaces (eojeol), but not between a determiner
+and its noun, before a bound noun, or inside a phrase of bare nouns. Japanese: between phrases
+(units.py), and never a last line of three characters or fewer.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.render.breakwords import is_soft_ending, is_weak_ending
-from pipeline.render.units import CLAUSE_MARKS, Units, is_ideographic, script_of
+from pipeline.render.units import (
+    CLAUSE_MARKS,
+    LIST_SEPARATORS,
+    Units,
+    is_ideographic,
+    script_of,
+)
 
 HYPHEN = "-"
 # The words a line should not end on are data: templates/breaks/<code>.toml (breakwords.py),
@@ -34,7 +42,6 @@ ITEM_BONUS = 150.0  # a list set as one text: one item a line when the items fit
 SEPARATOR_PENALTY = 10000.0  # a list's " · " at a line's end or start: only if nothing else fits
 SHORT_TAIL = 3  # characters: a Japanese last line this short is a widow
 PHRASE_BONUS = 8.0  # a line ending on , or ; is a natural break
-LIST_SEPARATORS = frozenset({"·", "•"})  # between the items of a list slide
 COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there when it can
 
 
