@@ -10,34 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from pipeline.render.balance import WIDOW_PENALTY, line_widths, option_score
+from pipeline.render.balance import (
+    EXTRA_LINE_PENALTY,
+    SLACK_WEIGHT,
+    WIDOW_PENALTY,
+    last_line_cost,
+    line_widths,
+    option_score,
+)
 from pipeline.render.breakrules import (
-    COMPOUND_PENALTY,
-    HYPHEN_PENALTY,
-    KOREAN_BOUND_NOUNS,
-    LIST_SEPARATORS,
-    WEAK_PENALTY,
-    breaks_korean_compound,
-    end_penalty,
     is_flawed,
     misses_phrase_break,
     splits_noun_phrase,
+    word_penalties,
 )
+from pipeline.render.hyphen import hyphenate_word
+from pipeline.render.units import Units, joined_units, split_units
 
-if TYPE_CHECKING:
-    import pyphen
+LIST_MARK = "·"
 
 REF_SIZE = 100
 ELLIPSIS = "…"
-HYPHEN = "-"
-NO_LINE_START = frozenset(
-    "、。，．,.・：；:;？！?!）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
-)
-CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
-SLACK_WEIGHT = 1000.0  # cost of a line left empty, relative to the box width, squared
 SIZE_SEARCH = 6  # px below the largest fitting size tried for a better break
 MIN_FILL = 0.75  # a text block narrower than this share of its box may take fewer, fuller lines
 
@@ -101,214 +95,193 @@ def fit_words(text: str, spec: TextSpec, measure: Measure) -> Fitted | None:
     """Binary search over sizes for the largest that fits without hyphens, else hyphenate.
 
     Fitting is decided by the greedy line count (fast); the even break is made once, at the
-    chosen size, with that same count, so it always fits too.
+    chosen size, with that same count, so it always fits too. Japanese and Chinese break
+    between characters (units.py), so they fit as words do.
     """
-    words = text.split()
-    if not words:
+    units = split_units(text)
+    if not units.parts:
         return None
-    widths = [measure(word) for word in words]
-    space = measure(" ")
+    widths = [measure(part) for part in units.parts]
+    gaps = units.gaps(measure(" "), measure(LIST_MARK) if units.marks else 0.0)
     best: int | None = None
     low, high = spec.sizes
     while low <= high:
         size = (low + high) // 2
-        if fits_at_size(widths, space, spec, size):
+        if fits_at_size(widths, gaps, spec, size):
             best, low = size, size + 1
         else:
             high = size - 1
     if best is not None:
-        size, lines = pick_size(words, widths, space, spec, best)
+        size, lines = pick_size(units, widths, gaps, spec, best)
         return Fitted(size, lines, round(size * spec.line_height), text)
     if not spec.hyphenate:
         return None
-    return fit_hyphenated(words, spec, measure)
+    return fit_hyphenated(text.split(), spec, measure)
 
 
-def fits_at_size(widths: Sequence[float], space: float, spec: TextSpec, size: int) -> bool:
+def fits_at_size(widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, size: int) -> bool:
     """No word wider than the box (else shrink first), and few enough lines for the height."""
     width = spec.width * REF_SIZE / size  # compare at REF_SIZE: no list to scale
     if max(widths) > width:
         return False
-    return greedy_count(widths, space, width) <= lines_that_fit(spec, size)
+    return greedy_count(widths, gaps, width) <= lines_that_fit(spec, size)
 
 
 def pick_size(
-    words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, largest: int
+    units: Units, widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, largest: int
 ) -> tuple[int, tuple[str, ...]]:
     """The largest size that fits, or a slightly smaller one whose lines break better.
 
-    A designer takes a few px off the type rather than leave ragged lines, a lone last word or
-    a line ending on "the": among the sizes within about a seventh below the largest, the one
-    whose lines are evenest wins (balance.option_score: the rag, the weak-word penalties and
-    SIZE_PENALTY for each px given up). A headline's "Title:" and a Korean noun phrase are kept
-    together first; a text that would stand as a narrow column (under MIN_FILL of its box)
-    takes fewer, fuller lines.
+    A designer takes a few px off the type, or sets one line more, rather than leave ragged
+    lines, a lone last word or a line ending on "the": among the sizes within about a seventh
+    below the largest, each with the fewest lines and with one more, the evenest wins
+    (balance.option_score: the rag, a short last line, the weak-word penalties, SIZE_PENALTY
+    for each px given up and EXTRA_LINE_PENALTY for the line added). A headline's "Title:" and
+    a Korean noun phrase are kept together first; a text that would stand as a narrow column
+    (under MIN_FILL of its box) takes fewer, fuller lines, unless it is a list set an item a
+    line.
     """
-    options = []
-    for size in range(
-        largest, max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7)) - 1, -1
-    ):
-        found = breaks_at_size(words, widths, space, spec, size)
-        if found is not None:
-            options.append((size, join_lines(words, found[0]), found[1]))
-    size, lines, _ = options[0]  # the largest size fits: fits_at_size said so
-    if misses_phrase_break(words, lines):  # "Title: subtitle" breaks after the colon
-        split = [o for o in options if not misses_phrase_break(words, o[1])]
+    options = size_options(units, widths, gaps, spec, largest)
+    first = options[0]  # the largest size fits: fits_at_size said so
+    words = units.parts
+    if misses_phrase_break(words, first.ends):  # "Title: subtitle" breaks after the colon
+        split = [o for o in options if not misses_phrase_break(words, o.ends)]
         if split:
-            best_split = min(split, key=lambda o: (len(o[1]), -o[0]))
-            return best_split[0], best_split[1]
-    if splits_noun_phrase(lines):  # Korean: a few px off rather than "무릎 / 앞쪽 통증 관리"
-        whole = [o for o in options if not splits_noun_phrase(o[1])]
-        whole = [o for o in whole if not misses_phrase_break(words, o[1])]
+            best_split = min(split, key=lambda o: (len(o.ends), -o.size))
+            return best_split.size, units.lines(best_split.ends)
+    if splits_noun_phrase(units.lines(first.ends)):  # Korean: not "무릎 / 앞쪽 통증 관리"
+        whole = [o for o in options if not splits_noun_phrase(units.lines(o.ends))]
+        whole = [o for o in whole if not misses_phrase_break(words, o.ends)]
         if whole:
-            return whole[0][0], whole[0][1]
-    best = evenest(options, words, widths, space, spec, largest)
-    if widest_share(best[1], widths, space, spec.width, best[0]) < MIN_FILL:
-        fuller = [o for o in options if len(o[1]) < len(best[1])]  # a narrow column of type
-        if fuller and not is_flawed(fuller[0][1]):
-            return fuller[0][0], fuller[0][1]
-    return best
+            return whole[0].size, units.lines(whole[0].ends)
+    best = evenest(options, units, widths, gaps, spec, largest)
+    if not units.marks and widest_share(best, widths, gaps, spec.width) < MIN_FILL:
+        fuller = [o for o in options if len(o.ends) < len(best.ends)]  # a narrow column of type
+        if fuller and not is_flawed(words, fuller[0].ends):
+            return fuller[0].size, units.lines(fuller[0].ends)
+    return best.size, units.lines(best.ends)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way to set the text: a size, where its lines end, and how many lines it adds."""
+
+    size: int
+    ends: tuple[int, ...]
+    extra: int = 0
+
+
+def size_options(
+    units: Units, widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, largest: int
+) -> list[Option]:
+    """The evenest break at each size from the largest down, with the fewest lines and (when
+    the height allows) with one line more; the largest size's fewest-line break comes first."""
+    options = []
+    smallest = max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7))
+    for size in range(largest, smallest - 1, -1):
+        for extra in (0, 1):
+            found = breaks_at_size(units, widths, gaps, spec, size, extra)
+            if found is not None:
+                options.append(Option(size, tuple(found[0]), extra))
+    return options
 
 
 def evenest(
-    options: Sequence[tuple[int, tuple[str, ...], float]],
-    words: Sequence[str],
+    options: Sequence[Option],
+    units: Units,
     widths: Sequence[float],
-    space: float,
+    gaps: Sequence[float],
     spec: TextSpec,
     largest: int,
-) -> tuple[int, tuple[str, ...]]:
-    """The option (size, lines) with the lowest balance.option_score."""
-    penalties = word_penalties(tuple(words))
+) -> Option:
+    """The option with the lowest balance.option_score."""
+    penalties = word_penalties(units)
 
-    def score(option: tuple[int, tuple[str, ...], float]) -> float:
-        size, lines, _ = option
-        used = line_widths(lines, widths, space, size / REF_SIZE)
-        return option_score(lines, used, spec.width, penalties, largest - size)
+    def score(option: Option) -> float:
+        used = line_widths(option.ends, widths, gaps, option.size / REF_SIZE)
+        cost = option_score(option.ends, used, spec.width, penalties, largest - option.size)
+        return cost + EXTRA_LINE_PENALTY * option.extra
 
-    size, lines, _ = min(options, key=score)
-    return size, lines
+    return min(options, key=score)
 
 
 def widest_share(
-    lines: Sequence[str], widths: Sequence[float], space: float, width: int, size: int
+    option: Option, widths: Sequence[float], gaps: Sequence[float], width: int
 ) -> float:
-    """The widest line's share of the box width (lines are consecutive runs of the words)."""
-    widest, start = 0.0, 0
-    for line in lines:
-        count = len(line.split())
-        used = sum(widths[start : start + count]) + space * (count - 1)
-        widest, start = max(widest, used), start + count
-    return widest * size / REF_SIZE / width
+    """The widest line's share of the box width."""
+    return max(line_widths(option.ends, widths, gaps, option.size / REF_SIZE)) / width
 
 
 def breaks_at_size(
-    words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, size: int
+    units: Units,
+    widths: Sequence[float],
+    gaps: Sequence[float],
+    spec: TextSpec,
+    size: int,
+    extra: int = 0,
 ) -> tuple[list[int], float] | None:
     scale = size / REF_SIZE
     max_lines = lines_that_fit(spec, size)
     scaled = [w * scale for w in widths]
     if max_lines == 0 or max(scaled) > spec.width:
         return None
-    return best_breaks(words, scaled, space * scale, spec.width, max_lines)
-
-
-def break_at_size(
-    words: Sequence[str], widths: Sequence[float], space: float, spec: TextSpec, size: int
-) -> tuple[str, ...] | None:
-    found = breaks_at_size(words, widths, space, spec, size)
-    return None if found is None else join_lines(words, found[0])
+    return best_breaks(units, scaled, [g * scale for g in gaps], spec.width, max_lines, extra)
 
 
 def fit_hyphenated(words: list[str], spec: TextSpec, measure: Measure) -> Fitted | None:
     """At the smallest size, split only the words too wide for the box, at pyphen's points."""
     size = spec.sizes[0]
     scale = size / REF_SIZE
-    pieces: list[str] = []
+    pieces: list[list[str]] = []
     for word in words:
         if measure(word) * scale <= spec.width:
-            pieces.append(word)
+            pieces.append([word])
         else:
-            pieces.extend(hyphenate_word(word, spec.width / scale, measure, spec.language))
-    widths = [measure(piece) for piece in pieces]
-    lines = break_at_size(pieces, widths, measure(" "), spec, size)
-    if lines is None:
+            pieces.append(hyphenate_word(word, spec.width / scale, measure, spec.language))
+    units = joined_units(pieces)
+    widths = [measure(part) for part in units.parts]
+    found = breaks_at_size(units, widths, units.gaps(measure(" ")), spec, size)
+    if found is None:
         return None
+    lines = units.lines(found[0])
     return Fitted(size, lines, round(size * spec.line_height), " ".join(words), hyphenated=True)
-
-
-def hyphenate_word(word: str, width: float, measure: Measure, language: str) -> list[str]:
-    """Pieces ending in a hyphen, each as long as fits; hard splits where pyphen finds none.
-
-    Korean, Chinese and Japanese break between any two syllables, with no hyphen.
-    """
-    if CJK.search(word):
-        return split_syllables(word, width, measure)
-    pieces: list[str] = []
-    rest = word
-    while measure(rest) > width:
-        points = [p for p in hyphen_points(rest, language) if measure(rest[:p] + HYPHEN) <= width]
-        cut = points[-1] if points else hard_cut(rest, width, measure)
-        pieces.append(rest[:cut] + HYPHEN)
-        rest = rest[cut:]
-    return [*pieces, rest]
-
-
-def split_syllables(word: str, width: float, measure: Measure) -> list[str]:
-    """As many characters a line as fit; a closing mark ("。", "）", "、") never opens a line
-    (kinsoku): the character before it moves down with it."""
-    pieces = [""]
-    for char in word:
-        if pieces[-1] and measure(pieces[-1] + char) > width:
-            carry = pieces[-1][-1] if char in NO_LINE_START and len(pieces[-1]) > 1 else ""
-            pieces[-1] = pieces[-1][: len(pieces[-1]) - len(carry)]
-            pieces.append(carry)
-        pieces[-1] += char
-    return pieces
-
-
-def hard_cut(word: str, width: float, measure: Measure) -> int:
-    cut = len(word) - 1
-    while cut > 1 and measure(word[:cut] + HYPHEN) > width:
-        cut -= 1
-    return cut
-
-
-def hyphen_points(word: str, language: str) -> list[int]:
-    return list(hyphenator(language).positions(word))
-
-
-@lru_cache(maxsize=4)
-def hyphenator(language: str) -> pyphen.Pyphen:
-    import pyphen  # only loaded when a word cannot fit: it reads a dictionary file
-
-    lang = language if language in pyphen.LANGUAGES else "en_US"
-    return pyphen.Pyphen(lang=lang)
 
 
 def break_lines(
     words: Sequence[str], widths: Sequence[float], space: float, width: float, max_lines: int
 ) -> list[int] | None:
-    found = best_breaks(words, widths, space, width, max_lines)
+    """Line ends (word indices) for words set a space apart: best_breaks for plain words."""
+    units = Units(tuple(words), (True,) * (len(words) - 1))
+    found = best_breaks(units, widths, units.gaps(space), width, max_lines)
     return None if found is None else found[0]
 
 
 def best_breaks(
-    words: Sequence[str], widths: Sequence[float], space: float, width: float, max_lines: int
+    units: Units,
+    widths: Sequence[float],
+    gaps: Sequence[float],
+    width: float,
+    max_lines: int,
+    extra: int = 0,
 ) -> tuple[list[int], float] | None:
-    """Line ends (word indices) for the fewest lines that fit, with the lines made even.
+    """Line ends (part indices) for the fewest lines that fit (plus `extra`), made even.
 
-    Dynamic programming over (words set, lines used): each line costs its squared empty share
-    of the box, plus penalties for a weak last word or a lone word on the last line.
+    Dynamic programming over (parts set, lines used): each line costs its squared empty share
+    of the box, the last line half as much and more when it is under LAST_MIN of the box
+    (balance.last_line_cost), plus penalties for a weak last word and a widow.
     """
-    n = len(words)
-    prefix = [0.0]
+    n = len(widths)
+    prefix, gap_prefix = [0.0], [0.0]
     for w in widths:
         prefix.append(prefix[-1] + w)
-    count = greedy_count(widths, space, width)
-    if count > max_lines:
+    for g in gaps:
+        gap_prefix.append(gap_prefix[-1] + g)
+    before_counts = fewest_lines(widths, gaps, width)
+    count = before_counts[n] + extra
+    if count > max_lines or count > n:
         return None
-    ending, starting = word_penalties(tuple(words))
+    after_counts = fewest_lines(widths[::-1], gaps[::-1], width)[::-1]
+    ending, starting, widow = word_penalties(units)
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
@@ -316,15 +289,22 @@ def best_breaks(
     for line in range(1, count + 1):
         last = line == count
         before, row, came_from = best[line - 1], best[line], back[line]
-        for end in range(line, n + 1) if not last else (n,):
-            extra = 0.0 if last else ending[end - 1]
+        # only ends that leave the words before and after a line count that can work
+        ends = [e for e in range(line, n + 1) if before_counts[e] <= line]
+        ends = [n] if last else [e for e in ends if after_counts[e] <= count - line]
+        for end in ends:
+            penalty = 0.0 if last else ending[end - 1]
             for start in range(end - 1, line - 2, -1):
-                used = prefix[end] - prefix[start] + space * (end - start - 1)
+                used = prefix[end] - prefix[start] + gap_prefix[end - 1] - gap_prefix[start]
                 if used > width:
                     break
-                cost = before[start] + SLACK_WEIGHT * (1 - used / width) ** 2 + extra
+                if before[start] == inf:
+                    continue
+                fill = used / width
+                slack = last_line_cost(fill) if last else SLACK_WEIGHT * (1 - fill) ** 2
+                cost = before[start] + slack + penalty
                 cost += starting[start] if start else 0.0
-                if last and end - start == 1 and start > 0:
+                if last and start > 0 and widow[start]:
                     cost += WIDOW_PENALTY
                 if cost < row[end]:
                     row[end], came_from[end] = cost, start
@@ -337,40 +317,35 @@ def best_breaks(
     return ends[::-1], best[count][n]
 
 
-@lru_cache(maxsize=64)
-def word_penalties(words: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """What ending a line on each word costs, and starting one: the same at every size tried."""
-    ending = [end_penalty(word) for word in words]
-    for i in range(len(words) - 1):
-        if breaks_korean_compound(words[i], words[i + 1]):
-            ending[i] += COMPOUND_PENALTY
-        if words[i + 1] in LIST_SEPARATORS:  # "· Cortisone" must not open a line
-            ending[i] += HYPHEN_PENALTY
-    starting = tuple(WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words)
-    return tuple(ending), starting
-
-
-def greedy_count(widths: Sequence[float], space: float, width: float) -> int:
-    lines, used = 1, -space
-    for w in widths:
-        if used + space + w > width and used >= 0:
+def fewest_lines(widths: Sequence[float], gaps: Sequence[float], width: float) -> list[int]:
+    """For each e, the fewest lines the first e parts take (greedy filling is optimal)."""
+    counts, lines, used = [0], 0, 0.0
+    for i, w in enumerate(widths):
+        if i == 0 or used + gaps[i - 1] + w > width:
             lines, used = lines + 1, w
         else:
-            used += space + w
+            used += gaps[i - 1] + w
+        counts.append(lines)
+    return counts
+
+
+def greedy_count(widths: Sequence[float], gaps: Sequence[float], width: float) -> int:
+    lines, used = 1, 0.0
+    for i, w in enumerate(widths):
+        if i and used + gaps[i - 1] + w > width:
+            lines, used = lines + 1, w
+        else:
+            used += (gaps[i - 1] if i else 0.0) + w
     return lines
 
 
-def join_lines(words: Sequence[str], ends: Sequence[int]) -> tuple[str, ...]:
-    starts = [0, *ends[:-1]]
-    return tuple(" ".join(words[s:e]) for s, e in zip(starts, ends, strict=True))
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])(?=\S)")  # Japanese: no space after
+CLAUSE_END = re.compile(r"[,;:—–]\s+|\s+[—–]\s+|、(?=\S)")
 
 
 def shorter_versions(text: str, min_words: int = 4) -> list[str]:
-    """Prefixes ending at a sentence (kept whole) or clause boundary (with an ellipsis).
+    """Prefixes ending at a sentence (kept whole) or clause boundary (with an ellipsis), of
+    `min_words` words or more (a Japanese character counts as one).
 
     Longest first, so the first that fits loses the least.
     """
@@ -378,6 +353,6 @@ def shorter_versions(text: str, min_words: int = 4) -> list[str]:
     for match in SENTENCE_END.finditer(text):
         versions.append(text[: match.start()])
     for match in CLAUSE_END.finditer(text):
-        versions.append(text[: match.start()].rstrip(" ,;:—–") + ELLIPSIS)
-    versions = [v for v in versions if len(v.split()) >= min_words and v != text]
+        versions.append(text[: match.start()].rstrip(" ,;:—–、") + ELLIPSIS)
+    versions = [v for v in versions if len(split_units(v).parts) >= min_words and v != text]
     return sorted(set(versions), key=len, reverse=True)
