@@ -97,3 +97,10 @@ def speaks_of_care(text: str) -> bool:
     """A sentence with a word of care in it ("exercises", "acupuntura", "치료"): the language
     files' [points] care_words."""
     return find_role_term("points", "care_words", text) is not None
+
+
+def reports_evidence(text: str) -> bool:
+    """A sentence that reports what a study or a statistic found ("A study found...", "Une
+    méta-analyse de 2005 montre..."): the language files' [points] evidence. It backs a point
+    but is none: a point says what the clinic does or what the reader can do."""
+    return find_role_term("points", "evidence", text) is not None

@@ -13,6 +13,7 @@ from pipeline.digest.point_blocks import (
     content_blocks,
     lead_label,
     make_point,
+    reports_evidence,
     sentence_point,
     speaks_of_care,
     strip_lead,
@@ -153,15 +154,19 @@ def names_a_method(section: Section) -> bool:
         and not title.endswith("?")
         and not exact_role(title)
         and not GENERIC_TREATMENT.search(title)
+        and find_role_term("points", "course", title) is None  # "Duration": how long it lasts
     )
 
 
 def points_from_sentences(blocks: list[Block]) -> list[Point]:
     """One point per sentence of a treatment section, with sentences that lean on the one
     before ("Therefore...", "This helps...") kept together; in a long section, the sentences
-    that speak of care."""
+    that speak of care. A study's finding ("Une méta-analyse montre...") is left out when the
+    section tells more than findings (a "## Acupuncture" section that only cites one keeps it)."""
+    sentences = [s for b in blocks for s in split_sentences(b.text)]
+    told = [s for s in sentences if not reports_evidence(s)]
     groups: list[list[str]] = []
-    for sentence in (s for b in blocks for s in split_sentences(b.text)):
+    for sentence in told or sentences:
         if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
             continue
         if groups and LEANS_BACK.match(sentence):

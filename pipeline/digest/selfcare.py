@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.digest.point_blocks import content_blocks, make_point, next_items, sentence_point
+from pipeline.digest.point_blocks import (
+    content_blocks,
+    make_point,
+    next_items,
+    reports_evidence,
+    sentence_point,
+)
 from pipeline.digest.points import (
     CAUSE_WORDS,
     MAX_LISTED_POINTS,
@@ -104,6 +110,7 @@ def is_advice(sentence: str) -> bool:
         and find_role_term("points", "advice", sentence) is not None
         and find_role_term("points", "not_advice", sentence) is None  # "important to note"
         and not is_cue("professional", sentence)  # "see your doctor": not self-care
+        and not reports_evidence(sentence)  # "Studies show that walking helps": a finding
     )
 
 
