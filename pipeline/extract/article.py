@@ -62,7 +62,13 @@ if TYPE_CHECKING:
 from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.headings import recover_headings
-from pipeline.extract.headline import html_headline, usable_title
+from pipeline.extract.headline import (
+    file_title,
+    html_headline,
+    part_heading,
+    title_heading,
+    usable_title,
+)
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.library import (
     bare_extraction,
@@ -130,8 +136,14 @@ def extract_html(page: Page) -> Article:
     meta = read_metadata(tree, page.url)
     voted = html_headline(tree, meta, source.title_hint)
     title = voted or meta.get("title") or ""
-    if not usable_title(title):  # no title, or an editor's placeholder ("Untitled Document")
-        title = first_heading(blocks) or html_headline(tree, meta, None, headings_alone=True)
+    if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
+        # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
+        title = (
+            title_heading(blocks)
+            or html_headline(tree, meta, None, headings_alone=True)
+            or file_title(page.path)
+            or first_heading(blocks)
+        )
     blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.cleanup import clean_text, drop_captions
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
-from pipeline.extract.headline import markdown_headline
+from pipeline.extract.headline import file_title, markdown_headline, title_heading
 from pipeline.extract.metadata import normalise_date
 from pipeline.extract.references import FOOTNOTE_SUP, drop_references
 from pipeline.models import Article, Block, Page
@@ -32,7 +32,12 @@ def extract_markdown(page: Page) -> Article:
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
     blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
-    title = markdown_headline(meta, blocks) or first_heading(blocks)
+    title = (
+        markdown_headline(meta, blocks)
+        or title_heading(blocks)
+        or file_title(page.path)
+        or first_heading(blocks)
+    )
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
