@@ -36,7 +36,7 @@ ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le",
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
 GENERIC_TREATMENT = re.compile(
     r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
-    r"|치료 방법|tratamiento",
+    r"|치료\s?방법|치료법|tratamiento|治療(?:方法|法)",
     re.I,
 )
 MAX_POINTS = 8  # points picked from running text

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.comments import keep_content_comments
+from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.headings import recover_headings
 from pipeline.extract.headline import (
     file_title,
@@ -130,7 +131,7 @@ def extract_html(page: Page) -> Article:
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
-    blocks = drop_chrome(blocks, collect_link_texts(tree))
+    blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.extract.blocks import MIN_ARTICLE_CHARS, drop_headline, first_heading, split_bullets
 from pipeline.extract.cleanup import clean_text, drop_captions
+from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import file_title, markdown_headline, title_heading
 from pipeline.extract.metadata import normalise_date
@@ -31,7 +32,7 @@ def extract_markdown(page: Page) -> Article:
     for note in soup.select("sup, div.footnote"):
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
-    blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
+    blocks = drop_contact_boxes(drop_captions(drop_references(tuple(blocks_from_html(soup)))))
     title = (
         markdown_headline(meta, blocks)
         or title_heading(blocks)
