@@ -23,6 +23,7 @@ KIND = ROOT / "tests" / "data" / "kind"
         ("precios.md", "a price list page"),
         ("tarif.md", "a price list page"),  # named by its file and its title
         ("02-our-doctors.html", 'an "about us" page'),  # by its file name; services only
+        ("la-consultation.md", 'a "first visit" page'),  # how a session goes, for any complaint
     ],
 )
 def test_a_page_of_the_site_is_refused_with_one_line(
@@ -76,6 +77,13 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("Nos praticiens", '"about us"'),
         ("Our Location", "contact"),
         ("Tarif", "price list"),
+        ("La consultation", '"first visit"'),
+        ("Your first visit", '"first visit"'),
+        ("Ihr erster Termin", '"first visit"'),
+        ("A primeira consulta", '"first visit"'),
+        ("初診の方へ", None),  # more words than the kind: an article may be titled so
+        ("Sciatica: your first visit", None),
+        ("What to expect after knee surgery", None),
         ("About sensitive teeth", None),
         ("Our doctors' advice on knee pain", None),
         ("Knee pain: home exercises", None),

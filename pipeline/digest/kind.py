@@ -43,6 +43,15 @@ PAGE_KINDS = {
         r"|kosten"
         r"|prezzi|tariffe|pre[çc]os|가격|비용 ?안내|料金|価格"
     ),
+    '"first visit"': (  # how a consultation goes: what the clinic does, for any complaint
+        r"(?:(?:the|your|a) )?(?:first )?(?:consultation|visit|appointment|session)"
+        r"|what to expect|(?:la |une |votre )?(?:premi[èe]re )?(?:consultation|s[ée]ance|visite)"
+        r"|d[ée]roulement(?: d.une (?:consultation|s[ée]ance))?"
+        r"|(?:ihr )?erste[rn]? (?:besuch|termin)"
+        r"|(?:la )?(?:prima )?(?:visita|seduta)|(?:a )?(?:primeira )?(?:consulta|sess[ãa]o)"
+        r"|(?:la )?(?:primera )?(?:visita|consulta|sesi[óo]n)|初診|初めての方|診療の流れ|첫 ?방문"
+        r"|진료 ?(?:안내|절차)"
+    ),
     "home": (
         r"home(?:page)?|welcome|inicio|bienvenid[oa]s?|accueil|bienvenue|startseite|willkommen"
         r"|benvenut[oi]|in[íi]cio|bem[ -]vindos?|ホーム|ようこそ"
