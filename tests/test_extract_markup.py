@@ -200,3 +200,14 @@ def test_one_numbered_line_or_a_decimal_is_no_list() -> None:
         page("<p>2.5 mm of the nail is removed.<br>The toe heals in a week.</p>")
     ).blocks
     assert not [b for b in blocks if b.kind == "item"]
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[…]", "(...)"])
+def test_a_quotes_cut_mark_is_not_article_text(mark: str) -> None:
+    """A quoted passage cut at its start or end ("[...] les lombalgies c'est: raideur...")
+    keeps its words; the cut mark is no part of them."""
+    quote = "les lombalgies c'est: raideur au réveil, lourdeur, douleurs diffuses, lumbago"
+    text = "Selon l'INRS, il faudrait parler de lombalgies au pluriel car: " * 4
+    markdown = f"---\ntitle: Lombalgie\n---\n\n{text}\n\n> {mark} {quote} {mark}\n"
+    blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
+    assert blocks[-1].text == quote
