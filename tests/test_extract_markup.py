@@ -211,3 +211,23 @@ def test_a_quotes_cut_mark_is_not_article_text(mark: str) -> None:
     markdown = f"---\ntitle: Lombalgie\n---\n\n{text}\n\n> {mark} {quote} {mark}\n"
     blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
     assert blocks[-1].text == quote
+
+
+def test_bold_letters_inside_a_word_stay_in_the_word() -> None:
+    """An acrostic list ("**P**rotection", "**E**levation" for PEACE) keeps its words whole:
+    inline markup adds no space inside a word."""
+    intro = "Les trois premiers jours, suivez le protocole PEACE pour protéger la cheville. " * 3
+    items = "\n".join(
+        f"* **{word[0]}**{word[1:]} : {text}"
+        for word, text in [
+            ("Protection", "arrêtez l'activité qui fait mal."),
+            ("Elevation", "surélevez la jambe le plus souvent possible."),
+        ]
+    )
+    markdown = f"---\ntitle: Entorse\n---\n\n{intro}\n\n{items}\n"
+    blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
+    assert [b.text for b in blocks[1:]] == [
+        "Protection: arrêtez l'activité qui fait mal.",
+        "Elevation: surélevez la jambe le plus souvent possible.",
+    ]
+    assert [b.lead for b in blocks[1:]] == ["Protection", "Elevation"]
