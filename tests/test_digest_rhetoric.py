@@ -117,3 +117,43 @@ def test_a_line_that_introduces_a_video_is_no_tip() -> None:
     blocks += [para('Vidéo "Mal au dos: les bons gestes":', lead='Vidéo "Mal au dos')]
     tips = [f"{p.label} {p.text}" for p in digest(blocks, "La lombalgie").prevention]
     assert len(tips) == 5 and not any("Vidéo" in t for t in tips), tips
+
+
+def test_a_list_of_stages_or_grades_is_no_treatment() -> None:
+    """ "Il existe 3 stades de gravité : Stade 1 : ..." classifies the injury; the protocol
+    below it is what the reader does."""
+    blocks = [para("Une entorse est une lésion d'un ligament de la cheville.")]
+    blocks += [para("Il existe 3 stades de gravité :")]
+    blocks += [item("Stade 1 (Bénin) : simple étirement du ligament.", lead="Stade 1 (Bénin)")]
+    blocks += [item("Stade 2 (Moyen) : déchirure partielle.", lead="Stade 2 (Moyen)")]
+    blocks += [heading("Les premiers réflexes")]
+    blocks += [item("Protection : arrêtez l'activité qui fait mal.", lead="Protection")]
+    blocks += [item("Elevation : surélevez la jambe pour drainer l'œdème.", lead="Elevation")]
+    found = digest(blocks, "Entorse de cheville")
+    labels = [p.label for p in (*found.treatment_points, *found.prevention)]
+    assert "Stade 1 (Bénin)" not in labels and "Protection" in labels, labels
+
+
+def test_an_english_list_of_grades_is_no_treatment() -> None:
+    blocks = [
+        para("A sprain is an injury to a ligament."),
+        para("There are three grades of sprain:"),
+    ]
+    blocks += [item("Grade 1: a mild stretch of the ligament.", lead="Grade 1")]
+    blocks += [item("Grade 2: a partial tear.", lead="Grade 2")]
+    blocks += [para("Treatment may include manual therapy and a graded exercise programme.")]
+    labels = [p.label for p in digest(blocks, "Ankle sprain").treatment_points]
+    assert "Grade 1" not in labels, labels
+
+
+def test_a_labelled_point_is_not_told_again_as_advice() -> None:
+    """ "Avoid: Évitez les anti-inflammatoires..." is a point with its label: the same sentence
+    is not a self-care tip too."""
+    blocks = [para("Une entorse est une lésion d'un ligament de la cheville.")]
+    blocks += [para("Les réflexes :")]
+    blocks += [item("Protection : arrêtez l'activité qui fait mal.", lead="Protection")]
+    text = "Évitez les anti-inflammatoires les premiers jours, ils freinent la cicatrisation."
+    blocks += [item(f"Avoid : {text}", lead="Avoid")]
+    found = digest(blocks, "Entorse de cheville")
+    assert text in [p.text for p in found.treatment_points]
+    assert not any(text in p.text for p in found.prevention)

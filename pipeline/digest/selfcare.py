@@ -77,7 +77,8 @@ def introduces_tips(block: Block) -> bool:
 
 def advice_sentences(sections: list[Section]) -> list[Point]:
     """Sentences that advise the reader, outside the treatment, FAQ and case sections and the
-    treatment points ("### 1. Protect" in a list of steps stays a step)."""
+    treatment points ("### 1. Protect" in a list of steps stays a step; "Avoid: Évitez..." is
+    the point "Évitez..." with its label)."""
     steps = [p.text for p in listed_points(sections)]
     found: list[Point] = []
     for section in sections:
@@ -87,7 +88,7 @@ def advice_sentences(sections: list[Section]) -> list[Point]:
             found += [
                 sentence_point(s)
                 for s in sentences_of(block.text)
-                if is_advice(s) and not any(s in step for step in steps)
+                if is_advice(s) and not any(s in step or step in s for step in steps)
             ]
     return found[:MAX_ADVICE]
 
