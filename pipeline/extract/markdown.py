@@ -89,7 +89,7 @@ def element_text(element: Tag) -> str:
     """The element's text as the reader sees it: inline markup joins its text to the words
     around it ("**P**rotection" is "Protection", not "P rotection"); a line break or a block
     inside the element (a paragraph in a list item) separates it."""
-    from bs4 import NavigableString, Tag
+    from bs4.element import NavigableString, Tag
 
     parts: list[str] = []
     for node in element.descendants:
