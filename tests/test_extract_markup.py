@@ -231,3 +231,23 @@ def test_bold_letters_inside_a_word_stay_in_the_word() -> None:
         "Elevation: surélevez la jambe le plus souvent possible.",
     ]
     assert [b.lead for b in blocks[1:]] == ["Protection", "Elevation"]
+
+
+def test_a_blockquote_holding_a_heading_is_a_layout_box_not_a_quote() -> None:
+    """Some page builders wrap each section in a <blockquote>; read as one quote, its heading
+    was glued to the next sentence ("...Shoulder Pain?Apart from...")."""
+    prose = "Shoulder pain affects many adults at some point and limits daily tasks. " * 3
+    html = (
+        "<html><head><title>Shoulder pain</title></head><body><article><h1>Shoulder pain</h1>"
+        f"<blockquote><p>{prose}</p></blockquote>"
+        "<blockquote><h2>What causes shoulder pain?</h2>"
+        "<b>Apart from sprains, the most common causes include the following:</b>"
+        "<ul><li>Shoulder dislocation</li><li>Frozen shoulder</li></ul></blockquote>"
+        "<blockquote><p>A real quotation stays a quote.</p></blockquote>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(Page(origin="x", text=html, kind="html")).blocks
+    kinds = [(b.kind, b.text[:28]) for b in blocks]
+    assert ("heading", "What causes shoulder pain?") in kinds, kinds
+    assert not any("pain?Apart" in b.text for b in blocks)
+    assert ("quote", "A real quotation stays a quo") in kinds, kinds

@@ -51,6 +51,7 @@ from pipeline.extract.cleanup import (
     drop_post_cards,
     drop_repeated_chrome,
     recover_chunks,
+    unquote_layout_boxes,
     unwrap_item_headings,
     unwrap_paragraph_spans,
     wrap_loose_text,
@@ -113,6 +114,7 @@ def extract_html(page: Page) -> Article:
     raise_styled_headings(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
+    unquote_layout_boxes(tree)
     unwrap_item_headings(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
