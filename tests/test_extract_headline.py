@@ -166,3 +166,19 @@ def test_a_page_without_a_title_never_takes_a_part_heading(body: str, title: str
         origin="x", text=f"<html><body>{body}</body></html>", kind="html", path="/s/sciatica.php"
     )
     assert extract_article(page).title == title
+
+
+@pytest.mark.parametrize(
+    ("h1", "title"),
+    [
+        (
+            "¿Qué es dolor anterior de rodilla?</br><span>Dr. Gastón Gioscia | Deportólogo</span>",
+            "¿Qué es dolor anterior de rodilla?",
+        ),
+        ("Knee pain in runners<br>by Dr. Jane Lee", "Knee pain in runners"),
+        ("Dr. Lee explains knee pain", "Dr. Lee explains knee pain"),
+        ("Knee pain <em>in runners</em>", "Knee pain in runners"),
+    ],
+)
+def test_the_authors_line_inside_the_h1_is_not_part_of_the_headline(h1: str, title: str) -> None:
+    assert headline(f"<html><body><article><h1>{h1}</h1>{BODY}</article></body></html>") == title

@@ -218,10 +218,37 @@ def candidate(element: HtmlElement, source: str, counts: Counter[str]) -> list[C
     else:
         alts = [clean_text(i.get("alt") or "") for i in element.iter("img")]
         text = clean_text(" ".join([*alts, spaced_text(element)]))
-    text = LEADING_MARKS.sub("", text)
+    text = without_byline(element, LEADING_MARKS.sub("", text))
     if not text or counts[text] >= REPEATS or in_chrome(element):
         return []
     return [Candidate(text, source)]
+
+
+def without_byline(element: HtmlElement, text: str) -> str:
+    """The title without the author's line that a theme puts at the end of the same heading
+    ("¿Qué es dolor anterior de rodilla?<span>Dr. Gastón Gioscia | Deportólogo</span>",
+    "Knee pain<br>by Dr. Lee")."""
+    children = list(element)
+    last = children[-1] if children else None
+    if last is None:
+        return text
+    if last.tag == "br":
+        tail = clean_text(last.tail or "")
+    elif not (last.tail or "").strip():
+        tail = clean_text(last.text_content())
+    else:
+        return text
+    if tail and BYLINE.match(tail) and text.endswith(tail) and len(tail.split()) <= BYLINE_WORDS:
+        return text[: -len(tail)].strip() or text
+    return text
+
+
+BYLINE = re.compile(
+    r"^(?:by|por|par|von|di|da|de|written by|escrito por|écrit par)\s+\S"
+    r"|^(?:dr|dra|drs|prof|profa?|mr|mrs|ms|doc)\.?\s+[A-ZÀ-Ý]",
+    re.I,
+)
+BYLINE_WORDS = 8
 
 
 def spaced_text(element: HtmlElement) -> str:
