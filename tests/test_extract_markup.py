@@ -251,3 +251,31 @@ def test_a_blockquote_holding_a_heading_is_a_layout_box_not_a_quote() -> None:
     assert ("heading", "What causes shoulder pain?") in kinds, kinds
     assert not any("pain?Apart" in b.text for b in blocks)
     assert ("quote", "A real quotation stays a quo") in kinds, kinds
+
+
+def test_headings_of_boxes_and_later_h1s_are_put_back() -> None:
+    """A page builder's cards (<div><h3>Whiplash</h3><p>...</p></div>) and its later <h1>
+    section titles ("How to manage") keep their headings in the body."""
+    cards = "".join(
+        f"<div class='card'><h3>{name}</h3><p>{text}</p></div>"
+        for name, text in [
+            ("Whiplash", "Injury to the neck, often from car accidents, can cause shoulder pain."),
+            ("Nerve compression", "A pinched nerve in the neck can send pain down the arm."),
+        ]
+    )
+    tips = "".join(
+        f"<p>{t}</p>"
+        for t in (
+            "Cold packs around the shoulder for fifteen minutes.",
+            "Range of motion exercises in a pain free range.",
+        )
+    )
+    prose = "Shoulder pain is common and can come from the joint, the neck or the muscles. " * 3
+    html = (
+        "<html><head><title>Shoulder pain</title></head><body><h1>Shoulder Pain</h1>"
+        f"<p>{prose}</p><div><h1>Common Conditions</h1><div class='grid'>{cards}</div></div>"
+        f"<div><h1>How to manage</h1><div class='box'>{tips}</div></div></body></html>"
+    )
+    blocks = extract_article(Page(origin="x", text=html, kind="html")).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert {"Whiplash", "Nerve compression", "How to manage"} <= set(headings), headings
