@@ -159,3 +159,18 @@ def test_a_booking_line_in_portuguese_french_or_japanese_is_no_point() -> None:
     assert labels_and_texts(Article(title="Dor nas costas", blocks=tuple(blocks))) == [
         " A fisioterapia fortalece os músculos da coluna."
     ]
+
+
+def test_a_method_section_after_home_care_among_the_treatments_is_a_point() -> None:
+    """ "Home Treatments" between "How is it diagnosed?" and "Braces and Supports" does not end
+    the run of the post's method sections: the night splints are a treatment point."""
+    blocks = [heading("What are the symptoms?"), para("Pain under the heel in the morning.")]
+    blocks += [heading("How is it treated?"), para("Your podiatrist may recommend shockwave.")]
+    blocks += [heading("Home Treatments"), para("Apply ice for 15 minutes three times a day.")]
+    blocks += [heading("Braces and Supports")]
+    blocks += [para("Night splints are another treatment that can help stretch your calf.")]
+    texts = labels_and_texts(Article(title="Heel pain", blocks=tuple(blocks)))
+    assert (
+        "Braces and Supports Night splints are another treatment that can help stretch your calf."
+        in texts
+    ), texts

@@ -252,7 +252,7 @@ def method_topics(sections: list[Section]) -> set[int]:
             continue  # under a "Causes" or "Treatment" heading: that section's own part
         if section.role == "treatment" or (not section.role and names_a_method(section)):
             run.append(index)
-        elif section.blocks:
+        elif section.blocks and section.role != "selfcare":  # home care among the methods
             break
     topics = {i for i in run if not sections[i].role and sections[i].blocks}
     return topics if len(run) >= 2 else set()
