@@ -157,3 +157,12 @@ def test_a_labelled_point_is_not_told_again_as_advice() -> None:
     found = digest(blocks, "Entorse de cheville")
     assert text in [p.text for p in found.treatment_points]
     assert not any(text in p.text for p in found.prevention)
+
+
+def test_a_cause_told_under_a_lifestyle_heading_is_no_tip() -> None:
+    blocks = [heading("Postural issues or Lifestyle factors", 3)]
+    blocks += [para("Poor posture, such as slouching, can lead to muscle imbalances and pain.")]
+    blocks += [para("Lifestyle factors like heavy backpacks can also lead to shoulder pain.")]
+    blocks += [para("Make sure you take regular breaks from the computer to stretch.")]
+    tips = [p.text for p in digest(blocks, "Shoulder pain").prevention]
+    assert tips == ["Make sure you take regular breaks from the computer to stretch."], tips

@@ -28,7 +28,7 @@ from pipeline.digest.points import (
 from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, word_count
-from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block, Point
 
 FULL_STOP = re.compile(r"(?<=[。！？])")
@@ -43,8 +43,21 @@ NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no
 def find_prevention(sections: list[Section]) -> list[Point]:
     """The article's self-care tips, each once, in article order of their kind."""
     tips = points_from_sections(sections, "selfcare") + introduced_tips(sections)
-    tips = tips or advice_sentences(sections)
+    tips = [t for t in tips if not tells_a_cause(t)] or advice_sentences(sections)
     return drop_weak_openers(once_each(tips))[:MAX_LISTED_POINTS]
+
+
+def tells_a_cause(tip: Point) -> bool:
+    """An unlabelled sentence that tells what causes the problem ("Poor posture, such as
+    slouching, can lead to muscle imbalances") and advises nothing: no tip, even under a
+    "Lifestyle factors" heading."""
+    text = tip.text
+    causes = CAUSE_WORDS.search(text) or term_pattern("signals", "cause_of").search(text)
+    return (
+        tip.label is None
+        and causes is not None
+        and find_role_term("points", "advice", text) is None
+    )
 
 
 def introduced_tips(sections: list[Section]) -> list[Point]:
