@@ -218,6 +218,48 @@ def test_blocked_claims_are_left_out_of_images_and_captions(
     assert counters == [f"{i} / {len(counters)}" for i in range(1, len(counters) + 1)]
 
 
+PORTUGUESE_CLAIMS = """---
+title: Dor lombar - o que fazer
+---
+
+A dor lombar é uma dor na parte de baixo das costas que piora ao ficar sentado muito tempo.
+
+## Causas
+
+A dor lombar é causada pela fraqueza dos músculos que sustentam a coluna e pela má postura.
+
+## Tratamento
+
+- A fisioterapia garante a cura da dor lombar em poucas sessões.
+- Exercícios de fortalecimento para o abdômen e as costas, três vezes por semana.
+
+## O que você pode fazer
+
+- O movimento orientado é essencial para a cura da dor lombar.
+- Faça pausas a cada hora para caminhar e alongar as costas durante o trabalho.
+- Durma de lado com um travesseiro entre os joelhos para aliviar a coluna.
+"""
+
+
+def test_a_blocked_claim_in_another_language_is_left_out_tips_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The language's own rules decide what is left out (cura is a Portuguese cure claim), and
+    a self-care tip is left out as a treatment point is: the rest of the set is written."""
+    source = tmp_path / "dor-lombar.md"
+    source.write_text(PORTUGUESE_CLAIMS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(source), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "left out treatment point 1" in err and "left out self-care tip 1" in err
+    (folder,) = list(out.iterdir())
+    manifest = json.loads((folder / "post.json").read_text(encoding="utf-8"))
+    assert "cure" in {item["rule"] for item in manifest["left_out"]}
+    drawn = " ".join(text for image in manifest["images"] for text in image["texts"])
+    assert "cura" not in drawn and "cura" not in manifest["caption"]
+    assert "Faça pausas a cada hora" in drawn  # the other tips are drawn
+
+
 def test_findings_go_into_post_json_with_keep_flagged(tmp_path: Path) -> None:
     assert main(["run", str(CLAIMS), "-o", str(tmp_path), "-q", "--keep-flagged"]) == 0
     (folder,) = list(tmp_path.iterdir())
