@@ -22,6 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.digest.direction import (
+    Topic,
+    complaint_words,
+    reads_backwards,
+    subject_stems,
+    talks_of_the_cause,
+    tells_a_consequence,
+)
 from pipeline.digest.point_blocks import CTA
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
@@ -36,7 +44,19 @@ from pipeline.digest.sentences import (
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
-__all__ = ["Candidate", "best_sentence", "candidates", "size", "without_clause"]
+__all__ = [
+    "Candidate",
+    "Topic",
+    "best_sentence",
+    "candidates",
+    "complaint_words",
+    "reads_backwards",
+    "size",
+    "subject_stems",
+    "talks_of_the_cause",
+    "tells_a_consequence",
+    "without_clause",
+]
 
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
@@ -52,14 +72,6 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
-EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
-
-
-@dataclass(frozen=True)
-class Topic:
-    title: frozenset[str]  # the headline's stems
-    subject: frozenset[str]  # its stems that are not complaint words (subject_stems)
-    condition: bool  # the headline names a complaint ("Back pain"), not only a cause or a method
 
 
 @dataclass(frozen=True)
@@ -137,49 +149,6 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     if has_cue(role, text):
         return role != "cause" or not (reads_backwards(text, topic) or tells_a_consequence(text))
     return role == "symptom" and complaint_words(text) > 0
-
-
-def subject_stems(headline: str) -> frozenset[str]:
-    """What the post is about: the stems of the headline's words that are not complaint words
-    ("heel" of "Heel pain", "tmj" and "jaw" of "Jaw pain? ... your TMJ symptoms")."""
-    complaint = term_pattern("signals", "complaint")
-    return stem_set(" ".join(w for w in re.findall(r"\w+", headline) if not complaint.match(w)))
-
-
-def reads_backwards(text: str, topic: Topic) -> bool:
-    """A sentence whose only cause phrases name what something brings about, where that is not
-    the post's subject: "It is one of the most common causes of lower leg pain" (the subject is
-    not named), "sciatica ..., causing pain that radiates" (the subject brings on a complaint),
-    "back pain is the main cause of time off work" (a post about a complaint). It tells an
-    effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
-    reads right: the subject is the cause."""
-    forward = [m.span() for m in term_pattern("signals", "cause_of").finditer(text)]
-    if not forward or not topic.subject:
-        return False
-    cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
-    if any(all(end <= start or begin >= stop for start, stop in forward) for begin, end in cues):
-        return False  # a plain cue besides ("caused by", "due to")
-    return all(names_an_effect(text, start, stop, topic) for start, stop in forward)
-
-
-def talks_of_the_cause(text: str) -> bool:
-    """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
-    root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
-    return term_pattern("signals", "cause_talk").search(text) is not None
-
-
-def tells_a_consequence(text: str) -> bool:
-    """ "That's why...", "그렇기 때문에...", "そのため...": a sentence that tells what follows from
-    the one before it; its "because" names the sentence before, not a cause."""
-    return term_pattern("signals", "consequence").match(text.lstrip("“\"'‘([ ")) is not None
-
-
-def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
-    after = " ".join(text[stop:].split()[:EFFECT_WORDS])
-    if topic.subject & stem_set(after):
-        return False  # "... is a common cause of heel pain"
-    named_before = topic.subject & stem_set(text[:start])
-    return not named_before or topic.condition or complaint_words(after) > 0
 
 
 def with_run(candidate: Candidate) -> str:
@@ -340,15 +309,6 @@ def tells_a_complaint(candidate: Candidate) -> bool:
     estar nervioso")."""
     text = " ".join((candidate.text, *candidate.run))
     return complaint_words(text) > 0 or has_cue("symptom", text)
-
-
-@lru_cache(maxsize=8192)
-def complaint_words(text: str) -> int:
-    """Words that name a complaint ("pain", "dolor", "통증"); "symptoms" or "signs" themselves
-    name none ("Recognizing the symptoms is crucial")."""
-    generic = term_pattern("signals", "symptom_heading")
-    found = term_pattern("signals", "complaint").finditer(text)
-    return sum(not generic.match(match.group()) for match in found)
 
 
 @lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
