@@ -24,11 +24,13 @@ from functools import lru_cache
 
 from pipeline.digest.direction import (
     Topic,
+    announces_causes,
     complaint_words,
     reads_backwards,
     subject_stems,
     talks_of_the_cause,
     tells_a_consequence,
+    tells_a_share,
 )
 from pipeline.digest.point_blocks import CTA
 from pipeline.digest.sections import Section
@@ -98,6 +100,7 @@ def best_sentence(
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
+    found = after_announcements(found) if role == "cause" else found
     # a sentence that ends on a colon only opens what follows it ("... au pluriel car :")
     found = [c for c in found if c.run or not c.text.rstrip().endswith((":", "："))]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
@@ -108,6 +111,19 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def after_announcements(found: list[Candidate]) -> list[Candidate]:
+    """ "The causes of X are many. A family history of depression raises the risk...": a
+    section's first sentence that only announces the causes hands its place to the next one."""
+    result = list(found)
+    for index, candidate in enumerate(found[:-1]):
+        if candidate.first and announces_causes(candidate.text, bool(candidate.run)):
+            result[index] = replace(candidate, first=False)
+            result[index + 1] = replace(
+                found[index + 1], first=found[index + 1].role == candidate.role
+            )
+    return result
 
 
 def told_the_right_way(section: Section, topic: Topic) -> Section:
@@ -256,6 +272,8 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 3.0 * talks_of_the_cause(text)
         points -= 3.0 * tells_a_consequence(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
+        points -= 1.5 * announces_causes(text, bool(candidate.run))
+        points -= 2.0 * tells_a_share(text)
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))

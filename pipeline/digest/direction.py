@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.digest.sentences import stem_set
+from pipeline.digest.sentences import ASIDE, stem_set
 from pipeline.digest.vocabulary import term_pattern
 
 __all__ = [
@@ -86,3 +86,30 @@ def complaint_words(text: str) -> int:
     generic = term_pattern("signals", "symptom_heading")
     found = term_pattern("signals", "complaint").finditer(text)
     return sum(not generic.match(match.group()) for match in found)
+
+
+# A share of people ("17% of adults", "16.6 %"): a sentence that tells how common, not why.
+STATISTIC = re.compile(r"\d(?:[.,]\d+)?\s?[%％]")
+ANNOUNCE_WORDS = 12  # an announcement is short: a longer sentence goes on to name the causes
+
+
+def announces_causes(text: str, listed: bool) -> bool:
+    """ "The causes of dysthymia are many.", "원인은 다양합니다.": a short sentence that says
+    there are many causes and names none; the sentence after it does. One that a list follows
+    (`listed`) or that goes on "such as ..." introduces the causes it names."""
+    return (
+        not listed
+        and len(text.split()) <= ANNOUNCE_WORDS
+        and term_pattern("signals", "many_causes").search(text) is not None
+        and term_pattern("points", "list_intro").search(text) is None
+    )
+
+
+def tells_a_share(text: str) -> float:
+    """ "In Canada, 17% of adults smoke and 16.6% die due to smoking-related causes.": a
+    statistic, which tells how common a thing is, not what causes it (1.0). A share in
+    brackets is an aside of a sentence that may still tell the cause ("most back pain (about
+    85%) comes from poor posture and weak muscles"): 0.5. None: 0.0."""
+    if STATISTIC.search(ASIDE.sub("", text)):
+        return 1.0
+    return 0.5 if STATISTIC.search(text) else 0.0
