@@ -27,6 +27,14 @@ __all__ = [
 ]
 
 EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
+# Where a Korean or Japanese sentence's topic ends ("녹내장은 ", "喫煙は"), or a clause: what a
+# phrase placed after its effect causes comes after that.
+# Not the "-는" of a verb ("지속되는 통증", "발생하는", "있는", "나타나는"), which is no topic.
+TOPIC_END = re.compile(
+    r"[가-힣](?<![되하있없나])(?:은|는) |[가-힣](?:이|가|도) "
+    r"|(?<=[\u3040-\u9fff])[はがも](?=[\u3040-\u9fff])|[,、，]\s*"
+)
+IDEOGRAMS = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]+")  # katakana and kanji runs
 
 
 @dataclass(frozen=True)
@@ -50,13 +58,36 @@ def reads_backwards(text: str, topic: Topic) -> bool:
     "back pain is the main cause of time off work" (a post about a complaint). It tells an
     effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
     reads right: the subject is the cause."""
-    forward = [m.span() for m in term_pattern("signals", "cause_of").finditer(text)]
-    if not forward or not topic.subject:
+    phrases = [
+        (m.span(), text[: m.start()], effect_after(text, m.end())) for m in find("cause_of", text)
+    ]
+    for match in find("effect_first", text):  # "녹내장은 시력 상실의 원인": the effect comes first
+        effect = effect_before(text[: match.start()])
+        phrases.append((match.span(), text[: match.start() - len(effect)], effect))
+    if not phrases or not topic.subject:
         return False
     cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
-    if any(all(end <= start or begin >= stop for start, stop in forward) for begin, end in cues):
+    spans = [span for span, _, _ in phrases]
+    if any(all(end <= start or begin >= stop for start, stop in spans) for begin, end in cues):
         return False  # a plain cue besides ("caused by", "due to")
-    return all(names_an_effect(text, start, stop, topic) for start, stop in forward)
+    return all(names_an_effect(effect, before, topic) for _, before, effect in phrases)
+
+
+def find(signal: str, text: str) -> list[re.Match[str]]:
+    return list(term_pattern("signals", signal).finditer(text))
+
+
+def effect_after(text: str, stop: int) -> str:
+    """The words after "causes of" or "leads to": what is caused."""
+    return " ".join(text[stop:].split()[:EFFECT_WORDS])
+
+
+def effect_before(before: str) -> str:
+    """What is caused, where it comes before the phrase (Korean, Japanese): "시력 상실" of
+    "녹내장은 시력 상실의 원인", "歯周病" of "喫煙は歯周病の原因": the words after the sentence's
+    topic ("녹내장은", "喫煙は") or the last comma."""
+    cut = max((m.end() for m in TOPIC_END.finditer(before)), default=0)
+    return before[cut:]
 
 
 def talks_of_the_cause(text: str) -> bool:
@@ -71,12 +102,28 @@ def tells_a_consequence(text: str) -> bool:
     return term_pattern("signals", "consequence").match(text.lstrip("“\"'‘([ ")) is not None
 
 
-def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
-    after = " ".join(text[stop:].split()[:EFFECT_WORDS])
-    if topic.subject & stem_set(after):
+def names_an_effect(effect: str, before: str, topic: Topic) -> bool:
+    """The phrase names an effect, not a cause of the post's subject: what is caused is not
+    the subject, and either the subject is not named before it ("It is a common cause of lower
+    leg pain") or the post is about a complaint, or what is caused is one ("sciatica ...,
+    causing pain")."""
+    if names_the_subject(effect, topic):
         return False  # "... is a common cause of heel pain"
-    named_before = topic.subject & stem_set(text[:start])
-    return not named_before or topic.condition or complaint_words(after) > 0
+    return not names_the_subject(before, topic) or topic.condition or complaint_words(effect) > 0
+
+
+def names_the_subject(text: str, topic: Topic) -> bool:
+    """The text shares a stem with the post's subject, or, in a language written without
+    spaces (Japanese), two kanji or katakana in a row ("歯周" of "歯周病")."""
+    return bool(topic.subject & stem_set(text)) or bool(
+        ideogram_pairs("".join(topic.subject)) & ideogram_pairs(text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def ideogram_pairs(text: str) -> frozenset[str]:
+    runs = IDEOGRAMS.findall(text)
+    return frozenset(run[i : i + 2] for run in runs for i in range(len(run) - 1))
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,70 @@
+"""Which way a Korean or Japanese cause sentence reads (pipeline/digest/direction.py): there
+the effect comes before the phrase ("A는 B의 원인", "AはBの原因"), and "-기 때문에" is
+"because", not "because of". Small made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.digest.choose import has_cue
+from pipeline.digest.direction import Topic, complaint_words, reads_backwards, subject_stems
+from pipeline.digest.story import digest_article
+from pipeline.models import Article
+from tests.factories import heading, para
+
+
+def topic(headline: str) -> Topic:
+    return Topic(frozenset(), subject_stems(headline), complaint_words(headline) > 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        # the post's condition causes something else: an effect
+        ("녹내장 Glaucoma", "현재 녹내장은 시력 상실의 주된 원인입니다."),
+        ("치주염", "치주염이 치아 상실로 이어지는 이유"),
+        ("歯周病", "歯周病は失明の原因になることもあります。"),
+        ("歯周病", "歯周病は歯を失うことにつながります。"),
+    ],
+)
+def test_an_effect_told_before_its_phrase(title: str, sentence: str) -> None:
+    assert reads_backwards(sentence, topic(title))
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("안구 건조증", "안구 건조증의 가장 흔한 원인은 눈물 부족입니다."),
+        # "-는" of a verb ("지속되는") is no topic: the effect is the whole phrase
+        ("출산후 골반관리", "골반 내 유착 등은 출산 후 지속되는 통증의 원인이 될 수 있습니다."),
+        ("歯周病", "歯周病の直接的原因は、歯垢の中の細菌が出す毒素です。"),
+        ("歯周病", "喫煙は歯周病の原因になります。"),
+    ],
+)
+def test_a_cause_of_the_subject(title: str, sentence: str) -> None:
+    assert not reads_backwards(sentence, topic(title))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("잘못된 자세 때문에 허리에 부담이 커집니다.", True),  # because of a noun
+        ("잇몸뼈는 회복되기 어렵기 때문에 조기 치료가 핵심입니다.", False),  # because a clause
+    ],
+)
+def test_because_of_and_because(sentence: str, cue: bool) -> None:
+    assert has_cue("cause", sentence) is cue
+
+
+def test_the_condition_as_a_cause_of_something_else_is_no_cause() -> None:
+    digest = digest_article(
+        Article(
+            title="녹내장",
+            blocks=(
+                heading("녹내장 증상"),
+                para("초기에는 증상이 거의 없고 시야가 서서히 좁아집니다."),
+                para("현재 녹내장은 시력 상실의 주된 원인입니다."),
+            ),
+        )
+    )
+    assert digest.cause is None
