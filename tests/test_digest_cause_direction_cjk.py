@@ -8,9 +8,10 @@ import pytest
 
 from pipeline.digest.choose import has_cue
 from pipeline.digest.direction import Topic, complaint_words, reads_backwards, subject_stems
+from pipeline.digest.sections import exact_role
 from pipeline.digest.story import digest_article
 from pipeline.models import Article
-from tests.factories import heading, para
+from tests.factories import heading, item, para
 
 
 def topic(headline: str) -> Topic:
@@ -68,3 +69,49 @@ def test_the_condition_as_a_cause_of_something_else_is_no_cause() -> None:
         )
     )
     assert digest.cause is None
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("안구 건조증 원인 및 증상", "cause"),  # both named: the first
+        ("증상 및 원인", "symptom"),
+        ("진료 예약", "cta"),  # a call to action stays one
+    ],
+)
+def test_a_label_of_two_roles(label: str, role: str) -> None:
+    assert exact_role(label) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("스트레스로 생기는 두통입니다.", True),
+        ("눈꺼풀 부위에 생기는 염증성 질환", False),  # where, not why
+    ],
+)
+def test_arising_where_is_no_cause(sentence: str, cue: bool) -> None:
+    assert has_cue("cause", sentence) is cue
+
+
+def test_causes_and_symptoms_in_a_landing_page() -> None:
+    opening = "안구 건조증은 노화, 환경 등 여러 원인으로 눈물이 부족해 건조해지는 질환입니다."
+    digest = digest_article(
+        Article(
+            title="안구 건조증",
+            blocks=(
+                para(opening),
+                heading("안구 건조증 원인 및 증상"),
+                item("노화"),
+                heading("노화", 3),
+                heading("안검염", 3),
+                item("눈꺼풀의 피부와 속눈썹 부위에 생기는 염증성 질환"),
+                item("만성 피로"),
+                heading("안구 건조증 환자의 대표 증상"),
+                item("눈의 이물감"),
+                item("안구 가려움"),
+            ),
+        )
+    )
+    assert digest.symptom and digest.symptom.startswith("눈의 이물감")
+    assert digest.cause == opening

@@ -184,7 +184,7 @@ def candidates(sections: list[Section]) -> list[Candidate]:
     placed: list[Candidate] = []
     seen: set[tuple[str | None, bool]] = set()
     for section, role in zip(sections, inherited_roles(sections), strict=True):
-        key = (role, names_symptoms(section))
+        key = (role, role == "symptom" and names_symptoms(section))  # "Symptoms" after "What is it"
         placed += section_candidates(section, role, key not in seen)
         seen.add(key)
     total = max(1, len(placed) - 1)
