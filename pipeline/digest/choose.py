@@ -74,6 +74,8 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
+DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
+DEFINITION_WORDS = 6  # within which it names the subject and its verb
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 1.0 * has_cue("cause", text)
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
+        points += 2.0 * defines_the_condition(candidate, topic)
     return points
 
 
@@ -319,6 +322,22 @@ def shape_score(candidate: Candidate) -> float:
     if words > LONG_WORDS:
         points -= 1.5 + (words > 2 * LONG_WORDS)
     return points
+
+
+def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
+    """ "Chronic pelvic pain (CPP) is pain below the belly button...", "Se caracteriza por una
+    sensación de preocupación y miedo...": a sentence near the start that says what the post's
+    condition is, in complaint words. Its first words name the subject, then the verb
+    (`defines` in the language files: "is", "es", "ist"...), or it opens with the verb, its
+    subject left out as Spanish, Portuguese and Italian do ("Es una afección que...")."""
+    text = candidate.text
+    if candidate.item or candidate.position > DEFINITION_PLACE:
+        return False
+    head = " ".join(text.split()[:DEFINITION_WORDS])
+    verb = term_pattern("signals", "defines").search(head)
+    if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):
+        return False
+    return complaint_words(text[verb.end() :]) > 0 or has_cue("symptom", text)
 
 
 def tells_a_complaint(candidate: Candidate) -> bool:
