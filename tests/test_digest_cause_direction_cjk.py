@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.digest.choose import has_cue
-from pipeline.digest.direction import Topic, complaint_words, reads_backwards, subject_stems
+from pipeline.digest.direction import (
+    Topic,
+    complaint_words,
+    names_the_subjects_cause,
+    reads_backwards,
+    subject_stems,
+)
 from pipeline.digest.sections import exact_role
 from pipeline.digest.story import digest_article
 from pipeline.models import Article
@@ -115,3 +121,33 @@ def test_causes_and_symptoms_in_a_landing_page() -> None:
     )
     assert digest.symptom and digest.symptom.startswith("눈의 이물감")
     assert digest.cause == opening
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "told"),
+    [
+        ("Heel pain", "Flat feet are a common cause of heel pain.", True),
+        ("Heel pain", "Heel pain is a common cause of limping.", False),
+        ("歯周病", "歯周病の直接的原因は、歯垢の中の細菌が出す毒素です。", True),
+        ("歯周病", "歯周病になってしまうと、まず歯肉炎が起こります。", False),
+    ],
+)
+def test_a_phrase_whose_effect_is_the_subject(title: str, sentence: str, told: bool) -> None:
+    assert names_the_subjects_cause(sentence, topic(title)) is told
+
+
+def test_the_cause_of_the_subject_told_outright() -> None:
+    told = "歯周病の直接的原因は、歯垢の中で繁殖している細菌が出す毒素です。"
+    digest = digest_article(
+        Article(
+            title="歯周病",
+            blocks=(
+                para("歯周病は、歯を支える歯茎や骨が徐々に壊されてしまう病気です。"),
+                para("歯周病になってしまうと、まず歯肉炎が起こります。"),
+                heading("細菌因子"),
+                para(told),
+                para("もともと細菌が多ければ、炎症が起こりやすくなります。"),
+            ),
+        )
+    )
+    assert digest.cause == told

@@ -26,6 +26,7 @@ from pipeline.digest.direction import (
     Topic,
     announces_causes,
     complaint_words,
+    names_the_subjects_cause,
     reads_backwards,
     subject_stems,
     talks_of_the_cause,
@@ -276,6 +277,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
         points -= 1.5 * announces_causes(text, bool(candidate.run))
         points -= 2.0 * tells_a_share(text)
+        points += 1.0 * names_the_subjects_cause(text, topic)
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))

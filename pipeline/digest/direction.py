@@ -58,12 +58,7 @@ def reads_backwards(text: str, topic: Topic) -> bool:
     "back pain is the main cause of time off work" (a post about a complaint). It tells an
     effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
     reads right: the subject is the cause."""
-    phrases = [
-        (m.span(), text[: m.start()], effect_after(text, m.end())) for m in find("cause_of", text)
-    ]
-    for match in find("effect_first", text):  # "녹내장은 시력 상실의 원인": the effect comes first
-        effect = effect_before(text[: match.start()])
-        phrases.append((match.span(), text[: match.start() - len(effect)], effect))
+    phrases = effect_phrases(text)
     if not phrases or not topic.subject:
         return False
     cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
@@ -71,6 +66,26 @@ def reads_backwards(text: str, topic: Topic) -> bool:
     if any(all(end <= start or begin >= stop for start, stop in spans) for begin, end in cues):
         return False  # a plain cue besides ("caused by", "due to")
     return all(names_an_effect(effect, before, topic) for _, before, effect in phrases)
+
+
+def names_the_subjects_cause(text: str, topic: Topic) -> bool:
+    """ "Flat feet are a common cause of heel pain", "歯周病の直接的原因は...": a phrase whose
+    effect is the post's subject. It tells the cause outright."""
+    return bool(topic.subject) and any(
+        names_the_subject(effect, topic) for _, _, effect in effect_phrases(text)
+    )
+
+
+def effect_phrases(text: str) -> list[tuple[tuple[int, int], str, str]]:
+    """Each phrase that names an effect ("causes of", "leads to", "의 원인"): where it is, the
+    text before its effect, and the effect."""
+    phrases = [
+        (m.span(), text[: m.start()], effect_after(text, m.end())) for m in find("cause_of", text)
+    ]
+    for match in find("effect_first", text):  # "녹내장은 시력 상실의 원인": the effect comes first
+        effect = effect_before(text[: match.start()])
+        phrases.append((match.span(), text[: match.start() - len(effect)], effect))
+    return phrases
 
 
 def find(signal: str, text: str) -> list[re.Match[str]]:
