@@ -14,7 +14,7 @@ from pipeline.digest.direction import (
     reads_backwards,
     subject_stems,
 )
-from pipeline.digest.sections import exact_role
+from pipeline.digest.sections import classify_heading, exact_role
 from pipeline.digest.story import digest_article
 from pipeline.models import Article
 from tests.factories import heading, item, para
@@ -151,3 +151,20 @@ def test_the_cause_of_the_subject_told_outright() -> None:
         )
     )
     assert digest.cause == told
+
+
+@pytest.mark.parametrize(
+    ("heading_text", "role"),
+    [
+        # "why" a method helps or whom to see: the treatment, not the cause
+        ("Warum Osteopathie bei einem Hexenschuss sinnvoll ist", "treatment"),
+        ("Perché scegliere la fisioterapia", "treatment"),
+        ("Pourquoi consulter un ostéopathe ?", "professional"),
+        # why the complaint comes: the cause
+        ("Warum entsteht ein Hexenschuss?", "cause"),
+        ("Pourquoi ai-je mal au dos ?", "cause"),
+        ("Perché viene il mal di schiena?", "cause"),
+    ],
+)
+def test_why_headings(heading_text: str, role: str) -> None:
+    assert classify_heading(heading_text)[0] == role
