@@ -94,6 +94,8 @@ def test_a_label_of_two_roles(label: str, role: str) -> None:
     [
         ("스트레스로 생기는 두통입니다.", True),
         ("눈꺼풀 부위에 생기는 염증성 질환", False),  # where, not why
+        ("스트레스가 쌓이면 두통이 발생합니다.", True),
+        ("추간판 탈출증은 허리 레벨에서 많이 발생합니다.", False),  # where and how often
     ],
 )
 def test_arising_where_is_no_cause(sentence: str, cue: bool) -> None:
