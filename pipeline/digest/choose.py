@@ -123,9 +123,8 @@ def after_announcements(found: list[Candidate]) -> list[Candidate]:
     for index, candidate in enumerate(found[:-1]):
         if candidate.first and announces_causes(candidate.text, bool(candidate.run)):
             result[index] = replace(candidate, first=False)
-            result[index + 1] = replace(
-                found[index + 1], first=found[index + 1].role == candidate.role
-            )
+            after = found[index + 1]
+            result[index + 1] = replace(after, first=after.first or after.role == candidate.role)
     return result
 
 
@@ -275,9 +274,10 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 3.0 * talks_of_the_cause(text)
         points -= 3.0 * tells_a_consequence(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
-        points -= 1.5 * announces_causes(text, bool(candidate.run))
+        announced = announces_causes(text, bool(candidate.run))
+        points -= 1.5 * announced
         points -= 2.0 * tells_a_share(text)
-        points += 1.0 * names_the_subjects_cause(text, topic)
+        points += 1.0 * (not announced and names_the_subjects_cause(text, topic))
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))
