@@ -76,7 +76,8 @@ def names_the_subjects_cause(text: str, topic: Topic) -> bool:
     )
 
 
-def effect_phrases(text: str) -> list[tuple[tuple[int, int], str, str]]:
+@lru_cache(maxsize=8192)  # each sentence is read for both roles and several rules
+def effect_phrases(text: str) -> tuple[tuple[tuple[int, int], str, str], ...]:
     """Each phrase that names an effect ("causes of", "leads to", "의 원인"): where it is, the
     text before its effect, and the effect."""
     phrases = [
@@ -85,7 +86,7 @@ def effect_phrases(text: str) -> list[tuple[tuple[int, int], str, str]]:
     for match in find("effect_first", text):  # "녹내장은 시력 상실의 원인": the effect comes first
         effect = effect_before(text[: match.start()])
         phrases.append((match.span(), text[: match.start() - len(effect)], effect))
-    return phrases
+    return tuple(phrases)
 
 
 def find(signal: str, text: str) -> list[re.Match[str]]:
