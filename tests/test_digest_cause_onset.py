@@ -18,6 +18,7 @@ from tests.factories import heading, para
         "She had been mostly symptom-free until her father passed away.",
         "The pain started after a long run in the cold.",
         "Her diagnosis was cold in the uterus with yang deficiency.",
+        "This woman’s diagnosis was excess cold.",
         "El dolor empezó después de una caída.",
         "La douleur a commencé après une chute.",
         "Die Schmerzen begannen nach einem Sturz.",
@@ -47,3 +48,11 @@ def test_the_history_tells_the_cause() -> None:
         )
     )
     assert digest.cause == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The diagnosis was confirmed by MRI.", "El diagnóstico fue confirmado.", "Treatment is key."],
+)
+def test_a_diagnosis_made_is_no_cause(sentence: str) -> None:
+    assert not has_cue("cause", sentence)
