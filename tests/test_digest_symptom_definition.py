@@ -60,25 +60,44 @@ def test_no_definition(title: str, sentence: str, position: float, is_item: bool
 
 
 def test_the_definition_in_the_opening_tells_the_symptom() -> None:
-    definition = "Chronic pelvic pain (CPP) is pain below the belly button that lasts for months."
+    definition = "Anxiety is characterised by a worry and fear that last, even without danger."
     digest = digest_article(
         Article(
-            title="Physiotherapy for chronic pelvic pain",
+            title="What is anxiety? Symptoms and when to get help",
             blocks=(
-                heading("What does chronic pelvic pain feel like?"),
-                para(f"{definition} It becomes chronic when it persists for at least 3 months."),
-                para("It can be a steady pain, a dull ache or sharp cramping within the pelvis."),
-                heading("Chronic pelvic pain symptoms"),
-                para("You may experience pain as described above, but also bloating and pain."),
-                para("The pain may be mild and annoying, or severe and impact your sleep."),
-                heading("Chronic pelvic pain causes"),
-                para("Chronic pelvic pain may be caused by endometriosis or nerve irritation."),
+                para("Feeling nervous before an exam is part of life."),
+                heading("Beyond stress: understanding it"),
+                para(f"{definition} It keeps the body on alert."),
+                heading("Common symptoms"),
+                para("Anxiety shows in the body and in the mind:"),
+                heading("Physical symptoms", 3),
+                item("Palpitations or a racing heart."),
+                item("Stomach pain, nausea or diarrhoea."),
+                heading("Types of anxiety"),
+                para(
+                    "Generalised anxiety, social anxiety and panic attacks are the most frequent."
+                ),
+                para("Each of them has its own pattern of thoughts and habits."),
                 heading("Treatment"),
-                item("Pelvic floor exercises"),
-                item("Pain education"),
-                item("Bladder and bowel habits"),
-                para("A physio will work with your other health professionals."),
+                para("Cognitive behavioural therapy helps most people."),
+                para("Breathing exercises can calm an attack."),
             ),
         )
     )
     assert digest.symptom == definition
+
+
+def test_within_the_symptom_sections_the_named_one_comes_first() -> None:
+    symptoms = "Sharp pain under the heel with the first steps in the morning."
+    digest = digest_article(
+        Article(
+            title="Plantar fasciitis",
+            blocks=(
+                heading("The problem"),
+                para("Plantar fasciitis is a painful irritation of the tissue under the foot."),
+                heading("Symptoms"),
+                para(symptoms),
+            ),
+        )
+    )
+    assert digest.symptom == symptoms

@@ -331,10 +331,11 @@ def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
     sensación de preocupación y miedo...": a sentence near the start that says what the post's
     condition is, in complaint words. Its first words name the subject, then the verb
     (`defines` in the language files: "is", "es", "ist"...), or it opens with the verb, its
-    subject left out as Spanish, Portuguese and Italian do ("Es una afección que...")."""
+    subject left out as Spanish, Portuguese and Italian do ("Es una afección que..."). Outside
+    the sections about the symptoms: within them, "Symptoms" outranks "The problem"."""
     text = candidate.text
-    if candidate.item or candidate.position > DEFINITION_PLACE:
-        return False
+    if candidate.item or candidate.position > DEFINITION_PLACE or candidate.role == "symptom":
+        return False  # within the symptom sections, one named for them comes first
     head = " ".join(text.split()[:DEFINITION_WORDS])
     verb = term_pattern("signals", "defines").search(head)
     if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):
