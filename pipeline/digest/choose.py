@@ -22,6 +22,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.digest.direction import (
+    Topic,
+    announces_causes,
+    complaint_words,
+    names_the_subjects_cause,
+    reads_backwards,
+    subject_stems,
+    talks_of_the_cause,
+    tells_a_consequence,
+    tells_a_share,
+)
 from pipeline.digest.point_blocks import CTA
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
@@ -36,7 +47,19 @@ from pipeline.digest.sentences import (
 from pipeline.digest.vocabulary import term_pattern
 from pipeline.models import Block
 
-__all__ = ["Candidate", "best_sentence", "candidates", "size", "without_clause"]
+__all__ = [
+    "Candidate",
+    "Topic",
+    "best_sentence",
+    "candidates",
+    "complaint_words",
+    "reads_backwards",
+    "size",
+    "subject_stems",
+    "talks_of_the_cause",
+    "tells_a_consequence",
+    "without_clause",
+]
 
 # Section roles that tell another part of the story than the symptom and its cause.
 ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references", "conclusion")
@@ -52,14 +75,8 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
-EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
-
-
-@dataclass(frozen=True)
-class Topic:
-    title: frozenset[str]  # the headline's stems
-    subject: frozenset[str]  # its stems that are not complaint words (subject_stems)
-    condition: bool  # the headline names a complaint ("Back pain"), not only a cause or a method
+DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
+DEFINITION_WORDS = 6  # within which it names the subject and its verb
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,7 @@ def best_sentence(
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
+    found = after_announcements(found) if role == "cause" else found
     # a sentence that ends on a colon only opens what follows it ("... au pluriel car :")
     found = [c for c in found if c.run or not c.text.rstrip().endswith((":", "："))]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
@@ -96,6 +114,18 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def after_announcements(found: list[Candidate]) -> list[Candidate]:
+    """ "The causes of X are many. A family history of depression raises the risk...": a
+    section's first sentence that only announces the causes hands its place to the next one."""
+    result = list(found)
+    for index, candidate in enumerate(found[:-1]):
+        if candidate.first and announces_causes(candidate.text, bool(candidate.run)):
+            result[index] = replace(candidate, first=False)
+            after = found[index + 1]
+            result[index + 1] = replace(after, first=after.first or after.role == candidate.role)
+    return result
 
 
 def told_the_right_way(section: Section, topic: Topic) -> Section:
@@ -139,49 +169,6 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     return role == "symptom" and complaint_words(text) > 0
 
 
-def subject_stems(headline: str) -> frozenset[str]:
-    """What the post is about: the stems of the headline's words that are not complaint words
-    ("heel" of "Heel pain", "tmj" and "jaw" of "Jaw pain? ... your TMJ symptoms")."""
-    complaint = term_pattern("signals", "complaint")
-    return stem_set(" ".join(w for w in re.findall(r"\w+", headline) if not complaint.match(w)))
-
-
-def reads_backwards(text: str, topic: Topic) -> bool:
-    """A sentence whose only cause phrases name what something brings about, where that is not
-    the post's subject: "It is one of the most common causes of lower leg pain" (the subject is
-    not named), "sciatica ..., causing pain that radiates" (the subject brings on a complaint),
-    "back pain is the main cause of time off work" (a post about a complaint). It tells an
-    effect, not the cause. "High heels cause the tendons to tighten" in a post about high heels
-    reads right: the subject is the cause."""
-    forward = [m.span() for m in term_pattern("signals", "cause_of").finditer(text)]
-    if not forward or not topic.subject:
-        return False
-    cues = [m.span() for m in term_pattern("cues", "cause").finditer(text)]
-    if any(all(end <= start or begin >= stop for start, stop in forward) for begin, end in cues):
-        return False  # a plain cue besides ("caused by", "due to")
-    return all(names_an_effect(text, start, stop, topic) for start, stop in forward)
-
-
-def talks_of_the_cause(text: str) -> bool:
-    """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
-    root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
-    return term_pattern("signals", "cause_talk").search(text) is not None
-
-
-def tells_a_consequence(text: str) -> bool:
-    """ "That's why...", "그렇기 때문에...", "そのため...": a sentence that tells what follows from
-    the one before it; its "because" names the sentence before, not a cause."""
-    return term_pattern("signals", "consequence").match(text.lstrip("“\"'‘([ ")) is not None
-
-
-def names_an_effect(text: str, start: int, stop: int, topic: Topic) -> bool:
-    after = " ".join(text[stop:].split()[:EFFECT_WORDS])
-    if topic.subject & stem_set(after):
-        return False  # "... is a common cause of heel pain"
-    named_before = topic.subject & stem_set(text[:start])
-    return not named_before or topic.condition or complaint_words(after) > 0
-
-
 def with_run(candidate: Candidate) -> str:
     """A short item with up to two of the items after it, or a lead-in ("Causes include:")
     with the first three items of its list, joined as the digest joins lists."""
@@ -199,7 +186,7 @@ def candidates(sections: list[Section]) -> list[Candidate]:
     placed: list[Candidate] = []
     seen: set[tuple[str | None, bool]] = set()
     for section, role in zip(sections, inherited_roles(sections), strict=True):
-        key = (role, names_symptoms(section))
+        key = (role, role == "symptom" and names_symptoms(section))  # "Symptoms" after "What is it"
         placed += section_candidates(section, role, key not in seen)
         seen.add(key)
     total = max(1, len(placed) - 1)
@@ -287,6 +274,10 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 3.0 * talks_of_the_cause(text)
         points -= 3.0 * tells_a_consequence(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
+        announced = announces_causes(text, bool(candidate.run))
+        points -= 1.5 * announced
+        points -= 2.0 * tells_a_share(text)
+        points += 1.0 * (not announced and names_the_subjects_cause(text, topic))
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))
@@ -295,6 +286,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 1.0 * has_cue("cause", text)
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
+        points += 2.0 * defines_the_condition(candidate, topic)
     return points
 
 
@@ -334,21 +326,29 @@ def shape_score(candidate: Candidate) -> float:
     return points
 
 
+def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
+    """ "Chronic pelvic pain (CPP) is pain below the belly button...", "Se caracteriza por una
+    sensación de preocupación y miedo...": a sentence near the start that says what the post's
+    condition is, in complaint words. Its first words name the subject, then the verb
+    (`defines` in the language files: "is", "es", "ist"...), or it opens with the verb, its
+    subject left out as Spanish, Portuguese and Italian do ("Es una afección que..."). Outside
+    the sections about the symptoms: within them, "Symptoms" outranks "The problem"."""
+    text = candidate.text
+    if candidate.item or candidate.position > DEFINITION_PLACE or candidate.role == "symptom":
+        return False  # within the symptom sections, one named for them comes first
+    head = " ".join(text.split()[:DEFINITION_WORDS])
+    verb = term_pattern("signals", "defines").search(head)
+    if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):
+        return False
+    return complaint_words(text[verb.end() :]) > 0 or has_cue("symptom", text)
+
+
 def tells_a_complaint(candidate: Candidate) -> bool:
     """A sentence with a complaint word or a symptom cue, or a lead-in whose list has one: in a
     section named for the symptoms, not every sentence names one ("La ansiedad no es solo
     estar nervioso")."""
     text = " ".join((candidate.text, *candidate.run))
     return complaint_words(text) > 0 or has_cue("symptom", text)
-
-
-@lru_cache(maxsize=8192)
-def complaint_words(text: str) -> int:
-    """Words that name a complaint ("pain", "dolor", "통증"); "symptoms" or "signs" themselves
-    name none ("Recognizing the symptoms is crucial")."""
-    generic = term_pattern("signals", "symptom_heading")
-    found = term_pattern("signals", "complaint").finditer(text)
-    return sum(not generic.match(match.group()) for match in found)
 
 
 @lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields

@@ -105,14 +105,22 @@ def exact_role(text: str) -> Role | None:
     key = re.sub(r"\s+", " ", text.lower()).strip(" ?¿:.!")
     if word_count(key) > LABEL_WORDS or is_sentence(text):
         return None
-    for role in ROLES:
+    found: list[tuple[int, int, Role]] = []  # (order in ROLES, where it is named, role)
+    for order, role in enumerate(ROLES):
         pattern = term_pattern("headings", role)
-        if not pattern.search(key):
+        if not (match := pattern.search(key)):
             continue
         rest = re.sub(rf"(?:{pattern.pattern})\w*", " ", key, flags=re.I).replace("&", " ")
         if all(len(w.strip("'’-")) <= 3 for w in rest.split()):  # "Signs and Symptoms"
-            return role
-    return None
+            found.append((order, match.start(), role))
+    if not found:
+        return None
+    # the role listed first in ROLES ("진료 예약" is a call to action); but a label of short
+    # words that names the symptoms and the causes ("안구 건조증 원인 및 증상") is the first named
+    story = sorted((start, role) for _, start, role in found if role in ("symptom", "cause"))
+    return (
+        story[0][1] if len(story) == 2 and min(found)[2] in ("symptom", "cause") else min(found)[2]
+    )
 
 
 def is_sentence(text: str) -> bool:
