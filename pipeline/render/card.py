@@ -31,7 +31,7 @@ from pipeline.render.photo import Photo, photo_canvas, text_boxes, uses_photo
 from pipeline.render.pictures import load_logo, paste_emoji, paste_logo
 from pipeline.render.place import Placed, deferred_field, ink_box, place_box, stack_boxes
 from pipeline.render.place import clean_text as clean_text  # tests call it
-from pipeline.render.stamps import stamp_text
+from pipeline.render.stamps import draw_text, stamp_text
 
 QUOTE_CHARS = '“”"„«»'
 # Fields whose text repeats from card to card (handle, counter, kickers, call to action,
@@ -71,7 +71,7 @@ def render_card(
     for placed in boxes.values():
         warnings.extend(placed.warnings)
         if placed.checklist:
-            draw_checklist(draw, image, placed, colors)
+            draw_checklist(image, placed, colors)
             texts.append(placed.text)
             continue
         if placed.fitted is None:
@@ -80,7 +80,7 @@ def render_card(
         if drawn.text:
             texts.append(drawn.text)
         if placed.box.field == "text" and layout.mark:
-            draw_mark(draw, layout.mark, placed.box, drawn, brand, colors)
+            draw_mark(image, layout.mark, placed.box, drawn, brand, colors)
     if layout.rule:
         rule = layout.rule
         fill = resolve(rule.color, colors)
@@ -164,14 +164,12 @@ def draw_box(
     fill = resolve(box.color, colors)
     y = baseline
     for line in fitted.lines:
-        draw_line(draw, image, line, box, chain, fitted.size, y, fill)
+        draw_line(image, line, box, chain, fitted.size, y, fill)
         y += fitted.line_height
     return Drawn(fitted.text, fitted, baseline, placed.warnings)
 
 
-def draw_checklist(
-    draw: ImageDraw.ImageDraw, image: Image.Image, placed: Placed, colors: dict[str, str]
-) -> None:
+def draw_checklist(image: Image.Image, placed: Placed, colors: dict[str, str]) -> None:
     """Each item's lines beside a check mark in the accent colour, items a half line apart."""
     box, chain, checklist = placed.box, placed.chain, placed.checklist
     assert checklist is not None
@@ -181,9 +179,9 @@ def draw_checklist(
     fill, accent = resolve(box.color, colors), resolve("accent", colors)
     for lines in checklist.items:
         mark = box.list_mark or CHECK
-        draw_line(draw, image, mark, replace(box, align="left"), chain, size, y, accent)
+        draw_line(image, mark, replace(box, align="left"), chain, size, y, accent)
         for line in lines:
-            draw_line(draw, image, line, replace(text_box, align="left"), chain, size, y, fill)
+            draw_line(image, line, replace(text_box, align="left"), chain, size, y, fill)
             y += checklist.line_height
         y += checklist.gap
 
@@ -211,7 +209,6 @@ def draw_tag(
 
 
 def draw_line(
-    draw: ImageDraw.ImageDraw,
     image: Image.Image,
     line: str,
     box: TextBox,
@@ -235,19 +232,19 @@ def draw_line(
             x += paste_emoji(image, run.text, paths["emoji"], size, (round(x), baseline))
         elif tracking:
             font = load_basic_font(paths[run.font], size)
-            x = draw_tracked(draw, (x, baseline), run.text, font, fill, tracking)
+            x = draw_tracked(image, (x, baseline), run.text, font, fill, tracking)
         elif repeats:
             font = load_font(paths[run.font], size)
-            stamp_text(draw, (x, baseline), run.text, font, fill)
+            stamp_text(image, (x, baseline), run.text, font, fill)
             x += text_length(font, run.text)
         else:
             font = load_font(paths[run.font], size)
-            draw.text((x, baseline), run.text, font=font, fill=fill, anchor="ls")
+            draw_text(image, (x, baseline), run.text, font, fill)
             x += text_length(font, run.text)
 
 
 def draw_tracked(
-    draw: ImageDraw.ImageDraw,
+    image: Image.Image,
     xy: tuple[float, int],
     text: str,
     font: Font,
@@ -258,14 +255,14 @@ def draw_tracked(
     letter is placed on its own; the letters are stamped together, as one cached mask."""
     x, y = xy
     advances = tuple(text_length(font, char) + tracking for char in text)
-    stamp_text(draw, (x, y), text, font, fill, advances)
+    stamp_text(image, (x, y), text, font, fill, advances)
     for advance in advances:
         x += advance
     return x
 
 
 def draw_mark(
-    draw: ImageDraw.ImageDraw,
+    image: Image.Image,
     mark: Mark,
     box: TextBox,
     drawn: Drawn,
@@ -280,7 +277,7 @@ def draw_mark(
     cap_top = drawn.baseline + ink_top(font_key(text_font), "H")
     mark_top = ink_top(font_key(font), "“")
     fill = resolve(mark.color, colors)
-    stamp_text(draw, (mark.x, cap_top - mark_top), "“", font, fill)  # the same on every quote
+    stamp_text(image, (mark.x, cap_top - mark_top), "“", font, fill)  # the same on every quote
 
 
 @lru_cache(maxsize=64)

@@ -132,7 +132,7 @@ def split_runs(text: str, chain: FontChain) -> tuple[tuple[Run, ...], frozenset[
     A font's cmap is read only when an earlier font lacks a character, so plain Latin text never
     opens the Korean or emoji font.
     """
-    if text.isascii() and covers_ascii(chain[0][1]):
+    if covers_whole(text, chain[0][1]):
         return (Run(chain[0][0], text),), frozenset()
     runs: list[Run] = []
     missing: set[str] = set()
@@ -146,6 +146,16 @@ def split_runs(text: str, chain: FontChain) -> tuple[tuple[Run, ...], frozenset[
         else:
             runs.append(Run(name, char))
     return tuple(runs), frozenset(missing)
+
+
+def covers_whole(text: str, path: Path) -> bool:
+    """Whether the first font draws every character of the text, so that it is one run: the
+    loop below would pick that font for each (none is a joiner, which follows the run before
+    it or asks for emoji). Each distinct character is looked up once, not each occurrence."""
+    if text.isascii():
+        return covers_ascii(path)
+    coverage = font_coverage(path)
+    return all(ord(c) not in JOINERS and coverage.covers(c) for c in set(text))
 
 
 @lru_cache(maxsize=16)
