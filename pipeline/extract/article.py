@@ -92,7 +92,8 @@ XML_KINDS = {"p": "paragraph", "item": "item", "quote": "quote", "row": "paragra
 
 
 def extract_article(page: Page) -> Article:
-    page = replace(page, text=clean_characters(page.text))  # a Page not made by load
+    if not page.characters_cleaned:  # a Page not made by load
+        page = replace(page, text=clean_characters(page.text), characters_cleaned=True)
     if page.kind == "jsx":
         page = replace(page, text=jsx_to_html(page.text), kind="html")
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
