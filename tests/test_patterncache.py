@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import patterncache
-from pipeline.digest.vocabulary import term_pattern
+from pipeline.digest.vocabulary import role_words, term_pattern
 from pipeline.patterncache import compile_cached
 
 SOURCE = r"(?<!\w)(?:[cC](?i:auses? include|aused by)|(?P<word>[sS](?i:ymptoms?)))|(?:원인|症状)"
@@ -90,3 +90,11 @@ def test_the_role_patterns_are_those_re_compile_makes(cache: Path, kind: str, ro
     finally:
         term_pattern.cache_clear()
     assert cold == warm == re.compile(cold.pattern)
+
+
+@pytest.mark.parametrize("role", ["symptom", "cause", "treatment", "conclusion", "faq"])
+def test_a_labels_role_words_go_as_the_plain_pattern_takes_them(cache: Path, role: str) -> None:
+    plain = re.compile(rf"(?:{term_pattern('headings', role).pattern})\w*", re.IGNORECASE)
+    for label in ("Signs and Symptoms", "CAUSES OF KNEE PAIN", "Treatment options", "Fazit",
+                  "원인과 증상", "よくある質問", "Causas y tratamientos"):  # fmt: skip
+        assert role_words("headings", role).sub(" ", label) == plain.sub(" ", label)

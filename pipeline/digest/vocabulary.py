@@ -26,7 +26,7 @@ from pipeline.languages import ROLES, load_language, role_sources, supported_lan
 from pipeline.models import ConfigError
 from pipeline.patterncache import compile_cached
 
-__all__ = ["ROLES", "find_role_term", "is_cue", "term_pattern"]
+__all__ = ["ROLES", "find_role_term", "is_cue", "role_words", "term_pattern"]
 
 WORD_START = r"(?<!\w)"  # how pipeline.languages starts a "word-start" language's pattern
 SPECIAL = frozenset("\\()[].^$|?*+{")
@@ -51,6 +51,13 @@ def term_pattern(kind: str, role: str) -> re.Pattern[str]:
         for code in supported_languages():
             load_language(code)  # checks each file: names the file and key of a bad fragment
         raise ConfigError(f"the {kind} patterns for '{role}' do not compile: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def role_words(kind: str, role: str) -> re.Pattern[str]:
+    """A word of the role with the rest of its word ("symptom" + "s"), case-insensitive: what
+    is left of a label once they are taken out tells whether it is only the role's label."""
+    return compile_cached(rf"(?i)(?:{term_pattern(kind, role).pattern})\w*")
 
 
 def fragments_of(pattern: str) -> list[str]:
