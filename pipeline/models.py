@@ -65,6 +65,7 @@ class Page:
     path: str | None = None  # file path, for file sources
     encoding: str | None = None  # how HTML bytes were decoded (header, meta, BOM or detected)
     from_cache: bool = False  # a URL answered 304 Not Modified and came from the disk cache
+    characters_cleaned: bool = False  # load took out invisible and control characters
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,23 @@ def test_one_control_character_in_a_paragraph_does_not_lose_the_article(escape: 
     assert not INVISIBLE.search(all_text(article)) and "\ufffd" not in all_text(article)
 
 
+def test_a_page_from_load_is_cleaned_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """load takes the invisible characters out and says so; extract does not scan again. A
+    Page made elsewhere is cleaned by extract."""
+    source = tmp_path / "page.html"
+    source.write_text(html_page("A zero\u200bwidth space and a &#8203; reference.").text)
+    page = read_file(source)
+    assert page.characters_cleaned and not INVISIBLE.search(page.text)
+    calls: list[str] = []
+    monkeypatch.setattr("pipeline.extract.article.clean_characters", calls.append)
+    extract_article(page)
+    assert calls == []
+    monkeypatch.undo()
+    raw = html_page("A zero\u200bwidth space and a &#8203; reference.")
+    assert not raw.characters_cleaned
+    assert "zerowidth space and a reference" in all_text(extract_article(raw))
+
+
 def test_naver_export_with_zero_width_spaces_reads_clean() -> None:
     article = extract_article(read_file(DATA / "naver-zero-width.html"))
     text = all_text(article)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pipeline.digest.lists import unfold_glued_list
 from pipeline.digest.sentences import word_count
-from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, term_pattern
+from pipeline.digest.vocabulary import ROLES, find_role_term, is_cue, role_words, term_pattern
 from pipeline.models import Block
 
 SENTENCE_WORDS = 3  # more words than this, ending in a full stop: a sentence
@@ -110,7 +110,7 @@ def exact_role(text: str) -> Role | None:
         pattern = term_pattern("headings", role)
         if not (match := pattern.search(key)):
             continue
-        rest = re.sub(rf"(?:{pattern.pattern})\w*", " ", key, flags=re.I).replace("&", " ")
+        rest = role_words("headings", role).sub(" ", key).replace("&", " ")
         if all(len(w.strip("'’-")) <= 3 for w in rest.split()):  # "Signs and Symptoms"
             found.append((order, match.start(), role))
     if not found:

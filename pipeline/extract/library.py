@@ -1,16 +1,38 @@
-"""trafilatura, the extraction library, imported without its optional language detector.
+"""trafilatura, the extraction library, imported without what our extraction never calls.
 
-`trafilatura.utils` imports py3langid when it is installed (it is: `pipeline.languages` uses
-it), and py3langid imports numpy: about 0.15 s of CPU at every start, for trafilatura's
-`target_language` filter, which we never ask for. While trafilatura is first imported,
-py3langid is hidden (an entry of None in `sys.modules` makes its import fail, which trafilatura
-takes as "not installed"); then it is importable again, for `pipeline.languages` to load when a
-text needs it. When py3langid is already imported, nothing is hidden.
+trafilatura imports at its top much that only its downloader, its command line and its second
+opinions use; importing it costs about 0.3 s of CPU at every start, more than its extraction
+of a page. While it is first imported:
+
+- py3langid is hidden (an entry of None in `sys.modules` makes its import fail, which
+  trafilatura takes as "not installed"): it imports numpy (about 0.15 s) for trafilatura's
+  `target_language` filter, which we never ask for. Afterwards it is importable again, for
+  `pipeline.languages` to load when a text needs it;
+- `STOOD_IN` modules are stand-ins (`pipeline.extract.standins`), imported for real only if
+  one of their names is used: urllib3 (about 0.13 s: ssl, http.client, email), which
+  trafilatura's downloader and `load_html` (to recognise a downloaded response; we hand it
+  text) take; its downloader; htmldate (which builds a urllib3 pool at import), called only
+  for a date the page's metadata lacks; jusText, which `fast` mode never runs; courlan and
+  charset_normalizer, for URLs and bytes, which we resolve and decode ourselves.
+
+Modules already imported (a fetched page imports urllib3 first) are used as they are. Should a
+new trafilatura need one of them while it is imported, it is imported again plainly.
 """
 
 from __future__ import annotations
 
 import sys
+
+from pipeline.extract.standins import standing_in
+
+STOOD_IN = (
+    "urllib3",
+    "trafilatura.downloads",
+    "htmldate",
+    "justext",
+    "courlan",
+    "charset_normalizer",
+)
 
 
 def hide_language_detector() -> bool:
@@ -21,8 +43,21 @@ def hide_language_detector() -> bool:
     return True
 
 
+def forget_library() -> None:
+    """Drop what a failed import with stand-ins left, for a plain import."""
+    for name in list(sys.modules):
+        if name == "trafilatura" or name.startswith("trafilatura."):
+            del sys.modules[name]
+
+
 HIDDEN = hide_language_detector()
 try:
+    try:
+        with standing_in(STOOD_IN):
+            import trafilatura
+    except (ImportError, AttributeError, TypeError):  # a newer trafilatura uses one at import
+        forget_library()
+        import trafilatura
     from trafilatura import bare_extraction
     from trafilatura import metadata as trafilatura_metadata
     from trafilatura.settings import set_date_params
@@ -38,5 +73,6 @@ __all__ = [
     "remove_empty_elements",
     "set_date_params",
     "strip_double_tags",
+    "trafilatura",
     "trafilatura_metadata",
 ]

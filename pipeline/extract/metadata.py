@@ -14,7 +14,6 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 from pipeline.extract.library import set_date_params
@@ -83,6 +82,8 @@ def library_metadata(
     meta.url = meta.url or library.extract_url(tree, url)
     date = None
     if "date" not in skip:  # no guessed dates
+        from htmldate import find_date  # here: it imports urllib3 (pipeline.extract.library)
+
         date = find_date(tree, **{**set_date_params(False), "url": meta.url})
     sitename = (meta.sitename or library.extract_sitename(tree) or "").lstrip("@")
     if sitename and "." not in sitename and not sitename[0].isupper():

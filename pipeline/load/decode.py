@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from pipeline.load.chars import clean_characters
 
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -58,6 +56,8 @@ def detect_charset(sample: bytes) -> str:
     """charset-normalizer's guess, except Windows-1252 for Latin text when that is one of its
     candidates: on a few accented letters it often guesses cp1250 or even cp1006, turning
     "na\xefve" into "naďve"."""
+    import charset_normalizer  # here: 15 ms to import, for the rare page it is needed for
+
     results = charset_normalizer.from_bytes(sample)
     best = results.best()
     guess = known_codec(best.encoding if best else None) or "utf-8"

@@ -62,14 +62,29 @@ def fetch_url(url: str, options: FetchOptions) -> Page:
     charset = response_charset(response)
     text, encoding = decode_html(body, charset)
     write_cache(options.cache_dir, url, response, body, charset)
-    return Page(origin=url, text=text, kind="html", url=response.url, encoding=encoding)
+    return Page(
+        origin=url,
+        text=text,
+        kind="html",
+        url=response.url,
+        encoding=encoding,
+        characters_cleaned=True,
+    )
 
 
 def page_from_cache(url: str, meta: dict[str, str], body: bytes) -> Page:
     """The cached copy, after the server answered 304 Not Modified."""
     text, encoding = decode_html(body, meta.get("charset"))
     final = meta.get("final_url") or url
-    return Page(origin=url, text=text, kind="html", url=final, encoding=encoding, from_cache=True)
+    return Page(
+        origin=url,
+        text=text,
+        kind="html",
+        url=final,
+        encoding=encoding,
+        from_cache=True,
+        characters_cleaned=True,
+    )
 
 
 def request_with_retries(

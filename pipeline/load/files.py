@@ -40,12 +40,16 @@ def read_file(path: Path) -> Page:
     if name.endswith(CODE_SUFFIXES):
         text, _ = decode_html(raw, None)  # the same detection: UTF-8 nearly always
         if name.endswith(JSX_SUFFIXES):
-            return Page(origin=str(path), text=text, kind="jsx", path=str(path))
+            return Page(
+                origin=str(path), text=text, kind="jsx", path=str(path), characters_cleaned=True
+            )
         if name.endswith(COMPONENT_SUFFIXES):
-            return Page(origin=str(path), text=text, kind="component", path=str(path))
-        return Page(origin=str(path), text=text, kind="markdown", path=str(path))
-    text, encoding = decode_html(raw, None)
-    return Page(origin=str(path), text=text, kind="html", path=str(path), encoding=encoding)
+            return Page(str(path), text, "component", path=str(path), characters_cleaned=True)
+        return Page(
+            origin=str(path), text=text, kind="markdown", path=str(path), characters_cleaned=True
+        )
+    text, encoding = decode_html(raw, None)  # invisible and control characters out
+    return Page(str(path), text, "html", path=str(path), encoding=encoding, characters_cleaned=True)
 
 
 def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
