@@ -1,0 +1,89 @@
+"""Treatment points and self-care tips in nested sections: a short label over a list of
+phrases is one point, a self-care group under a treatment heading gives the reader's tips, and
+a labelled list under the causes is no tip. Small made-up articles in English and French."""
+
+from __future__ import annotations
+
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block, Digest
+from tests.factories import heading, item, para
+
+
+def digest(blocks: list[Block], title: str = "Jaw pain") -> Digest:
+    return digest_article(Article(title=title, blocks=tuple(blocks)))
+
+
+def labelled(label: str, *items: str, level: int = 4) -> list[Block]:
+    return [heading(f"{label}:", level), *(item(i) for i in items)]
+
+
+def nested_post() -> list[Block]:
+    blocks = [para("Jaw pain makes chewing and talking hard for many people.")]
+    blocks += [heading("Causes and Risk Factors", 3)]
+    blocks += labelled("Physical Factors", "Jaw injury", "Teeth grinding")
+    blocks += labelled("Lifestyle Factors", "Poor sleep", "Gum chewing")
+    blocks += [heading("Conservative Treatment Approaches", 2), heading("Self-Care Strategies", 3)]
+    blocks += labelled("Rest the Jaw", "Soft food diet", "Avoid wide opening")
+    blocks += labelled("Heat and Cold Therapy", "Heat relaxes muscles", "Cold reduces pain")
+    blocks += [heading("Physiotherapy Treatment", 3)]
+    blocks += labelled("Manual Therapy", "Joint mobilizations", "Myofascial release")
+    blocks += labelled("Exercise Therapy", "Jaw stretching", "Postural correction")
+    blocks += [heading("Advanced Treatment Options", 2)]
+    blocks += labelled("Trigger Point Injections", "For muscle pain", "Temporary relief", level=3)
+    blocks += labelled("Surgery", "Rarely needed", "Last resort option", level=3)
+    return blocks
+
+
+def test_a_label_over_a_list_of_phrases_is_one_point_with_its_phrases() -> None:
+    found = digest(nested_post())
+    points = {p.label: p.text for p in found.treatment_points}
+    assert list(points) == [
+        "Manual Therapy",
+        "Exercise Therapy",
+        "Trigger Point Injections",
+        "Surgery",
+    ]
+    assert points["Manual Therapy"] == "Joint mobilizations; Myofascial release"
+
+
+def test_a_self_care_group_under_a_treatment_heading_gives_the_readers_tips() -> None:
+    found = digest(nested_post())
+    assert [p.label for p in found.prevention] == ["Rest the Jaw", "Heat and Cold Therapy"]
+
+
+def test_a_labelled_list_under_the_causes_is_not_a_tip() -> None:
+    found = digest(nested_post())
+    texts = " ".join(f"{p.label} {p.text}" for p in (*found.prevention, *found.treatment_points))
+    assert "Poor sleep" not in texts and "Lifestyle" not in texts
+
+
+def test_one_label_over_its_list_keeps_the_items_as_points() -> None:
+    blocks = [para("Heel pain is worst with the first steps in the morning.")]
+    blocks += [heading("Treatment", 2), para("We combine several methods.")]
+    blocks += labelled("Shockwave Therapy", "Weekly sessions", "Breaks up scar tissue", level=3)
+    found = digest(blocks, "Heel pain")
+    assert [p.text for p in found.treatment_points] == ["Weekly sessions", "Breaks up scar tissue"]
+
+
+def test_numbered_patients_and_their_complaints_are_no_labelled_points() -> None:
+    blocks = [heading("How we treated four patients", 2)]
+    blocks += labelled("Patient #1", "Heavy bleeding", "Felt cold a lot", level=3)
+    blocks += labelled("Patient #2", "Heavy bleeding", "Headaches", level=3)
+    found = digest(blocks, "Heavy bleeding")
+    assert found.treatment_points  # each patient's first line, as before: no joined complaints
+    assert all(";" not in p.text for p in found.treatment_points)
+
+
+def test_a_french_self_care_group_under_the_treatment_gives_tips_not_treatment() -> None:
+    blocks = [para("Vous ressentez une douleur brûlante sur la face externe du coude ?")]
+    blocks += [heading("3. Le traitement", 2), para("Il faut agir sur deux fronts.")]
+    blocks += [heading("Conseils au quotidien", 3), para("Modifiez votre poste de travail.")]
+    blocks += [item("La souris – Passez à une souris verticale !")]
+    blocks += [item("Les pauses – Étirez vos avant-bras toutes les heures.")]
+    blocks += [heading("La rééducation", 3), para("Le repos total n'est pas la solution.")]
+    blocks += [item("Massage transversal profond – Pour stimuler la cicatrisation.")]
+    blocks += [item("Renforcement excentrique – C'est l'exercice roi.")]
+    found = digest(blocks, "Épicondylite")
+    assert [p.label for p in found.prevention] == ["La souris", "Les pauses"]
+    labels = [p.label for p in found.treatment_points]
+    assert labels == ["Massage transversal profond", "Renforcement excentrique"]
