@@ -87,3 +87,35 @@ def test_a_french_self_care_group_under_the_treatment_gives_tips_not_treatment()
     assert [p.label for p in found.prevention] == ["La souris", "Les pauses"]
     labels = [p.label for p in found.treatment_points]
     assert labels == ["Massage transversal profond", "Renforcement excentrique"]
+
+
+def test_advice_told_in_a_japanese_self_care_section_gives_one_tip_per_sentence() -> None:
+    night = (
+        "睡眠時は無意識であるため、決め手となるものはありません。 "
+        "就寝時の頭の向きが偏っている場合は、それを改善するようにしてください。 "
+        "眠る前に食いしばり注意と自己暗示をかけるのも一つの方法です。"
+    )
+    blocks = [para("歯ぎしりは無意識のうちにやっていることがほとんどです。")]
+    blocks += [heading("睡眠時の対策"), para(night)]
+    found = digest(blocks, "歯ぎしり")
+    assert [p.text for p in found.prevention] == [
+        "就寝時の頭の向きが偏っている場合は、それを改善するようにしてください。",
+        "眠る前に食いしばり注意と自己暗示をかけるのも一つの方法です。",
+    ]
+    assert found.conclusion is None  # the post ends on a tip, not on a closing line
+
+
+def test_a_titled_english_tip_keeps_its_title_over_its_first_sentence() -> None:
+    tip = (
+        "Sitting still is the worst thing for a stiff back. "
+        "Try to stand up and walk around every hour at work. "
+        "Make sure your chair supports the curve of your lower back."
+    )
+    blocks = [para("A stiff lower back hurts most in the morning.")]
+    blocks += [heading("What you can do", 2), heading("Keep moving", 3), para(tip)]
+    found = digest(blocks, "Stiff back")
+    assert [(p.label, p.text) for p in found.prevention] == [
+        ("Keep moving", "Sitting still is the worst thing for a stiff back."),
+        (None, "Try to stand up and walk around every hour at work."),
+        (None, "Make sure your chair supports the curve of your lower back."),
+    ]

@@ -81,7 +81,10 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     if len(blocks) < 2 or blocks[-1].kind != "paragraph":
         return None
     sentences = prose_sentences(blocks[-1].text)
-    closing = [i for i, t in enumerate(sentences) if is_cue("conclusion", t)]
+    tips = ends_on_tips(sections)
+    closing = [
+        i for i, t in enumerate(sentences) if is_cue("conclusion", t) and not (tips and advises(t))
+    ]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
     ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
     if not sentences or sentences[-1].endswith(":") or not (closing or asking) or not ends_the_post:
@@ -89,6 +92,19 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     first = min(closing + asking) if closing else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def ends_on_tips(sections: list[Section]) -> bool:
+    """The post ends in a self-care section: a closing "please do ..." there is one more tip
+    ("…改善するようにしてください。"), not the post's conclusion."""
+    last = last_section_with_text(sections)
+    return last is not None and last.role == "selfcare"
+
+
+def advises(sentence: str) -> bool:
+    from pipeline.digest.selfcare import is_advice  # selfcare builds on the points modules
+
+    return is_advice(sentence)
 
 
 def after_the_list(sections: list[Section], headline: str) -> str | None:

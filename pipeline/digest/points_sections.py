@@ -18,6 +18,7 @@ from pipeline.digest.point_blocks import (
     speaks_of_care,
     strip_lead,
 )
+from pipeline.digest.points_advice import advice_points
 from pipeline.digest.points_prose import split_prose_list
 from pipeline.digest.sections import Role, Section, exact_role
 from pipeline.digest.sentences import (
@@ -72,7 +73,7 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
             children = subsections(sections, index)
             used.update(range(index + 1, index + 1 + len(children)))
             mine = [c for c, o in zip(children, owners[index + 1 :], strict=False) if o == role]
-            own += children_points(mine) or points_in(section)
+            own += children_points(mine, role) or points_in(section)
         points += own
         aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
@@ -81,7 +82,7 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     return kept if len(kept) >= 2 else points
 
 
-def children_points(children: list[Section]) -> list[Point]:
+def children_points(children: list[Section], role: Role) -> list[Point]:
     """The points of a section's subsections: one per labelled list when two or more of them
     are such labels ("**Manual Therapy:**" over "- Joint mobilizations"), else one per
     subsection, or one per item of a list of treatments or tips."""
@@ -89,7 +90,7 @@ def children_points(children: list[Section]) -> list[Point]:
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
-    return [p for c in children for p in subsection_points(c, parallel)]
+    return [p for c in children for p in subsection_points(c, parallel, role)]
 
 
 def labelled_list_point(section: Section) -> Point | None:
@@ -174,7 +175,7 @@ def is_aside(section: Section) -> bool:
     return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
-def subsection_points(section: Section, parallel: bool) -> list[Point]:
+def subsection_points(section: Section, parallel: bool, role: Role) -> list[Point]:
     """One point for a subsection ("### Acupuncture"), or one per item when it is a list of
     treatments or tips, or a list beside one ("For dry eye, options include:" and "For
     blepharitis, hygiene is key:"); a patient's list of complaints is not."""
@@ -183,6 +184,8 @@ def subsection_points(section: Section, parallel: bool) -> list[Point]:
     listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
     if len(items) >= 2 and listed:
         return [make_point(b) for b in items]
+    if role == "selfcare" and (tips := advice_points(section, titled=True)):
+        return tips
     return [p for p in [point_from_section(section)] if p]
 
 
@@ -207,6 +210,8 @@ def points_in(section: Section) -> list[Point]:
     chosen = listed_blocks(blocks, labelled, items)
     if chosen:
         return [make_point(b) for b in chosen]
+    if section.role == "selfcare" and (tips := advice_points(section, titled=False)):
+        return tips
     if names_a_method(section):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
