@@ -4,6 +4,7 @@ a labelled list under the causes is no tip. Small made-up articles in English an
 
 from __future__ import annotations
 
+from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
 from tests.factories import heading, item, para
@@ -119,3 +120,15 @@ def test_a_titled_english_tip_keeps_its_title_over_its_first_sentence() -> None:
         (None, "Try to stand up and walk around every hour at work."),
         (None, "Make sure your chair supports the curve of your lower back."),
     ]
+
+
+def test_counselling_is_care_and_a_medical_diagnosis_is_not() -> None:
+    blocks = [para("Anxiety is a feeling of unease, such as worry or fear.")]
+    blocks += [para("A doctor or medical professional may make a diagnosis of anxiety.")]
+    blocks += [para("Sharing your worries with a counsellor helps you find the root of it.")]
+    texts = [p.text for p in digest(blocks, "Anxiety").treatment_points]
+    assert texts == ["Sharing your worries with a counsellor helps you find the root of it."]
+
+
+def test_how_we_can_help_heads_the_treatment() -> None:
+    assert classify_heading("How We Can Help")[0] == "treatment"
