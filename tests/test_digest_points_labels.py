@@ -4,6 +4,7 @@ a labelled list under the causes is no tip. Small made-up articles in English an
 
 from __future__ import annotations
 
+from pipeline.digest.points_prose import split_prose_list
 from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
@@ -132,3 +133,16 @@ def test_counselling_is_care_and_a_medical_diagnosis_is_not() -> None:
 
 def test_how_we_can_help_heads_the_treatment() -> None:
     assert classify_heading("How We Can Help")[0] == "treatment"
+
+
+def test_a_sentence_that_opens_as_a_list_gives_its_items_in_german_and_english() -> None:
+    german = "Dazu gehören der regelmäßige Zahnarztbesuch sowie die professionelle Zahnreinigung."
+    found = split_prose_list(german)
+    assert [p.text for p in found or []] == [
+        "der regelmäßige Zahnarztbesuch",
+        "die professionelle Zahnreinigung",
+    ]
+    english = "These include dry needling, taping and graded exercise."
+    found = split_prose_list(english)
+    assert [p.text for p in found or []] == ["dry needling", "taping", "graded exercise"]
+    assert split_prose_list("Using ice, heat and rest at home helps most people.") is None
