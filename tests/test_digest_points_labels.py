@@ -146,3 +146,39 @@ def test_a_sentence_that_opens_as_a_list_gives_its_items_in_german_and_english()
     found = split_prose_list(english)
     assert [p.text for p in found or []] == ["dry needling", "taping", "graded exercise"]
     assert split_prose_list("Using ice, heat and rest at home helps most people.") is None
+
+
+def test_a_tip_callout_after_the_list_is_one_more_point_in_french() -> None:
+    blocks = [para("Vous ressentez une douleur brûlante sur la face externe du coude ?")]
+    blocks += [heading("Le traitement", 2), heading("La rééducation", 3)]
+    blocks += [item("Massage transversal profond – Pour stimuler la cicatrisation.")]
+    blocks += [item("Étirements – Pour redonner de la souplesse à l'avant-bras.")]
+    tip = "Conseil du Kiné : Le bracelet épicondylien peut aider."
+    blocks += [Block("quote", tip, lead="Conseil du Kiné")]
+    points = digest(blocks, "Épicondylite").treatment_points
+    assert [(p.label, p.text) for p in points][-1] == (
+        "Conseil du Kiné",
+        "Le bracelet épicondylien peut aider.",
+    )
+
+
+def test_the_answer_to_what_the_reader_may_do_gives_tips_in_french_and_english() -> None:
+    answer = (
+        "En phase aiguë, le froid (glaçage 10 min) aide à calmer l'inflammation. "
+        "En phase chronique, le chaud peut aider à détendre les muscles."
+    )
+    blocks = [para("Vous ressentez une douleur brûlante sur la face externe du coude ?")]
+    blocks += [heading("FAQ", 2), heading("Puis-je mettre du chaud ou du froid ?", 3)]
+    blocks += [para(answer), heading("L'infiltration est-elle nécessaire ?", 3)]
+    blocks += [para("Les infiltrations sont de moins en moins recommandées.")]
+    tips = [p.text for p in digest(blocks, "Épicondylite").prevention]
+    assert tips == [
+        "En phase aiguë, le froid (glaçage 10 min) aide à calmer l'inflammation.",
+        "En phase chronique, le chaud peut aider à détendre les muscles.",
+    ]
+    blocks = [para("Runner's knee hurts at the front of the knee."), heading("FAQ", 2)]
+    blocks += [heading("Can I keep running?", 3)]
+    blocks += [para("Yes, at an easy pace. Ice after the run calms the knee.")]
+    blocks += [para("See your doctor if the knee swells.")]
+    tips = [p.text for p in digest(blocks, "Runner's knee").prevention]
+    assert tips == ["Ice after the run calms the knee."]

@@ -18,9 +18,9 @@ from pipeline.digest.point_blocks import (
     speaks_of_care,
     strip_lead,
 )
-from pipeline.digest.points_advice import advice_points
+from pipeline.digest.points_advice import advice_points, asked_tips
 from pipeline.digest.points_prose import split_prose_list
-from pipeline.digest.sections import Role, Section, exact_role
+from pipeline.digest.sections import Role, Section, exact_role, loose_role
 from pipeline.digest.sentences import (
     LEANS_BACK,
     OPENS_MID_STORY,
@@ -77,9 +77,10 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         points += own
         aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
+    asked = asked_tips(sections) if role == "selfcare" else []
     if not kept:
-        return []  # only sections beside the treatment: the post's prose says more
-    return kept if len(kept) >= 2 else points
+        return asked  # only sections beside the treatment: the post's prose says more
+    return (kept if len(kept) >= 2 else points) + asked
 
 
 def children_points(children: list[Section], role: Role) -> list[Point]:
@@ -183,7 +184,7 @@ def subsection_points(section: Section, parallel: bool, role: Role) -> list[Poin
     asks = section.title.endswith("?")
     listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
     if len(items) >= 2 and listed:
-        return [make_point(b) for b in items]
+        return [make_point(b) for b in content_blocks(section) if b in items or is_tip_callout(b)]
     if role == "selfcare" and (tips := advice_points(section, titled=True)):
         return tips
     return [p for p in [point_from_section(section)] if p]
@@ -228,8 +229,21 @@ def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]
     if len(headers) >= 2:  # a nested list, flattened: "Breathing (4-7-8):" and its steps
         return headers
     if len(items) >= 2:
-        return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
+        beside = [b for b in labelled if len(labelled) >= 2 or is_tip_callout(b)]
+        return [b for b in blocks if b in items or b in beside]
     return labelled or items
+
+
+def is_tip_callout(block: Block) -> bool:
+    """A paragraph or quote after a list that a tip label heads ("> **Conseil du Kiné :** Le
+    bracelet ... peut aider", "**Top tip:** ..."): one more point, not a remark."""
+    label = lead_label(block)
+    return (
+        block.kind != "item"
+        and label is not None
+        and word_count(label) <= LABEL_WORDS
+        and loose_role(label) == "selfcare"
+    )
 
 
 def names_a_method(section: Section) -> bool:
