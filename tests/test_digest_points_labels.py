@@ -182,3 +182,32 @@ def test_the_answer_to_what_the_reader_may_do_gives_tips_in_french_and_english()
     blocks += [para("See your doctor if the knee swells.")]
     tips = [p.text for p in digest(blocks, "Runner's knee").prevention]
     assert tips == ["Ice after the run calms the knee."]
+
+
+def test_a_conclusion_of_two_short_lines_takes_the_takeaway_after_them_in_french() -> None:
+    close = (
+        "L'épicondylite est un signal. Écoutez votre coude. "
+        "Changer de souris et faire quelques exercices simples peut suffire à régler le problème. "
+        "Nous sommes là pour vous aider."
+    )
+    blocks = [para("Vous ressentez une douleur brûlante sur la face externe du coude ?")]
+    blocks += [
+        heading("Le traitement", 2),
+        para("Le massage transversal stimule la cicatrisation."),
+    ]
+    blocks += [heading("Conclusion", 2), para(close)]
+    conclusion = digest(blocks, "Épicondylite").conclusion or ""
+    assert conclusion.endswith("peut suffire à régler le problème.")
+    assert "Nous sommes là" not in conclusion
+
+
+def test_a_german_closing_line_that_names_what_it_is_for_is_the_conclusion() -> None:
+    blocks = [para("Karies ist weit mehr als ein kleines schwarzes Loch im Zahn.")]
+    blocks += [para("Die Ernährung und die Mundhygiene bestimmen das Risiko für Karies.")]
+    last = (
+        "Dazu gehört der regelmäßige Zahnarztbesuch. "
+        "Nur so lässt sich eine Erkrankung an Karies rechtzeitig abwenden."
+    )
+    blocks += [para(last)]
+    conclusion = digest(blocks, "Karies").conclusion
+    assert conclusion == "Nur so lässt sich eine Erkrankung an Karies rechtzeitig abwenden."

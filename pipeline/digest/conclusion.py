@@ -13,6 +13,7 @@ from pipeline.digest.sentences import split_sentences, stems, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block
 
+SHORT_LEAD = 20  # words of two first sentences that only lead up to the takeaway
 ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
@@ -37,7 +38,16 @@ def summing_up(sections: list[Section], section: Section) -> str | None:
     ]
     if not paragraphs:
         return role_text(sections, section)
-    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
+    return drop_list_intro(" ".join(key_sentences(split_sentences(paragraphs[0].text))))
+
+
+def key_sentences(sentences: list[str]) -> list[str]:
+    """The first two sentences, and the third when those two are short ("L'épicondylite est un
+    signal... Écoutez votre coude. Changer de souris... peut suffire à régler le problème."):
+    two short lines only lead up to the takeaway."""
+    if len(sentences) > 2 and sum(word_count(s) for s in sentences[:2]) < SHORT_LEAD:
+        return sentences[:3]
+    return sentences[:2]
 
 
 def closing_text(sections: list[Section], body: list[Block]) -> str | None:
