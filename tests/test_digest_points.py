@@ -137,3 +137,40 @@ def test_a_korean_sentence_opening_with_a_method_word_is_not_split_into_a_label(
     points = digest_article(article).treatment_points
     assert [p.label for p in points] == ["추나", "약침"]
     assert points[1].text.startswith("한약을 정제하여")
+
+
+def test_a_japanese_treatment_heading_is_no_method_name_and_its_sentences_are_points() -> None:
+    """ "…の治療方法について" names the section's kind, not one method: its paragraph gives one
+    point a sentence, not one giant point."""
+    text = "温熱療法などの理学療法が治療に用いられる。慢性の痛みには、腰や下肢のストレッチも有効。"
+    blocks = [para("腰が痛む。"), heading("変形性脊椎症の治療方法について", 3), para(text)]
+    found = digest_article(Article(title="変形性脊椎症", blocks=tuple(blocks))).treatment_points
+    assert [p.text for p in found] == [
+        "温熱療法などの理学療法が治療に用いられる。",
+        "慢性の痛みには、腰や下肢のストレッチも有効。",
+    ]
+
+
+def test_a_booking_line_in_portuguese_french_or_japanese_is_no_point() -> None:
+    blocks = [heading("Tratamento"), para("A fisioterapia fortalece os músculos da coluna.")]
+    blocks += [para("Fale com a fisioterapeuta pelo WhatsApp e agende sua avaliação!")]
+    blocks += [para("Prenez rendez-vous au cabinet pour un bilan complet.")]
+    blocks += [para("大阪市内の訪問マッサージなら当院へお任せ下さい。")]
+    assert labels_and_texts(Article(title="Dor nas costas", blocks=tuple(blocks))) == [
+        " A fisioterapia fortalece os músculos da coluna."
+    ]
+
+
+def test_a_method_section_after_home_care_among_the_treatments_is_a_point() -> None:
+    """ "Home Treatments" between "How is it diagnosed?" and "Braces and Supports" does not end
+    the run of the post's method sections: the night splints are a treatment point."""
+    blocks = [heading("What are the symptoms?"), para("Pain under the heel in the morning.")]
+    blocks += [heading("How is it treated?"), para("Your podiatrist may recommend shockwave.")]
+    blocks += [heading("Home Treatments"), para("Apply ice for 15 minutes three times a day.")]
+    blocks += [heading("Braces and Supports")]
+    blocks += [para("Night splints are another treatment that can help stretch your calf.")]
+    texts = labels_and_texts(Article(title="Heel pain", blocks=tuple(blocks)))
+    assert (
+        "Braces and Supports Night splints are another treatment that can help stretch your calf."
+        in texts
+    ), texts

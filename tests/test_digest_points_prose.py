@@ -317,3 +317,14 @@ def test_an_apposition_is_not_a_list() -> None:
         "massage",
         "gentle stretching",
     ]
+
+
+def test_a_sentence_that_tells_a_cause_is_not_cut_into_a_list() -> None:
+    """ "Poor posture, such as slouching or hunching, can lead to imbalances and pain" names
+    what causes the pain: it is told whole, never cut into "can lead to imbalances"."""
+    sentence = (
+        "Poor posture, such as slouching or hunching the shoulders, can lead to muscle "
+        "imbalances and chronic shoulder pain."
+    )
+    assert split_prose_list(sentence) is None
+    assert split_prose_list("Treatment may include massage, taping and exercise.") is not None

@@ -115,3 +115,70 @@ def test_markdown_headline(front: str, body: str, title: str | None) -> None:
         }[front]
     )
     assert headline(text, "markdown") == expected
+
+
+JSX_BODY = (
+    "<p>" + "Il colpo della strega è un dolore acuto nella parte bassa della schiena. " * 4 + "</p>"
+    '<h2 className="title">PERCHE’ SUCCEDE?</h2>'
+    "<p>" + "È dovuto a un movimento brusco o a un esercizio svolto male in palestra. " * 3 + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        (
+            f"const ColpoDellaStrega: React.FC = () => {{ return (<>{JSX_BODY}</>); }};",
+            "Colpo Della Strega",
+        ),
+        (
+            f"export default function SciaticaPage() {{ return (<div>{JSX_BODY}</div>); }}",
+            "Sciatica",
+        ),
+        (
+            f"const BlogPost = () => (<>{JSX_BODY}</>);\nexport default BlogPost;",
+            "ColpoDellaStrega",
+        ),
+    ],
+)
+def test_a_component_without_a_title_is_named_by_its_component_or_file(
+    code: str, title: str
+) -> None:
+    """No <title>, no <h1>: the component's name made readable, else the file's; never a
+    section heading with a role (a question such as "PERCHE' SUCCEDE?")."""
+    page = Page(origin="x", text=code, kind="jsx", path="/site/src/ColpoDellaStrega.tsx")
+    assert extract_article(page).title == title.replace("ColpoDellaStrega", "Colpo Della Strega")
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "<h2>What causes sciatica?</h2>" + BODY + "<h2>Sciatica in runners</h2>" + BODY,
+            "Sciatica in runners",
+        ),
+        ("<h2>Symptoms</h2>" + BODY + "<h3>Treatment options</h3>" + BODY, "sciatica"),
+        ("<h2>Síntomas</h2>" + BODY + "<h2>Ciática y embarazo</h2>" + BODY, "Ciática y embarazo"),
+    ],
+)
+def test_a_page_without_a_title_never_takes_a_part_heading(body: str, title: str) -> None:
+    page = Page(
+        origin="x", text=f"<html><body>{body}</body></html>", kind="html", path="/s/sciatica.php"
+    )
+    assert extract_article(page).title == title
+
+
+@pytest.mark.parametrize(
+    ("h1", "title"),
+    [
+        (
+            "¿Qué es dolor anterior de rodilla?</br><span>Dr. Gastón Gioscia | Deportólogo</span>",
+            "¿Qué es dolor anterior de rodilla?",
+        ),
+        ("Knee pain in runners<br>by Dr. Jane Lee", "Knee pain in runners"),
+        ("Dr. Lee explains knee pain", "Dr. Lee explains knee pain"),
+        ("Knee pain <em>in runners</em>", "Knee pain in runners"),
+    ],
+)
+def test_the_authors_line_inside_the_h1_is_not_part_of_the_headline(h1: str, title: str) -> None:
+    assert headline(f"<html><body><article><h1>{h1}</h1>{BODY}</article></body></html>") == title

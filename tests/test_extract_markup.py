@@ -200,3 +200,82 @@ def test_one_numbered_line_or_a_decimal_is_no_list() -> None:
         page("<p>2.5 mm of the nail is removed.<br>The toe heals in a week.</p>")
     ).blocks
     assert not [b for b in blocks if b.kind == "item"]
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[…]", "(...)"])
+def test_a_quotes_cut_mark_is_not_article_text(mark: str) -> None:
+    """A quoted passage cut at its start or end ("[...] les lombalgies c'est: raideur...")
+    keeps its words; the cut mark is no part of them."""
+    quote = "les lombalgies c'est: raideur au réveil, lourdeur, douleurs diffuses, lumbago"
+    text = "Selon l'INRS, il faudrait parler de lombalgies au pluriel car: " * 4
+    markdown = f"---\ntitle: Lombalgie\n---\n\n{text}\n\n> {mark} {quote} {mark}\n"
+    blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
+    assert blocks[-1].text == quote
+
+
+def test_bold_letters_inside_a_word_stay_in_the_word() -> None:
+    """An acrostic list ("**P**rotection", "**E**levation" for PEACE) keeps its words whole:
+    inline markup adds no space inside a word."""
+    intro = "Les trois premiers jours, suivez le protocole PEACE pour protéger la cheville. " * 3
+    items = "\n".join(
+        f"* **{word[0]}**{word[1:]} : {text}"
+        for word, text in [
+            ("Protection", "arrêtez l'activité qui fait mal."),
+            ("Elevation", "surélevez la jambe le plus souvent possible."),
+        ]
+    )
+    markdown = f"---\ntitle: Entorse\n---\n\n{intro}\n\n{items}\n"
+    blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
+    assert [b.text for b in blocks[1:]] == [
+        "Protection: arrêtez l'activité qui fait mal.",
+        "Elevation: surélevez la jambe le plus souvent possible.",
+    ]
+    assert [b.lead for b in blocks[1:]] == ["Protection", "Elevation"]
+
+
+def test_a_blockquote_holding_a_heading_is_a_layout_box_not_a_quote() -> None:
+    """Some page builders wrap each section in a <blockquote>; read as one quote, its heading
+    was glued to the next sentence ("...Shoulder Pain?Apart from...")."""
+    prose = "Shoulder pain affects many adults at some point and limits daily tasks. " * 3
+    html = (
+        "<html><head><title>Shoulder pain</title></head><body><article><h1>Shoulder pain</h1>"
+        f"<blockquote><p>{prose}</p></blockquote>"
+        "<blockquote><h2>What causes shoulder pain?</h2>"
+        "<b>Apart from sprains, the most common causes include the following:</b>"
+        "<ul><li>Shoulder dislocation</li><li>Frozen shoulder</li></ul></blockquote>"
+        "<blockquote><p>A real quotation stays a quote.</p></blockquote>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(Page(origin="x", text=html, kind="html")).blocks
+    kinds = [(b.kind, b.text[:28]) for b in blocks]
+    assert ("heading", "What causes shoulder pain?") in kinds, kinds
+    assert not any("pain?Apart" in b.text for b in blocks)
+    assert ("quote", "A real quotation stays a quo") in kinds, kinds
+
+
+def test_headings_of_boxes_and_later_h1s_are_put_back() -> None:
+    """A page builder's cards (<div><h3>Whiplash</h3><p>...</p></div>) and its later <h1>
+    section titles ("How to manage") keep their headings in the body."""
+    cards = "".join(
+        f"<div class='card'><h3>{name}</h3><p>{text}</p></div>"
+        for name, text in [
+            ("Whiplash", "Injury to the neck, often from car accidents, can cause shoulder pain."),
+            ("Nerve compression", "A pinched nerve in the neck can send pain down the arm."),
+        ]
+    )
+    tips = "".join(
+        f"<p>{t}</p>"
+        for t in (
+            "Cold packs around the shoulder for fifteen minutes.",
+            "Range of motion exercises in a pain free range.",
+        )
+    )
+    prose = "Shoulder pain is common and can come from the joint, the neck or the muscles. " * 3
+    html = (
+        "<html><head><title>Shoulder pain</title></head><body><h1>Shoulder Pain</h1>"
+        f"<p>{prose}</p><div><h1>Common Conditions</h1><div class='grid'>{cards}</div></div>"
+        f"<div><h1>How to manage</h1><div class='box'>{tips}</div></div></body></html>"
+    )
+    blocks = extract_article(Page(origin="x", text=html, kind="html")).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert {"Whiplash", "Nerve compression", "How to manage"} <= set(headings), headings

@@ -23,6 +23,7 @@ KIND = ROOT / "tests" / "data" / "kind"
         ("precios.md", "a price list page"),
         ("tarif.md", "a price list page"),  # named by its file and its title
         ("02-our-doctors.html", 'an "about us" page'),  # by its file name; services only
+        ("la-consultation.md", 'a "first visit" page'),  # how a session goes, for any complaint
     ],
 )
 def test_a_page_of_the_site_is_refused_with_one_line(
@@ -83,6 +84,13 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("Fees & Booking a Session", "price list"),
         ("Contatos WhatsApp", "contact"),
         ("Book an appointment", "contact"),
+        ("La consultation", '"first visit"'),
+        ("Your first visit", '"first visit"'),
+        ("Ihr erster Termin", '"first visit"'),
+        ("A primeira consulta", '"first visit"'),
+        ("初診の方へ", None),  # more words than the kind: an article may be titled so
+        ("Sciatica: your first visit", None),
+        ("What to expect after knee surgery", None),
         ("About sensitive teeth", None),
         ("Booking your first physio session: what to expect", None),
         ("Team sports and knee injuries", None),

@@ -26,6 +26,7 @@ KIND_NAMES = {
     "about": '"about us"',
     "contact": "contact",
     "price_list": "price list",
+    "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
 }
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")

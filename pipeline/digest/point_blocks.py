@@ -15,7 +15,11 @@ CTA = re.compile(
     r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
     r"|make an appointment|schedule (an?|your)|get in touch|reserv[ae] (tu|su) cita"
     r"|pida (su|una) cita|ll[aá]m(enos|anos)|cont[aá]ct(enos|anos))\b"
-    r"|예약|상담 (신청|문의)|문의(하세요|해 주세요|주세요)",
+    r"|\b(prenez rendez-vous|contactez-nous|termin (vereinbaren|buchen)|kontaktieren sie uns"
+    r"|prenota (ora|subito|un|una|il)|contattaci|agende (já|sua|seu|uma|um)|entre em contato"
+    r"|fale (com|conosco))\b"
+    r"|예약|상담 (신청|문의)|문의(하세요|해 주세요|주세요)"
+    r"|ご予約|お問い?合わせ|お任せ(下さい|ください)",
     re.I,
 )
 WRAP_UP = re.compile(
@@ -105,3 +109,10 @@ def list_text(texts: list[str], most: int) -> str:
     some are left out."""
     listed = LIST_JOIN.join(t.rstrip(".;,") for t in texts[:most])
     return listed + (ELLIPSIS if len(texts) > most else "")
+
+
+def reports_evidence(text: str) -> bool:
+    """A sentence that reports what a study or a statistic found ("A study found...", "Une
+    méta-analyse de 2005 montre..."): the language files' [points] evidence. It backs a point
+    but is none: a point says what the clinic does or what the reader can do."""
+    return find_role_term("points", "evidence", text) is not None

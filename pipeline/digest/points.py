@@ -21,6 +21,7 @@ from pipeline.digest.point_blocks import (
     make_point,
     next_items,
     quote_sentences,
+    reports_evidence,
     sentence_point,
     speaks_of_care,
 )
@@ -91,8 +92,11 @@ def drop_weak_openers(points: list[Point]) -> list[Point]:
     """Points fit for a slide: a conversational filler ("Well firstly, ...") is trimmed off the
     front; an unlabelled point that points elsewhere ("This may include...") is dropped (a
     labelled one keeps it: its label, the slide's kicker, says what "this" is). Kept when no
-    other point is left. A line that points to another page ("Read more about...") never is."""
-    trimmed = [trim_filler(p) for p in points if not is_link_line(p.text)]
+    other point is left. A line that points to another page or a video ("Read more about...",
+    "Vidéo "Mal au dos":") never is, nor is a point labelled so."""
+    trimmed = [
+        trim_filler(p) for p in points if not (is_link_line(p.text) or is_link_line(p.label or ""))
+    ]
     strong = [p for p in trimmed if p.label or not WEAK_OPENER.match(p.text.strip())]
     return strong or trimmed
 
@@ -149,7 +153,9 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
     under no heading that speaks of no care is a description, never drawn as treatment."""
     sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    chosen = [s for s in body if speaks_of_care(s) and not s.endswith("?")]
+    chosen = [
+        s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)
+    ]
     if not chosen:
         named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
         chosen = [s for s in body if s in named]

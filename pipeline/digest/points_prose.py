@@ -36,6 +36,8 @@ def split_prose_list(sentence: str) -> list[Point] | None:
     match = list_intro(sentence)
     if not match or names_conditions(last_words(sentence[: match.start()])):
         return None  # "disorders such as OCD, ...": what is treated, not how
+    if term_pattern("signals", "cause_of").search(sentence, match.end()):
+        return None  # "Poor posture, such as slouching, can lead to ...": a cause, told whole
     items = list_items(sentence[match.end() :])
     if len(items) < MIN_ITEMS:
         return None

@@ -14,6 +14,7 @@ from pipeline.digest.point_blocks import (
     lead_label,
     list_text,
     make_point,
+    reports_evidence,
     sentence_point,
     speaks_of_care,
     strip_lead,
@@ -37,7 +38,7 @@ ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le",
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
 GENERIC_TREATMENT = re.compile(
     r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
-    r"|치료 방법|tratamiento",
+    r"|치료\s?방법|치료법|tratamiento|治療(?:方法|法)",
     re.I,
 )
 MAX_POINTS = 8  # points picked from running text
@@ -254,15 +255,19 @@ def names_a_method(section: Section) -> bool:
         and not title.endswith("?")
         and not exact_role(title)
         and not GENERIC_TREATMENT.search(title)
+        and find_role_term("points", "course", title) is None  # "Duration": how long it lasts
     )
 
 
 def points_from_sentences(blocks: list[Block]) -> list[Point]:
     """One point per sentence of a treatment section, with sentences that lean on the one
     before ("Therefore...", "This helps...") kept together; in a long section, the sentences
-    that speak of care."""
+    that speak of care. A study's finding ("Une méta-analyse montre...") is left out when the
+    section tells more than findings (a "## Acupuncture" section that only cites one keeps it)."""
+    sentences = [s for b in blocks for s in split_sentences(b.text)]
+    told = [s for s in sentences if not reports_evidence(s)]
     groups: list[list[str]] = []
-    for sentence in (s for b in blocks for s in split_sentences(b.text)):
+    for sentence in told or sentences:
         if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
             continue
         if groups and LEANS_BACK.match(sentence):
@@ -348,7 +353,7 @@ def method_topics(sections: list[Section]) -> set[int]:
             continue  # under a "Causes" or "Treatment" heading: that section's own part
         if section.role == "treatment" or (not section.role and names_a_method(section)):
             run.append(index)
-        elif section.blocks:
+        elif section.blocks and section.role != "selfcare":  # home care among the methods
             break
     topics = {i for i in run if not sections[i].role and sections[i].blocks}
     return topics if len(run) >= 2 else set()

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.digest.point_blocks import content_blocks, make_point, next_items, sentence_point
+from pipeline.digest.point_blocks import (
+    content_blocks,
+    make_point,
+    next_items,
+    reports_evidence,
+    sentence_point,
+)
 from pipeline.digest.points import (
     CAUSE_WORDS,
     MAX_LISTED_POINTS,
@@ -22,7 +28,7 @@ from pipeline.digest.points import (
 from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, word_count
-from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block, Point
 
 FULL_STOP = re.compile(r"(?<=[。！？])")
@@ -37,8 +43,21 @@ NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no
 def find_prevention(sections: list[Section]) -> list[Point]:
     """The article's self-care tips, each once, in article order of their kind."""
     tips = points_from_sections(sections, "selfcare") + introduced_tips(sections)
-    tips = tips or advice_sentences(sections)
+    tips = [t for t in tips if not tells_a_cause(t)] or advice_sentences(sections)
     return drop_weak_openers(once_each(tips))[:MAX_LISTED_POINTS]
+
+
+def tells_a_cause(tip: Point) -> bool:
+    """An unlabelled sentence that tells what causes the problem ("Poor posture, such as
+    slouching, can lead to muscle imbalances") and advises nothing: no tip, even under a
+    "Lifestyle factors" heading."""
+    text = tip.text
+    causes = CAUSE_WORDS.search(text) or term_pattern("signals", "cause_of").search(text)
+    return (
+        tip.label is None
+        and causes is not None
+        and find_role_term("points", "advice", text) is None
+    )
 
 
 def introduced_tips(sections: list[Section]) -> list[Point]:
@@ -71,7 +90,8 @@ def introduces_tips(block: Block) -> bool:
 
 def advice_sentences(sections: list[Section]) -> list[Point]:
     """Sentences that advise the reader, outside the treatment, FAQ and case sections and the
-    treatment points ("### 1. Protect" in a list of steps stays a step)."""
+    treatment points ("### 1. Protect" in a list of steps stays a step; "Avoid: Évitez..." is
+    the point "Évitez..." with its label)."""
     steps = [p.text for p in listed_points(sections)]
     found: list[Point] = []
     for section in sections:
@@ -81,7 +101,7 @@ def advice_sentences(sections: list[Section]) -> list[Point]:
             found += [
                 sentence_point(s)
                 for s in sentences_of(block.text)
-                if is_advice(s) and not any(s in step for step in steps)
+                if is_advice(s) and not any(s in step or step in s for step in steps)
             ]
     return found[:MAX_ADVICE]
 
@@ -104,6 +124,7 @@ def is_advice(sentence: str) -> bool:
         and find_role_term("points", "advice", sentence) is not None
         and find_role_term("points", "not_advice", sentence) is None  # "important to note"
         and not is_cue("professional", sentence)  # "see your doctor": not self-care
+        and not reports_evidence(sentence)  # "Studies show that walking helps": a finding
     )
 
 

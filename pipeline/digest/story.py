@@ -16,6 +16,7 @@ from pipeline.digest.choose import best_sentence, without_clause
 from pipeline.digest.conclusion import find_conclusion
 from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
+from pipeline.digest.rhetoric import plain_rhetoric
 from pipeline.digest.section_text import LIST_JOIN, role_text
 from pipeline.digest.sections import Section, loose_role, split_sections
 from pipeline.digest.selfcare import find_prevention
@@ -54,7 +55,7 @@ HANGUL = re.compile(r"[가-힣]")
 
 
 def digest_article(article: Article) -> Digest:
-    sections = split_sections(article.blocks, article.title)
+    sections = plain_rhetoric(split_sections(article.blocks, article.title))
     story = [s for s in sections if s.blocks or s.role]
     symptom, cause = (find_role(story, r) for r in ("symptom", "cause"))
     prevention = tuple(find_prevention(story))

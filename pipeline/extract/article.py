@@ -51,6 +51,7 @@ from pipeline.extract.cleanup import (
     drop_post_cards,
     drop_repeated_chrome,
     recover_chunks,
+    unquote_layout_boxes,
     unwrap_item_headings,
     unwrap_paragraph_spans,
     wrap_loose_text,
@@ -68,8 +69,15 @@ from pipeline.extract.blocks import (
 )
 from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.components import component_to_html
+from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.headings import recover_headings
-from pipeline.extract.headline import html_headline, usable_title
+from pipeline.extract.headline import (
+    file_title,
+    html_headline,
+    part_heading,
+    title_heading,
+    usable_title,
+)
 from pipeline.extract.jsx import jsx_to_html
 from pipeline.extract.library import (
     bare_extraction,
@@ -116,6 +124,7 @@ def extract_html(page: Page) -> Article:
     raise_styled_headings(tree)
     drop_footnote_sups(tree)
     unwrap_paragraph_spans(tree)
+    unquote_layout_boxes(tree)
     unwrap_item_headings(tree)
     wrap_loose_text(tree)
     doc = run_trafilatura(tree, page.url, precision=True)
@@ -134,14 +143,20 @@ def extract_html(page: Page) -> Article:
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
-    blocks = drop_chrome(blocks, collect_link_texts(tree))
+    blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
     voted = html_headline(tree, meta, source.title_hint)
     title = voted or meta.get("title") or ""
-    if not usable_title(title):  # no title, or an editor's placeholder ("Untitled Document")
-        title = first_heading(blocks) or html_headline(tree, meta, None, headings_alone=True)
+    if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
+        # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
+        title = (
+            title_heading(blocks)
+            or html_headline(tree, meta, None, headings_alone=True)
+            or file_title(page.path)
+            or first_heading(blocks)
+        )
     blocks = drop_headline(blocks, voted, *meta.titles, dek=meta.get("description") or "")
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`

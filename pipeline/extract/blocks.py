@@ -19,6 +19,8 @@ INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦・■◆▶►][\ufe0e\u
 NUMBERED_LINE = re.compile(
     r"^\s*(?:[\u2460-\u2473\u2776-\u277f]|[0-9０-９]{1,2}[.)．）](?![0-9０-９]))\s*(?=\S)"
 )
+# The mark of a cut at the start or end of a quoted passage: "[...]", "(…)", "[…]".
+ELISION = re.compile(r"^\s*[\[(]\s*(?:\.{3}|…)\s*[\])]\s*|\s*[\[(]\s*(?:\.{3}|…)\s*[\])]\s*$")
 LEAD_IN = re.compile(r"^(?P<lead>[^:.!?]{2,60}):\s+\S")
 LABEL_LINE = re.compile(r"^[^\W\d_][\w&'’/ -]{0,40}$")
 # A heading found in text (a bare label line, a bold-only paragraph) is made with this level,
@@ -100,6 +102,7 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
 
     A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text. A
     short paragraph that is bold all through ("**What causes it?**") is a heading."""
+    text = ELISION.sub("", text) or text  # "[...] les lombalgies c'est": a quote's cut mark
     if BULLET_PREFIX.match(text):
         text = BULLET_PREFIX.sub("", text)
         kind = "item" if kind == "paragraph" else kind

@@ -118,6 +118,15 @@ def unwrap_paragraph_spans(tree: HtmlElement) -> None:
                 span.drop_tag()
 
 
+def unquote_layout_boxes(tree: HtmlElement) -> None:
+    """A <blockquote> that holds a heading is a box of the page's layout, not a quotation, and
+    becomes a <div>, in place: read as a quote, its heading was glued to the text after it
+    ("...Shoulder Pain?Apart from sprains...")."""
+    for quote in list(tree.iter("blockquote")):
+        if any(True for _ in quote.iter(*HEADING_TAGS, "h1")):
+            quote.tag = "div"
+
+
 def unwrap_item_headings(tree: HtmlElement) -> None:
     """A heading inside a list item ("<li><h4>1. Rest</h4><p>Stay off...</p>") becomes a bold
     line of its own, in place: the library glues it to the text after it otherwise

@@ -40,8 +40,13 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
             if at is None:
                 at = pairs.get((normalise(visible_text(after)), next_text(after)))
                 at = at - 1 if at is not None else None  # the box's first two paragraphs
+            if at is None and not next_text(after):  # a box of a heading and one block
+                inner = next((e for e in after.iter("p", "li") if visible_text(e).strip()), after)
+                at = firsts.get(normalise(visible_text(inner)))
         if at is not None and at not in inserts and normalise(text) not in keys:
-            level = int(heading.tag[1]) if heading.tag in HEADING_TAGS else HEADING_CLASS_LEVEL
+            level = (
+                int(heading.tag[1]) if heading.tag in (*HEADING_TAGS, "h1") else HEADING_CLASS_LEVEL
+            )
             inserts[at] = Block(kind="heading", text=text, level=level)
     out: list[Block] = []
     for n, block in enumerate(blocks):
@@ -50,8 +55,10 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
 
 
 def find_headings(tree: HtmlElement) -> list[HtmlElement]:
-    """h2-h6 elements, and <div>/<p>/<span>s a class names as a subheading."""
-    found = list(tree.iter(*HEADING_TAGS))
+    """h2-h6 elements, the <h1>s after the page's first (a page builder's section titles:
+    "Common Conditions", "How to manage"), and <div>/<p>/<span>s a class names as a
+    subheading."""
+    found = list(tree.iter(*HEADING_TAGS)) + list(tree.iter("h1"))[1:]
     for element in tree.xpath("//body//*[self::div or self::p or self::span][@class]"):
         if HEADING_CLASS.search(element.get("class", "")) and not len(element):
             found.append(element)

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
+from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
 
 CALL_TO_ACTION = re.compile(
@@ -47,6 +48,7 @@ MAX_WORDS = 25
 REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
 WEIGHTS = {"h1": 3.0, "class": 2.0, "subclass": 1.5, "heading": 1.0, "meta": 1.5, "title": 1.0}
 WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0}
+TITLES = ("h1", "meta", "title", "hint", "front", "body-h1")  # sources that title the page
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
     """The candidate text with the most weight; the first of equals (visible ones come first).
     A subheading counts only when a title says the same, unless `headings_alone`."""
     usable = [c for c in candidates if usable_title(c.text)]
+    usable = [c for c in usable if not unconfirmed_part(c, usable)]
     best, best_score = "", 0.0
     for candidate in usable:
         agree = sum(
@@ -72,6 +75,47 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
         if score > best_score:
             best, best_score = candidate.text, score
     return best
+
+
+def unconfirmed_part(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """A subheading or a titled element that names a part of the story ("PERCHE' SUCCEDE?",
+    "Symptoms") and that no title of the page repeats: never the headline."""
+    if candidate.source in TITLES or not part_heading(candidate.text):
+        return False
+    return not any(c.source in TITLES and agrees(c.text, candidate.text) for c in candidates)
+
+
+def part_heading(text: str) -> bool:
+    """A heading that names a part of the story, not the article: a question or a label of a
+    section role in any language ("PERCHE' SUCCEDE?", "What causes it?", "Symptoms",
+    "Treatment options"), or one that opens with a role's words. "Plantar fasciitis treatment"
+    names the article and is none."""
+    text = LEADING_MARKS.sub("", NUMBERING.sub("", text)).strip()
+    asks = text.endswith(("?", "？"))
+    for pattern in part_patterns():
+        match = pattern.search(text)
+        if match and (asks or match.start() == 0):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def part_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        pattern
+        for code in supported_languages()
+        for role, pattern in load_language(code).headings.items()
+        if role in PART_ROLES
+    )
+
+
+PART_ROLES = ("symptom", "cause", "treatment", "selfcare", "professional", "faq", "conclusion")
+NUMBERING = re.compile(r"^\s*(?:\d+[.)]|#\d+)\s*")
+
+
+def title_heading(blocks: tuple[Block, ...]) -> str:
+    """The first heading that can stand for the article's title: not a part of its story."""
+    return next((b.text for b in blocks if b.kind == "heading" and not part_heading(b.text)), "")
 
 
 def usable_title(text: str) -> bool:
@@ -174,10 +218,37 @@ def candidate(element: HtmlElement, source: str, counts: Counter[str]) -> list[C
     else:
         alts = [clean_text(i.get("alt") or "") for i in element.iter("img")]
         text = clean_text(" ".join([*alts, spaced_text(element)]))
-    text = LEADING_MARKS.sub("", text)
+    text = without_byline(element, LEADING_MARKS.sub("", text))
     if not text or counts[text] >= REPEATS or in_chrome(element):
         return []
     return [Candidate(text, source)]
+
+
+def without_byline(element: HtmlElement, text: str) -> str:
+    """The title without the author's line that a theme puts at the end of the same heading
+    ("¿Qué es dolor anterior de rodilla?<span>Dr. Gastón Gioscia | Deportólogo</span>",
+    "Knee pain<br>by Dr. Lee")."""
+    children = list(element)
+    last = children[-1] if children else None
+    if last is None:
+        return text
+    if last.tag == "br":
+        tail = clean_text(last.tail or "")
+    elif not (last.tail or "").strip():
+        tail = clean_text(last.text_content())
+    else:
+        return text
+    if tail and BYLINE.match(tail) and text.endswith(tail) and len(tail.split()) <= BYLINE_WORDS:
+        return text[: -len(tail)].strip() or text
+    return text
+
+
+BYLINE = re.compile(
+    r"^(?:by|por|par|von|di|da|de|written by|escrito por|écrit par)\s+\S"
+    r"|^(?:dr|dra|drs|prof|profa?|mr|mrs|ms|doc)\.?\s+[A-ZÀ-Ý]",
+    re.I,
+)
+BYLINE_WORDS = 8
 
 
 def spaced_text(element: HtmlElement) -> str:
@@ -237,3 +308,22 @@ def extends(heading: str, title: str) -> bool:
     """The heading starts with the title and adds one to three words."""
     extra = heading[len(title) :].split() if title and heading.startswith(title) else []
     return 1 <= len(extra) <= 3
+
+
+FILE_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def file_title(path: str | None) -> str:
+    """A file's name made readable, for a page that names no title anywhere else
+    ("plantar-fasciitis.php" -> "plantar fasciitis"); nothing for "index.php" or "page2"."""
+    if not path:
+        return ""
+    stem = re.sub(r"\.[^.]*$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
+    stem = re.sub(r"\.(html?|blade|tpl)$", "", stem)
+    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem.replace("_", " "))  # "ColpoDella" too
+    words = [w for w in FILE_WORDS.findall(stem) if len(w) > 1]
+    text = " ".join(words)
+    return text if words and usable_title(text) and text.lower() not in FILE_GENERIC else ""
+
+
+FILE_GENERIC = frozenset(("page", "post", "article", "content", "template", "single", "entry"))

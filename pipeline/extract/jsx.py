@@ -9,6 +9,7 @@ are text the reader sees. Components are read by their names, the way a person w
 
 from __future__ import annotations
 
+import html
 import re
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
@@ -19,6 +20,32 @@ STRING = re.compile(
     r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
 )
 TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
+DEFAULT_EXPORT = re.compile(r"\bexport\s+default\s+(?:function\s+|class\s+)?([A-Z]\w*)")
+COMPONENT_DEFINITION = re.compile(r"\b(?:const|function|class)\s+([A-Z]\w*)\s*[:=(<{]")
+CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # "TMJPain" -> TMJ, Pain
+GENERIC_NAME_WORDS = frozenset(
+    [
+        "page",
+        "post",
+        "blog",
+        "article",
+        "articles",
+        "content",
+        "component",
+        "section",
+        "screen",
+        "view",
+        "template",
+        "layout",
+        "index",
+        "app",
+        "main",
+        "default",
+        "props",
+        "container",
+        "wrapper",
+    ]
+)
 # Component names to HTML tags, by the words in the name (first match wins).
 COMPONENT_NAMES = (
     (re.compile(r"^(?:Heading|H|Title)([1-6])$"), "h"),
@@ -46,7 +73,22 @@ def jsx_to_html(source: str) -> str:
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
     markup = re.sub(r"\bclassName=", "class=", markup)
-    return f"<html><body><article>{markup}</article></body></html>"
+    title = component_title(source)
+    head = f"<head><title>{html.escape(title)}</title></head>" if title else ""
+    return f"<html>{head}<body><article>{markup}</article></body></html>"
+
+
+def component_title(source: str) -> str | None:
+    """The component's name made readable, the title a reader of the page would give it
+    ("ColpoDellaStrega" -> "Colpo Della Strega", "SciaticaPage" -> "Sciatica"): the default
+    export's name, else the first component defined. A page without an <h1> has no other
+    title; a name of only generic words ("BlogPost", "Page") gives none."""
+    names = DEFAULT_EXPORT.findall(source) + COMPONENT_DEFINITION.findall(source)
+    for name in names:
+        words = [w for w in CAMEL_WORD.findall(name) if w.lower() not in GENERIC_NAME_WORDS]
+        if words:
+            return " ".join(words)
+    return None
 
 
 def html_tag(component: str) -> str:

@@ -13,8 +13,9 @@ from pipeline.extract.blocks import (
     split_bullets,
 )
 from pipeline.extract.cleanup import clean_text, drop_captions
+from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
-from pipeline.extract.headline import markdown_headline
+from pipeline.extract.headline import file_title, markdown_headline, title_heading
 from pipeline.extract.metadata import normalise_date
 from pipeline.extract.references import FOOTNOTE_SUP, drop_references
 from pipeline.models import Article, Block, Page
@@ -37,8 +38,13 @@ def extract_markdown(page: Page) -> Article:
     for note in soup.select("sup, div.footnote"):
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
-    blocks = drop_captions(drop_references(tuple(blocks_from_html(soup))))
-    title = markdown_headline(meta, blocks) or first_heading(blocks)
+    blocks = drop_contact_boxes(drop_captions(drop_references(tuple(blocks_from_html(soup)))))
+    title = (
+        markdown_headline(meta, blocks)
+        or title_heading(blocks)
+        or file_title(page.path)
+        or first_heading(blocks)
+    )
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]  # a leading H1 is the headline, even when it differs from `title`
     return Article(
@@ -73,22 +79,65 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
             blocks.extend(table_row(element))
             continue
         if element.name.startswith("h"):
-            text = clean_text(element.get_text(" "))
+            text = clean_text(element_text(element))
             blocks.extend([Block(kind="heading", text=text, level=int(element.name[1]))])
             continue
         kind = {"p": "paragraph", "li": "item", "blockquote": "quote"}[element.name]
         for nested in element.find_all(["ul", "ol"]):
             nested.extract()  # nested list items are blocks of their own
         bold = element.find(["strong", "b"])
-        lead = clean_text(bold.get_text(" ")) if bold else None
-        blocks.extend(split_bullets(kind, element.get_text(" "), lead))
+        lead = clean_text(element_text(bold)) if bold else None
+        blocks.extend(split_bullets(kind, element_text(element), lead))
     return nest_labels([b for b in blocks if b.text])
+
+
+def element_text(element: Tag) -> str:
+    """The element's text as the reader sees it: inline markup joins its text to the words
+    around it ("**P**rotection" is "Protection", not "P rotection"); a line break or a block
+    inside the element (a paragraph in a list item) separates it."""
+    from bs4.element import NavigableString, Tag
+
+    parts: list[str] = []
+    for node in element.descendants:
+        if isinstance(node, NavigableString):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name in BREAKING_TAGS:
+            parts.append("\n" if node.name == "br" else " ")
+    return "".join(parts)
+
+
+BREAKING_TAGS = frozenset(
+    [
+        "br",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "figure",
+        "figcaption",
+        "img",
+    ]
+)
 
 
 def table_row(row: Tag) -> list[Block]:
     """A table row of a Markdown post as one item: a short first cell labels the rest
     ("**Comfort** | Treatment at home" -> "Comfort: Treatment at home"); a header row goes."""
-    cells = [clean_text(cell.get_text(" ")) for cell in row.find_all(["td", "th"])]
+    cells = [clean_text(element_text(cell)) for cell in row.find_all(["td", "th"])]
     cells = [cell for cell in cells if cell]
     if not cells or row.find("td") is None:
         return []
