@@ -13,6 +13,7 @@ from pipeline.digest.sentences import split_sentences, stems, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block
 
+SHORT_LEAD = 20  # words of two first sentences that only lead up to the takeaway
 ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 
 
@@ -37,7 +38,16 @@ def summing_up(sections: list[Section], section: Section) -> str | None:
     ]
     if not paragraphs:
         return role_text(sections, section)
-    return drop_list_intro(" ".join(split_sentences(paragraphs[0].text)[:2]))
+    return drop_list_intro(" ".join(key_sentences(split_sentences(paragraphs[0].text))))
+
+
+def key_sentences(sentences: list[str]) -> list[str]:
+    """The first two sentences, and the third when those two are short ("L'épicondylite est un
+    signal... Écoutez votre coude. Changer de souris... peut suffire à régler le problème."):
+    two short lines only lead up to the takeaway."""
+    if len(sentences) > 2 and sum(word_count(s) for s in sentences[:2]) < SHORT_LEAD:
+        return sentences[:3]
+    return sentences[:2]
 
 
 def closing_text(sections: list[Section], body: list[Block]) -> str | None:
@@ -81,7 +91,10 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     if len(blocks) < 2 or blocks[-1].kind != "paragraph":
         return None
     sentences = prose_sentences(blocks[-1].text)
-    closing = [i for i, t in enumerate(sentences) if is_cue("conclusion", t)]
+    tips = ends_on_tips(sections)
+    closing = [
+        i for i, t in enumerate(sentences) if is_cue("conclusion", t) and not (tips and advises(t))
+    ]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
     ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
     if not sentences or sentences[-1].endswith(":") or not (closing or asking) or not ends_the_post:
@@ -89,6 +102,19 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     first = min(closing + asking) if closing else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def ends_on_tips(sections: list[Section]) -> bool:
+    """The post ends in a self-care section: a closing "please do ..." there is one more tip
+    ("…改善するようにしてください。"), not the post's conclusion."""
+    last = last_section_with_text(sections)
+    return last is not None and last.role == "selfcare"
+
+
+def advises(sentence: str) -> bool:
+    from pipeline.digest.selfcare import is_advice  # selfcare builds on the points modules
+
+    return is_advice(sentence)
 
 
 def after_the_list(sections: list[Section], headline: str) -> str | None:

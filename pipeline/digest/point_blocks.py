@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from pipeline.digest.sections import NUMBERING, Section, split_label
-from pipeline.digest.sentences import shorten, split_sentences, word_count
+from pipeline.digest.sentences import ELLIPSIS, shorten, split_sentences, word_count
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
@@ -29,6 +29,7 @@ WRAP_UP = re.compile(
     r"|결론적으로|요약하면|정리하면)\b",
     re.I,
 )
+LIST_JOIN = "; "  # joins list items quoted together in one point, as in a field
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 
 
@@ -101,6 +102,13 @@ def speaks_of_care(text: str) -> bool:
     """A sentence with a word of care in it ("exercises", "acupuntura", "치료"): the language
     files' [points] care_words."""
     return find_role_term("points", "care_words", text) is not None
+
+
+def list_text(texts: list[str], most: int) -> str:
+    """Short list items quoted together ("Joint mobilizations; Myofascial release"), "…" when
+    some are left out."""
+    listed = LIST_JOIN.join(t.rstrip(".;,") for t in texts[:most])
+    return listed + (ELLIPSIS if len(texts) > most else "")
 
 
 def reports_evidence(text: str) -> bool:

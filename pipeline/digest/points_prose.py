@@ -48,7 +48,10 @@ def split_prose_list(sentence: str) -> list[Point] | None:
 
 
 def list_intro(sentence: str) -> re.Match[str] | None:
-    """Where the words that open a list are, as whole words, past the sentence's start."""
+    """Where the words that open a list are, as whole words, past the sentence's start, or
+    the words that open a sentence that is a list ("These include", "Dazu gehören")."""
+    if opening := term_pattern("points", "list_opening").match(sentence):
+        return opening
     for match in term_pattern("points", "list_intro").finditer(sentence):
         after = sentence[match.end() : match.end() + 1]
         if match.start() > 0 and not (after.isalnum() and match.group()[-1:].isalnum()):

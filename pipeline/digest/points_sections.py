@@ -12,14 +12,16 @@ from pipeline.digest.point_blocks import (
     care_blocks,
     content_blocks,
     lead_label,
+    list_text,
     make_point,
     reports_evidence,
     sentence_point,
     speaks_of_care,
     strip_lead,
 )
+from pipeline.digest.points_advice import advice_points, asked_tips
 from pipeline.digest.points_prose import split_prose_list
-from pipeline.digest.sections import Section, exact_role
+from pipeline.digest.sections import Role, Section, exact_role, loose_role
 from pipeline.digest.sentences import (
     LEANS_BACK,
     OPENS_MID_STORY,
@@ -40,6 +42,10 @@ GENERIC_TREATMENT = re.compile(
     re.I,
 )
 MAX_POINTS = 8  # points picked from running text
+CARE_ROLES = ("treatment", "selfcare")
+LABEL_WORDS = 4  # a label that names one method or tip ("Heat and Cold Therapy")
+FRAGMENT_WORDS = 8  # an item this short, one clause, tells about its label
+LIST_ITEMS = 5  # items quoted on a labelled list's point
 
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
@@ -53,28 +59,105 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     steps = numbered_steps(sections)
     topics = method_topics(sections) | steps if role == "treatment" else set()
     beside = aside_indices(sections)
+    owners = point_owners(sections)
     for index, section in enumerate(sections):
         if index in used:
             continue  # a subsection, already taken with its treatment section
-        if section.role == "treatment":  # self-care inside treatment is the clinic's programme
+        if section.role == role == "treatment":  # a step's or topic's parts are its own
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
         own: list[Point] = []
         if index in steps and role != "treatment":
             continue  # a step of the clinic's programme, not the reader's
         if index in topics and (point := point_from_section(section)):
             own.append(point)
-        if section.role == role and index not in topics:
+        if section.role == role == owners[index] and index not in topics:
             children = subsections(sections, index)
             used.update(range(index + 1, index + 1 + len(children)))
-            parallel = any(c.role in ("treatment", "selfcare") for c in children)
-            found = [p for c in children for p in subsection_points(c, parallel)]
-            own += found or points_in(section)
+            mine = [c for c, o in zip(children, owners[index + 1 :], strict=False) if o == role]
+            own += children_points(mine, role) or points_in(section)
         points += own
         aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
+    asked = asked_tips(sections) if role == "selfcare" else []
     if not kept:
-        return []  # only sections beside the treatment: the post's prose says more
-    return kept if len(kept) >= 2 else points
+        return asked  # only sections beside the treatment: the post's prose says more
+    return (kept if len(kept) >= 2 else points) + asked
+
+
+def children_points(children: list[Section], role: Role) -> list[Point]:
+    """The points of a section's subsections: one per labelled list when two or more of them
+    are such labels ("**Manual Therapy:**" over "- Joint mobilizations"), else one per
+    subsection, or one per item of a list of treatments or tips."""
+    labels = [c for c in children if labelled_list(c)]
+    if len(labels) >= 2:
+        return [p for c in children for p in [labelled_list_point(c)] if p]
+    parallel = any(c.role in CARE_ROLES for c in children)
+    return [p for c in children for p in subsection_points(c, parallel, role)]
+
+
+def labelled_list_point(section: Section) -> Point | None:
+    """A labelled list as one point: its label over its items ("Manual Therapy" over "Joint
+    mobilizations; Myofascial release"); a subsection that is no such list, its own point."""
+    if not labelled_list(section):
+        return point_from_section(section)
+    text = list_text([b.text for b in content_blocks(section)], LIST_ITEMS)
+    return Point(label=section.title, text=text, short=shorten(text))
+
+
+def labelled_list(section: Section) -> bool:
+    """A short label that names one method or tip over a list of short phrases, nothing else
+    ("**Night Guard:**" over "- Protects teeth from grinding", "- Worn during sleep"): its
+    items tell about it; the label is the point."""
+    blocks = content_blocks(section)
+    title = section.title
+    return (
+        len(blocks) >= 2
+        and all(b.kind == "item" and is_fragment(b.text) for b in blocks)
+        and 0 < word_count(title) <= LABEL_WORDS
+        and not re.search(r"[?,]", title)
+        and not exact_role(title)
+        and not is_aside(section)
+        and not find_role_term("signals", "case_heading", title)  # "Patient #1:" and complaints
+    )
+
+
+def is_fragment(text: str) -> bool:
+    """A phrase, not a sentence: a few words, one clause ("Custom-fit vs. over-counter")."""
+    return word_count(text) <= FRAGMENT_WORDS and len(split_sentences(text)) == 1
+
+
+def point_owners(sections: list[Section]) -> list[Role | None]:
+    """Which list each section's points belong to: a self-care group under a treatment heading
+    gives the reader's tips ("### Self-Care Strategies" under "## Conservative Treatment"),
+    a labelled list or a subsection without a list of its own belongs to its parent's
+    ("**Exercise Therapy:**" under "### Physiotherapy Treatment", "**Lifestyle Factors:**"
+    under "### Causes and Risk Factors"), anything else to its own role."""
+    owners: list[Role | None] = []
+    for index, section in enumerate(sections):
+        parent = parent_index(sections, index)
+        inherited = owners[parent] if parent is not None else None
+        listed = bool(inherited) and labelled_list(section)
+        part = inherited in CARE_ROLES and not (section.role and is_group(sections, index))
+        owners.append(inherited if listed or part else section.role)
+    return owners
+
+
+def is_group(sections: list[Section], index: int) -> bool:
+    """A section that lists points of its own: subsections, or a list that is not a labelled
+    list's short phrases."""
+    section = sections[index]
+    below = index + 1 < len(sections) and sections[index + 1].level > section.level > 0
+    items = [b for b in section.blocks if b.kind == "item"]
+    return below or (len(items) >= 2 and not labelled_list(section))
+
+
+def parent_index(sections: list[Section], index: int) -> int | None:
+    """The heading a section sits under: the nearest one before it of a higher rank."""
+    level = sections[index].level
+    for before in range(index - 1, -1, -1):
+        if 0 < sections[before].level < level:
+            return before
+    return None
 
 
 def aside_indices(sections: list[Section]) -> set[int]:
@@ -94,7 +177,7 @@ def is_aside(section: Section) -> bool:
     return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
-def subsection_points(section: Section, parallel: bool) -> list[Point]:
+def subsection_points(section: Section, parallel: bool, role: Role) -> list[Point]:
     """One point for a subsection ("### Acupuncture"), or one per item when it is a list of
     treatments or tips, or a list beside one ("For dry eye, options include:" and "For
     blepharitis, hygiene is key:"); a patient's list of complaints is not."""
@@ -102,7 +185,9 @@ def subsection_points(section: Section, parallel: bool) -> list[Point]:
     asks = section.title.endswith("?")
     listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
     if len(items) >= 2 and listed:
-        return [make_point(b) for b in items]
+        return [make_point(b) for b in content_blocks(section) if b in items or is_tip_callout(b)]
+    if role == "selfcare" and (tips := advice_points(section, titled=True)):
+        return tips
     return [p for p in [point_from_section(section)] if p]
 
 
@@ -111,9 +196,10 @@ def subsections(sections: list[Section], index: int) -> list[Section]:
     about something other than treatment."""
     parent = sections[index]
     children: list[Section] = []
+    kin = (None, parent.role, *(CARE_ROLES if parent.role in CARE_ROLES else ()))
     for section in sections[index + 1 :]:
-        kin = (None, parent.role, "selfcare" if parent.role == "treatment" else None)
-        if section.level <= parent.level or section.role not in kin:
+        listed = parent.role in CARE_ROLES and labelled_list(section)  # "Trigger Point Injections"
+        if section.level <= parent.level or not (section.role in kin or listed):
             break
         children.append(section)
     return children
@@ -126,6 +212,8 @@ def points_in(section: Section) -> list[Point]:
     chosen = listed_blocks(blocks, labelled, items)
     if chosen:
         return [make_point(b) for b in chosen]
+    if section.role == "selfcare" and (tips := advice_points(section, titled=False)):
+        return tips
     if names_a_method(section):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
@@ -142,8 +230,21 @@ def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]
     if len(headers) >= 2:  # a nested list, flattened: "Breathing (4-7-8):" and its steps
         return headers
     if len(items) >= 2:
-        return [b for b in blocks if b in items or (b in labelled and len(labelled) >= 2)]
+        beside = [b for b in labelled if len(labelled) >= 2 or is_tip_callout(b)]
+        return [b for b in blocks if b in items or b in beside]
     return labelled or items
+
+
+def is_tip_callout(block: Block) -> bool:
+    """A paragraph or quote after a list that a tip label heads ("> **Conseil du Kiné :** Le
+    bracelet ... peut aider", "**Top tip:** ..."): one more point, not a remark."""
+    label = lead_label(block)
+    return (
+        block.kind != "item"
+        and label is not None
+        and word_count(label) <= LABEL_WORDS
+        and loose_role(label) == "selfcare"
+    )
 
 
 def names_a_method(section: Section) -> bool:
