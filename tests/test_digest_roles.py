@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.brand import load_brand
 from pipeline.compose.post import compose_post
+from pipeline.digest.point_blocks import is_cta
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
@@ -165,3 +166,22 @@ def test_self_care_tips_get_their_own_slide_within_ten() -> None:
     care = [c for c in slides if c.kicker == "What you can do"]
     assert care and "Ice the knee for ten minutes" in care[0].text
     assert any(c.kicker == "Method 0" for c in slides)
+
+
+@pytest.mark.parametrize(
+    ("text", "cta"),
+    [
+        ("Book your appointment today.", True),
+        ("Pida su cita en recepción.", True),
+        ("Prenez rendez-vous en ligne.", True),
+        ("Termin vereinbaren", True),
+        ("Prenota ora la tua visita.", True),
+        ("Agende sua avaliação.", True),
+        ("지금 예약하세요.", True),
+        ("ご予約はお電話で。", True),
+        ("Booking a treatment early helps the heel settle.", False),
+        ("Contact dermatitis is an itchy rash.", False),
+    ],
+)
+def test_a_call_to_action_is_known_in_each_language_from_its_file(text: str, cta: bool) -> None:
+    assert is_cta(text) is cta

@@ -33,7 +33,7 @@ from pipeline.digest.direction import (
     tells_a_consequence,
     tells_a_share,
 )
-from pipeline.digest.point_blocks import CTA
+from pipeline.digest.point_blocks import is_cta
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
@@ -197,7 +197,7 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
     """The candidates of one section; the items of a list whose lead-in names a role
     ("Symptoms include:", "下記の症状が…") take that role in a section without one."""
     found: list[Candidate] = []
-    blocks = [b for b in section.blocks if b.kind != "heading" and not CTA.search(b.text)]
+    blocks = [b for b in section.blocks if b.kind != "heading" and not is_cta(b.text)]
     lead_role: str | None = None
     named = names_symptoms(section)
     for index, block in enumerate(blocks):

@@ -11,17 +11,6 @@ from pipeline.digest.sentences import ELLIPSIS, shorten, split_sentences, word_c
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.models import Block, Point
 
-CTA = re.compile(
-    r"\b(book (an?|your|now|online|today)|call (us|the clinic|today)|contact us"
-    r"|make an appointment|schedule (an?|your)|get in touch|reserv[ae] (tu|su) cita"
-    r"|pida (su|una) cita|ll[aá]m(enos|anos)|cont[aá]ct(enos|anos))\b"
-    r"|\b(prenez rendez-vous|contactez-nous|termin (vereinbaren|buchen)|kontaktieren sie uns"
-    r"|prenota (ora|subito|un|una|il)|contattaci|agende (já|sua|seu|uma|um)|entre em contato"
-    r"|fale (com|conosco))\b"
-    r"|예약|상담 (신청|문의)|문의(하세요|해 주세요|주세요)"
-    r"|ご予約|お問い?合わせ|お任せ(下さい|ください)",
-    re.I,
-)
 WRAP_UP = re.compile(
     r"^(so,? there (we|you) have it|in (summary|conclusion|short|a nutshell)|to (sum up|conclude)"
     r"|overall|all in all|ultimately|the bottom line|the takeaway"
@@ -33,9 +22,15 @@ LIST_JOIN = "; "  # joins list items quoted together in one point, as in a field
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 
 
+def is_cta(text: str) -> bool:
+    """A call to action ("Book your appointment", "Pida su cita", "예약"): never a point, a
+    symptom or a cause. The words are each language file's [points] `cta_lines`."""
+    return find_role_term("points", "cta_lines", text) is not None
+
+
 def content_blocks(section: Section) -> list[Block]:
     """The section's paragraphs and items, without calls to action."""
-    return [b for b in section.blocks if not CTA.search(b.text)]
+    return [b for b in section.blocks if not is_cta(b.text)]
 
 
 def care_blocks(section: Section) -> list[Block]:
@@ -43,16 +38,16 @@ def care_blocks(section: Section) -> list[Block]:
     use CBT. Call today to book.")."""
     blocks: list[Block] = []
     for block in section.blocks:
-        if CTA.search(block.text) and block.kind == "paragraph":
-            kept = [s for s in split_sentences(block.text) if not CTA.search(s)]
+        if is_cta(block.text) and block.kind == "paragraph":
+            kept = [s for s in split_sentences(block.text) if not is_cta(s)]
             block = replace(block, text=" ".join(kept), lead=None) if kept else block
-        if not CTA.search(block.text):
+        if not is_cta(block.text):
             blocks.append(block)
     return blocks
 
 
 def body_blocks(sections: list[Section]) -> list[Block]:
-    return [b for s in sections for b in s.blocks if not CTA.search(b.text)]
+    return [b for s in sections for b in s.blocks if not is_cta(b.text)]
 
 
 def make_point(block: Block) -> Point:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence, without_clause
 from pipeline.digest.conclusion import find_conclusion
-from pipeline.digest.point_blocks import CTA, body_blocks, quote_sentences, strip_lead
+from pipeline.digest.point_blocks import body_blocks, is_cta, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
 from pipeline.digest.rhetoric import plain_rhetoric
 from pipeline.digest.section_text import LIST_JOIN, role_text
@@ -109,7 +109,7 @@ def find_cta(blocks: Iterable[Block]) -> str | None:
     found = [
         b.text
         for b in blocks
-        if b.kind != "heading" and CTA.search(b.text) and word_count(b.text) >= 5  # not "Book now"
+        if b.kind != "heading" and is_cta(b.text) and word_count(b.text) >= 5  # not "Book now"
     ]
     return found[-1] if found else None
 
