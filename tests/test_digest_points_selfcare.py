@@ -207,3 +207,28 @@ def test_a_section_name_over_its_paragraph_is_not_a_tip_by_itself() -> None:
     assert "Was hilft akut" not in items
     assert any(item.startswith("Mehrere Maßnahmen") for item in items)
     assert "Wear breathable clothing" in items
+
+
+def test_a_sections_own_list_wins_over_a_question_and_related_reading_below_it() -> None:
+    blocks = [heading("How to prevent acne?"), para("Here are the top skincare tips:")]
+    blocks += [item("Wash your face twice a day with a mild cleanser.")]
+    blocks += [item("Never pop or squeeze pimples."), item("Change your pillowcases every week.")]
+    blocks += [heading("Does self-care help?", 3)]
+    blocks += [para("Self-care may give relief, but it may not last in severe cases.")]
+    blocks += [heading("Informative resources:", 3)]
+    blocks += [item("Top 10 beauty tips for breakouts"), item("Top 10 acne myths")]
+    assert tips_of(digest(blocks, "Acne")) == [
+        "Wash your face twice a day with a mild cleanser.",
+        "Never pop or squeeze pimples.",
+        "Change your pillowcases every week.",
+    ]
+
+
+def test_a_treatment_subsection_under_an_assessment_list_holds_the_points() -> None:
+    blocks = [heading("How chiropractic can help"), para("We start with an assessment:")]
+    blocks += [item("Gait assessment"), item("Functional movement exams")]
+    blocks += [heading("Treatment", 3), item("Joint adjustments to restore motion.")]
+    blocks += [item("Soft tissue massage for the quadriceps.")]
+    points = [p.text for p in digest(blocks, "Knee pain").treatment_points]
+    assert "Gait assessment" not in points
+    assert "Joint adjustments to restore motion." in points

@@ -74,7 +74,7 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
             children = subsections(sections, index)
             used.update(range(index + 1, index + 1 + len(children)))
             mine = [c for c, o in zip(children, owners[index + 1 :], strict=False) if o == role]
-            own += children_points(mine, role) or points_in(section)
+            own += own_list(section, children) or children_points(mine, role) or points_in(section)
         points += own
         aside += own if index in beside else []
     kept = [p for p in points if not any(p is q for q in aside)]
@@ -82,6 +82,16 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     if not kept:
         return asked  # only sections beside the treatment: the post's prose says more
     return (kept if len(kept) >= 2 else points) + asked
+
+
+def own_list(section: Section, children: list[Section]) -> list[Point]:
+    """The points of a list the section holds itself when no subsection is a care section of
+    its own ("How to prevent acne?" over six tips, then "### Does self-care help?" and
+    "### Related reading"): such subsections add a remark, not the points. A subsection
+    "### Treatment" under an assessment list holds them."""
+    items = [b for b in content_blocks(section) if b.kind == "item"]
+    cared = any(c.role in CARE_ROLES and not c.title.endswith("?") for c in children)
+    return points_in(section) if len(items) >= 2 and not cared else []
 
 
 def children_points(children: list[Section], role: Role) -> list[Point]:
