@@ -185,3 +185,25 @@ def test_self_care_tips_get_their_own_slide_within_ten() -> None:
 )
 def test_a_call_to_action_is_known_in_each_language_from_its_file(text: str, cta: bool) -> None:
     assert is_cta(text) is cta
+
+
+def test_a_listicle_titled_by_its_symptoms_gives_signs_not_treatment_points() -> None:
+    blocks = [para("Tendonitis can sneak up on active people.")]
+    for n, sign in enumerate(["Pain at the elbow", "Can't lift your arm", "Swollen wrists"], 1):
+        blocks += [heading(f"{n}. {sign}"), para(f"{sign} after sport is a common sign of it.")]
+    blocks += [heading("How we treat it"), item("Gentle exercise to load the tendon.")]
+    blocks += [item("Ultrasound therapy to ease the swelling.")]
+    found = digest_article(Article(title="3 Tendonitis Symptoms to Know", blocks=tuple(blocks)))
+    assert [p.text for p in found.treatment_points] == [
+        "Gentle exercise to load the tendon.",
+        "Ultrasound therapy to ease the swelling.",
+    ]
+    assert found.symptom == "Pain at the elbow after sport is a common sign of it."
+
+
+def test_a_numbered_listicle_of_exercises_stays_points() -> None:
+    blocks = [para("Stiff knees ease with movement.")]
+    for n, step in enumerate(["Calf raises", "Wall sits", "Step-ups"], 1):
+        blocks += [heading(f"{n}. {step}"), para(f"Do {step.lower()} ten times a day.")]
+    found = digest_article(Article(title="3 exercises for knee pain", blocks=tuple(blocks)))
+    assert len(found.treatment_points) == 3

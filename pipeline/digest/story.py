@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence, without_clause
 from pipeline.digest.conclusion import find_conclusion
+from pipeline.digest.listicle import titled_parts
 from pipeline.digest.point_blocks import body_blocks, is_cta, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
 from pipeline.digest.rhetoric import plain_rhetoric
@@ -55,13 +56,13 @@ HANGUL = re.compile(r"[가-힣]")
 
 
 def digest_article(article: Article) -> Digest:
+    headline = clean_headline(article.title, article.site_name, article.url)
     sections = plain_rhetoric(split_sections(article.blocks, article.title))
-    story = [s for s in sections if s.blocks or s.role]
+    story = titled_parts([s for s in sections if s.blocks or s.role], headline)
     symptom, cause = (find_role(story, r) for r in ("symptom", "cause"))
     prevention = tuple(find_prevention(story))
     points = tuple(find_points(story, prevention))
     body = body_blocks(story)
-    headline = clean_headline(article.title, article.site_name, article.url)
     symptom_text, cause_text = symptom_and_cause(story, headline)
     return Digest(
         headline=headline,
