@@ -11,6 +11,7 @@ import pytest
 from pipeline.brand import load_brand
 from pipeline.compose.post import compose_post
 from pipeline.digest.point_blocks import is_cta
+from pipeline.digest.sections import numbered_paragraphs
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
@@ -207,3 +208,26 @@ def test_a_numbered_listicle_of_exercises_stays_points() -> None:
         blocks += [heading(f"{n}. {step}"), para(f"Do {step.lower()} ten times a day.")]
     found = digest_article(Article(title="3 exercises for knee pain", blocks=tuple(blocks)))
     assert len(found.treatment_points) == 3
+
+
+def test_paragraphs_numbered_by_hand_are_points_without_their_numbers() -> None:
+    blocks = [heading("증상"), para("허리 통증이 나타나고 굽히는 동작이 어렵습니다.")]
+    blocks += [heading("치료"), para("1. 가벼운 경우에는 물리치료로도 효과를 볼 수 있습니다.")]
+    blocks += [para("2. 손상이 심한 경우에는 수술적 치료가 필요합니다.")]
+    found = digest_article(Article(title="천장관절 증후군", blocks=tuple(blocks)))
+    assert [p.text for p in found.treatment_points] == [
+        "가벼운 경우에는 물리치료로도 효과를 볼 수 있습니다.",
+        "손상이 심한 경우에는 수술적 치료가 필요합니다.",
+    ]
+
+
+def test_a_lone_numbered_paragraph_or_a_count_stays_a_paragraph() -> None:
+    blocks = [para("1 in 5 adults has back pain."), para("2. It is common."), para("Rest.")]
+    kept = numbered_paragraphs(blocks)
+    assert [(b.kind, b.text) for b in kept] == [(b.kind, b.text) for b in blocks]
+    listed = numbered_paragraphs([para("1. Rest."), para("2) Ice."), para("After that, walk.")])
+    assert [(b.kind, b.text) for b in listed] == [
+        ("item", "Rest."),
+        ("item", "Ice."),
+        ("paragraph", "After that, walk."),
+    ]

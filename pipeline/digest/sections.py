@@ -22,6 +22,7 @@ LABEL_WORDS = 12  # a role's label is at most this long ("What are the signs and
 Role = str  # one of vocabulary.ROLES; None on a section is "other"
 # Roles whose sections tell the story; the others (faq, cta, professional, ...) are set aside.
 STORY_ROLES = ("symptom", "cause", "treatment", "selfcare", "case", "conclusion")
+PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")  # "1. ...", "2) ..."
 NUMBERING = re.compile(
     r"^\s*(\d+[.)]|#\d+|(step|part|paso)\s*\d+\s*[:.)–—-]?|\d+단계[:.]?)\s*", re.I
 )
@@ -184,8 +185,28 @@ def normalise_blocks(blocks: tuple[Block, ...], title: str) -> list[Block]:
         if block.kind != "heading" and is_citation(block.text):
             continue
         result.extend(unfold_block(drop_footnote_marks(block)))
+    result = numbered_paragraphs(result)
     footnoted = sum(len(BARE_FOOTNOTE.findall(b.text)) for b in result) >= FOOTNOTED
     return [drop_bare_footnotes(b) for b in result] if footnoted else result
+
+
+def numbered_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Paragraphs numbered by hand in a row ("1. 단순한 물리치료...", "2. 수술적 치료가...") as the
+    items of a list, their numbers taken off: a number alone never becomes a sentence."""
+    numbers = [paragraph_number(b) for b in blocks]
+    result = list(blocks)
+    for index, number in enumerate(numbers):
+        before = numbers[index - 1] if index else None
+        after = numbers[index + 1] if index + 1 < len(numbers) else None
+        if number is not None and (before == number - 1 or after == number + 1):
+            text = PARAGRAPH_NUMBER.sub("", blocks[index].text, count=1)
+            result[index] = replace(blocks[index], kind="item", text=text)
+    return result
+
+
+def paragraph_number(block: Block) -> int | None:
+    match = PARAGRAPH_NUMBER.match(block.text) if block.kind == "paragraph" else None
+    return int(match.group(1)) if match else None
 
 
 def is_citation(text: str) -> bool:
