@@ -316,3 +316,11 @@ def test_bad_language_tables_in_a_brand_kit(tmp_path: Path, table: str, message:
     path.write_text(text + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_brand(path)
+
+
+def test_a_short_post_never_fills_out_with_the_symptom_sentence_again() -> None:
+    symptom = "One person in ten suffers from anxiety or panic."
+    quotes = (symptom.upper(), "Between 20% and 30% of young adults have an anxiety disorder.")
+    post = compose_post(make_digest(symptom=symptom, quotes=quotes), make_brand(), "s")
+    texts = [" ".join(c.text.lower().split()) for c in post.cards]
+    assert texts.count(symptom.lower()) == 1

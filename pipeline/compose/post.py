@@ -89,8 +89,19 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
             break
-        middle.append(Slide(words.key_point, quote))
+        if not any(said_on(quote, slide) for slide in middle):
+            middle.append(Slide(words.key_point, quote))
     return middle
+
+
+def said_on(sentence: str, slide: Slide) -> bool:
+    """Whether a slide already shows the sentence (the symptom's sentence is often also the
+    article's strongest): a set never draws the same words twice."""
+    return squeeze(sentence) in squeeze(slide.text)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
