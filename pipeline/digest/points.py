@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from pipeline.digest.care_prose import names_care
 from pipeline.digest.point_blocks import (
     WRAP_UP,
     body_blocks,
@@ -144,7 +145,8 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 def is_tips_intro(text: str) -> bool:
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
-    return last.endswith(":") and bool(TIPS_INTRO.search(last)) and not CAUSE_WORDS.search(last)
+    named = bool(TIPS_INTRO.search(last)) or names_care(last)
+    return last.endswith((":", "：")) and named and not CAUSE_WORDS.search(last)
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:

@@ -1,0 +1,56 @@
+"""Treatment told where the structure does not say so: a list opened by a line that names the
+treatment in the post's language. Small made-up articles in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.digest.care_prose import names_care
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block, Point
+from tests.factories import item, para
+
+
+def treatment(blocks: list[Block], title: str = "Periodontia") -> list[Point]:
+    return list(digest_article(Article(title=title, blocks=tuple(blocks))).treatment_points)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Os tratamentos da periodontia envolvem:",
+        "Le traitement de la tendinite comprend :",
+        "Die Behandlung umfasst:",
+        "Treatment options include:",
+    ],
+)
+def test_a_line_that_names_the_treatment_opens_a_list_of_care(line: str) -> None:
+    assert names_care(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Il faut dire que les critères diagnostiques de la tendinopathie reposent sur:",
+        "Conditions we treat:",
+        "Os sintomas mais comuns são:",
+    ],
+)
+def test_a_line_about_diagnosis_conditions_or_symptoms_does_not(line: str) -> None:
+    assert not names_care(line)
+
+
+def test_a_portuguese_treatment_list_under_no_heading_gives_its_items() -> None:
+    blocks = [
+        para("A periodontia estuda os tecidos de suporte dos dentes e trata as suas doenças."),
+        para("Os sintomas mais comuns são sangramento da gengiva e mau hálito."),
+        para("Os tratamentos da periodontia envolvem:"),
+        item("raspagem subgengival e limpeza do tártaro"),
+        item("aumento de coroa clínica"),
+        item("enxerto de gengiva"),
+    ]
+    assert [p.text for p in treatment(blocks)][-2:] == [
+        "aumento de coroa clínica",
+        "enxerto de gengiva",
+    ]
+    assert "Os tratamentos da periodontia envolvem:" not in [p.text for p in treatment(blocks)]
