@@ -8,7 +8,7 @@ import pytest
 from pipeline.digest.care_prose import names_care
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Point
-from tests.factories import item, para
+from tests.factories import heading, item, para
 
 
 def treatment(blocks: list[Block], title: str = "Periodontia") -> list[Point]:
@@ -54,3 +54,31 @@ def test_a_portuguese_treatment_list_under_no_heading_gives_its_items() -> None:
         "enxerto de gengiva",
     ]
     assert "Os tratamentos da periodontia envolvem:" not in [p.text for p in treatment(blocks)]
+
+
+def test_a_post_of_only_symptoms_and_causes_has_no_treatment_points() -> None:
+    """Sections named for the causes and the symptoms describe the problem: when no sentence
+    speaks of care, their sentences are not drawn as treatment."""
+    blocks = [
+        para("무릎 인대는 무릎에 안정성을 부여하는 중요한 역할을 합니다."),
+        heading("원인", level=3),
+        para(
+            "무릎 인대 손상은 상해와 질병 모두 가능합니다. "
+            "인대 4개중 전방십자인대가 가장 잘 파열됩니다."
+        ),
+        heading("증상", level=3),
+        para(
+            "무릎 인대가 손상되면 부종이 동반됩니다. 이를 방치하게 될 경우 관절염이 되기도 합니다."
+        ),
+    ]
+    assert treatment(blocks, title="무릎 인대 손상") == []
+
+
+def test_a_named_section_that_is_neither_symptom_nor_cause_still_gives_its_sentences() -> None:
+    blocks = [
+        para("Knee ligaments give the knee its stability."),
+        heading("Benefits"),
+        para("Most people are back to light sport within six weeks. Walking gets easier first."),
+    ]
+    found = [p.text for p in treatment(blocks, title="Knee ligament injury")]
+    assert "Walking gets easier first." in found

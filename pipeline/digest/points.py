@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from pipeline.digest.care_prose import names_care
+from pipeline.digest.care_prose import named_sections, names_care
 from pipeline.digest.point_blocks import (
     WRAP_UP,
     body_blocks,
@@ -159,7 +159,7 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
         s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)
     ]
     if not chosen:
-        named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
+        named = set(quote_sentences(body_blocks(named_sections(sections))))
         chosen = [s for s in body if s in named]
     top = set(rank_central(chosen)[:5])
     return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]
