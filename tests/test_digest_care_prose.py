@@ -82,3 +82,44 @@ def test_a_named_section_that_is_neither_symptom_nor_cause_still_gives_its_sente
     ]
     found = [p.text for p in treatment(blocks, title="Knee ligament injury")]
     assert "Walking gets easier first." in found
+
+
+def tips_post(care: str) -> list[Block]:
+    """A post of self-care tips whose symptom section ends on a paragraph about the clinic."""
+    return [
+        para("Tendons join muscle to bone. If they become inflamed, you could have tendonitis."),
+        heading("1. Pain on the outside of your elbow"),
+        para("If you feel pain where your elbow and forearm meet, it might be tendonitis."),
+        para("So if you suspect tendonitis, make sure to stop the activities that hurt."),
+        para("It's important to avoid lifting heavy bags with that arm for a few weeks."),
+        para(care),
+    ]
+
+
+def test_a_paragraph_of_care_in_a_tips_post_gives_treatment_points() -> None:
+    care = (
+        "Your doctor may recommend physiotherapy for treatment. "
+        "A physiotherapist can combine gentle exercise with manual therapy to ease the pain."
+    )
+    assert [p.text for p in treatment(tips_post(care), title="Tendonitis")] == [
+        "Your doctor may recommend physiotherapy for treatment.",
+        "A physiotherapist can combine gentle exercise with manual therapy to ease the pain.",
+    ]
+
+
+def test_a_paragraph_with_a_sentence_that_is_not_about_care_gives_none() -> None:
+    care = (
+        "Your doctor may recommend physiotherapy for treatment. "
+        "Between one and three people in a hundred get it every year."
+    )
+    assert treatment(tips_post(care), title="Tendonitis") == []
+
+
+def test_advice_to_the_reader_in_a_paragraph_of_care_is_no_treatment_point() -> None:
+    care = (
+        "Physiotherapy is the usual treatment. "
+        "You should avoid stretching the tendon until the pain has settled."
+    )
+    assert [p.text for p in treatment(tips_post(care), title="Tendonitis")] == [
+        "Physiotherapy is the usual treatment."
+    ]

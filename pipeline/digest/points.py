@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from pipeline.digest.care_prose import named_sections, names_care
+from pipeline.digest.care_prose import care_paragraph_points, named_sections, names_care
 from pipeline.digest.point_blocks import (
     WRAP_UP,
     body_blocks,
@@ -63,8 +63,8 @@ def find_points(sections: list[Section], prevention: Sequence[Point] = ()) -> li
     the central sentences of the body. A self-care tip (`prevention`) is never also one."""
     tips = {p.text for p in prevention}
     points = listed_points(sections, tips)
-    if points or len(prevention) >= MIN_TIPS_POST:
-        return points
+    if points or len(prevention) >= MIN_TIPS_POST:  # a tips post tells care only in a paragraph
+        return points or care_paragraph_points(sections, tips)
     return drop_weak_openers([p for p in points_from_ranking(sections) if p.text not in tips])
 
 
