@@ -1,5 +1,7 @@
-"""Treatment told where the structure does not say so: a list opened by a line that names the
-treatment in the post's language. Small made-up articles in several languages."""
+"""Treatment told where the structure does not say so (pipeline/digest/care_prose.py): a list
+opened by a line that names the treatment in the post's language, a paragraph of care in a
+tips post, subsections a closing line opens as remedies; and symptom and cause sections never
+drawn as treatment. Small made-up articles in several languages."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ def treatment(blocks: list[Block], title: str = "Periodontia") -> list[Point]:
         "Le traitement de la tendinite comprend :",
         "Die Behandlung umfasst:",
         "Treatment options include:",
+        "There are many simple treatments that you can try for your condition:",
     ],
 )
 def test_a_line_that_names_the_treatment_opens_a_list_of_care(line: str) -> None:
@@ -123,3 +126,43 @@ def test_advice_to_the_reader_in_a_paragraph_of_care_is_no_treatment_point() -> 
     assert [p.text for p in treatment(tips_post(care), title="Tendonitis")] == [
         "Physiotherapy is the usual treatment."
     ]
+
+
+def remedies_post(intro: str, numbered: bool = False) -> list[Block]:
+    """A risk-factor section that ends on a line opening the remedies, told as subsections."""
+    first, second = ("1. Ice", "2. Heat") if numbered else ("Ice", "Heat")
+    return [
+        para("Sciatica is pain along the sciatic nerve, from the lower back down the leg."),
+        heading("Risk factors", level=4),
+        para("Age and a job that keeps you sitting raise the risk. " + intro),
+        heading(first, level=5),
+        para("Cold packs ease the swelling. Apply an ice pack wrapped in a towel for 20 minutes."),
+        heading(second, level=5),
+        para("After a few days, use a warm compress or a heating pad for 20 minutes."),
+    ]
+
+
+def care_points(blocks: list[Block]) -> list[Point]:
+    found = digest_article(Article(title="Sciatica", blocks=tuple(blocks)))
+    return [*found.treatment_points, *found.prevention]
+
+
+def test_subsections_a_closing_line_opens_as_remedies_are_points() -> None:
+    intro = "There are many simple treatments that you can try at home for your condition:"
+    found = {p.label: p.text for p in care_points(remedies_post(intro))}
+    assert found["Heat"] == "After a few days, use a warm compress or a heating pad for 20 minutes."
+    assert found["Ice"].startswith("Cold packs ease the swelling.")
+
+
+def test_subsections_after_a_line_that_names_conditions_are_not_remedies() -> None:
+    intro = "Conditions that can lead to it include:"
+    assert [p.label for p in care_points(remedies_post(intro)) if p.label] == []
+
+
+def test_numbered_subsections_are_left_to_the_numbered_steps() -> None:
+    """ "1. Ice", "2. Heat" are the clinic's steps (treatment points), not also tips."""
+    intro = "There are many simple treatments that you can try at home for your condition:"
+    blocks = remedies_post(intro, numbered=True)
+    found = digest_article(Article(title="Sciatica", blocks=tuple(blocks)))
+    assert [p.label for p in found.treatment_points] == ["Ice", "Heat"]
+    assert [p.label for p in found.prevention if p.label] == []

@@ -15,7 +15,7 @@ from pipeline.digest.point_blocks import (
     speaks_of_care,
 )
 from pipeline.digest.points_prose import names_conditions
-from pipeline.digest.points_sections import MAX_POINTS
+from pipeline.digest.points_sections import MAX_POINTS, point_from_section
 from pipeline.digest.sections import Section, loose_role
 from pipeline.digest.sentences import rank_central, split_sentences
 from pipeline.digest.vocabulary import find_role_term
@@ -28,9 +28,14 @@ CARE_SENTENCES = 2  # a paragraph of care tells it in two sentences or more
 
 def names_care(line: str) -> bool:
     """A line whose first role word is one of care ("Treatment options include:", "Os
-    tratamentos envolvem:"), not one that lists conditions ("Conditions we treat:") or what
-    is beside the care ("les critères diagnostiques reposent sur:")."""
-    return loose_role(line) in CARE_ROLES and not names_conditions(line) and not is_aside(line)
+    tratamentos envolvem:", "treatments you can try for your condition:"), not one that
+    lists conditions first ("Conditions we treat:") or names what is beside the care ("les
+    critères diagnostiques reposent sur:")."""
+    role = loose_role(line)
+    care = find_role_term("headings", role, line) if role in CARE_ROLES else None
+    conditions = find_role_term("points", "conditions", line)
+    first = care is not None and (conditions is None or care.start() < conditions.start())
+    return first and not is_aside(line)
 
 
 def named_sections(sections: list[Section]) -> list[Section]:
@@ -74,3 +79,31 @@ def is_aside(sentence: str) -> bool:
 def advises(sentence: str) -> bool:
     """A sentence that advises the reader ("make sure to...", "avoid..."): self-care."""
     return find_role_term("points", "advice", sentence) is not None
+
+
+def introduced_sections(sections: list[Section]) -> list[Point]:
+    """Subsections that a section's closing line introduces as care, in place of a list ("There
+    are many simple treatments that you can incorporate:" over "##### Ice", "##### Heat"):
+    each is a point labelled with its heading, unless it has a role of its own or a number
+    (then its own kind of section, or the numbered steps, give its points)."""
+    points: list[Point] = []
+    for index, section in enumerate(sections):
+        blocks = content_blocks(section)
+        if not (blocks and blocks[-1].kind == "paragraph" and introduces_care(blocks[-1].text)):
+            continue
+        for below in sections[index + 1 :]:
+            if below.level <= section.level:
+                break
+            if below.role is None and not below.numbered and (point := point_from_section(below)):
+                points.append(point)
+    return points
+
+
+def introduces_care(text: str) -> bool:
+    """A paragraph whose last sentence opens a list of care or tips ("There are many simple
+    sciatica treatments that you can incorporate:")."""
+    sentences = split_sentences(text)
+    last = sentences[-1] if sentences else ""
+    tips = find_role_term("points", "tips_intro", last) is not None
+    named = names_care(last) or (tips and not names_conditions(last))
+    return last.endswith((":", "：")) and named
