@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 
 from pipeline.digest.point_blocks import (
     content_blocks,
+    is_cta,
     reports_evidence,
     sentence_point,
     speaks_of_care,
@@ -88,8 +89,7 @@ def introduced_sections(sections: list[Section]) -> list[Point]:
     (then its own kind of section, or the numbered steps, give its points)."""
     points: list[Point] = []
     for index, section in enumerate(sections):
-        blocks = content_blocks(section)
-        if not (blocks and blocks[-1].kind == "paragraph" and introduces_care(blocks[-1].text)):
+        if not ends_on_care_intro(section):
             continue
         for below in sections[index + 1 :]:
             if below.level <= section.level:
@@ -99,11 +99,20 @@ def introduced_sections(sections: list[Section]) -> list[Point]:
     return points
 
 
+def ends_on_care_intro(section: Section) -> bool:
+    """A section whose last block is a paragraph that opens care, not a call to action."""
+    last = section.blocks[-1] if section.blocks else None
+    if not (last and last.kind == "paragraph" and introduces_care(last.text)):
+        return False
+    return not is_cta(last.text)
+
+
 def introduces_care(text: str) -> bool:
     """A paragraph whose last sentence opens a list of care or tips ("There are many simple
     sciatica treatments that you can incorporate:")."""
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
+    if not last.endswith((":", "：")):
+        return False
     tips = find_role_term("points", "tips_intro", last) is not None
-    named = names_care(last) or (tips and not names_conditions(last))
-    return last.endswith((":", "：")) and named
+    return names_care(last) or (tips and not names_conditions(last))

@@ -145,8 +145,9 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 def is_tips_intro(text: str) -> bool:
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
-    named = bool(TIPS_INTRO.search(last)) or names_care(last)
-    return last.endswith((":", "：")) and named and not CAUSE_WORDS.search(last)
+    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last):
+        return False
+    return bool(TIPS_INTRO.search(last)) or names_care(last)
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
