@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from pipeline.digest.care_prose import care_paragraph_points, named_sections, names_care
 from pipeline.digest.point_blocks import (
     WRAP_UP,
     body_blocks,
@@ -62,8 +63,8 @@ def find_points(sections: list[Section], prevention: Sequence[Point] = ()) -> li
     the central sentences of the body. A self-care tip (`prevention`) is never also one."""
     tips = {p.text for p in prevention}
     points = listed_points(sections, tips)
-    if points or len(prevention) >= MIN_TIPS_POST:
-        return points
+    if points or len(prevention) >= MIN_TIPS_POST:  # a tips post tells care only in a paragraph
+        return points or care_paragraph_points(sections, tips)
     return drop_weak_openers([p for p in points_from_ranking(sections) if p.text not in tips])
 
 
@@ -144,7 +145,9 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 def is_tips_intro(text: str) -> bool:
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
-    return last.endswith(":") and bool(TIPS_INTRO.search(last)) and not CAUSE_WORDS.search(last)
+    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last):
+        return False
+    return bool(TIPS_INTRO.search(last)) or names_care(last)
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:
@@ -157,7 +160,7 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
         s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)
     ]
     if not chosen:
-        named = set(quote_sentences(body_blocks([s for s in sections if s.heading])))
+        named = set(quote_sentences(body_blocks(named_sections(sections))))
         chosen = [s for s in body if s in named]
     top = set(rank_central(chosen)[:5])
     return [p for s in body if s in top for p in split_prose_list(s) or [sentence_point(s)]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.digest.care_prose import introduced_sections
 from pipeline.digest.point_blocks import (
     content_blocks,
     make_point,
@@ -43,6 +44,7 @@ NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no
 def find_prevention(sections: list[Section]) -> list[Point]:
     """The article's self-care tips, each once, in article order of their kind."""
     tips = points_from_sections(sections, "selfcare") + introduced_tips(sections)
+    tips += introduced_sections(sections)  # "...that you can incorporate:" over "### Ice"
     tips = [t for t in tips if not tells_a_cause(t)] or advice_sentences(sections)
     return drop_weak_openers(once_each(tips))[:MAX_LISTED_POINTS]
 
