@@ -150,8 +150,10 @@ def is_tips_intro(text: str) -> bool:
 def points_from_ranking(sections: list[Section]) -> list[Point]:
     """No structure at all: the most central sentences of the body that speak of care, in
     article order; when none does, those of its named sections (a "Benefits" list). Prose
-    under no heading that speaks of no care is a description, never drawn as treatment."""
-    sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
+    under no heading that speaks of no care is a description, never drawn as treatment; a
+    line of links to other pages is never drawn."""
+    blocks = [b for b in body_blocks(sections) if not is_link_line(b.text)]  # "Read more: ..."
+    sentences = [s for s in quote_sentences(blocks) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
     chosen = [
         s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)

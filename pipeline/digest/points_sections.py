@@ -92,7 +92,8 @@ def children_points(children: list[Section], role: Role) -> list[Point]:
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
-    return [p for c in children for p in subsection_points(c, parallel, role)]
+    methods = [c for c in children if not is_aside(c)] or children  # "### Assessment" beside
+    return [p for c in methods for p in subsection_points(c, parallel, role)]
 
 
 def labelled_list_point(section: Section) -> Point | None:
@@ -324,9 +325,22 @@ def numbered_steps(sections: list[Section]) -> set[int]:
     story_parts = ("symptom", "cause", "conclusion")
     if any(s.numbered and s.role in story_parts for s in sections):
         return set()
-    listed = {i for i, s in enumerate(sections) if s.numbered and s.blocks and is_step(s)}
+    listed = {
+        i
+        for i, s in enumerate(sections)
+        if s.numbered and s.blocks and is_step(s) and not under_story_part(sections, i)
+    }
     steps = {i for i in listed if not sections[i].role or names_a_method(sections[i])}
     return listed if len(steps) >= 2 else set()  # then "4. Electrotherapy Treatments" too
+
+
+def under_story_part(sections: list[Section], index: int) -> bool:
+    """A section under a symptom or cause heading: "## Common causes" over "### 1. Bursitis"
+    tells the causes one by one, not the steps of a treatment, unless it labels a paragraph
+    as the cause's treatment ("**O tratamento:** ...")."""
+    parent = parent_index(sections, index)
+    told = parent is not None and sections[parent].role in ("symptom", "cause")
+    return told and treatment_paragraph(sections[index]) is None
 
 
 def is_step(section: Section) -> bool:
