@@ -4,6 +4,7 @@ techniques is no point, a line of related links is none. Spanish, English and Po
 
 from __future__ import annotations
 
+from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
 from tests.factories import heading, item, para
@@ -74,3 +75,68 @@ def test_a_line_of_related_articles_is_no_point() -> None:
     treatment += [para(link, "Te puede interesar")]
     found = digest(numbered_causes(treatment), "Dolor de hombro")
     assert not any("interesar" in t or "deportistas" in t for t in texts(found))
+
+
+def test_a_run_of_method_sections_without_a_symptom_section_gives_one_point_each() -> None:
+    blocks = [para("The most common reason patients see a podiatrist is heel pain.")]
+    methods = {
+        "Anti-inflammatory Medication": "This class of drugs helps to decrease inflammation.",
+        "Injections": "An injection of a steroid provides potent anti-inflammatory action.",
+        "Arch Supports": "These devices support the arch and take pressure off the fascia.",
+        "Night Splints": "A night splint keeps the calf stretched while you sleep.",
+    }
+    for title, text in methods.items():
+        blocks += [heading(title, 4), para(text)]
+    found = digest(blocks, "Plantar fasciitis")
+    assert [p.label for p in found.treatment_points] == list(methods)
+
+
+def test_sections_that_name_conditions_are_no_methods() -> None:
+    blocks = [para("Acupuncture has long been used to help people quit smoking.")]
+    blocks += [heading("Respiratory Conditions", 2)]
+    blocks += [para("Cigarette smoke causes lung cancer, which needs long treatment.")]
+    blocks += [heading("Cardiovascular Disease", 2)]
+    blocks += [para("Smoking clogs the blood vessels, and heart surgery may follow.")]
+    blocks += [heading("Lung Diseases", 2)]
+    blocks += [para("Smokers treated for pneumonia recover more slowly.")]
+    found = digest(blocks, "Quit smoking with acupuncture")
+    labels = [p.label for p in found.treatment_points]
+    assert "Respiratory Conditions" not in labels and "Cardiovascular Disease" not in labels
+
+
+def sprain_post() -> list[Block]:
+    blocks = [para("Votre pied est parti vers l'intérieur et la cheville a doublé de volume.")]
+    blocks += [heading("Pourquoi la cheville gonfle-t-elle ?", 2)]
+    blocks += [para("Le ligament latéral externe est étiré ou déchiré lors d'une inversion.")]
+    blocks += [heading("Les premiers réflexes : le protocole PEACE & LOVE", 2)]
+    blocks += [heading("Les 3 premiers jours", 3)]
+    blocks += [item("Protection : Arrêtez l'activité qui fait mal.", "Protection")]
+    blocks += [item("Elevation : Surélevez la jambe le plus souvent possible.", "Elevation")]
+    blocks += [heading("Après quelques jours", 3)]
+    blocks += [item("Load : Reprenez l'appui progressivement selon la douleur.", "Load")]
+    blocks += [item("Exercise : Bougez la cheville pour récupérer la mobilité.", "Exercise")]
+    blocks += [heading("Les étapes de votre retour au sport au cabinet", 2)]
+    blocks += [para("Nous ne nous contentons pas de masser votre cheville.")]
+    blocks += [heading("Renforcement musculaire", 3), item("On muscle le mollet.")]
+    blocks += [heading("Proprioception", 3), item("Exercices d'équilibre sur sol instable.")]
+    blocks += [heading("Réathlétisation", 3), item("Sauts et changements de direction.")]
+    return blocks
+
+
+def test_a_heading_over_sections_that_each_name_a_method_groups_them() -> None:
+    found = digest(sprain_post(), "Entorse de cheville")
+    assert [p.label for p in found.treatment_points] == [
+        "Renforcement musculaire",
+        "Proprioception",
+        "Réathlétisation",
+    ]
+
+
+def test_a_first_aid_heading_over_lists_of_advice_gives_each_item_as_a_tip() -> None:
+    found = digest(sprain_post(), "Entorse de cheville")
+    assert [p.label for p in found.prevention] == ["Protection", "Elevation", "Load", "Exercise"]
+
+
+def test_an_english_first_aid_heading_is_self_care() -> None:
+    assert classify_heading("First aid: the PEACE & LOVE protocol")[0] == "selfcare"
+    assert classify_heading("Erste Hilfe bei Verstauchungen")[0] == "selfcare"
