@@ -140,3 +140,28 @@ def test_a_first_aid_heading_over_lists_of_advice_gives_each_item_as_a_tip() -> 
 def test_an_english_first_aid_heading_is_self_care() -> None:
     assert classify_heading("First aid: the PEACE & LOVE protocol")[0] == "selfcare"
     assert classify_heading("Erste Hilfe bei Verstauchungen")[0] == "selfcare"
+
+
+def test_tips_grouped_by_situation_are_each_a_tip() -> None:
+    blocks = [para("El dolor de hombro aparece a menudo en quien pasa horas sentado.")]
+    blocks += [heading("Prevención del dolor de hombro", 2)]
+    blocks += [heading("Si haces deporte", 3), item("Calienta siempre antes de entrenar")]
+    blocks += [item("No aumentes la intensidad demasiado rápido")]
+    blocks += [heading("En general", 3), item("Evita dormir sobre el brazo")]
+    blocks += [item("Mantén una buena postura")]
+    found = digest(blocks, "Dolor de hombro")
+    assert [p.text for p in found.prevention] == [
+        "Calienta siempre antes de entrenar",
+        "No aumentes la intensidad demasiado rápido",
+        "Evita dormir sobre el brazo",
+        "Mantén una buena postura",
+    ]
+
+
+def test_a_method_label_over_its_phrases_stays_one_tip() -> None:
+    blocks = [para("Jaw pain often comes from clenching at night.")]
+    blocks += [heading("Self-care at home", 2)]
+    blocks += [heading("Night guard", 3), item("Protects the teeth"), item("Worn during sleep")]
+    blocks += [heading("Warm compress", 3), item("Relaxes the muscles"), item("Ten minutes")]
+    found = digest(blocks, "Jaw pain")
+    assert [p.label for p in found.prevention] == ["Night guard", "Warm compress"]

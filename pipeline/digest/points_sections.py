@@ -120,7 +120,16 @@ def labelled_list(section: Section) -> bool:
         and not exact_role(title)
         and not is_aside(section)
         and not find_role_term("signals", "case_heading", title)  # "Patient #1:" and complaints
+        and not names_a_situation(title)  # "If you work at a desk": its items are tips each
     )
+
+
+def names_a_situation(title: str) -> bool:
+    """A label that says when or for whom its tips apply ("Si haces deporte", "At work"), not a
+    method its items tell about: the language files' [points] situation, at its start (at its
+    end in Korean or Japanese: "운동할 때")."""
+    match = find_role_term("points", "situation", title)
+    return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
 def is_fragment(text: str) -> bool:
