@@ -165,3 +165,31 @@ def test_a_method_label_over_its_phrases_stays_one_tip() -> None:
     blocks += [heading("Warm compress", 3), item("Relaxes the muscles"), item("Ten minutes")]
     found = digest(blocks, "Jaw pain")
     assert [p.label for p in found.prevention] == ["Night guard", "Warm compress"]
+
+
+def heel_post(parent: str) -> list[Block]:
+    blocks = [para("Plantar fasciitis is a common cause of heel pain in runners.")]
+    blocks += [heading(parent, 3)]
+    blocks += [para("Your doctor will perform a physical exam to check for tenderness.")]
+    blocks += [heading("Home Treatments", 4)]
+    blocks += [para("Initial home treatment includes staying off your feet and applying ice.")]
+    blocks += [para("You can also try reducing or changing your exercise activities.")]
+    blocks += [heading("Advanced Treatment Options", 3)]
+    blocks += [para("Your doctor may recommend extracorporeal shock wave therapy.")]
+    blocks += [para("The most dramatic therapy, used only in severe cases, is surgery.")]
+    return blocks
+
+
+def test_home_care_told_in_prose_under_the_treatment_gives_tips() -> None:
+    found = digest(heel_post("How is plantar fasciitis treated?"), "Plantar fasciitis")
+    tips = [p.text for p in found.prevention]
+    assert "You can also try reducing or changing your exercise activities." in tips
+    assert all("home treatment" not in p.text for p in found.treatment_points)
+
+
+def test_home_care_under_a_diagnosis_heading_still_gives_tips_and_no_exam() -> None:
+    found = digest(heel_post("How Is Plantar Fasciitis Diagnosed?"), "Plantar fasciitis")
+    assert "You can also try reducing or changing your exercise activities." in [
+        p.text for p in found.prevention
+    ]
+    assert not any("physical exam" in p.text for p in found.treatment_points)

@@ -148,9 +148,16 @@ def point_owners(sections: list[Section]) -> list[Role | None]:
         parent = parent_index(sections, index)
         inherited = owners[parent] if parent is not None else None
         listed = bool(inherited) and labelled_list(section)
-        part = inherited in CARE_ROLES and not (section.role and is_group(sections, index))
+        own = section.role and (is_group(sections, index) or is_home_care(section, inherited))
+        part = inherited in CARE_ROLES and not own
         owners.append(inherited if listed or part else section.role)
     return owners
+
+
+def is_home_care(section: Section, inherited: Role | None) -> bool:
+    """A section named for the reader's own care, in prose, under the clinic's treatment ("####
+    Home Treatments" under "### How is it treated?"): the reader's tips, not the clinic's."""
+    return inherited == "treatment" and exact_role(section.title) == "selfcare"
 
 
 def is_group(sections: list[Section], index: int) -> bool:
@@ -163,11 +170,14 @@ def is_group(sections: list[Section], index: int) -> bool:
 
 
 def aside_indices(sections: list[Section]) -> set[int]:
-    """The sections beside the treatment, with their subsections."""
+    """The sections beside the treatment, with their subsections but the reader's own care
+    ("#### Home Treatments" under "### How is it diagnosed?")."""
     found: set[int] = set()
     for index, section in enumerate(sections):
         if is_aside(section):
-            found.update(range(index, index + 1 + len(subsections(sections, index))))
+            below = range(index + 1, index + 1 + len(subsections(sections, index)))
+            found.add(index)
+            found.update(i for i in below if not is_home_care(sections[i], section.role))
     return found
 
 
