@@ -193,3 +193,14 @@ def test_home_care_under_a_diagnosis_heading_still_gives_tips_and_no_exam() -> N
         p.text for p in found.prevention
     ]
     assert not any("physical exam" in p.text for p in found.treatment_points)
+
+
+def test_the_advantages_of_the_service_are_no_points() -> None:
+    blocks = [para("A dor nas costas é uma das queixas mais comuns nos consultórios.")]
+    blocks += [heading("Fisioterapia domiciliar", 2)]
+    blocks += [para("A fisioterapia foca em devolver a função e a independência ao paciente.")]
+    blocks += [heading("Vantagens da fisioterapia domiciliar", 3)]
+    blocks += [item("Comodidade: Tratamento no conforto do seu lar.", "Comodidade")]
+    blocks += [item("Segurança: Ideal para idosos, sem riscos de transporte.", "Segurança")]
+    found = digest(blocks, "Dor nas costas")
+    assert not any(p.label in ("Comodidade", "Segurança") for p in found.treatment_points)

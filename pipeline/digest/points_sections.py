@@ -93,7 +93,7 @@ def children_points(children: list[Section], role: Role) -> list[Point]:
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
-    methods = [c for c in children if not is_aside(c)] or children  # "### Assessment" beside
+    methods = [c for c in children if not is_aside(c)]  # "### Assessment", "### Benefits"
     return [p for c in methods for p in subsection_points(c, parallel, role)]
 
 
