@@ -204,3 +204,37 @@ def test_the_advantages_of_the_service_are_no_points() -> None:
     blocks += [item("Segurança: Ideal para idosos, sem riscos de transporte.", "Segurança")]
     found = digest(blocks, "Dor nas costas")
     assert not any(p.label in ("Comodidade", "Segurança") for p in found.treatment_points)
+
+
+def test_a_sentence_listing_the_treatment_gives_its_methods_not_the_description() -> None:
+    blocks = [para("Ein Hexenschuss kommt oft völlig unerwartet beim Bücken.")]
+    blocks += [heading("Warum Osteopathie bei einem Hexenschuss sinnvoll ist", 2)]
+    blocks += [
+        para(
+            "Osteopathisch betrachtet ist der Hexenschuss das Ergebnis eines Ungleichgewichts. "
+            "Eine Einschränkung an einer Struktur kann zu einer Überlastung führen. "
+            "Die Behandlung umfasst sanfte Mobilisationen der Wirbelgelenke, das Lösen "
+            "faszialer Spannungen und die Entspannung der tiefen Rückenmuskulatur. "
+            "Viele Patienten berichten bereits nach kurzer Zeit über Erleichterung."
+        )
+    ]
+    found = digest(blocks, "Hexenschuss")
+    assert [p.text for p in found.treatment_points] == [
+        "sanfte Mobilisationen der Wirbelgelenke",
+        "das Lösen faszialer Spannungen",
+        "die Entspannung der tiefen Rückenmuskulatur",
+    ]
+
+
+def test_sentences_about_the_methods_stay_when_none_lists_the_treatment() -> None:
+    blocks = [para("Sciatica is a symptom, not a diagnosis.")]
+    blocks += [heading("How we help", 2)]
+    blocks += [
+        para(
+            "First we work out why the symptoms are there. Secondly we calm down the "
+            "irritation around the nerve with gentle hands-on treatment. Safe and effective "
+            "gentle exercises such as walking, swimming and cycling are also provided."
+        )
+    ]
+    found = digest(blocks, "Sciatica")
+    assert any("work out why" in p.text for p in found.treatment_points)

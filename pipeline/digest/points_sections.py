@@ -37,7 +37,7 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
-from pipeline.digest.vocabulary import find_role_term
+from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block, Point
 
 ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
@@ -275,13 +275,28 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
-    texts = [" ".join(g) for g in groups]
+    texts = told_methods([" ".join(g) for g in groups])
     if len(texts) > MAX_POINTS:
         texts = [t for t in texts if speaks_of_care(t)] or texts
     if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
         central = set(rank_central(texts)[:MAX_POINTS])
         texts = [t for t in texts if t in central]
     return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
+
+
+def told_methods(texts: list[str]) -> list[str]:
+    """A section's sentences, only those that tell what the treatment is when one of them lists
+    its methods ("Die Behandlung umfasst A, B und C", "Treatment includes A, B and C"): the
+    others describe the problem or what the methods achieve."""
+    listing = [t for t in texts if lists_methods(t)]
+    return [t for t in texts if t in listing or is_cue("treatment", t)] if listing else texts
+
+
+def lists_methods(text: str) -> bool:
+    """A sentence that opens by saying what the treatment consists of and lists it: the
+    language files' [points] method_list."""
+    opening = term_pattern("points", "method_list").match(text)
+    return opening is not None and bool(split_prose_list(text))
 
 
 def point_from_section(section: Section) -> Point | None:
