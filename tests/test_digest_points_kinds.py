@@ -238,3 +238,22 @@ def test_sentences_about_the_methods_stay_when_none_lists_the_treatment() -> Non
     ]
     found = digest(blocks, "Sciatica")
     assert any("work out why" in p.text for p in found.treatment_points)
+
+
+def test_a_treatment_section_that_mostly_describes_the_problem_gives_its_care_sentences() -> None:
+    blocks = [heading("Periodontal treatment", 2)]
+    blocks += [para("치주 질환의 원인은 세균입니다. 음식 찌꺼기들이 세균과 섞여 플라그가 됩니다.")]
+    blocks += [para("이것이 쌓이면 단단한 치석으로 변합니다. 잇몸뼈가 녹아내리기도 합니다.")]
+    care = "스케일링으로 치석을 제거하는 치료를 합니다."
+    blocks += [para(care)]
+    found = digest(blocks, "치주 질환")
+    assert [p.text for p in found.treatment_points] == [care]
+
+
+def test_a_treatment_section_that_mostly_tells_the_care_keeps_every_sentence() -> None:
+    blocks = [heading("How we help", 2)]
+    blocks += [para("First we work out why the symptoms are there.")]
+    blocks += [para("We then use gentle manual therapy to calm the irritated nerve.")]
+    blocks += [para("Home exercises keep the back moving between sessions.")]
+    found = digest(blocks, "Sciatica")
+    assert len(found.treatment_points) == 3

@@ -276,8 +276,9 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
         else:
             groups.append([sentence])
     texts = told_methods([" ".join(g) for g in groups])
-    if len(texts) > MAX_POINTS:
-        texts = [t for t in texts if speaks_of_care(t)] or texts
+    caring = [t for t in texts if speaks_of_care(t) or is_cue("treatment", t)]
+    if len(texts) > MAX_POINTS or 2 * len(caring) < len(texts):  # mostly describes the problem
+        texts = caring or texts
     if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
         central = set(rank_central(texts)[:MAX_POINTS])
         texts = [t for t in texts if t in central]
