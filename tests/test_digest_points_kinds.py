@@ -4,7 +4,9 @@ techniques is no point, a line of related links is none. Spanish, English and Po
 
 from __future__ import annotations
 
+from pipeline.digest.points_prose import split_prose_list
 from pipeline.digest.sections import classify_heading
+from pipeline.digest.sentences import word_count
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
 from tests.factories import heading, item, para
@@ -257,3 +259,33 @@ def test_a_treatment_section_that_mostly_tells_the_care_keeps_every_sentence() -
     blocks += [para("Home exercises keep the back moving between sessions.")]
     found = digest(blocks, "Sciatica")
     assert len(found.treatment_points) == 3
+
+
+def test_a_sentence_listing_the_treatment_outside_the_treatment_sections_adds_its_methods() -> None:
+    blocks = [para("Frozen shoulder slowly stiffens the joint over months.")]
+    blocks += [heading("How chiropractic care can help", 2)]
+    blocks += [item("Joint mobility: Gentle adjustments restore movement.", "Joint mobility")]
+    blocks += [item("Pain management: Adjustments may ease the pain.", "Pain management")]
+    blocks += [heading("What to expect at our clinic", 2)]
+    blocks += [
+        para(
+            "Every shoulder is different. Your treatment plan might include chiropractic "
+            "adjustments, therapeutic exercises to gradually improve range of motion and "
+            "strengthen muscles, and home care like applying ice or heat."
+        )
+    ]
+    found = digest(blocks, "Frozen shoulder")
+    assert [p.text for p in found.treatment_points][2:] == [
+        "chiropractic adjustments",
+        "therapeutic exercises to gradually improve range of motion and strengthen muscles",
+        "home care like applying ice or heat",
+    ]
+
+
+def test_a_list_after_such_as_still_ends_before_a_long_phrase() -> None:
+    sentence = (
+        "Sessions use techniques such as massage, taping, and exercises that your physio "
+        "will show you at the end of every single session in the clinic."
+    )
+    points = split_prose_list(sentence)
+    assert points is None or all(word_count(p.text) <= 10 for p in points)

@@ -25,7 +25,11 @@ from pipeline.digest.point_blocks import (
     sentence_point,
     speaks_of_care,
 )
-from pipeline.digest.points_prose import names_conditions, split_prose_list
+from pipeline.digest.points_prose import (
+    methods_told_elsewhere,
+    names_conditions,
+    split_prose_list,
+)
 from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import rank_central, shorten, split_sentences
@@ -72,8 +76,15 @@ def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset())
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = [p for p in finder(sections) if p.text not in tips]
         if points:
+            points += methods_told_elsewhere(outside_care(sections), points)
             return drop_weak_openers(once_each(points))[:MAX_LISTED_POINTS]
     return []
+
+
+def outside_care(sections: list[Section]) -> list[str]:
+    """The sentences of the sections that are not about treatment or self-care."""
+    others = [s for s in sections if s.role not in ("treatment", "selfcare")]
+    return quote_sentences(body_blocks(others))
 
 
 def once_each(points: list[Point]) -> list[Point]:

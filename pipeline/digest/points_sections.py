@@ -19,7 +19,7 @@ from pipeline.digest.point_blocks import (
     speaks_of_care,
 )
 from pipeline.digest.points_advice import advice_points, asked_tips
-from pipeline.digest.points_prose import split_prose_list
+from pipeline.digest.points_prose import lists_methods, split_prose_list
 from pipeline.digest.points_topics import (
     method_topics,
     names_a_method,
@@ -37,7 +37,7 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
-from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
+from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block, Point
 
 ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
@@ -291,13 +291,6 @@ def told_methods(texts: list[str]) -> list[str]:
     others describe the problem or what the methods achieve."""
     listing = [t for t in texts if lists_methods(t)]
     return [t for t in texts if t in listing or is_cue("treatment", t)] if listing else texts
-
-
-def lists_methods(text: str) -> bool:
-    """A sentence that opens by saying what the treatment consists of and lists it: the
-    language files' [points] method_list."""
-    opening = term_pattern("points", "method_list").match(text)
-    return opening is not None and bool(split_prose_list(text))
 
 
 def point_from_section(section: Section) -> Point | None:
