@@ -289,3 +289,24 @@ def test_a_list_after_such_as_still_ends_before_a_long_phrase() -> None:
     )
     points = split_prose_list(sentence)
     assert points is None or all(word_count(p.text) <= 10 for p in points)
+
+
+def test_a_therapist_working_with_a_list_of_methods_gives_each_method() -> None:
+    sentence = (
+        "Per raggiungere tali obiettivi il fisioterapista agisce con manovre di allungamento "
+        "miofasciale, trattamento manuale sui tessuti, kinesiterapia e trattamento dei trigger "
+        "points."
+    )
+    points = split_prose_list(sentence) or []
+    assert [p.text for p in points][-4:] == [
+        "manovre di allungamento miofasciale",
+        "trattamento manuale sui tessuti",
+        "kinesiterapia",
+        "trattamento dei trigger points",
+    ]
+    english = "Our physio works with manual therapy, dry needling and exercise."
+    assert [p.text for p in split_prose_list(english) or []] == [
+        "manual therapy",
+        "dry needling",
+        "exercise",
+    ]
