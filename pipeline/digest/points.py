@@ -26,7 +26,11 @@ from pipeline.digest.point_blocks import (
     sentence_point,
     speaks_of_care,
 )
-from pipeline.digest.points_prose import names_conditions, split_prose_list
+from pipeline.digest.points_prose import (
+    methods_told_elsewhere,
+    names_conditions,
+    split_prose_list,
+)
 from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import rank_central, shorten, split_sentences
@@ -73,8 +77,15 @@ def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset())
     for finder in (points_from_sections, points_from_tips, points_from_labelled_lists):
         points = [p for p in finder(sections) if p.text not in tips]
         if points:
+            points += methods_told_elsewhere(outside_care(sections), points)
             return drop_weak_openers(once_each(points))[:MAX_LISTED_POINTS]
     return []
+
+
+def outside_care(sections: list[Section]) -> list[str]:
+    """The sentences of the sections that are not about treatment or self-care."""
+    others = [s for s in sections if s.role not in ("treatment", "selfcare")]
+    return quote_sentences(body_blocks(others))
 
 
 def once_each(points: list[Point]) -> list[Point]:
@@ -153,8 +164,10 @@ def is_tips_intro(text: str) -> bool:
 def points_from_ranking(sections: list[Section]) -> list[Point]:
     """No structure at all: the most central sentences of the body that speak of care, in
     article order; when none does, those of its named sections (a "Benefits" list). Prose
-    under no heading that speaks of no care is a description, never drawn as treatment."""
-    sentences = [s for s in quote_sentences(body_blocks(sections)) if not WRAP_UP.match(s)]
+    under no heading that speaks of no care is a description, never drawn as treatment; a
+    line of links to other pages is never drawn."""
+    blocks = [b for b in body_blocks(sections) if not is_link_line(b.text)]  # "Read more: ..."
+    sentences = [s for s in quote_sentences(blocks) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
     chosen = [
         s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)

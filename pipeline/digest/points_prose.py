@@ -17,6 +17,8 @@ from pipeline.digest.vocabulary import find_role_term, term_pattern
 from pipeline.models import Point
 
 MAX_ITEM_WORDS = 10  # a listed method is a phrase, not a clause
+MAX_OPENED_ITEM_WORDS = 15  # ... or a phrase with its purpose, in a list the sentence announces
+OPENINGS = ("list_opening", "method_list")  # the [points] words that open a list sentence
 MIN_ITEMS = 2
 UNJOINED_ITEMS = 3  # a list without 'and' or 'or' names at least this many
 HEAD_WORDS = 6  # the words before a list that say what it lists
@@ -38,7 +40,7 @@ def split_prose_list(sentence: str) -> list[Point] | None:
         return None  # "disorders such as OCD, ...": what is treated, not how
     if term_pattern("signals", "cause_of").search(sentence, match.end()):
         return None  # "Poor posture, such as slouching, can lead to ...": a cause, told whole
-    items = list_items(sentence[match.end() :])
+    items = list_items(sentence[match.end() :], longest_item(sentence))
     if len(items) < MIN_ITEMS:
         return None
     head = head_points(sentence[: match.start()], sentence[match.start() :])
@@ -68,7 +70,15 @@ def last_words(text: str, count: int = HEAD_WORDS) -> str:
     return " ".join(text.split()[-count:])
 
 
-def list_items(tail: str) -> list[str]:
+def longest_item(sentence: str) -> int:
+    """How long a listed phrase may be: longer in a sentence that opens by announcing the
+    list ("Your treatment plan might include A, exercises to improve range of motion and
+    strengthen muscles, and C"), whose list runs to its end."""
+    opened = any(term_pattern("points", key).match(sentence) for key in OPENINGS)
+    return MAX_OPENED_ITEM_WORDS if opened else MAX_ITEM_WORDS
+
+
+def list_items(tail: str, longest: int = MAX_ITEM_WORDS) -> list[str]:
     """The listed phrases, up to the end of the sentence: cut at its commas, the list ends at
     the last piece that holds a joining word ("B and C"), split there; a piece after it goes on
     about the list ("..., to restore balance"). The list also ends before a long phrase."""
@@ -84,7 +94,7 @@ def list_items(tail: str) -> list[str]:
         piece = piece.strip(" .,;")
         if not piece:
             continue
-        if word_count(piece) > MAX_ITEM_WORDS or not re.search(r"[^\W\d_]", piece):
+        if word_count(piece) > longest or not re.search(r"[^\W\d_]", piece):
             break
         items.append(piece)
     return items
@@ -102,3 +112,18 @@ def head_points(head: str, rest: str) -> list[Point] | None:
         return None
     text = prefix + ELLIPSIS
     return [Point(None, text, shorten(text))]
+
+
+def lists_methods(text: str) -> bool:
+    """A sentence that opens by saying what the treatment consists of and lists it: the
+    language files' [points] method_list."""
+    opening = term_pattern("points", "method_list").match(text)
+    return opening is not None and bool(split_prose_list(text))
+
+
+def methods_told_elsewhere(texts: list[str], points: list[Point]) -> list[Point]:
+    """The methods listed by such a sentence outside the treatment sections ("Your treatment
+    plan might include A, B and C" under "What to expect"), those no point holds yet."""
+    held = " ".join(p.text for p in points).casefold()
+    found = [p for t in texts if lists_methods(t) for p in split_prose_list(t) or []]
+    return [p for p in found if p.text.casefold() not in held]

@@ -17,10 +17,16 @@ from pipeline.digest.point_blocks import (
     reports_evidence,
     sentence_point,
     speaks_of_care,
-    strip_lead,
 )
 from pipeline.digest.points_advice import advice_points, asked_tips
-from pipeline.digest.points_prose import split_prose_list
+from pipeline.digest.points_prose import lists_methods, split_prose_list
+from pipeline.digest.points_topics import (
+    method_topics,
+    names_a_method,
+    numbered_steps,
+    parent_index,
+    treatment_paragraph,
+)
 from pipeline.digest.sections import Role, Section, exact_role, loose_role
 from pipeline.digest.sentences import (
     LEANS_BACK,
@@ -31,16 +37,11 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
-from pipeline.digest.vocabulary import find_role_term
+from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block, Point
 
 ARTICLE = re.compile(r"^[^\W\d_]{1,3}\s+(?=\w{4})")  # a short first word: "Le", "El", "Die", "The"
 LATIN = re.compile(r"[A-Za-zÀ-ÿ]")  # a heading in Korean or Japanese names its kind at the end
-GENERIC_TREATMENT = re.compile(
-    r"\b(treat\w*|help\w*|manag\w*|approach|tips|options?|plans?|what|how|why|when|who)\b"
-    r"|치료\s?방법|치료법|tratamiento|治療(?:方法|法)",
-    re.I,
-)
 MAX_POINTS = 8  # points picked from running text
 CARE_ROLES = ("treatment", "selfcare")
 LABEL_WORDS = 4  # a label that names one method or tip ("Heat and Cold Therapy")
@@ -102,7 +103,8 @@ def children_points(children: list[Section], role: Role) -> list[Point]:
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
-    return [p for c in children for p in subsection_points(c, parallel, role)]
+    methods = [c for c in children if not is_aside(c)]  # "### Assessment", "### Benefits"
+    return [p for c in methods for p in subsection_points(c, parallel, role)]
 
 
 def labelled_list_point(section: Section) -> Point | None:
@@ -128,7 +130,16 @@ def labelled_list(section: Section) -> bool:
         and not exact_role(title)
         and not is_aside(section)
         and not find_role_term("signals", "case_heading", title)  # "Patient #1:" and complaints
+        and not names_a_situation(title)  # "If you work at a desk": its items are tips each
     )
+
+
+def names_a_situation(title: str) -> bool:
+    """A label that says when or for whom its tips apply ("Si haces deporte", "At work"), not a
+    method its items tell about: the language files' [points] situation, at its start (at its
+    end in Korean or Japanese: "운동할 때")."""
+    match = find_role_term("points", "situation", title)
+    return match is not None and (match.start() == 0 or not LATIN.search(title))
 
 
 def is_fragment(text: str) -> bool:
@@ -147,9 +158,16 @@ def point_owners(sections: list[Section]) -> list[Role | None]:
         parent = parent_index(sections, index)
         inherited = owners[parent] if parent is not None else None
         listed = bool(inherited) and labelled_list(section)
-        part = inherited in CARE_ROLES and not (section.role and is_group(sections, index))
+        own = section.role and (is_group(sections, index) or is_home_care(section, inherited))
+        part = inherited in CARE_ROLES and not own
         owners.append(inherited if listed or part else section.role)
     return owners
+
+
+def is_home_care(section: Section, inherited: Role | None) -> bool:
+    """A section named for the reader's own care, in prose, under the clinic's treatment ("####
+    Home Treatments" under "### How is it treated?"): the reader's tips, not the clinic's."""
+    return inherited == "treatment" and exact_role(section.title) == "selfcare"
 
 
 def is_group(sections: list[Section], index: int) -> bool:
@@ -161,21 +179,15 @@ def is_group(sections: list[Section], index: int) -> bool:
     return below or (len(items) >= 2 and not labelled_list(section))
 
 
-def parent_index(sections: list[Section], index: int) -> int | None:
-    """The heading a section sits under: the nearest one before it of a higher rank."""
-    level = sections[index].level
-    for before in range(index - 1, -1, -1):
-        if 0 < sections[before].level < level:
-            return before
-    return None
-
-
 def aside_indices(sections: list[Section]) -> set[int]:
-    """The sections beside the treatment, with their subsections."""
+    """The sections beside the treatment, with their subsections but the reader's own care
+    ("#### Home Treatments" under "### How is it diagnosed?")."""
     found: set[int] = set()
     for index, section in enumerate(sections):
         if is_aside(section):
-            found.update(range(index, index + 1 + len(subsections(sections, index))))
+            below = range(index + 1, index + 1 + len(subsections(sections, index)))
+            found.add(index)
+            found.update(i for i in below if not is_home_care(sections[i], section.role))
     return found
 
 
@@ -193,7 +205,8 @@ def subsection_points(section: Section, parallel: bool, role: Role) -> list[Poin
     blepharitis, hygiene is key:"); a patient's list of complaints is not."""
     items = [b for b in content_blocks(section) if b.kind == "item"]
     asks = section.title.endswith("?")
-    listed = section.role in ("treatment", "selfcare") or (parallel and not asks)
+    mine = role == "selfcare" and not section.role  # "### The first 3 days" under "First aid"
+    listed = section.role in CARE_ROLES or ((parallel or mine) and not asks)
     if len(items) >= 2 and listed:
         return [make_point(b) for b in content_blocks(section) if b in items or is_tip_callout(b)]
     if role == "selfcare" and (tips := advice_points(section, titled=True)):
@@ -257,18 +270,6 @@ def is_tip_callout(block: Block) -> bool:
     )
 
 
-def names_a_method(section: Section) -> bool:
-    """A short heading naming one treatment ("Shockwave therapy"), not the section's kind."""
-    title = section.title
-    return (
-        0 < word_count(title) <= 4
-        and not title.endswith("?")
-        and not exact_role(title)
-        and not GENERIC_TREATMENT.search(title)
-        and find_role_term("points", "course", title) is None  # "Duration": how long it lasts
-    )
-
-
 def points_from_sentences(blocks: list[Block]) -> list[Point]:
     """One point per sentence of a treatment section, with sentences that lean on the one
     before ("Therefore...", "This helps...") kept together; in a long section, the sentences
@@ -284,13 +285,22 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
             groups[-1].append(sentence)
         else:
             groups.append([sentence])
-    texts = [" ".join(g) for g in groups]
-    if len(texts) > MAX_POINTS:
-        texts = [t for t in texts if speaks_of_care(t)] or texts
+    texts = told_methods([" ".join(g) for g in groups])
+    caring = [t for t in texts if speaks_of_care(t) or is_cue("treatment", t)]
+    if len(texts) > MAX_POINTS or 2 * len(caring) < len(texts):  # mostly describes the problem
+        texts = caring or texts
     if len(texts) > MAX_POINTS:  # still long: its most central sentences, in article order
         central = set(rank_central(texts)[:MAX_POINTS])
         texts = [t for t in texts if t in central]
     return [p for text in texts for p in split_prose_list(text) or [sentence_point(text)]]
+
+
+def told_methods(texts: list[str]) -> list[str]:
+    """A section's sentences, only those that tell what the treatment is when one of them lists
+    its methods ("Die Behandlung umfasst A, B und C", "Treatment includes A, B and C"): the
+    others describe the problem or what the methods achieve."""
+    listing = [t for t in texts if lists_methods(t)]
+    return [t for t in texts if t in listing or is_cue("treatment", t)] if listing else texts
 
 
 def point_from_section(section: Section) -> Point | None:
@@ -313,57 +323,5 @@ def point_from_section(section: Section) -> Point | None:
     return Point(label=section.title, text=text, short=shorten(text))
 
 
-def treatment_paragraph(section: Section) -> str | None:
-    """The text of a paragraph the section labels as its treatment ("**Treatment:** ...",
-    "**O tratamento:** ..."), as posts that take causes or types one by one do."""
-    for block in content_blocks(section):
-        label = lead_label(block)
-        if block.kind == "paragraph" and label and exact_role(label) == "treatment":
-            return strip_lead(block)
-    return None
-
-
 def balanced(text: str) -> bool:
     return text.count("(") == text.count(")")
-
-
-def numbered_steps(sections: list[Section]) -> set[int]:
-    """A numbered listicle ("Step 1 - Support the injury", "2. Calf raises"): each step is a
-    point, unless the numbers mark the story's parts ("1. Symptom: ...", "2. Anatomy"). Once
-    two steps name a method, a short treatment title among them is a step too."""
-    story_parts = ("symptom", "cause", "conclusion")
-    if any(s.numbered and s.role in story_parts for s in sections):
-        return set()
-    listed = {i for i, s in enumerate(sections) if s.numbered and s.blocks and is_step(s)}
-    steps = {i for i in listed if not sections[i].role or names_a_method(sections[i])}
-    return listed if len(steps) >= 2 else set()  # then "4. Electrotherapy Treatments" too
-
-
-def is_step(section: Section) -> bool:
-    """A numbered section that can be one step: no role, or a short treatment or self-care
-    title ("Step 3 - We Stretch" in the clinic's programme)."""
-    short = word_count(section.title) <= 4
-    return not section.role or (section.role in ("treatment", "selfcare") and short)
-
-
-def method_topics(sections: list[Section]) -> set[int]:
-    """Sections after the symptom and cause that each name one method ("## Acupuncture",
-    "## Cupping"), alongside any treatment sections there."""
-    roles = [s.role for s in sections]
-    if not {"symptom", "cause"} & set(roles):
-        return set()
-    last = max(i for i, role in enumerate(roles) if role in ("symptom", "cause"))
-    run: list[int] = []
-    parent_level = sections[last].level
-    for index in range(last + 1, len(sections)):
-        section = sections[index]
-        if section.role:
-            parent_level = section.level
-        elif section.level > parent_level:
-            continue  # under a "Causes" or "Treatment" heading: that section's own part
-        if section.role == "treatment" or (not section.role and names_a_method(section)):
-            run.append(index)
-        elif section.blocks and section.role != "selfcare":  # home care among the methods
-            break
-    topics = {i for i in run if not sections[i].role and sections[i].blocks}
-    return topics if len(run) >= 2 else set()
