@@ -26,6 +26,7 @@ from pipeline.digest.direction import (
     Topic,
     announces_causes,
     complaint_words,
+    denies_the_cause,
     names_the_subjects_cause,
     reads_backwards,
     subject_stems,
@@ -165,7 +166,9 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     if candidate.role == role:
         return True
     if has_cue(role, text):
-        return role != "cause" or not (reads_backwards(text, topic) or tells_a_consequence(text))
+        return role != "cause" or not (
+            reads_backwards(text, topic) or tells_a_consequence(text) or denies_the_cause(text)
+        )
     return role == "symptom" and complaint_words(text) > 0
 
 
@@ -273,6 +276,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
         points -= 3.0 * talks_of_the_cause(text)
         points -= 3.0 * tells_a_consequence(text)
+        points -= 3.0 * denies_the_cause(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
         announced = announces_causes(text, bool(candidate.run))
         points -= 1.5 * announced

@@ -19,6 +19,7 @@ from pipeline.digest.vocabulary import term_pattern
 __all__ = [
     "Topic",
     "complaint_words",
+    "denies_the_cause",
     "names_an_effect",
     "reads_backwards",
     "subject_stems",
@@ -110,6 +111,24 @@ def talks_of_the_cause(text: str) -> bool:
     """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
     root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
     return term_pattern("signals", "cause_talk").search(text) is not None
+
+
+DENIAL_WORDS = 3  # a negation this close before a cue denies it ("is not caused by")
+CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+
+
+def denies_the_cause(text: str) -> bool:
+    """ "Most back pain is not related to serious conditions", "não está relacionada a...":
+    every cause cue of the sentence comes just after a negation (`negation` in the language
+    files, within its clause's three words before the cue). It tells what is not the cause."""
+    cues = list(term_pattern("cues", "cause").finditer(text))
+    return bool(cues) and all(is_denied(text[: cue.start()]) for cue in cues)
+
+
+def is_denied(before: str) -> bool:
+    clause = CLAUSE_BREAK.split(before)[-1]
+    near = " ".join(clause.split()[-DENIAL_WORDS:])
+    return term_pattern("signals", "negation").search(near) is not None
 
 
 def tells_a_consequence(text: str) -> bool:
