@@ -40,6 +40,7 @@ from pipeline.digest.sentences import (
     ELLIPSIS,
     META,
     MIN_CUT_WORDS,
+    cut_clause,
     is_safe_cut,
     split_sentences,
     stem_set,
@@ -67,6 +68,7 @@ ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references"
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
 SENTENCE_END = re.compile(r"[.!?。！？:;…][\"”’')」』]*\s*$")
 LONG_WORDS = 45  # longer than a card holds well
+CUT_PENALTY = 0.5  # a long sentence a safe clause cut brings within a card
 FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
 # What each role needs at least: a section of its own, or its cue, or for a symptom some
 # complaint words near the opening.
@@ -326,8 +328,15 @@ def shape_score(candidate: Candidate) -> float:
     if words < FRAGMENT_WORDS:
         points -= 1.5
     if words > LONG_WORDS:
-        points -= 1.5 + (words > 2 * LONG_WORDS)
+        points -= 1.5 + (words > 2 * LONG_WORDS) if not fits_when_cut(text) else CUT_PENALTY
     return points
+
+
+def fits_when_cut(text: str) -> bool:
+    """A long sentence whose first clauses a card holds, cut safely ("A dor ciática pode
+    decorrer de várias causas, sendo a hérnia discal a mais comum; além desta, ...")."""
+    cut = cut_clause(text, LONG_WORDS)
+    return cut is not None and size(cut) <= LONG_WORDS
 
 
 def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
