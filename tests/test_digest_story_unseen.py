@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from pipeline.digest.choose import fits_when_cut
-from pipeline.digest.direction import denies_the_cause
+from pipeline.digest.direction import (
+    Topic,
+    denies_the_cause,
+    names_the_subjects_cause,
+    reads_backwards,
+    subject_stems,
+)
+from pipeline.digest.sections import classify_heading
+from pipeline.digest.sentences import stem_set
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
 from tests.factories import para
@@ -103,3 +111,48 @@ def test_people_who_complain_tell_the_symptom(
 ) -> None:
     article = post(title, para(f"{opening} {symptom}"), language=language)
     assert digest_article(article).symptom == symptom
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "other", "cause"),
+    [
+        (
+            "de",
+            "Hexenschuss",
+            "Dieser Schutzmechanismus verursacht das typische Gefühl eines Krampfes im Rücken.",
+            "Die Ursache sind funktionelle Störungen wie Muskelverspannungen oder Blockaden.",
+        ),
+        (
+            "ja",
+            "歯周病ケアプログラム",
+            "お口の老化の最大原因である歯周病。",
+            "歯周病の原因は、ブラッシング不足やたばこ、ストレスなどの生活習慣です。",
+        ),
+    ],
+)
+def test_a_sentence_whose_topic_is_the_cause_names_it(
+    language: str, title: str, other: str, cause: str
+) -> None:
+    """ "Die Ursache sind...", "歯周病の原因は...": the sentence that opens with the cause names
+    it outright, rather than the sentence before it that only uses a cause word (or names what
+    the condition itself brings about: "the greatest cause of ageing of the mouth")."""
+    filler = "Das ist häufig. " * 4 if language == "de" else "よくあります。" * 4
+    article = post(title, para(other), para(cause), para(filler), language=language)
+    assert digest_article(article).cause == cause
+
+
+def test_a_list_of_whom_a_care_is_for_is_no_symptom() -> None:
+    """ "こんな方におすすめ" (recommended for people who...) heads who a care suits, not the
+    symptoms; "こんな症状の方は" still heads the symptoms."""
+    assert classify_heading("こんな方におすすめ")[0] != "symptom"
+    assert classify_heading("こんな症状の方は要注意")[0] == "symptom"
+
+
+def test_what_the_condition_is_the_greatest_cause_of_reads_backwards() -> None:
+    """ "お口の老化の最大原因である歯周病" (gum disease, the greatest cause of ageing of the
+    mouth) tells what the condition causes; "歯周病になる原因として" (as a cause of getting gum
+    disease) names its cause."""
+    topic = Topic(stem_set("歯周病ケア"), subject_stems("歯周病ケア"), False)
+    assert reads_backwards("お口の老化の最大原因である歯周病。", topic)
+    assert names_the_subjects_cause("歯周病になる原因として、喫煙があります。", topic)
+    assert not reads_backwards("歯周病の原因は、生活習慣です。", topic)

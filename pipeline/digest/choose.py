@@ -284,6 +284,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 1.5 * announced
         points -= 2.0 * tells_a_share(text)
         points += 1.0 * (not announced and names_the_subjects_cause(text, topic))
+        points += 1.5 * (not announced and opens_with_the_cause(text))
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))
@@ -354,6 +355,17 @@ def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
     if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):
         return False
     return complaint_words(text[verb.end() :]) > 0 or has_cue("symptom", text)
+
+
+TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
+
+
+def opens_with_the_cause(text: str) -> bool:
+    """ "Die Ursache sind funktionelle Störungen wie...", "歯周病の原因は、...", "The main cause of
+    X is...": a sentence whose topic is the cause (`cause_topic` in the language files, within
+    its first words) names it outright, as a summary of many causes does."""
+    match = term_pattern("signals", "cause_topic").search(text)
+    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
 
 
 def tells_a_complaint(candidate: Candidate) -> bool:
