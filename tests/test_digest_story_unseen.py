@@ -8,6 +8,7 @@ import pytest
 from pipeline.digest.choose import fits_when_cut
 from pipeline.digest.direction import (
     Topic,
+    complaint_words,
     denies_the_cause,
     names_the_subjects_cause,
     reads_backwards,
@@ -156,3 +157,38 @@ def test_what_the_condition_is_the_greatest_cause_of_reads_backwards() -> None:
     assert reads_backwards("お口の老化の最大原因である歯周病。", topic)
     assert names_the_subjects_cause("歯周病になる原因として、喫煙があります。", topic)
     assert not reads_backwards("歯周病の原因は、生活習慣です。", topic)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "opening", "hook", "rest"),
+    [
+        (
+            "de",
+            "Hexenschuss – wenn der Rücken plötzlich zumacht",
+            "Ein Hexenschuss kommt oft völlig unerwartet.",
+            "Eine schnelle Drehung, und plötzlich zieht ein stechender Schmerz durch den Rücken.",
+            "Der Schmerz wirkt plötzlich, hat jedoch meist eine Vorgeschichte aus Verspannungen.",
+        ),
+        (
+            "fr",
+            "Épicondylite: pas que pour les tennismen",
+            "Un coude qui proteste, c'est fréquent au bureau.",
+            "Vous ressentez une douleur brûlante sur la face externe de votre coude?",
+            "Cette douleur vient souvent d'un geste répété.",
+        ),
+    ],
+)
+def test_the_opening_names_the_complaint(
+    language: str, title: str, opening: str, hook: str, rest: str
+) -> None:
+    """A post without a symptom section: the first of its opening sentences that names a
+    complaint is its hook, even when it asks the reader about it, rather than a later one."""
+    filler = para("Medizinisch spricht man von Lumbago." if language == "de" else "C'est banal.")
+    article = post(title, para(f"{opening} {hook}"), para(rest), filler, filler, language=language)
+    assert digest_article(article).symptom == hook
+
+
+def test_a_french_discomfort_word_is_not_the_start_of_general() -> None:
+    """fr 'gêne' (discomfort) is no complaint word in Spanish 'en general'."""
+    assert complaint_words("Esta relación afecta la salud en general.") == 0
+    assert complaint_words("Une gêne au coude, une douleur gênante.") == 3

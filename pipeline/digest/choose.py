@@ -78,6 +78,7 @@ RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
 ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
 LABEL_WORDS = 5
+HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
 
@@ -92,6 +93,7 @@ class Candidate:
     run: tuple[str, ...] = ()  # a list item's next items in the same list
     later_item: bool = False  # a list item after the list's first
     item: bool = False  # a list item, not a sentence of a paragraph
+    hook: bool = False  # the opening's first sentence that names a complaint
 
 
 def best_sentence(
@@ -104,6 +106,8 @@ def best_sentence(
     found = candidates([told_the_right_way(s, topic) for s in sections])
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
+    elif role == "symptom":
+        found = with_hook(found)
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
     found = after_announcements(found) if role == "cause" else found
@@ -117,6 +121,16 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def with_hook(found: list[Candidate]) -> list[Candidate]:
+    """ "Ein Hexenschuss kommt oft völlig unerwartet. Eine schnelle Drehung ... und plötzlich
+    zieht ein stechender Schmerz durch den unteren Rücken": the first of the article's opening
+    sentences that names a complaint is its hook, the complaint the post is about."""
+    index = next((i for i, c in enumerate(found[:HOOK_SENTENCES]) if complaint_words(c.text)), None)
+    if index is None:
+        return found
+    return [*found[:index], replace(found[index], hook=True), *found[index + 1 :]]
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -300,8 +314,8 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
 def place_score(candidate: Candidate, role: str) -> float:
     """Where the candidate stands: its section's role, and how early in the article."""
     points = 1.5 * (1.0 - candidate.position)
-    if role == "symptom" and candidate.position == 0.0 and complaint_words(candidate.text):
-        points += 1.5  # the article's first sentence most often names the complaint
+    if role == "symptom" and candidate.hook:
+        points += 1.5  # the article's opening most often names the complaint
     if candidate.role == role:
         points += 3.0 + 2.0 * candidate.first * (
             role != "symptom" or complaint_words(candidate.text) > 0
@@ -316,8 +330,8 @@ def shape_score(candidate: Candidate) -> float:
     text = candidate.text
     words = size(text)
     points = 0.0
-    if text.rstrip().endswith("?"):
-        points -= 2.5
+    if text.rstrip().endswith("?") and not candidate.hook:
+        points -= 2.5  # "What causes it?"; the hook may ask ("Do you ever get jaw pain?")
     if text.rstrip().endswith(":") and not candidate.run:
         points -= 2.0
     if not candidate.item and not SENTENCE_END.search(text):
