@@ -192,3 +192,48 @@ def test_a_french_discomfort_word_is_not_the_start_of_general() -> None:
     """fr 'gêne' (discomfort) is no complaint word in Spanish 'en general'."""
     assert complaint_words("Esta relación afecta la salud en general.") == 0
     assert complaint_words("Une gêne au coude, une douleur gênante.") == 3
+
+
+def test_an_unstable_joint_is_a_complaint() -> None:
+    """ "The knee becomes unstable": instability is what a torn ligament feels like."""
+    article = post(
+        "Knee services",
+        para("The ACL is one of the most commonly injured ligaments in the knee."),
+        para("It connects the femur to the tibia."),
+        para("A tearing of this ligament causes the knee to become unstable."),
+    )
+    assert digest_article(article).symptom == (
+        "A tearing of this ligament causes the knee to become unstable."
+    )
+
+
+FILLER = tuple(para(f"Our clinic has seen this in {n} patients this year.") for n in (3, 5, 8, 9))
+
+
+def test_patients_present_to_a_clinic_with_their_complaint() -> None:
+    article = post(
+        "Plantar fasciitis",
+        para("The plantar fascia is a band of tissue under the foot. It supports the arch."),
+        para("Terms such as a stone bruise are used to describe the discomfort."),
+        para("Patients present to the podiatrist's office with chronic pain under the heel."),
+        *FILLER,
+    )
+    assert digest_article(article).symptom == (
+        "Patients present to the podiatrist's office with chronic pain under the heel."
+    )
+
+
+def test_what_research_suggests_is_not_the_complaint() -> None:
+    """A study's finding about the condition ("one of the most common causes of joint pain")
+    is evidence; the sentence that says what the condition involves tells the complaint."""
+    article = post(
+        "Osteoarthritis: a guide to joint pain",
+        para(
+            "Research suggests that osteoarthritis is one of the most common causes of joint pain."
+        ),
+        para("Osteoarthritis involves chronic inflammation of one or more joints of the body."),
+        *FILLER,
+    )
+    assert digest_article(article).symptom == (
+        "Osteoarthritis involves chronic inflammation of one or more joints of the body."
+    )

@@ -28,7 +28,9 @@ from pipeline.digest.direction import (
     complaint_words,
     denies_the_cause,
     names_the_subjects_cause,
+    opens_with_the_cause,
     reads_backwards,
+    reports_evidence,
     subject_stems,
     talks_of_the_cause,
     tells_a_consequence,
@@ -38,10 +40,12 @@ from pipeline.digest.point_blocks import is_cta
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
+    LEANS_BACK,
     META,
     MIN_CUT_WORDS,
     cut_clause,
     is_safe_cut,
+    size,
     split_sentences,
     stem_set,
     word_count,
@@ -94,6 +98,7 @@ class Candidate:
     later_item: bool = False  # a list item after the list's first
     item: bool = False  # a list item, not a sentence of a paragraph
     hook: bool = False  # the opening's first sentence that names a complaint
+    first_paragraph: bool = False  # a sentence of the article's first paragraph
 
 
 def best_sentence(
@@ -125,12 +130,21 @@ def best_sentence(
 
 def with_hook(found: list[Candidate]) -> list[Candidate]:
     """ "Ein Hexenschuss kommt oft völlig unerwartet. Eine schnelle Drehung ... und plötzlich
-    zieht ein stechender Schmerz durch den unteren Rücken": the first of the article's opening
-    sentences that names a complaint is its hook, the complaint the post is about."""
-    index = next((i for i, c in enumerate(found[:HOOK_SENTENCES]) if complaint_words(c.text)), None)
+    zieht ein stechender Schmerz durch den unteren Rücken": the article's first sentence, or the
+    first sentence of its first paragraph, that names a complaint is its hook, the complaint
+    the post is about."""
+    opening = [c for i, c in enumerate(found[:HOOK_SENTENCES]) if i == 0 or c.first_paragraph]
+    index = next((i for i, c in enumerate(opening) if can_hook(c.text)), None)
     if index is None:
         return found
     return [*found[:index], replace(found[index], hook=True), *found[index + 1 :]]
+
+
+def can_hook(text: str) -> bool:
+    """A sentence that names a complaint of its own, not one that points back at complaints
+    told before ("These symptoms can make eating painful")."""
+    refers_back = term_pattern("signals", "refers_back").search(text) is not None
+    return complaint_words(text) > 0 and not refers_back and not LEANS_BACK.match(text)
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -209,7 +223,21 @@ def candidates(sections: list[Section]) -> list[Candidate]:
         placed += section_candidates(section, role, key not in seen)
         seen.add(key)
     total = max(1, len(placed) - 1)
-    return [replace(c, position=index / total) for index, c in enumerate(placed)]
+    opening = opening_sentences(sections)
+    return [
+        replace(c, position=index / total, first_paragraph=index < opening)
+        for index, c in enumerate(placed)
+    ]
+
+
+def opening_sentences(sections: list[Section]) -> int:
+    """How many sentences the article's first paragraph holds, before any heading."""
+    if not sections or sections[0].heading is not None:
+        return 0
+    first = next((b for b in sections[0].blocks if b.kind != "heading"), None)
+    if first is None or first.kind != "paragraph" or is_cta(first.text):
+        return 0
+    return len(split_sentences(first.text))
 
 
 def section_candidates(section: Section, role: str | None, opening: bool) -> list[Candidate]:
@@ -308,6 +336,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
         points += 2.0 * defines_the_condition(candidate, topic)
+        points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
     return points
 
 
@@ -371,17 +400,6 @@ def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
     return complaint_words(text[verb.end() :]) > 0 or has_cue("symptom", text)
 
 
-TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
-
-
-def opens_with_the_cause(text: str) -> bool:
-    """ "Die Ursache sind funktionelle Störungen wie...", "歯周病の原因は、...", "The main cause of
-    X is...": a sentence whose topic is the cause (`cause_topic` in the language files, within
-    its first words) names it outright, as a summary of many causes does."""
-    match = term_pattern("signals", "cause_topic").search(text)
-    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
-
-
 def tells_a_complaint(candidate: Candidate) -> bool:
     """A sentence with a complaint word or a symptom cue, or a lead-in whose list has one: in a
     section named for the symptoms, not every sentence names one ("La ansiedad no es solo
@@ -393,10 +411,3 @@ def tells_a_complaint(candidate: Candidate) -> bool:
 @lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
 def has_cue(role: str, text: str) -> bool:
     return term_pattern("cues", role).search(text) is not None
-
-
-def size(text: str) -> int:
-    """Words, or for a text written without spaces (Japanese) about a word per three
-    characters."""
-    words = word_count(text)
-    return max(words, len(text) // 3) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else words

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.digest.sentences import ASIDE, stem_set
+from pipeline.digest.sentences import ASIDE, size, stem_set
 from pipeline.digest.vocabulary import term_pattern
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "complaint_words",
     "denies_the_cause",
     "names_an_effect",
+    "opens_with_the_cause",
     "reads_backwards",
+    "reports_evidence",
     "subject_stems",
     "talks_of_the_cause",
     "tells_a_consequence",
@@ -195,3 +197,20 @@ def tells_a_share(text: str) -> float:
     if STATISTIC.search(ASIDE.sub("", text)):
         return 1.0
     return 0.5 if STATISTIC.search(text) else 0.0
+
+
+TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
+
+
+def opens_with_the_cause(text: str) -> bool:
+    """ "Die Ursache sind funktionelle Störungen wie...", "歯周病の原因は、...", "The main cause of
+    X is...": a sentence whose topic is the cause (`cause_topic` in the language files, within
+    its first words) names it outright, as a summary of many causes does."""
+    match = term_pattern("signals", "cause_topic").search(text)
+    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
+
+
+def reports_evidence(text: str) -> bool:
+    """ "Research suggests...", "Una meta-analisi ha mostrato...": what a study found, a
+    statistic about the condition, not the complaint a reader feels."""
+    return term_pattern("points", "evidence").search(text) is not None

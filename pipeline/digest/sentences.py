@@ -235,3 +235,10 @@ def pick_quotes(
 def overlap(first: str, second: str) -> float:
     a, b = stem_set(first), stem_set(second)
     return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def size(text: str) -> int:
+    """Words, or for a text written without spaces (Japanese) about a word per three
+    characters."""
+    words = word_count(text)
+    return max(words, len(text) // 3) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else words
