@@ -237,3 +237,18 @@ def test_what_research_suggests_is_not_the_complaint() -> None:
     assert digest_article(article).symptom == (
         "Osteoarthritis involves chronic inflammation of one or more joints of the body."
     )
+
+
+@pytest.mark.parametrize(
+    ("heading_text", "is_cause"),
+    [
+        ("Les coupables habituels :", True),
+        ("The usual culprits", True),
+        ("Pourquoi la rééducation est indispensable ?", False),
+        ("Pourquoi ça fait mal au réveil ?", True),
+    ],
+)
+def test_culprits_head_the_causes_and_why_care_is_needed_does_not(
+    heading_text: str, is_cause: bool
+) -> None:
+    assert (classify_heading(heading_text)[0] == "cause") is is_cause
