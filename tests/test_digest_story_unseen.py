@@ -15,7 +15,7 @@ from pipeline.digest.direction import (
     subject_stems,
 )
 from pipeline.digest.sections import classify_heading
-from pipeline.digest.sentences import stem_set
+from pipeline.digest.sentences import split_sentences, stem_set
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
 from tests.factories import para
@@ -252,3 +252,27 @@ def test_culprits_head_the_causes_and_why_care_is_needed_does_not(
     heading_text: str, is_cause: bool
 ) -> None:
     assert (classify_heading(heading_text)[0] == "cause") is is_cause
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Es hilft z.B. Wärme. Danach Ruhe.", ["Es hilft z.B. Wärme.", "Danach Ruhe."]),
+        (
+            "Bei Schmerzen bzw. Entzündungen hilft Ruhe.",
+            ["Bei Schmerzen bzw. Entzündungen hilft Ruhe."],
+        ),
+        ("Il existe, p. ex. La glace aide.", ["Il existe, p. ex. La glace aide."]),
+        ("Use heat, e.g. Warm packs. Rest too.", ["Use heat, e.g. Warm packs.", "Rest too."]),
+        (
+            "It affects the nerve.The pain is sharp.",
+            ["It affects the nerve.", "The pain is sharp."],
+        ),
+        ("Visit www.Example.com today.", ["Visit www.Example.com today."]),
+        ("Dr. Smith saw her. Then she left.", ["Dr. Smith saw her.", "Then she left."]),
+    ],
+)
+def test_abbreviations_and_glued_sentences(text: str, sentences: list[str]) -> None:
+    """Each language file's abbreviations ("z.B.", "bzw.", "p. ex.") never end a sentence;
+    two sentences glued without a space ("nerve.The") are two."""
+    assert split_sentences(text) == sentences

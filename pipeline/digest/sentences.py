@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from pipeline.digest.vocabulary import term_pattern
+
 ELLIPSIS = "…"
 SHORT_WORDS = 20
 QUOTE_WORDS = (8, 30)
@@ -23,9 +25,7 @@ MIN_CUT_WORDS = 5
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))(?:\\?\s)+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
     r"|(?<=[。！？])\s*(?=[^\s」』）)])"
-)
-ABBREVIATION = re.compile(
-    r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I
+    r"|(?<=[a-zß-öø-ÿ]{3}[.!?])(?<!www[.])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})"  # glued: "nerve.The"
 )
 # Places a clause may end: punctuation first, else just before a linking word ("and", "which").
 CLAUSE_CUTS = (
@@ -85,11 +85,22 @@ def split_sentences(text: str) -> list[str]:
     pieces = [p.strip() for p in SENTENCE_END.split(text) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and ABBREVIATION.search(sentences[-1]):
+        if sentences and ends_with_abbreviation(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
     return sentences
+
+
+@lru_cache(maxsize=1)
+def abbreviation_end() -> re.Pattern[str]:
+    """An abbreviation at a text's end, of any language (`abbreviation` in the language
+    files' [signals]: "Dr.", "e.g.", "z.B.", "bzw.", "p. ex.")."""
+    return re.compile(rf"(?:{term_pattern('signals', 'abbreviation').pattern})$")
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    return abbreviation_end().search(text[-12:]) is not None
 
 
 def word_count(text: str) -> int:
