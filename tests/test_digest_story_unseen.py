@@ -3,8 +3,11 @@ small made-up case for each kind of miss found on the held-out keys, in several 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bench.bench_digest import load_article
 from pipeline.digest.choose import fits_when_cut
 from pipeline.digest.direction import (
     Topic,
@@ -276,3 +279,21 @@ def test_abbreviations_and_glued_sentences(text: str, sentences: list[str]) -> N
     """Each language file's abbreviations ("z.B.", "bzw.", "p. ex.") never end a sentence;
     two sentences glued without a space ("nerve.The") are two."""
     assert split_sentences(text) == sentences
+
+
+CLINIC_DEV = Path(__file__).resolve().parent.parent.parent / "shared/corpus/clinic-dev/files"
+
+
+def test_how_the_back_was_injured_tells_the_cause() -> None:
+    """ "lower backs that may have been injured through sport, gardening, accidents": how an
+    injury came about is its cause (a real redistributable post, then a made-up German one)."""
+    real = load_article(CLINIC_DEV / "kibworth-osteopaths--coping-with-lower-back-pain.md")
+    assert "injured through sport, gardening" in (digest_article(real).cause or "")
+    cause = "Meist wurde das Knie beim Fußball oder Skifahren verletzt."
+    article = post(
+        "Knieschmerzen",
+        para("Knieschmerzen sind häufig. Sie stören beim Gehen."),
+        para(cause),
+        language="de",
+    )
+    assert digest_article(article).cause == cause
