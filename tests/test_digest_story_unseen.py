@@ -297,3 +297,29 @@ def test_how_the_back_was_injured_tells_the_cause() -> None:
         language="de",
     )
     assert digest_article(article).cause == cause
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "opening", "symptoms"),
+    [
+        (
+            "pt",
+            "Dores ciáticas",
+            "A dor ciática pode ser considerada uma síndrome dolorosa referida.",
+            "Os sintomas da ciática incluem dor lombar, formigamento e fraqueza na perna.",
+        ),
+        (
+            "en",
+            "Sciatica",
+            "Sciatic pain can be thought of as a referred pain syndrome.",
+            "The symptoms of sciatica include low back pain, tingling and weakness in the leg.",
+        ),
+    ],
+)
+def test_a_sentence_whose_topic_is_the_symptoms_outranks_the_opening(
+    language: str, title: str, opening: str, symptoms: str
+) -> None:
+    """The opening names the complaint; "The symptoms of X include..." names the symptoms."""
+    filler = [para(f"Sentence number {n} of this article about the nerve.") for n in range(4)]
+    article = post(title, para(opening), *filler, para(symptoms), *filler, language=language)
+    assert digest_article(article).symptom == symptoms

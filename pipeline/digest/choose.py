@@ -16,12 +16,11 @@ The best candidate that clears the role's floor is the role's text; without one,
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
+from pipeline.digest.candidates import Candidate, candidates, has_cue, inherited_roles
 from pipeline.digest.direction import (
     Topic,
     announces_causes,
@@ -29,6 +28,7 @@ from pipeline.digest.direction import (
     denies_the_cause,
     names_the_subjects_cause,
     opens_with_the_cause,
+    opens_with_the_symptoms,
     reads_backwards,
     reports_evidence,
     subject_stems,
@@ -36,7 +36,6 @@ from pipeline.digest.direction import (
     tells_a_consequence,
     tells_a_share,
 )
-from pipeline.digest.point_blocks import is_cta
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
@@ -46,12 +45,10 @@ from pipeline.digest.sentences import (
     cut_clause,
     is_safe_cut,
     size,
-    split_sentences,
     stem_set,
     word_count,
 )
 from pipeline.digest.vocabulary import term_pattern
-from pipeline.models import Block
 
 __all__ = [
     "Candidate",
@@ -59,6 +56,8 @@ __all__ = [
     "best_sentence",
     "candidates",
     "complaint_words",
+    "has_cue",
+    "inherited_roles",
     "reads_backwards",
     "size",
     "subject_stems",
@@ -80,25 +79,9 @@ FLOOR = {"symptom": 1.0, "cause": 3.0}
 SHORT_ITEM = 5  # an item this short is shown with the items after it
 RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
-ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
-LABEL_WORDS = 5
 HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
-
-
-@dataclass(frozen=True)
-class Candidate:
-    text: str
-    role: str | None  # its section's role (a subsection takes its parent's), or its list's
-    first: bool  # the first sentence or item of the first section with its role
-    named: bool  # its section's heading names the symptoms themselves ("Signs", "증상")
-    position: float  # 0.0 at the article's start, 1.0 at its end
-    run: tuple[str, ...] = ()  # a list item's next items in the same list
-    later_item: bool = False  # a list item after the list's first
-    item: bool = False  # a list item, not a sentence of a paragraph
-    hook: bool = False  # the opening's first sentence that names a complaint
-    first_paragraph: bool = False  # a sentence of the article's first paragraph
 
 
 def best_sentence(
@@ -214,100 +197,6 @@ def with_run(candidate: Candidate) -> str:
     return LIST_JOIN.join(item.rstrip(".;,") for item in (text, *run[: RUN_ITEMS - 1]))
 
 
-def candidates(sections: list[Section]) -> list[Candidate]:
-    """Each sentence of each paragraph and each list item, with where it stands."""
-    placed: list[Candidate] = []
-    seen: set[tuple[str | None, bool]] = set()
-    for section, role in zip(sections, inherited_roles(sections), strict=True):
-        key = (role, role == "symptom" and names_symptoms(section))  # "Symptoms" after "What is it"
-        placed += section_candidates(section, role, key not in seen)
-        seen.add(key)
-    total = max(1, len(placed) - 1)
-    opening = opening_sentences(sections)
-    return [
-        replace(c, position=index / total, first_paragraph=index < opening)
-        for index, c in enumerate(placed)
-    ]
-
-
-def opening_sentences(sections: list[Section]) -> int:
-    """How many sentences the article's first paragraph holds, before any heading."""
-    if not sections or sections[0].heading is not None:
-        return 0
-    first = next((b for b in sections[0].blocks if b.kind != "heading"), None)
-    if first is None or first.kind != "paragraph" or is_cta(first.text):
-        return 0
-    return len(split_sentences(first.text))
-
-
-def section_candidates(section: Section, role: str | None, opening: bool) -> list[Candidate]:
-    """The candidates of one section; the items of a list whose lead-in names a role
-    ("Symptoms include:", "下記の症状が…") take that role in a section without one."""
-    found: list[Candidate] = []
-    blocks = [b for b in section.blocks if b.kind != "heading" and not is_cta(b.text)]
-    lead_role: str | None = None
-    named = names_symptoms(section)
-    for index, block in enumerate(blocks):
-        if block.kind == "item":
-            run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
-            first = opening and not found
-            later = index > 0 and is_item(blocks[index - 1])
-            head = Candidate(block.text, role or lead_role, first, named, 0.0, run, later, True)
-            found += item_candidates(head, role)
-            continue
-        sentences = split_sentences(block.text)
-        lead_role = cue_role(sentences[-1]) if sentences else None
-        listed = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
-        for number, sentence in enumerate(sentences, 1):
-            run = listed if number == len(sentences) and sentence.endswith(":") else ()
-            found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
-    return found
-
-
-def item_candidates(item: Candidate, role: str | None) -> list[Candidate]:
-    """A list item, or each sentence of an item that holds several ("Tension headaches: they
-    occur when... You may feel... They can be caused by..."): the first keeps the item's
-    place in its list; the others take the role of their section, not the one the list's
-    lead-in gives its items ("conditions that can cause headaches:")."""
-    sentences = split_sentences(item.text)
-    if len(sentences) < 2:
-        return [item]
-    rest = [replace(item, text=t, role=role, first=False, run=()) for t in sentences[1:]]
-    return [replace(item, text=sentences[0]), *rest]
-
-
-def names_symptoms(section: Section) -> bool:
-    return term_pattern("signals", "symptom_heading").search(section.heading or "") is not None
-
-
-def item_name(block: Block) -> str:
-    """How a list item is shown after another: by its label when it has one ("Astigmatismo"
-    for "Astigmatismo: o astigmatismo é uma condição…"), else whole."""
-    label = block.lead or (match.group(1) if (match := ITEM_LABEL.match(block.text)) else None)
-    return label.strip(" :.–—-") if label and word_count(label) <= LABEL_WORDS else block.text
-
-
-def is_item(block: Block) -> bool:
-    return block.kind == "item"
-
-
-def cue_role(text: str) -> str | None:
-    """The role a list's lead-in names by its cue, if it names the symptom or the cause."""
-    return next((role for role in FLOOR if has_cue(role, text)), None)
-
-
-def inherited_roles(sections: list[Section]) -> list[str | None]:
-    """Each section's role; a section without one, under a deeper heading than the last
-    section that had one, takes that role ("## Causes" then "### Poor posture")."""
-    roles: list[str | None] = []
-    parent: Section | None = None
-    for section in sections:
-        if section.role or section.level == 0 or (parent and section.level <= parent.level):
-            parent = section if section.role else None
-        roles.append(section.role or (parent.role if parent else None))
-    return roles
-
-
 def score(candidate: Candidate, role: str, topic: Topic) -> float:
     text = candidate.text
     points = place_score(candidate, role) + shape_score(candidate)
@@ -336,6 +225,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
         points += 2.0 * defines_the_condition(candidate, topic)
+        points += 2.0 * opens_with_the_symptoms(text)
         points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
     return points
 
@@ -406,8 +296,3 @@ def tells_a_complaint(candidate: Candidate) -> bool:
     estar nervioso")."""
     text = " ".join((candidate.text, *candidate.run))
     return complaint_words(text) > 0 or has_cue("symptom", text)
-
-
-@lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
-def has_cue(role: str, text: str) -> bool:
-    return term_pattern("cues", role).search(text) is not None

@@ -22,6 +22,7 @@ __all__ = [
     "denies_the_cause",
     "names_an_effect",
     "opens_with_the_cause",
+    "opens_with_the_symptoms",
     "reads_backwards",
     "reports_evidence",
     "subject_stems",
@@ -200,6 +201,13 @@ def tells_a_share(text: str) -> float:
 
 
 TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
+
+
+def opens_with_the_symptoms(text: str) -> bool:
+    """ "Os sintomas da ciática incluem dor lombar...", "症状は...": a sentence whose topic is
+    the symptoms (`symptom_topic`, within its first words) names them outright."""
+    match = term_pattern("signals", "symptom_topic").search(text)
+    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
 
 
 def opens_with_the_cause(text: str) -> bool:
