@@ -120,10 +120,13 @@ DENIAL_WORDS = 3  # a negation this close before a cue denies it ("is not caused
 CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 
 
+@lru_cache(maxsize=8192)
 def denies_the_cause(text: str) -> bool:
     """ "Most back pain is not related to serious conditions", "não está relacionada a...":
     every cause cue of the sentence comes just after a negation (`negation` in the language
     files, within its clause's three words before the cue). It tells what is not the cause."""
+    if term_pattern("signals", "negation").search(text) is None:
+        return False  # most sentences: no negation, nothing denied
     cues = list(term_pattern("cues", "cause").finditer(text))
     return bool(cues) and all(is_denied(text[: cue.start()]) for cue in cues)
 
@@ -203,6 +206,7 @@ def tells_a_share(text: str) -> float:
 TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
 
 
+@lru_cache(maxsize=8192)
 def opens_with_the_symptoms(text: str) -> bool:
     """ "Os sintomas da ciática incluem dor lombar...", "症状は...": a sentence whose topic is
     the symptoms (`symptom_topic`, within its first words) names them outright."""
@@ -210,6 +214,7 @@ def opens_with_the_symptoms(text: str) -> bool:
     return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
 
 
+@lru_cache(maxsize=8192)
 def opens_with_the_cause(text: str) -> bool:
     """ "Die Ursache sind funktionelle Störungen wie...", "歯周病の原因は、...", "The main cause of
     X is...": a sentence whose topic is the cause (`cause_topic` in the language files, within
@@ -218,6 +223,7 @@ def opens_with_the_cause(text: str) -> bool:
     return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
 
 
+@lru_cache(maxsize=8192)
 def reports_evidence(text: str) -> bool:
     """ "Research suggests...", "Una meta-analisi ha mostrato...": what a study found, a
     statistic about the condition, not the complaint a reader feels."""

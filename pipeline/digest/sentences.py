@@ -25,8 +25,10 @@ MIN_CUT_WORDS = 5
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))(?:\\?\s)+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
     r"|(?<=[。！？])\s*(?=[^\s」』）)])"
-    r"|(?<=[a-zß-öø-ÿ]{3}[.!?])(?<!www[.])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})"  # glued: "nerve.The"
 )
+# Two sentences glued without a space ("...the sciatic nerve.The pain"), not "www.Example".
+GLUED_HINT = re.compile(r"[a-zß-öø-ÿ][.!?][A-ZÀ-ÖØ-Þ]")
+GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3}[.!?])(?<!www[.])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 # Places a clause may end: punctuation first, else just before a linking word ("and", "which").
 CLAUSE_CUTS = (
     re.compile(r"[,;:—–]\s"),
@@ -81,7 +83,10 @@ STOPWORDS = frozenset(
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, keeping abbreviations like "Dr." or "e.g." inside their sentence."""
+    """Sentences of a text, keeping abbreviations like "Dr." or "e.g." inside their sentence;
+    two sentences glued without a space ("...the nerve.The pain") are two."""
+    if GLUED_HINT.search(text):
+        text = GLUED.sub(" ", text)
     pieces = [p.strip() for p in SENTENCE_END.split(text) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
