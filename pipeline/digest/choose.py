@@ -16,36 +16,39 @@ The best candidate that clears the role's floor is the role's text; without one,
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
+from pipeline.digest.candidates import Candidate, candidates, has_cue, inherited_roles
 from pipeline.digest.direction import (
     Topic,
     announces_causes,
     complaint_words,
+    denies_the_cause,
     names_the_subjects_cause,
+    opens_with_the_cause,
+    opens_with_the_symptoms,
     reads_backwards,
+    reports_evidence,
     subject_stems,
     talks_of_the_cause,
     tells_a_consequence,
     tells_a_share,
 )
-from pipeline.digest.point_blocks import is_cta
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
     ELLIPSIS,
+    LEANS_BACK,
     META,
     MIN_CUT_WORDS,
+    cut_clause,
     is_safe_cut,
-    split_sentences,
+    size,
     stem_set,
     word_count,
 )
 from pipeline.digest.vocabulary import term_pattern
-from pipeline.models import Block
 
 __all__ = [
     "Candidate",
@@ -53,6 +56,8 @@ __all__ = [
     "best_sentence",
     "candidates",
     "complaint_words",
+    "has_cue",
+    "inherited_roles",
     "reads_backwards",
     "size",
     "subject_stems",
@@ -66,6 +71,7 @@ ELSEWHERE = ("treatment", "selfcare", "professional", "faq", "cta", "references"
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co)/|@\w{3,}\)")
 SENTENCE_END = re.compile(r"[.!?。！？:;…][\"”’')」』]*\s*$")
 LONG_WORDS = 45  # longer than a card holds well
+CUT_PENALTY = 0.5  # a long sentence a safe clause cut brings within a card
 FRAGMENT_WORDS = 3  # shorter than a sentence (a list item "Ciática" tells little alone)
 # What each role needs at least: a section of its own, or its cue, or for a symptom some
 # complaint words near the opening.
@@ -73,22 +79,9 @@ FLOOR = {"symptom": 1.0, "cause": 3.0}
 SHORT_ITEM = 5  # an item this short is shown with the items after it
 RUN_ITEMS = 3  # items shown after a short item or a lead-in
 LIST_JOIN = "; "  # as story.LIST_JOIN
-ITEM_LABEL = re.compile(r"([^:.!?]{2,40}):\s")  # "Presbiopia: a presbiopia é…"
-LABEL_WORDS = 5
+HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
-
-
-@dataclass(frozen=True)
-class Candidate:
-    text: str
-    role: str | None  # its section's role (a subsection takes its parent's), or its list's
-    first: bool  # the first sentence or item of the first section with its role
-    named: bool  # its section's heading names the symptoms themselves ("Signs", "증상")
-    position: float  # 0.0 at the article's start, 1.0 at its end
-    run: tuple[str, ...] = ()  # a list item's next items in the same list
-    later_item: bool = False  # a list item after the list's first
-    item: bool = False  # a list item, not a sentence of a paragraph
 
 
 def best_sentence(
@@ -101,6 +94,8 @@ def best_sentence(
     found = candidates([told_the_right_way(s, topic) for s in sections])
     if any(c.role == role for c in found):  # the opening bonus is for posts without a section
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
+    elif role == "symptom":
+        found = with_hook(found)
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
     found = after_announcements(found) if role == "cause" else found
@@ -114,6 +109,25 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def with_hook(found: list[Candidate]) -> list[Candidate]:
+    """ "Ein Hexenschuss kommt oft völlig unerwartet. Eine schnelle Drehung ... und plötzlich
+    zieht ein stechender Schmerz durch den unteren Rücken": the article's first sentence, or the
+    first sentence of its first paragraph, that names a complaint is its hook, the complaint
+    the post is about."""
+    opening = [c for i, c in enumerate(found[:HOOK_SENTENCES]) if i == 0 or c.first_paragraph]
+    index = next((i for i, c in enumerate(opening) if can_hook(c.text)), None)
+    if index is None:
+        return found
+    return [*found[:index], replace(found[index], hook=True), *found[index + 1 :]]
+
+
+def can_hook(text: str) -> bool:
+    """A sentence that names a complaint of its own, not one that points back at complaints
+    told before ("These symptoms can make eating painful")."""
+    refers_back = term_pattern("signals", "refers_back").search(text) is not None
+    return complaint_words(text) > 0 and not refers_back and not LEANS_BACK.match(text)
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -165,7 +179,9 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
     if candidate.role == role:
         return True
     if has_cue(role, text):
-        return role != "cause" or not (reads_backwards(text, topic) or tells_a_consequence(text))
+        return role != "cause" or not (
+            reads_backwards(text, topic) or tells_a_consequence(text) or denies_the_cause(text)
+        )
     return role == "symptom" and complaint_words(text) > 0
 
 
@@ -181,86 +197,6 @@ def with_run(candidate: Candidate) -> str:
     return LIST_JOIN.join(item.rstrip(".;,") for item in (text, *run[: RUN_ITEMS - 1]))
 
 
-def candidates(sections: list[Section]) -> list[Candidate]:
-    """Each sentence of each paragraph and each list item, with where it stands."""
-    placed: list[Candidate] = []
-    seen: set[tuple[str | None, bool]] = set()
-    for section, role in zip(sections, inherited_roles(sections), strict=True):
-        key = (role, role == "symptom" and names_symptoms(section))  # "Symptoms" after "What is it"
-        placed += section_candidates(section, role, key not in seen)
-        seen.add(key)
-    total = max(1, len(placed) - 1)
-    return [replace(c, position=index / total) for index, c in enumerate(placed)]
-
-
-def section_candidates(section: Section, role: str | None, opening: bool) -> list[Candidate]:
-    """The candidates of one section; the items of a list whose lead-in names a role
-    ("Symptoms include:", "下記の症状が…") take that role in a section without one."""
-    found: list[Candidate] = []
-    blocks = [b for b in section.blocks if b.kind != "heading" and not is_cta(b.text)]
-    lead_role: str | None = None
-    named = names_symptoms(section)
-    for index, block in enumerate(blocks):
-        if block.kind == "item":
-            run = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
-            first = opening and not found
-            later = index > 0 and is_item(blocks[index - 1])
-            head = Candidate(block.text, role or lead_role, first, named, 0.0, run, later, True)
-            found += item_candidates(head, role)
-            continue
-        sentences = split_sentences(block.text)
-        lead_role = cue_role(sentences[-1]) if sentences else None
-        listed = tuple(item_name(b) for b in itertools.takewhile(is_item, blocks[index + 1 :]))
-        for number, sentence in enumerate(sentences, 1):
-            run = listed if number == len(sentences) and sentence.endswith(":") else ()
-            found.append(Candidate(sentence, role, opening and not found, named, 0.0, run))
-    return found
-
-
-def item_candidates(item: Candidate, role: str | None) -> list[Candidate]:
-    """A list item, or each sentence of an item that holds several ("Tension headaches: they
-    occur when... You may feel... They can be caused by..."): the first keeps the item's
-    place in its list; the others take the role of their section, not the one the list's
-    lead-in gives its items ("conditions that can cause headaches:")."""
-    sentences = split_sentences(item.text)
-    if len(sentences) < 2:
-        return [item]
-    rest = [replace(item, text=t, role=role, first=False, run=()) for t in sentences[1:]]
-    return [replace(item, text=sentences[0]), *rest]
-
-
-def names_symptoms(section: Section) -> bool:
-    return term_pattern("signals", "symptom_heading").search(section.heading or "") is not None
-
-
-def item_name(block: Block) -> str:
-    """How a list item is shown after another: by its label when it has one ("Astigmatismo"
-    for "Astigmatismo: o astigmatismo é uma condição…"), else whole."""
-    label = block.lead or (match.group(1) if (match := ITEM_LABEL.match(block.text)) else None)
-    return label.strip(" :.–—-") if label and word_count(label) <= LABEL_WORDS else block.text
-
-
-def is_item(block: Block) -> bool:
-    return block.kind == "item"
-
-
-def cue_role(text: str) -> str | None:
-    """The role a list's lead-in names by its cue, if it names the symptom or the cause."""
-    return next((role for role in FLOOR if has_cue(role, text)), None)
-
-
-def inherited_roles(sections: list[Section]) -> list[str | None]:
-    """Each section's role; a section without one, under a deeper heading than the last
-    section that had one, takes that role ("## Causes" then "### Poor posture")."""
-    roles: list[str | None] = []
-    parent: Section | None = None
-    for section in sections:
-        if section.role or section.level == 0 or (parent and section.level <= parent.level):
-            parent = section if section.role else None
-        roles.append(section.role or (parent.role if parent else None))
-    return roles
-
-
 def score(candidate: Candidate, role: str, topic: Topic) -> float:
     text = candidate.text
     points = place_score(candidate, role) + shape_score(candidate)
@@ -273,11 +209,13 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
         points -= 3.0 * talks_of_the_cause(text)
         points -= 3.0 * tells_a_consequence(text)
+        points -= 3.0 * denies_the_cause(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
         announced = announces_causes(text, bool(candidate.run))
         points -= 1.5 * announced
         points -= 2.0 * tells_a_share(text)
         points += 1.0 * (not announced and names_the_subjects_cause(text, topic))
+        points += 1.5 * (not announced and opens_with_the_cause(text))
     if role == "symptom":
         points -= 1.0 * any(has_cue(other, text) for other in ("selfcare", "professional"))
         points += 0.75 * min(3, complaint_words(text))
@@ -287,14 +225,16 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points -= 2.0 * (term_pattern("signals", "refers_back").search(text) is not None)
         points -= 2.5 * (term_pattern("signals", "relief").search(text) is not None)
         points += 2.0 * defines_the_condition(candidate, topic)
+        points += 2.0 * opens_with_the_symptoms(text)
+        points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
     return points
 
 
 def place_score(candidate: Candidate, role: str) -> float:
     """Where the candidate stands: its section's role, and how early in the article."""
     points = 1.5 * (1.0 - candidate.position)
-    if role == "symptom" and candidate.position == 0.0 and complaint_words(candidate.text):
-        points += 1.5  # the article's first sentence most often names the complaint
+    if role == "symptom" and candidate.hook:
+        points += 1.5  # the article's opening most often names the complaint
     if candidate.role == role:
         points += 3.0 + 2.0 * candidate.first * (
             role != "symptom" or complaint_words(candidate.text) > 0
@@ -309,8 +249,8 @@ def shape_score(candidate: Candidate) -> float:
     text = candidate.text
     words = size(text)
     points = 0.0
-    if text.rstrip().endswith("?"):
-        points -= 2.5
+    if text.rstrip().endswith("?") and not candidate.hook:
+        points -= 2.5  # "What causes it?"; the hook may ask ("Do you ever get jaw pain?")
     if text.rstrip().endswith(":") and not candidate.run:
         points -= 2.0
     if not candidate.item and not SENTENCE_END.search(text):
@@ -322,8 +262,15 @@ def shape_score(candidate: Candidate) -> float:
     if words < FRAGMENT_WORDS:
         points -= 1.5
     if words > LONG_WORDS:
-        points -= 1.5 + (words > 2 * LONG_WORDS)
+        points -= 1.5 + (words > 2 * LONG_WORDS) if not fits_when_cut(text) else CUT_PENALTY
     return points
+
+
+def fits_when_cut(text: str) -> bool:
+    """A long sentence whose first clauses a card holds, cut safely ("A dor ciática pode
+    decorrer de várias causas, sendo a hérnia discal a mais comum; além desta, ...")."""
+    cut = cut_clause(text, LONG_WORDS)
+    return cut is not None and size(cut) <= LONG_WORDS
 
 
 def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
@@ -349,15 +296,3 @@ def tells_a_complaint(candidate: Candidate) -> bool:
     estar nervioso")."""
     text = " ".join((candidate.text, *candidate.run))
     return complaint_words(text) > 0 or has_cue("symptom", text)
-
-
-@lru_cache(maxsize=16384)  # each text is asked for several roles, for both fields
-def has_cue(role: str, text: str) -> bool:
-    return term_pattern("cues", role).search(text) is not None
-
-
-def size(text: str) -> int:
-    """Words, or for a text written without spaces (Japanese) about a word per three
-    characters."""
-    words = word_count(text)
-    return max(words, len(text) // 3) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else words

@@ -13,14 +13,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.digest.sentences import ASIDE, stem_set
+from pipeline.digest.sentences import ASIDE, size, stem_set
 from pipeline.digest.vocabulary import term_pattern
 
 __all__ = [
     "Topic",
     "complaint_words",
+    "denies_the_cause",
     "names_an_effect",
+    "opens_with_the_cause",
+    "opens_with_the_symptoms",
     "reads_backwards",
+    "reports_evidence",
     "subject_stems",
     "talks_of_the_cause",
     "tells_a_consequence",
@@ -112,6 +116,27 @@ def talks_of_the_cause(text: str) -> bool:
     return term_pattern("signals", "cause_talk").search(text) is not None
 
 
+DENIAL_WORDS = 3  # a negation this close before a cue denies it ("is not caused by")
+CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+
+
+@lru_cache(maxsize=8192)
+def denies_the_cause(text: str) -> bool:
+    """ "Most back pain is not related to serious conditions", "não está relacionada a...":
+    every cause cue of the sentence comes just after a negation (`negation` in the language
+    files, within its clause's three words before the cue). It tells what is not the cause."""
+    if term_pattern("signals", "negation").search(text) is None:
+        return False  # most sentences: no negation, nothing denied
+    cues = list(term_pattern("cues", "cause").finditer(text))
+    return bool(cues) and all(is_denied(text[: cue.start()]) for cue in cues)
+
+
+def is_denied(before: str) -> bool:
+    clause = CLAUSE_BREAK.split(before)[-1]
+    near = " ".join(clause.split()[-DENIAL_WORDS:])
+    return term_pattern("signals", "negation").search(near) is not None
+
+
 def tells_a_consequence(text: str) -> bool:
     """ "That's why...", "그렇기 때문에...", "そのため...": a sentence that tells what follows from
     the one before it; its "because" names the sentence before, not a cause."""
@@ -176,3 +201,30 @@ def tells_a_share(text: str) -> float:
     if STATISTIC.search(ASIDE.sub("", text)):
         return 1.0
     return 0.5 if STATISTIC.search(text) else 0.0
+
+
+TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
+
+
+@lru_cache(maxsize=8192)
+def opens_with_the_symptoms(text: str) -> bool:
+    """ "Os sintomas da ciática incluem dor lombar...", "症状は...": a sentence whose topic is
+    the symptoms (`symptom_topic`, within its first words) names them outright."""
+    match = term_pattern("signals", "symptom_topic").search(text)
+    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
+
+
+@lru_cache(maxsize=8192)
+def opens_with_the_cause(text: str) -> bool:
+    """ "Die Ursache sind funktionelle Störungen wie...", "歯周病の原因は、...", "The main cause of
+    X is...": a sentence whose topic is the cause (`cause_topic` in the language files, within
+    its first words) names it outright, as a summary of many causes does."""
+    match = term_pattern("signals", "cause_topic").search(text)
+    return match is not None and size(text[: match.start()]) <= TOPIC_WORDS
+
+
+@lru_cache(maxsize=8192)
+def reports_evidence(text: str) -> bool:
+    """ "Research suggests...", "Una meta-analisi ha mostrato...": what a study found, a
+    statistic about the condition, not the complaint a reader feels."""
+    return term_pattern("points", "evidence").search(text) is not None

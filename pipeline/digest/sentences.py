@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from pipeline.digest.vocabulary import term_pattern
+
 ELLIPSIS = "…"
 SHORT_WORDS = 20
 QUOTE_WORDS = (8, 30)
@@ -24,9 +26,9 @@ SENTENCE_END = re.compile(
     r"(?:(?<=[.!?。])|(?<=[.!?。][\"”’')]))(?:\\?\s)+(?=[“\"‘'(]?[A-Z0-9À-ÖØ-ÞÁÉÍÓÚÑ¿¡가-힣])"
     r"|(?<=[。！？])\s*(?=[^\s」』）)])"
 )
-ABBREVIATION = re.compile(
-    r"\b(Dr|Mr|Mrs|Ms|St|Prof|e\.g|i\.e|etc|vs|approx|No|Sr|Sra|Dra)\.$", re.I
-)
+# Two sentences glued without a space ("...the sciatic nerve.The pain"), not "www.Example".
+GLUED_HINT = re.compile(r"[a-zß-öø-ÿ][.!?][A-ZÀ-ÖØ-Þ]")
+GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3}[.!?])(?<!www[.])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 # Places a clause may end: punctuation first, else just before a linking word ("and", "which").
 CLAUSE_CUTS = (
     re.compile(r"[,;:—–]\s"),
@@ -81,15 +83,29 @@ STOPWORDS = frozenset(
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, keeping abbreviations like "Dr." or "e.g." inside their sentence."""
+    """Sentences of a text, keeping abbreviations like "Dr." or "e.g." inside their sentence;
+    two sentences glued without a space ("...the nerve.The pain") are two."""
+    if GLUED_HINT.search(text):
+        text = GLUED.sub(" ", text)
     pieces = [p.strip() for p in SENTENCE_END.split(text) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and ABBREVIATION.search(sentences[-1]):
+        if sentences and ends_with_abbreviation(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
     return sentences
+
+
+@lru_cache(maxsize=1)
+def abbreviation_end() -> re.Pattern[str]:
+    """An abbreviation at a text's end, of any language (`abbreviation` in the language
+    files' [signals]: "Dr.", "e.g.", "z.B.", "bzw.", "p. ex.")."""
+    return re.compile(rf"(?:{term_pattern('signals', 'abbreviation').pattern})$")
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    return abbreviation_end().search(text[-12:]) is not None
 
 
 def word_count(text: str) -> int:
@@ -235,3 +251,10 @@ def pick_quotes(
 def overlap(first: str, second: str) -> float:
     a, b = stem_set(first), stem_set(second)
     return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def size(text: str) -> int:
+    """Words, or for a text written without spaces (Japanese) about a word per three
+    characters."""
+    words = word_count(text)
+    return max(words, len(text) // 3) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else words
