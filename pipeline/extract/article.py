@@ -90,6 +90,7 @@ from pipeline.extract.library import (
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
@@ -145,6 +146,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
+    blocks = recover_sibling_lists(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
