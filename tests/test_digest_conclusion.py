@@ -48,8 +48,29 @@ CARE = (heading("Treatment"), item("Stretching the calf"), item("Supportive inso
             "For lasting relief from heel pain, physiotherapy treats the root cause. "
             "Book a consultation with our team today.",
         ),
+        # a proverb that closes a post on prevention, in English and Spanish
+        (
+            "When it comes to heel pain, prevention is better than the cure. Stretch daily.",
+            "When it comes to heel pain, prevention is better than the cure. Stretch daily.",
+        ),
+        (
+            "Con el dolor de talón, más vale prevenir que curar.",
+            "Con el dolor de talón, más vale prevenir que curar.",
+        ),
+        # a Japanese call to action written with 下さい, and the note under a ※ after it
+        (
+            "かかとの痛みは当院へお任せ下さい。 ※訪問エリア 東住吉区、住吉区 平野区、阿倍野区",
+            "かかとの痛みは当院へお任せ下さい。",
+        ),
     ],
-    ids=["closing-wish", "prognosis-fr", "summary-before-cta"],
+    ids=[
+        "closing-wish",
+        "prognosis-fr",
+        "summary-before-cta",
+        "proverb-en",
+        "proverb-es",
+        "ja-kanji-kudasai",
+    ],
 )
 def test_a_cued_last_paragraph_is_the_conclusion(closing: str, expected: str) -> None:
     assert conclusion_of(OPENING, *CARE, para(closing)) == expected

@@ -430,6 +430,11 @@ def test_body_split_around_an_ad_is_recovered() -> None:
         ("More than half of runners have knee pain at some point.", False),
         ("Sources of knee pain include the joint, the kneecap and the tendons.", False),
         ("Tagged with care, the samples were sent to the lab, then tested.", False),
+        # "you may also be interested in" lines, in other languages
+        ("Te puede interesar: Osteopatía para deportistas · Estrés y tensión", True),
+        ("Potrebbe interessarti anche: Mal di schiena", True),
+        ("Das könnte Sie auch interessieren: Rückenschmerzen", True),
+        ("Te puede interesar saber que el dolor suele ceder en semanas.", False),
     ],
 )
 def test_chrome_phrases(text: str, chrome: bool) -> None:

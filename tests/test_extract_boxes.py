@@ -6,6 +6,7 @@ from the cause list, so they and the lists must come through, each label apart f
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import pytest
 from lxml.html import document_fromstring
@@ -13,6 +14,7 @@ from lxml.html import document_fromstring
 from pipeline.digest import digest_article
 from pipeline.extract.article import extract_article
 from pipeline.extract.headings import recover_headings
+from pipeline.load.source import read_file
 from pipeline.models import Block, Page
 
 BOXES = """<html lang="{lang}"><head><title>{title}</title></head><body>
@@ -198,3 +200,17 @@ def test_a_heading_that_opens_its_section_box_comes_back() -> None:
         "Extra weight puts pressure on the ligament.",
         "Runners are at risk too.",
     ]
+
+
+SIBLING_BOXES = Path(__file__).parent / "data" / "extract" / "sibling-boxes.html"  # made up
+
+
+def test_a_list_of_sentences_in_a_box_beside_the_articles_box_comes_back() -> None:
+    """The tips box shares its class with the box that holds the article: its heading and its
+    sentences come back in order; its list of links and the comments list do not."""
+    article = extract_article(read_file(SIBLING_BOXES))
+    texts = [b.text for b in article.blocks]
+    assert texts[-5] == "Tips para prevenir la hipersensibilidad"
+    assert [b.kind for b in article.blocks[-5:]] == ["heading"] + ["item"] * 4
+    assert texts[-4].startswith("No cepillar los dientes") and texts[-1].startswith("Acudir")
+    assert not any("Dolor de muela" in t or "gracias" in t for t in texts)

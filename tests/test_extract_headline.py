@@ -182,3 +182,61 @@ def test_a_page_without_a_title_never_takes_a_part_heading(body: str, title: str
 )
 def test_the_authors_line_inside_the_h1_is_not_part_of_the_headline(h1: str, title: str) -> None:
     assert headline(f"<html><body><article><h1>{h1}</h1>{BODY}</article></body></html>") == title
+
+
+def test_the_breadcrumbs_last_step_names_the_page_when_the_title_is_the_site() -> None:
+    """A <title> that is only the clinic's name, no <h1>: the subheading that the breadcrumb
+    trail's last step repeats is the page's title (English and German)."""
+    for crumbs, visible, site in [
+        ("<li><a href='/'>Home</a></li><li>Heel pain</li>", "Heel pain", "Lakeside Podiatry"),
+        (
+            "<li><a href='p.php'>Prophylaxe</a></li><li><a href='k.php'>Karies Diagnostik</a></li>",
+            "Karies Diagnostik",
+            "Zahnarztpraxis Mitte | Ihr Zahnarzt",
+        ),
+    ]:
+        body = f"<ol class='breadcrumb'>{crumbs}</ol><div><h3>{visible}</h3>{BODY}</div>"
+        assert headline(page(f"<title>{site}</title>", body)) == visible
+
+
+def test_a_breadcrumb_alone_does_not_outvote_the_title() -> None:
+    body = f"<ul class='breadcrumbs'><li>Home</li><li>Services</li></ul><div>{BODY}</div>"
+    assert headline(page("<title>Sciatica | Lakeside Clinic</title>", body)) == "Sciatica"
+
+
+def sections(headings: list[str]) -> str:
+    """Sections of two different paragraphs each (the library drops repeated text)."""
+    return "".join(
+        f"<h2>{h}</h2>"
+        + "".join(
+            f"<p>Note {i}{j}: tailbone pain gets worse with long sitting, and a sharp pain on"
+            f" standing up ({i}{j}) is common in adults who sit for work.</p>"
+            for j in range(2)
+        )
+        for i, h in enumerate(headings)
+    )
+
+
+@pytest.mark.parametrize(
+    ("banner", "title"),
+    [
+        (
+            "<div class='carousel-item'><img src='b.png' alt=''>"
+            "<div class='carousel-caption'><h2>Coccydynia Treatment</h2></div></div>",
+            "Coccydynia Treatment",
+        ),
+        ("<section class='page-hero'><h2><span>歯周病治療</span></h2></section>", "歯周病治療"),
+    ],
+)
+def test_a_page_with_no_title_takes_its_banner_heading(banner: str, title: str) -> None:
+    """No <title>, the only <h1> a call to action: the heading in the page's banner, not the
+    first subheading of the body."""
+    body = sections(["Living with tailbone pain", "Early diagnosis", "Conclusion"])
+    markup = f"{banner}<div class='row'>{body}</div><h1>Call Us Today for Consultation</h1>"
+    assert headline(f"<html><body>{markup}</body></html>") == title
+
+
+def test_a_first_heading_outside_a_banner_is_no_banner_title() -> None:
+    body = sections(["Living with tailbone pain", "Early diagnosis", "Conclusion"])
+    markup = f"<div class='content'>{body}</div><h1>Call Us Today for Consultation</h1>"
+    assert headline(f"<html><body>{markup}</body></html>") == "Living with tailbone pain"

@@ -279,3 +279,14 @@ def test_headings_of_boxes_and_later_h1s_are_put_back() -> None:
     blocks = extract_article(Page(origin="x", text=html, kind="html")).blocks
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert {"Whiplash", "Nerve compression", "How to manage"} <= set(headings), headings
+
+
+def test_a_markdown_post_ends_without_its_related_posts_line() -> None:
+    """A theme's "Te puede interesar: ..." or "Read also: ..." line after the last
+    paragraph is site chrome; the same words inside the post stay."""
+    text = "El dolor de hombro suele venir del manguito rotador y mejora con ejercicio. " * 3
+    cta = "Reserva tu cita y recupera la movilidad de tu hombro."
+    related = "Te puede interesar: Osteopatía para deportistas · Cómo el estrés genera tensión"
+    markdown = f"---\ntitle: Hombro\n---\n\n{text}\n\n{cta}\n\n{related}\n"
+    blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
+    assert blocks[-1].text == cta

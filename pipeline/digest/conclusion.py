@@ -152,10 +152,13 @@ def is_page_furniture(block: Block) -> bool:
 
 
 def is_page_furniture_text(text: str) -> bool:
-    """A line that is contact details, a bare link or template code, not prose."""
+    """A line that is contact details, a bare link, template code or a note under a
+    reference mark ("※訪問エリア ..."), not prose."""
     return bool(
         re.search(
-            r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b", text, re.I
+            r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b|^※",
+            text,
+            re.I,
         )
         or re.match(r"(learn|read|find out) more\b", text, re.I)
     )

@@ -77,6 +77,7 @@ from pipeline.extract.headline import (
     html_headline,
     part_heading,
     title_heading,
+    usable_banner,
     usable_title,
 )
 from pipeline.extract.jsx import jsx_to_html
@@ -89,6 +90,7 @@ from pipeline.extract.library import (
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.load.chars import clean_characters
@@ -144,6 +146,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
+    blocks = recover_sibling_lists(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
@@ -154,7 +157,8 @@ def extract_html(page: Page) -> Article:
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
         title = (
-            title_heading(blocks)
+            usable_banner(tree)
+            or title_heading(blocks)
             or html_headline(tree, meta, None, headings_alone=True)
             or file_title(page.path)
             or first_heading(blocks)

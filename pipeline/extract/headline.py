@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
+from pipeline.extract.title_hints import banner_heading, crumb_titles
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
 
@@ -47,8 +48,9 @@ LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
 MAX_WORDS = 25
 REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
 WEIGHTS = {"h1": 3.0, "class": 2.0, "subclass": 1.5, "heading": 1.0, "meta": 1.5, "title": 1.0}
-WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0}
-TITLES = ("h1", "meta", "title", "hint", "front", "body-h1")  # sources that title the page
+WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0, "crumb": 1.0}
+# sources that title the page
+TITLES = ("h1", "meta", "title", "hint", "front", "body-h1", "crumb")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,13 @@ NUMBERING = re.compile(r"^\s*(?:\d+[.)]|#\d+)\s*")
 def title_heading(blocks: tuple[Block, ...]) -> str:
     """The first heading that can stand for the article's title: not a part of its story."""
     return next((b.text for b in blocks if b.kind == "heading" and not part_heading(b.text)), "")
+
+
+def usable_banner(tree: HtmlElement) -> str:
+    """The heading of the page's banner, when it can be a title: not a call to action, a
+    placeholder or a part of the story."""
+    text = banner_heading(tree)
+    return text if usable_title(text) and not part_heading(text) else ""
 
 
 def usable_title(text: str) -> bool:
@@ -280,6 +289,7 @@ def html_headline(
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
         candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
+    candidates.extend(Candidate(text, "crumb") for text in crumb_titles(tree))
     return vote(candidates, headings_alone)
 
 

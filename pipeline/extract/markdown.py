@@ -12,7 +12,7 @@ from pipeline.extract.blocks import (
     nest_labels,
     split_bullets,
 )
-from pipeline.extract.cleanup import clean_text, drop_captions
+from pipeline.extract.cleanup import clean_text, drop_captions, is_chrome
 from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import file_title, markdown_headline, title_heading
@@ -39,6 +39,7 @@ def extract_markdown(page: Page) -> Article:
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
     blocks = drop_contact_boxes(drop_captions(drop_references(tuple(blocks_from_html(soup)))))
+    blocks = drop_closing_chrome(blocks)
     title = (
         markdown_headline(meta, blocks)
         or title_heading(blocks)
@@ -56,6 +57,19 @@ def extract_markdown(page: Page) -> Article:
         language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
         image=meta_text(meta, "image"),
     )
+
+
+CLOSING_TAIL = 3  # site chrome is looked for among the body's last blocks
+
+
+def drop_closing_chrome(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body without the site's lines it ends on: a related-posts line ("Te puede
+    interesar: ...", "Read also: ..."), a share or tag line, that a theme's Markdown post
+    writes after its last paragraph."""
+    end = len(blocks)
+    while end > max(0, len(blocks) - CLOSING_TAIL) and is_chrome(blocks[end - 1].text):
+        end -= 1
+    return blocks[:end]
 
 
 def meta_text(meta: dict[str, Any], key: str) -> str | None:
