@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from pipeline.brand import resource_dir
 from pipeline.lazy_patterns import PatternsOnUse
 from pipeline.models import ConfigError
+from pipeline.patterncache import compile_cached
 
 # Section roles with a vocabulary, in the order that breaks a tie between two heading matches
 # at the same place; a heading that matches none is "other".
@@ -272,7 +273,7 @@ def pattern_source(fragments: list[str], mode: str) -> str:
 
 def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern_source(fragments, mode), re.IGNORECASE)
+        return compile_cached(pattern_source(fragments, mode), re.IGNORECASE)
     except re.error as combined:
         for fragment in fragments:  # name the fragment at fault
             try:
