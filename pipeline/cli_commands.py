@@ -122,6 +122,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_agency(args, cmd_run)
     from pipeline.commands.batch import ProgressBar, expand_sources, run_batch
     from pipeline.commands.run import check_out_dir, run_source
+    from pipeline.commands.warm import warm_up
 
     started = time.perf_counter()
     check_out_dir(args.out)
@@ -131,7 +132,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     bar = ProgressBar(len(sources), sys.stderr, enabled=not args.quiet)
     try:
         outcomes = run_batch(
-            work, sources, args.jobs, partial(report_outcome, bar, args.quiet), args.debug
+            work,
+            sources,
+            args.jobs,
+            partial(report_outcome, bar, args.quiet),
+            args.debug,
+            partial(warm_up, options),
         )
     finally:
         bar.close()

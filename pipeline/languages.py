@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from pipeline.brand import resource_dir
+from pipeline.lazy_patterns import PatternsOnUse
 from pipeline.models import ConfigError
+from pipeline.patterncache import compile_cached
 
 # Section roles with a vocabulary, in the order that breaks a tie between two heading matches
 # at the same place; a heading that matches none is "other".
@@ -145,12 +147,14 @@ def missing_language_warning(code: str) -> str:
 def load_language(code: str | None, templates: Path | None = None) -> Language:
     """The language's file, read once per process; English with a `warning` when it has none.
 
-    `templates` is a templates folder to read instead of the bundled one.
+    `templates` is a templates folder to read instead of the bundled one: its patterns are
+    checked at once. The bundled files' patterns are compiled when first used (the tests
+    compile them all).
     """
     wanted = base_code(code)
     path = languages_dir(templates) / f"{wanted}.toml"
     if LANGUAGE_CODE.fullmatch(wanted) and path.is_file():
-        return read_language(path)
+        return read_language(path, check=templates is not None)
     if wanted == FALLBACK:
         raise ConfigError(f"language file {path} is missing from the installation")
     english = load_language(FALLBACK, templates)
@@ -168,7 +172,8 @@ def load_words(code: str | None, templates: Path | None = None) -> Wording:
     return load_language(FALLBACK, templates).words
 
 
-def read_language(path: Path) -> Language:
+def read_language(path: Path, check: bool = True) -> Language:
+    """The file's language; its patterns are compiled at first use, or all now with `check`."""
     data = read_file(path)
     unknown = [key for key in data if key not in FILE_KEYS]
     if unknown:
@@ -176,16 +181,24 @@ def read_language(path: Path) -> Language:
     mode = data.get("match", "word-start")
     if mode not in MATCH_MODES:
         fail(path, "match", f"must be one of: {', '.join(MATCH_MODES)}")
+    headings = read_patterns(data, "headings", path, mode)
+    cues = read_patterns(data, "cues", path, mode)
+    signals, points, page_kinds = (
+        read_cue_lists(data, key, path, mode) for key in ("signals", "points", "page_kinds")
+    )
+    if check:
+        for patterns in (headings, cues, signals, points, page_kinds):
+            patterns.compile_all()
     return Language(
         code=path.stem,
         name=text(data, "name", path),
-        headings=read_patterns(data, "headings", path, mode),
-        cues=read_patterns(data, "cues", path, mode),
+        headings=headings,
+        cues=cues,
         stopwords=read_stopwords(data, path),
         words=read_wording(data, path),
-        signals=read_cue_lists(data, "signals", path, mode),
-        points=read_cue_lists(data, "points", path, mode),
-        page_kinds=read_cue_lists(data, "page_kinds", path, mode),
+        signals=signals,
+        points=points,
+        page_kinds=page_kinds,
     )
 
 
@@ -225,19 +238,16 @@ def text_list(data: dict[str, Any], key: str, path: Path, prefix: str = "") -> l
     return [str(v) for v in value or []]
 
 
-def read_patterns(
-    data: dict[str, Any], key: str, path: Path, mode: str
-) -> dict[str, re.Pattern[str]]:
+def read_patterns(data: dict[str, Any], key: str, path: Path, mode: str) -> PatternsOnUse:
     """One regex per role from its list of fragments; every role must have a list."""
     roles = table(data, key, path)
     unknown = [role for role in roles if role not in ROLES]
     if unknown:
         fail(path, f"{key}.{unknown[0]}", f"is not a role (roles: {', '.join(ROLES)})")
-    patterns = {}
-    for role in ROLES:
-        fragments = text_list(roles, role, path, f"{key}.")
-        patterns[role] = compile_fragments(fragments, mode, path, f"{key}.{role}")
-    return patterns
+    fragments = {role: text_list(roles, role, path, f"{key}.") for role in ROLES}
+    return PatternsOnUse(
+        ROLES, lambda role: compile_fragments(fragments[role], mode, path, f"{key}.{role}")
+    )
 
 
 @lru_cache(maxsize=64)
@@ -263,7 +273,7 @@ def pattern_source(fragments: list[str], mode: str) -> str:
 
 def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern_source(fragments, mode), re.IGNORECASE)
+        return compile_cached(pattern_source(fragments, mode), re.IGNORECASE)
     except re.error as combined:
         for fragment in fragments:  # name the fragment at fault
             try:
@@ -273,20 +283,15 @@ def compile_fragments(fragments: list[str], mode: str, path: Path, key: str) -> 
         fail(path, key, f"has patterns that do not go together ({combined})")
 
 
-def read_cue_lists(
-    data: dict[str, Any], key: str, path: Path, mode: str
-) -> dict[str, re.Pattern[str]]:
+def read_cue_lists(data: dict[str, Any], key: str, path: Path, mode: str) -> PatternsOnUse:
     """An optional table of named fragment lists ("[signals]", "[points]"), one regex per
     name; a bad fragment is named by its key ("signals.complaint")."""
-    if key not in data:
-        return {}
-    lists = table(data, key, path)
-    return {
-        name: compile_fragments(
-            text_list(lists, name, path, f"{key}."), mode, path, f"{key}.{name}"
-        )
-        for name in lists
-    }
+    lists = table(data, key, path) if key in data else {}
+    fragments = {name: text_list(lists, name, path, f"{key}.") for name in lists}
+    return PatternsOnUse(
+        tuple(fragments),
+        lambda name: compile_fragments(fragments[name], mode, path, f"{key}.{name}"),
+    )
 
 
 def read_stopwords(data: dict[str, Any], path: Path) -> frozenset[str]:

@@ -44,44 +44,46 @@ except (ImportError, AttributeError):  # not CPython 3.11+: no cache
 CODE_TYPE = "I"  # unsigned int: _sre.CODESIZE bytes per word of the program
 
 
-def compile_cached(source: str) -> re.Pattern[str]:
-    """`re.compile(source)` (no flags), through the cache when this Python allows it."""
+def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`, through the cache when this Python allows it."""
     if not STAMP or array(CODE_TYPE).itemsize != _sre.CODESIZE:
-        return re.compile(source)
-    path = entry_path(source)
-    pattern = read_entry(path, source) if path is not None else None
+        return re.compile(source, flags)
+    flags = int(flags)
+    path = entry_path(source, flags)
+    pattern = read_entry(path, source, flags) if path is not None else None
     if pattern is not None:
         return pattern
-    parts = compile_parts(source)
+    parts = compile_parts(source, flags)
     pattern = build(source, parts)
     if pattern is None:  # pragma: no cover - our own program refused: compile as usual
-        return re.compile(source)
+        return re.compile(source, flags)
     if path is not None:
-        write_entry(path, {"key": entry_key(source), **parts})
+        write_entry(path, {"key": entry_key(source, flags), **parts})
     return pattern
 
 
-def entry_key(source: str) -> str:
-    return hashlib.sha256(f"{STAMP}\n{source}".encode()).hexdigest()
+def entry_key(source: str, flags: int = 0) -> str:
+    named = f"{STAMP}\n{source}" if not flags else f"{STAMP}\nflags {flags}\n{source}"
+    return hashlib.sha256(named.encode()).hexdigest()
 
 
-def entry_path(source: str) -> Path | None:
+def entry_path(source: str, flags: int = 0) -> Path | None:
     try:
-        return cache_root() / "patterns" / f"{entry_key(source)[:40]}.sre"
+        return cache_root() / "patterns" / f"{entry_key(source, flags)[:40]}.sre"
     except RuntimeError:  # no home folder to be found
         return None
 
 
-def compile_parts(source: str) -> dict[str, Any]:
-    """What `re._compiler.compile` hands to `_sre.compile`, for `source` without flags."""
-    parsed = _parser.parse(source, 0)
+def compile_parts(source: str, flags: int = 0) -> dict[str, Any]:
+    """What `re._compiler.compile` hands to `_sre.compile`, for `source` with `flags`."""
+    parsed = _parser.parse(source, flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
     return {
         "flags": parsed.state.flags,
-        "code": _compiler._code(parsed, 0),
+        "code": _compiler._code(parsed, flags),
         "groups": parsed.state.groups - 1,
         "groupindex": groupindex,
         "indexgroup": indexgroup,
@@ -104,7 +106,7 @@ def build(source: str, parts: dict[str, Any]) -> re.Pattern[str] | None:
     return pattern
 
 
-def read_entry(path: Path, source: str) -> re.Pattern[str] | None:
+def read_entry(path: Path, source: str, flags: int = 0) -> re.Pattern[str] | None:
     """A cached pattern: a line of JSON (the entry's full key, flags and groups), then the
     program's words. An entry under another key's name (a copied or renamed file) is not
     taken."""
@@ -112,7 +114,7 @@ def read_entry(path: Path, source: str) -> re.Pattern[str] | None:
         data = path.read_bytes()
         head, _, words = data.partition(b"\n")
         parts = json.loads(head)
-        if not isinstance(parts, dict) or parts.get("key") != entry_key(source):
+        if not isinstance(parts, dict) or parts.get("key") != entry_key(source, flags):
             return None
         code = array(CODE_TYPE)
         code.frombytes(words)

@@ -22,6 +22,7 @@ from pipeline.languages import (
     role_sources,
     supported_languages,
 )
+from pipeline.lazy_patterns import PatternsOnUse
 from pipeline.load import load_source
 from pipeline.models import ConfigError
 from tests.conftest import SAMPLES, corpus_dir
@@ -291,3 +292,33 @@ def test_a_fragment_that_breaks_the_all_language_pattern_is_a_config_error(
             vocabulary.term_pattern("cues", "faq")
     finally:
         vocabulary.term_pattern.cache_clear()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_bundled_pattern_compiles(code: str) -> None:
+    """The bundled files' patterns are compiled on first use in a run: here, all of them."""
+    language = load_language(code)
+    for table in ("headings", "cues", "signals", "points", "page_kinds"):
+        patterns = getattr(language, table)
+        assert all(isinstance(patterns[name], re.Pattern) for name in patterns), table
+    assert set(language.headings) == set(ROLES) and set(language.cues) == set(ROLES)
+
+
+def test_patterns_are_compiled_once_and_only_when_looked_up() -> None:
+    made: list[str] = []
+
+    def make(name: str) -> re.Pattern[str]:
+        made.append(name)
+        if name == "bad":
+            raise ConfigError("bad pattern")
+        return re.compile(name)
+
+    patterns = PatternsOnUse(("knee", "back", "bad"), make)
+    assert (list(patterns), len(patterns), made) == (["knee", "back", "bad"], 3, [])
+    assert patterns["knee"] is patterns["knee"] and made == ["knee"]
+    assert patterns.get("hip") is None and "hip" not in patterns and made == ["knee"]
+    with pytest.raises(ConfigError):
+        patterns["bad"]
+    with pytest.raises(ConfigError):
+        patterns.compile_all()
+    assert made == ["knee", "bad", "back", "bad"]  # a failed one is tried again

@@ -98,3 +98,19 @@ def test_a_labels_role_words_go_as_the_plain_pattern_takes_them(cache: Path, rol
     for label in ("Signs and Symptoms", "CAUSES OF KNEE PAIN", "Treatment options", "Fazit",
                   "원인과 증상", "よくある質問", "Causas y tratamientos"):  # fmt: skip
         assert role_words("headings", role).sub(" ", label) == plain.sub(" ", label)
+
+
+@pytest.mark.parametrize("flags", [re.IGNORECASE, re.IGNORECASE | re.MULTILINE])
+def test_a_pattern_with_flags_is_kept_apart_from_the_same_source_without(
+    cache: Path, flags: re.RegexFlag
+) -> None:
+    plain, flagged = compile_cached(SOURCE), compile_cached(SOURCE, flags)
+    assert (plain, flagged) == (re.compile(SOURCE), re.compile(SOURCE, flags))
+    assert len(list(cache.iterdir())) == 2
+    again = compile_cached(SOURCE, flags)
+    assert again == re.compile(SOURCE, flags) and again is not flagged
+    word = compile_cached("symptoms", flags)
+    assert (
+        word.search("SYMPTOMS") is not None
+        and compile_cached("symptoms").search("SYMPTOMS") is None
+    )

@@ -8,6 +8,8 @@ all URLs or article files (an article saved as .txt, say) is refused as a whole.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
 import re
 import signal
@@ -15,6 +17,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
@@ -150,12 +153,16 @@ def run_batch(
     jobs: int,
     report: Callable[[Outcome[T]], None],
     debug: bool = False,
+    prepare: Callable[[], None] | None = None,
 ) -> list[Outcome[T]]:
     """Run `work` on every source, in `jobs` processes when there are several; never stop early
-    for a failure. Ctrl-C cancels the queued sources at once and raises `Interrupted`."""
+    for a failure. Ctrl-C cancels the queued sources at once and raises `Interrupted`.
+
+    `prepare` warms this process before it forks the workers (see commands/warm.py); it is
+    not called when the sources run here, or when workers do not fork."""
     outcomes: list[Outcome[T]] = []
     try:
-        for outcome in iterate_outcomes(work, sources, jobs, debug):
+        for outcome in iterate_outcomes(work, sources, jobs, debug, prepare):
             report(outcome)
             outcomes.append(outcome)
     except KeyboardInterrupt:
@@ -165,7 +172,11 @@ def run_batch(
 
 
 def iterate_outcomes(
-    work: Callable[[str], T], sources: Sequence[str], jobs: int, debug: bool
+    work: Callable[[str], T],
+    sources: Sequence[str],
+    jobs: int,
+    debug: bool,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[Outcome[T]]:
     if jobs <= 1 or len(sources) <= 1:
         for source in sources:
@@ -173,8 +184,11 @@ def iterate_outcomes(
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only for several sources
 
+    context = pool_context()
+    if prepare is not None and context.get_start_method() == "fork":
+        prepared_fork(prepare)
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(sources)), mp_context=pool_context(), initializer=start_worker
+        max_workers=min(jobs, len(sources)), mp_context=context, initializer=start_worker
     )
     try:
         futures: dict[Future[T], str] = {pool.submit(Worker(work), s): s for s in sources}
@@ -212,6 +226,34 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             process.kill()
 
 
+def prepared_fork(prepare: Callable[[], None]) -> None:
+    """Run `prepare` (warm the caches the workers will inherit), then freeze what it left:
+    `gc.freeze()` keeps the workers' collections from walking, and so copying page by page,
+    the objects they share with this process."""
+    prepare()
+    gc.collect()
+    gc.freeze()
+
+
+def release_memory() -> None:
+    """Give freed heap memory back to the system: glibc keeps it for reuse, and a worker's
+    resident size would grow with the batch. Elsewhere (macOS, Windows, musl) nothing."""
+    trim = malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc: musl has no malloc_trim
+        return None
+    return function
+
+
 _busy = False  # in a worker: whether it is working on a source
 
 
@@ -230,6 +272,7 @@ class Worker(Generic[T]):
             os._exit(130)
         finally:
             _busy = False
+            release_memory()  # flat memory over a long batch
 
 
 def start_worker() -> None:
