@@ -182,3 +182,36 @@ def test_a_page_without_a_title_never_takes_a_part_heading(body: str, title: str
 )
 def test_the_authors_line_inside_the_h1_is_not_part_of_the_headline(h1: str, title: str) -> None:
     assert headline(f"<html><body><article><h1>{h1}</h1>{BODY}</article></body></html>") == title
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (  # a banner's <h2> over the body's <h3>s, and a call to action as the only <h1>
+            "<div class='banner'><h2>Coccydynia Treatment</h2></div><h3>The Key Coccydynia "
+            f"Symptoms</h3>{BODY}<h3>Early Diagnosis of Coccydynia</h3>{BODY}"
+            "<h1>Call Us Today for Consultation</h1>",
+            "Coccydynia Treatment",
+        ),
+        (  # subheadings that repeat each other's words do not make a title
+            f"<h2>歯周病治療・歯肉ケア</h2><h3>歯周病ケアプログラム</h3>{BODY}"
+            f"<h3>歯周病プログラム</h3>{BODY}",
+            "歯周病治療・歯肉ケア",
+        ),
+        (  # a heading that names a part of the story is no title: the next one is
+            f"<h2>Síntomas</h2>{BODY}<h2>Ciática y embarazo</h2>{BODY}<h3>Tratamiento</h3>",
+            "Ciática y embarazo",
+        ),
+    ],
+)
+def test_a_page_without_a_title_takes_its_first_top_heading(body: str, title: str) -> None:
+    assert headline(f"<html><body>{body}</body></html>") == title
+
+
+def test_a_title_tag_that_repeats_the_top_subheading_confirms_it() -> None:
+    markup = page(
+        "<title>歯ぎしり、食いしばり | 駅前歯科クリニック</title>",
+        f"<h2>歯ぎしり、食いしばり</h2>{BODY}"
+        f"<h2>歯ぎしり、食いしばり の人へのアドバイス</h2>{BODY}",
+    )
+    assert headline(markup) == "歯ぎしり、食いしばり"

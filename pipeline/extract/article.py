@@ -77,6 +77,7 @@ from pipeline.extract.headline import (
     html_headline,
     part_heading,
     title_heading,
+    top_heading,
     usable_title,
 )
 from pipeline.extract.jsx import jsx_to_html
@@ -154,7 +155,8 @@ def extract_html(page: Page) -> Article:
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
         title = (
-            title_heading(blocks)
+            top_heading(tree)
+            or title_heading(blocks)
             or html_headline(tree, meta, None, headings_alone=True)
             or file_title(page.path)
             or first_heading(blocks)

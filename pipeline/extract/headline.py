@@ -70,11 +70,17 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
         )
         score = WEIGHTS[candidate.source] + agree
-        if candidate.source == "heading" and not agree and not headings_alone:
+        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
             continue
         if score > best_score:
             best, best_score = candidate.text, score
     return best
+
+
+def titled(heading: Candidate, candidates: list[Candidate]) -> bool:
+    """A candidate other than a subheading says the same as this subheading: subheadings
+    that repeat each other's words ("歯周病ケアプログラム", "歯周病プログラム") are no title."""
+    return any(c.source != "heading" and agrees(c.text, heading.text) for c in candidates)
 
 
 def unconfirmed_part(candidate: Candidate, candidates: list[Candidate]) -> bool:
@@ -193,12 +199,15 @@ def visible_candidates(tree: HtmlElement) -> list[Candidate]:
     found = [c for h in tree.iter("h1") for c in candidate(h, "h1", counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     classes = Counter((e.tag, e.get("class")) for e in titled)
+    voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
     for element in titled:
         if classes[(element.tag, element.get("class"))] == 1 and element.tag not in SKIPPED:
             sub = TITLE_CLASS.search(element.get("class", ""))
             source = "subclass" if sub and sub.group(1) else "class"
             found.extend(candidate(element, source, counts))
-    found.extend(c for h in tree.iter("h2", "h3") for c in candidate(h, "heading", counts))
+            voted.add(element)
+    headings = [h for h in tree.iter("h2", "h3") if h not in voted]
+    found.extend(c for h in headings for c in candidate(h, "heading", counts))
     return found
 
 
@@ -267,6 +276,20 @@ def in_chrome(element: HtmlElement) -> bool:
         ):
             return parent.find(".//nav") is not None
     return False
+
+
+def top_heading(tree: HtmlElement) -> str:
+    """For a page that names no title anywhere: its first heading of the highest level it
+    uses, a banner's <h2> above the <h3>s of the body ("Coccydynia Treatment" over "The Key
+    Coccydynia Symptoms"), leaving out calls to action, chrome, repeated labels and headings
+    that name a part of the story. Subheadings that repeat each other's words are no title."""
+    counts = Counter(spaced_text(h) for h in tree.iter(*HEADINGS))
+    for level in ("h1", "h2", "h3"):
+        for element in tree.iter(level):
+            found = candidate(element, "heading", counts)
+            if found and usable_title(found[0].text) and not part_heading(found[0].text):
+                return found[0].text
+    return ""
 
 
 def html_headline(
