@@ -103,6 +103,12 @@ def test_a_keyword_stuffed_title_agrees_with_the_visible_subheading() -> None:
         ("title: Traffic accidents", "## Traffic accidents aftereffects\n\n", None),
         ("title: Dry Eye: Symptoms and Treatment", "## Introduction\n\n", None),
         ("heading: Sciatica\ntitle: sciatica-page", "", "Sciatica"),
+        (  # a title written for the browser's tab, with the doctor after a bar: the H1 shows
+            'title: "Cura della parodontite a Roma | Dott. Rossi"',
+            "<section><h1>Gengive che sanguinano?</h1></section>\n\n",
+            "Gengive che sanguinano?",
+        ),
+        ("title: 五十肩のよくある質問｜訪問マッサージ", "# 五十肩の質問\n\n", "五十肩の質問"),
     ],
 )
 def test_markdown_headline(front: str, body: str, title: str | None) -> None:

@@ -311,19 +311,29 @@ def markdown_headline(meta: dict[str, Any], blocks: tuple[Block, ...]) -> str:
     the template (`title`, or `heading`, `headline`, `titre` ...), by vote. A leading
     heading that is the title with a few words more is what the page shows."""
     fields = [meta.get(key) for key in FRONT_MATTER_TITLES]
-    candidates = [Candidate(clean_text(f), "front") for f in fields if isinstance(f, str)]
+    titles = [clean_text(f) for f in fields if isinstance(f, str)]
+    candidates = [Candidate(title, front_source(title)) for title in titles]
     h1 = next((n for n, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
     if h1 is not None:
         text = blocks[h1].text
         close = h1 == 0 and (not candidates or loosely_agrees(text, candidates[-1].text))
         candidates.insert(0, Candidate(text, "body-h1" if close else "class"))
     first = blocks[0] if blocks else None
-    title = candidates[-1].text if candidates and candidates[-1].source == "front" else ""
+    title = candidates[-1].text if candidates and candidates[-1].source in FRONT else ""
     if first and first.kind == "heading" and first.level <= 2 and extends(first.text, title):
         return first.text
     return vote(candidates)
 
 
+def front_source(title: str) -> str:
+    """A front-matter title written for the <title> tag, with the site or the doctor after a
+    bar ("Cura della Parodontite a Roma | Dott. Polidori"), is what the browser's tab shows:
+    it weighs as a <title>, and a leading <h1> of the body is the page's visible title."""
+    return "title" if SEO_BAR.search(title) else "front"
+
+
+SEO_BAR = re.compile(r"\s\|\s|｜")
+FRONT = ("front", "title")
 FRONT_MATTER_TITLES = ("heading", "headline", "titre", "titulo", "título", "titel", "title")
 
 
