@@ -221,3 +221,27 @@ def test_a_title_tag_that_repeats_the_top_subheading_confirms_it() -> None:
         f"<h2>歯ぎしり、食いしばり の人へのアドバイス</h2>{BODY}",
     )
     assert headline(markup) == "歯ぎしり、食いしばり"
+
+
+def test_an_h1_below_the_start_of_the_article_is_a_part_of_it() -> None:
+    """The page's title is an image in a titled <h2>; its only <h1> heads the steps of the
+    surgery, below the article's first paragraph."""
+    intro = (
+        "白内障は水晶体が濁る病気です。霞んだり、物が二重に見えたりする症状が出現し、"
+        "進行すれば視力が低下します。主な原因は加齢であり、80歳以上では100%が白内障と言われています。"
+    )
+    markup = page(
+        "<title>白内障手術 - 駅前眼科</title>",
+        f"<h2 class='title'><img src='t.png' alt='白内障手術'></h2><div><p>{intro}</p></div>"
+        f"<section><h1>白内障手術の流れ</h1><p>{intro * 2}</p><p>{intro * 3}</p></section>",
+    )
+    assert headline(markup) == "白内障手術"
+
+
+def test_a_notice_above_the_h1_does_not_make_it_a_part() -> None:
+    notice = "We use cookies and other tracking technologies to improve your browsing experience."
+    markup = page(
+        "<title>Knee pain explained | Oak Clinic</title>",
+        f"<div class='cookies'><p>{notice}</p></div><main><h1>Runner's knee</h1>{BODY}</main>",
+    )
+    assert headline(markup) == "Runner's knee"

@@ -150,7 +150,8 @@ def extract_html(page: Page) -> Article:
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
-    voted = html_headline(tree, meta, source.title_hint)
+    body = "\n".join(b.text for b in blocks if b.kind != "heading")
+    voted = html_headline(tree, meta, source.title_hint, body=body)
     title = voted or meta.get("title") or ""
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")

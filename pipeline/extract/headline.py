@@ -190,13 +190,13 @@ def host_key(url: str | None) -> str:
     return host.split(".")[0].lower()
 
 
-def visible_candidates(tree: HtmlElement) -> list[Candidate]:
+def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     """<h1>s, then elements a class names as a title (one of a kind: a class shared by
     several elements marks section titles), then h2/h3s, in page order, without the chrome
     and the repeated labels."""
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
-    found = [c for h in tree.iter("h1") for c in candidate(h, "h1", counts)]
+    found = [c for h in tree.iter("h1") for c in candidate(h, h1_source(h, body), counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     classes = Counter((e.tag, e.get("class")) for e in titled)
     voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
@@ -209,6 +209,28 @@ def visible_candidates(tree: HtmlElement) -> list[Candidate]:
     headings = [h for h in tree.iter("h2", "h3") if h not in voted]
     found.extend(c for h in headings for c in candidate(h, "heading", counts))
     return found
+
+
+def h1_source(h1: HtmlElement, body: str) -> str:
+    """An <h1> after the article has begun (text of its body, `body`, above it) heads a part
+    of the page, such as the steps of a surgery under the page's image title: it votes as a
+    subheading. A cookie notice or a teaser above the <h1> is not the article."""
+    if not body:
+        return "h1"
+    texts = (clean_text(str(t)) for t in h1.xpath(PRECEDING_TEXT))
+    told = sum(len(t) for t in texts if len(t) >= SENTENCE_CHARS and t in body)
+    return "heading" if told >= MID_PAGE_CHARS else "h1"
+
+
+# The page's text before an element, outside links, lists, headings and the page's chrome.
+PRECEDING_TEXT = (
+    "preceding::text()[not(ancestor::script or ancestor::style or ancestor::a or ancestor::li"
+    " or ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
+    " or ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::title"
+    " or ancestor::button or ancestor::option or ancestor::form)]"
+)
+SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
+MID_PAGE_CHARS = 60
 
 
 # Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
@@ -293,12 +315,17 @@ def top_heading(tree: HtmlElement) -> str:
 
 
 def html_headline(
-    tree: HtmlElement, meta: PageMeta, hint: str | None, headings_alone: bool = False
+    tree: HtmlElement,
+    meta: PageMeta,
+    hint: str | None,
+    headings_alone: bool = False,
+    body: str = "",
 ) -> str:
     """The headline of an HTML page, by vote (among the subheadings too, when
-    `headings_alone`: for a page whose every title is missing or a placeholder)."""
+    `headings_alone`: for a page whose every title is missing or a placeholder). `body` is
+    the text of the article's paragraphs: an <h1> below some of it is no title."""
     site, url = meta.get("site_name"), meta.get("url")
-    candidates = visible_candidates(tree)
+    candidates = visible_candidates(tree, body)
     for source, text in title_sources(tree):
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
