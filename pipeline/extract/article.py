@@ -92,6 +92,7 @@ from pipeline.extract.metadata import read_metadata
 from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
+from pipeline.extract.titleline import title_line
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -152,6 +153,7 @@ def extract_html(page: Page) -> Article:
     meta = read_metadata(tree, page.url)
     body = "\n".join(b.text for b in blocks if b.kind != "heading")
     voted = html_headline(tree, meta, source.title_hint, body=body)
+    voted = title_line(tree, blocks, voted) or voted  # a plain line above the body
     title = voted or meta.get("title") or ""
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
