@@ -90,6 +90,7 @@ from pipeline.extract.library import (
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.section_title import section_title
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
@@ -154,6 +155,7 @@ def extract_html(page: Page) -> Article:
     body = "\n".join(b.text for b in blocks if b.kind != "heading")
     voted = html_headline(tree, meta, source.title_hint, body=body)
     voted = title_line(tree, blocks, voted) or voted  # a plain line above the body
+    voted = section_title(tree, blocks, voted, source.title_hint) or voted
     title = voted or meta.get("title") or ""
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
