@@ -44,3 +44,13 @@ def test_the_line_above_the_body_extends_the_tab_title(top: str, title: str) -> 
     assert (
         headline("<title>Sciatica</title>", f"{top}<div><p>{BODY}</p><p>{BODY}</p></div>") == title
     )
+
+
+def test_texts_come_in_reading_order_without_the_skipped_ones() -> None:
+    from lxml.html import fromstring
+
+    from pipeline.extract.textorder import texts_in_order
+
+    root = fromstring("<div>one<a href='/'>link<b>x</b></a>two<p>three</p>four</div>")
+    texts = [text for text, _, _ in texts_in_order(root, frozenset({"a"})) if text]
+    assert texts == ["one", "two", "three", "four"]

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
+from pipeline.extract.textorder import texts_in_order
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
 
@@ -215,19 +216,35 @@ def h1_source(h1: HtmlElement, body: str) -> str:
     """An <h1> after the article has begun (text of its body, `body`, above it) heads a part
     of the page, such as the steps of a surgery under the page's image title: it votes as a
     subheading. A cookie notice or a teaser above the <h1> is not the article."""
-    if not body:
-        return "h1"
-    texts = (clean_text(str(t)) for t in h1.xpath(PRECEDING_TEXT))
-    told = sum(len(t) for t in texts if len(t) >= SENTENCE_CHARS and t in body)
+    told = 0
+    for raw, element, own in texts_in_order(h1.getroottree().getroot(), NOT_TOLD) if body else ():
+        if own and element is h1:
+            break
+        text = clean_text(raw) if len(raw) >= SENTENCE_CHARS else ""
+        told += len(text) if len(text) >= SENTENCE_CHARS and text in body else 0
     return "heading" if told >= MID_PAGE_CHARS else "h1"
 
 
-# The page's text before an element, outside links, lists, headings and the page's chrome.
-PRECEDING_TEXT = (
-    "preceding::text()[not(ancestor::script or ancestor::style or ancestor::a or ancestor::li"
-    " or ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
-    " or ancestor::h1 or ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::title"
-    " or ancestor::button or ancestor::option or ancestor::form)]"
+# Where the text above an <h1> is no part of an article: links, lists, headings, chrome.
+NOT_TOLD = frozenset(
+    [
+        "head",
+        "script",
+        "style",
+        "a",
+        "li",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "button",
+        "option",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+    ]
 )
 SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
 MID_PAGE_CHARS = 60

@@ -14,17 +14,30 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.headline import tokens, usable_title, visible_candidates
+from pipeline.extract.textorder import texts_in_order
 from pipeline.models import Block
 
 LINE_WORDS = 15  # a longer line is a paragraph
 LINE_CHARS = 120
 START_CHARS = 30  # the body's first paragraph is found by its opening
 SENTENCE_ENDS = (".", "!", ":", ";", ",", "。")
-# Texts of the page outside links, lists, headings, the page's chrome and its code.
-TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::a or ancestor::li"
-    " or ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
-    " or ancestor::button or ancestor::option or ancestor::form or ancestor::label)]"
+# Where no title line is: links, lists, the page's head, chrome and code.
+NOT_LINES = frozenset(
+    [
+        "head",
+        "script",
+        "style",
+        "a",
+        "li",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "button",
+        "option",
+        "form",
+        "label",
+    ]
 )
 
 IN_HEADING = (
@@ -57,15 +70,14 @@ def line_above_body(tree: HtmlElement, blocks: tuple[Block, ...]) -> str:
         return ""
     opening = first[:START_CHARS]
     previous, whole = "", False
-    for node in tree.xpath(TEXT):
-        text = clean_text(str(node))
+    for raw, element, own in texts_in_order(tree, NOT_LINES):
+        text = clean_text(raw) if raw.strip() else ""
         if not text:
             continue
         if opening in text or (len(text) >= START_CHARS // 3 and opening.startswith(text)):
             return previous if whole and short_line(previous) else ""
-        parent = node.getparent()
-        whole = node.is_text and clean_text(parent.text_content()) == text
-        whole = whole and not parent.xpath(IN_HEADING)  # a heading is no plain line
+        whole = own and clean_text(element.text_content()) == text
+        whole = whole and not element.xpath(IN_HEADING)  # a heading is no plain line
         previous = text
     return ""
 
