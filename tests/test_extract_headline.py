@@ -103,6 +103,12 @@ def test_a_keyword_stuffed_title_agrees_with_the_visible_subheading() -> None:
         ("title: Traffic accidents", "## Traffic accidents aftereffects\n\n", None),
         ("title: Dry Eye: Symptoms and Treatment", "## Introduction\n\n", None),
         ("heading: Sciatica\ntitle: sciatica-page", "", "Sciatica"),
+        (  # a title written for the browser's tab, with the doctor after a bar: the H1 shows
+            'title: "Cura della parodontite a Roma | Dott. Rossi"',
+            "<section><h1>Gengive che sanguinano?</h1></section>\n\n",
+            "Gengive che sanguinano?",
+        ),
+        ("title: 五十肩のよくある質問｜訪問マッサージ", "# 五十肩の質問\n\n", "五十肩の質問"),
     ],
 )
 def test_markdown_headline(front: str, body: str, title: str | None) -> None:
@@ -240,3 +246,60 @@ def test_a_first_heading_outside_a_banner_is_no_banner_title() -> None:
     body = sections(["Living with tailbone pain", "Early diagnosis", "Conclusion"])
     markup = f"<div class='content'>{body}</div><h1>Call Us Today for Consultation</h1>"
     assert headline(f"<html><body>{markup}</body></html>") == "Living with tailbone pain"
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (  # a banner's <h2> over the body's <h3>s, and a call to action as the only <h1>
+            "<div class='banner'><h2>Coccydynia Treatment</h2></div><h3>The Key Coccydynia "
+            f"Symptoms</h3>{BODY}<h3>Early Diagnosis of Coccydynia</h3>{BODY}"
+            "<h1>Call Us Today for Consultation</h1>",
+            "Coccydynia Treatment",
+        ),
+        (  # subheadings that repeat each other's words do not make a title
+            f"<h2>歯周病治療・歯肉ケア</h2><h3>歯周病ケアプログラム</h3>{BODY}"
+            f"<h3>歯周病プログラム</h3>{BODY}",
+            "歯周病治療・歯肉ケア",
+        ),
+        (  # a heading that names a part of the story is no title: the next one is
+            f"<h2>Síntomas</h2>{BODY}<h2>Ciática y embarazo</h2>{BODY}<h3>Tratamiento</h3>",
+            "Ciática y embarazo",
+        ),
+    ],
+)
+def test_a_page_without_a_title_takes_its_first_top_heading(body: str, title: str) -> None:
+    assert headline(f"<html><body>{body}</body></html>") == title
+
+
+def test_a_title_tag_that_repeats_the_top_subheading_confirms_it() -> None:
+    markup = page(
+        "<title>歯ぎしり、食いしばり | 駅前歯科クリニック</title>",
+        f"<h2>歯ぎしり、食いしばり</h2>{BODY}"
+        f"<h2>歯ぎしり、食いしばり の人へのアドバイス</h2>{BODY}",
+    )
+    assert headline(markup) == "歯ぎしり、食いしばり"
+
+
+def test_an_h1_below_the_start_of_the_article_is_a_part_of_it() -> None:
+    """The page's title is an image in a titled <h2>; its only <h1> heads the steps of the
+    surgery, below the article's first paragraph."""
+    intro = (
+        "白内障は水晶体が濁る病気です。霞んだり、物が二重に見えたりする症状が出現し、"
+        "進行すれば視力が低下します。主な原因は加齢であり、80歳以上では100%が白内障と言われています。"
+    )
+    markup = page(
+        "<title>白内障手術 - 駅前眼科</title>",
+        f"<h2 class='title'><img src='t.png' alt='白内障手術'></h2><div><p>{intro}</p></div>"
+        f"<section><h1>白内障手術の流れ</h1><p>{intro * 2}</p><p>{intro * 3}</p></section>",
+    )
+    assert headline(markup) == "白内障手術"
+
+
+def test_a_notice_above_the_h1_does_not_make_it_a_part() -> None:
+    notice = "We use cookies and other tracking technologies to improve your browsing experience."
+    markup = page(
+        "<title>Knee pain explained | Oak Clinic</title>",
+        f"<div class='cookies'><p>{notice}</p></div><main><h1>Runner's knee</h1>{BODY}</main>",
+    )
+    assert headline(markup) == "Runner's knee"

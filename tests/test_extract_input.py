@@ -150,7 +150,11 @@ def test_template_pages_parse_without_their_code(name: str, must: list[str]) -> 
         ("<?php $page_title = 'Knee &amp; Hip'; ?>", "Knee & Hip"),
         ('{assign var="title" value="歯周病"}{include file="head.tpl"}', "歯周病"),
         ('<c:set var="title" value="Dry Eye" />', "Dry Eye"),
+        ('<?php $heading = "Periodontia"\n?><main>', "Periodontia"),  # no ";" before "?>"
+        ('<?php $titulo = "Nossa <br> <em>equipe</em>"; ?>', "Nossa equipe"),
+        ('<?php $title = "Zahnarzt Berlin"; $heading = "Karies"; ?>', "Karies"),  # the <h1>
         ("<?php $title = $post->title; ?>", None),
+        ('<?php $heading = "<?php echo $x ?>"; ?>', None),
         ("<?php $title = 'A' . $name; ?>", None),
     ],
 )

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.digest.kind import page_kind
-from pipeline.models import Article
+from pipeline.digest.kind import check_article, page_kind
+from pipeline.extract import extract_article
+from pipeline.load.source import read_file
+from pipeline.models import Article, Block, NotArticleError
 from tests.conftest import ROOT, SAMPLE_FILES
 
 KIND = ROOT / "tests" / "data" / "kind"
@@ -98,6 +100,22 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("Our doctors' advice on knee pain", None),
         ("Knee pain: home exercises", None),
         ("Contact dermatitis: causes and care", None),
+        ("Aseguradoras", "insurance"),  # the insurers the clinic works with
+        ("Insurance providers", "insurance"),
+        ("Convênios", "insurance"),
+        ("院長ご挨拶", '"about us"'),  # the director's greeting
+        ("병원장 소개", '"about us"'),
+        ("Grußwort", '"about us"'),
+        ("Nossa equipe", '"about us"'),
+        ("Cabinet", '"about us"'),  # "the practice"
+        ("Physiotherapy Packages", "price list"),
+        ("Dr. med. Robert Sentek", '"about us"'),  # a person's name: a CV page
+        ("Dra. Ana Sousa", '"about us"'),
+        ("Dr. Lee explains knee pain", None),
+        ("Dr. Lee's advice on back pain", None),
+        ("Med Spa Treatments", None),
+        ("Insurance claims after a car accident: whiplash", None),
+        ("Le cabinet dentaire et la carie", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
@@ -116,3 +134,87 @@ def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str 
 )
 def test_a_saved_page_is_named_by_its_file_name(source: str, kind: str | None) -> None:
     assert page_kind(Article(title="Northgate Clinic", blocks=()), source) == kind
+
+
+def blocks(*texts: str) -> tuple[Block, ...]:
+    """Blocks from texts; "# " opens a heading."""
+    return tuple(
+        Block(kind="heading", text=t[2:], level=3) if t.startswith("# ") else Block("paragraph", t)
+        for t in texts
+    )
+
+
+STORY = (
+    "Sciatica is pain that runs from the low back down the leg.",
+    "It is often caused by a disc pressing on the nerve root.",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (  # a team page: its headings are people's names with their titles
+            (
+                "# Dra. Vanessa Salom\u00e3o",
+                "Respons\u00e1vel pela cl\u00ednica",
+                "# Dra. N\u00e1dia Olsen",
+                "Ortodontia",
+            ),
+            '"about us"',
+        ),
+        (("# Dr. Lee explains", *STORY, "# Dr. Lee's tips", *STORY), None),
+        (("# Dra. Ana Sousa", *STORY), None),  # one name among the headings: an author
+        (  # a page of prices: short lines with an amount in a currency
+            (
+                "Consultation Session PKR 3,000 / per visit",
+                "One-time assessment",
+                "2 Days Package PKR 5,000 / per week",
+                "Home exercise plan",
+                "\u77ef\u6b63\u7cbe\u5bc6\u691c\u67fb \u00a533,000",
+                "Follow-up 40 \u20ac",
+            ),
+            "price list",
+        ),
+        (  # costs told in sentences are no price list
+            (
+                *STORY,
+                "A course of six sessions costs about $300; many insurers pay part of it.",
+                "Injections cost from \u20ac80 to \u20ac150 per shot in most clinics we asked.",
+                "Surgery is the last resort and can cost more than $20,000 in the United States.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_page_is_a_kind_by_its_make_up(body: tuple[str, ...], kind: str | None) -> None:
+    assert page_kind(Article(title="Northgate Clinic", blocks=blocks(*body))) == kind
+
+
+def test_a_long_page_that_names_itself_needs_a_story_for_its_length() -> None:
+    """A page titled "Cabinet" (the practice) with a few lines of story in a long text of its
+    treatments and equipment is refused; the same page under an article's title is not, nor
+    a short page with the same three lines of story."""
+    story = blocks(
+        "Plaque is caused by bacteria that feed on sugar.",
+        "Symptoms include bleeding gums and bad breath.",
+        "Tooth decay is caused by acid from that plaque.",
+    )
+    filler = "The panoramic X-ray shows the whole of both jaws in a single picture. " * 12
+    body = story + blocks(*[filler] * 4, "# Dental crowns", filler)
+    with pytest.raises(NotArticleError, match=r"reads like an \"about us\" page"):
+        check_article(Article(title="Cabinet", blocks=body), "cabinet.php")
+    check_article(Article(title="Caring for your teeth", blocks=body), "teeth.php")
+    check_article(Article(title="Cabinet", blocks=story + blocks(filler[:300])), "cabinet.php")
+
+
+def test_an_insurers_page_is_refused_as_one(tmp_path: Path) -> None:
+    source = tmp_path / "aseguradoras.md"
+    source.write_text(
+        "---\ntitle: Aseguradoras\n---\n\n## Trabajamos con las principales aseguradoras\n\n"
+        + "Nos encargamos de toda la tramitaci\u00f3n con tu aseguradora para que solo te "
+        "preocupes de tu salud. " * 3,
+        encoding="utf-8",
+    )
+    with pytest.raises(NotArticleError, match="reads like an insurance page"):
+        article = extract_article(read_file(source))
+        check_article(article, str(source))

@@ -26,6 +26,7 @@ KIND_NAMES = {
     "about": '"about us"',
     "contact": "contact",
     "price_list": "price list",
+    "insurance": "insurance",  # the insurers or health funds the clinic works with
     "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
 }
@@ -33,13 +34,14 @@ SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
 STORY_ROLES = ("symptom", "cause", "selfcare")  # services and results are on every about page
 CUE_ROLES = ("symptom", "cause", "selfcare")
 MIN_STORY = 3  # story headings and cue sentences a page needs to count as an article anyway
+STORY_CHARS = 1000  # and a long page that names itself, one per this many characters of text
 
 
 def check_article(article: Article, source: str) -> None:
     """Refuse a page that names itself as another kind of page and tells no story."""
     kind = page_kind(article, source)
-    if kind and story_signals(article) < MIN_STORY:
-        a = "an" if kind.startswith('"a') else "a"
+    if kind and story_signals(article) < needed_story(article, source):
+        a = "an" if kind.strip('"')[0] in "aeiou" else "a"
         raise NotArticleError(
             f"{source}: this page is not an article (it reads like {a} {kind} page);"
             " use --force-article to run it anyway"
@@ -47,6 +49,21 @@ def check_article(article: Article, source: str) -> None:
 
 
 def page_kind(article: Article, source: str = "") -> str | None:
+    """The kind of page its name says (named_kind), or else what its make-up shows: a page
+    of people (people_kind) or of prices (priced_kind)."""
+    return named_kind(article, source) or people_kind(article) or priced_kind(article)
+
+
+def needed_story(article: Article, source: str) -> float:
+    """The story a page of another kind needs to count as an article: MIN_STORY, and for a
+    page that names itself so ("Cabinet", "Our team"), one signal per STORY_CHARS of its text:
+    a long page of the practice's advice, treatments and equipment tells no one story."""
+    if not named_kind(article, source):
+        return MIN_STORY
+    return max(MIN_STORY, sum(len(b.text) for b in article.blocks) / STORY_CHARS)
+
+
+def named_kind(article: Article, source: str = "") -> str | None:
     """The kind of page its address (or a saved page's file name), title or first heading
     names, if any."""
     names = [article.title, *address_words(article.url or file_address(source))]
@@ -105,3 +122,62 @@ def story_signals(article: Article) -> int:
     sentences = (s for b in article.blocks if b.kind != "heading" for s in split_sentences(b.text))
     cues = sum(any(find_role_term("cues", role, s) for role in CUE_ROLES) for s in sentences)
     return headings + cues
+
+
+PRICE = re.compile(
+    r"(?:[$€£¥￥₩₹]|R\$|\b(?:USD|EUR|GBP|CHF|PKR|INR|Rs\.?|MXN|BRL|CAD|AUD|JPY|KRW)\b)\s?\d"
+    r"|\d(?:[\d.,]*\d)?\s?(?:[$€£¥￥₩₹円원]|\b(?:USD|EUR|CHF|PKR|INR|euros?|reais)\b)",
+    re.IGNORECASE,
+)
+PRICE_LINE_CHARS = 80  # a longer text with a price is a sentence about a cost, not a list entry
+MIN_PRICE_LINES = 3
+PRICE_SHARE = 0.2  # of the text blocks; the most among 261 real articles is 0.11
+
+
+def priced_kind(article: Article) -> str | None:
+    """A page that is mostly a list of prices ("Consultation PKR 3,000 / per visit",
+    "矯正精密検査 ¥33,000"): short lines with an amount in a currency. A post about deals or a
+    cost in its sentences is not one."""
+    texts = [b.text for b in article.blocks if b.kind != "heading"]
+    lines = sum(price_line(t) for t in texts)
+    return "price list" if lines >= max(MIN_PRICE_LINES, PRICE_SHARE * len(texts)) else None
+
+
+def price_line(text: str) -> bool:
+    """A short line with a price that is no sentence: "Follow-up 40 €", not "A session
+    costs $80."."""
+    short = len(text) <= PRICE_LINE_CHARS and not text.rstrip().endswith(SENTENCE_ENDS)
+    return short and bool(PRICE.search(text))
+
+
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+MIN_PEOPLE = 2  # headings that are people's names: a team page
+
+
+def people_kind(article: Article) -> str | None:
+    """A page titled with a person's name ("Dr. med. Robert Sentek") or whose headings are
+    people's names ("Dra. Vanessa Salomão", "Dra. Nádia Olsen"): a team or CV page."""
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    if person_name(article.title) or sum(map(person_name, headings)) >= MIN_PEOPLE:
+        return KIND_NAMES["about"]
+    return None
+
+
+def person_name(text: str) -> bool:
+    """A name with a title before it and nothing else: "Dr. med. Jane Lee", "Dra. Ana Sousa"
+    (the titles are the language files' [page_kinds] honorifics). "Dr. Lee's advice" and
+    "Dr. Lee explains knee pain" are not: every word of the name starts with a capital."""
+    match = honorific_pattern().match(text.strip())
+    if not match:
+        return False
+    words = text[match.end() :].split()
+    return 1 <= len(words) <= 4 and all(
+        w[0].isupper() and not re.search(r"\d|['’]s$", w) for w in words
+    )
+
+
+@lru_cache(maxsize=1)
+def honorific_pattern() -> re.Pattern[str]:
+    sources = [role_sources(code, "page_kinds") for code in supported_languages()]
+    words = "|".join(source["honorifics"] for source in sources if "honorifics" in source)
+    return re.compile(rf"(?:(?:{words or '(?!x)x'})\.?\s+)+", re.IGNORECASE)

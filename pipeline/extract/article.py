@@ -71,12 +71,13 @@ from pipeline.extract.blocks import (
 from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.components import component_to_html
 from pipeline.extract.contact import drop_contact_boxes
+from pipeline.extract.file_title import file_title
 from pipeline.extract.headings import recover_headings
 from pipeline.extract.headline import (
-    file_title,
     html_headline,
     part_heading,
     title_heading,
+    top_heading,
     usable_banner,
     usable_title,
 )
@@ -90,9 +91,11 @@ from pipeline.extract.library import (
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
+from pipeline.extract.titleline import title_line
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -152,12 +155,16 @@ def extract_html(page: Page) -> Article:
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
-    voted = html_headline(tree, meta, source.title_hint)
+    body = "\n".join(b.text for b in blocks if b.kind != "heading")
+    voted = html_headline(tree, meta, source.title_hint, body=body)
+    voted = title_line(tree, blocks, voted) or voted  # a plain line above the body
+    voted = section_title(tree, blocks, voted, source.title_hint) or voted
     title = voted or meta.get("title") or ""
     if not usable_title(title) or (not voted and part_heading(title)):  # no title, a placeholder
         # ("Untitled Document") or the library's guess, a section heading ("What causes it?")
         title = (
             usable_banner(tree)
+            or top_heading(tree)
             or title_heading(blocks)
             or html_headline(tree, meta, None, headings_alone=True)
             or file_title(page.path)

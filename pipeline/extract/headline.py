@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
+from pipeline.extract.textorder import texts_in_order
 from pipeline.extract.title_hints import banner_heading, crumb_titles
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
@@ -72,11 +73,17 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
         )
         score = WEIGHTS[candidate.source] + agree
-        if candidate.source == "heading" and not agree and not headings_alone:
+        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
             continue
         if score > best_score:
             best, best_score = candidate.text, score
     return best
+
+
+def titled(heading: Candidate, candidates: list[Candidate]) -> bool:
+    """A candidate other than a subheading says the same as this subheading: subheadings
+    that repeat each other's words ("歯周病ケアプログラム", "歯周病プログラム") are no title."""
+    return any(c.source != "heading" and agrees(c.text, heading.text) for c in candidates)
 
 
 def unconfirmed_part(candidate: Candidate, candidates: list[Candidate]) -> bool:
@@ -193,22 +200,63 @@ def host_key(url: str | None) -> str:
     return host.split(".")[0].lower()
 
 
-def visible_candidates(tree: HtmlElement) -> list[Candidate]:
+def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     """<h1>s, then elements a class names as a title (one of a kind: a class shared by
     several elements marks section titles), then h2/h3s, in page order, without the chrome
     and the repeated labels."""
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
-    found = [c for h in tree.iter("h1") for c in candidate(h, "h1", counts)]
+    found = [c for h in tree.iter("h1") for c in candidate(h, h1_source(h, body), counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     classes = Counter((e.tag, e.get("class")) for e in titled)
+    voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
     for element in titled:
         if classes[(element.tag, element.get("class"))] == 1 and element.tag not in SKIPPED:
             sub = TITLE_CLASS.search(element.get("class", ""))
             source = "subclass" if sub and sub.group(1) else "class"
             found.extend(candidate(element, source, counts))
-    found.extend(c for h in tree.iter("h2", "h3") for c in candidate(h, "heading", counts))
+            voted.add(element)
+    headings = [h for h in tree.iter("h2", "h3") if h not in voted]
+    found.extend(c for h in headings for c in candidate(h, "heading", counts))
     return found
+
+
+def h1_source(h1: HtmlElement, body: str) -> str:
+    """An <h1> after the article has begun (text of its body, `body`, above it) heads a part
+    of the page, such as the steps of a surgery under the page's image title: it votes as a
+    subheading. A cookie notice or a teaser above the <h1> is not the article."""
+    told = 0
+    for raw, element, own in texts_in_order(h1.getroottree().getroot(), NOT_TOLD) if body else ():
+        if own and element is h1:
+            break
+        text = clean_text(raw) if len(raw) >= SENTENCE_CHARS else ""
+        told += len(text) if len(text) >= SENTENCE_CHARS and text in body else 0
+    return "heading" if told >= MID_PAGE_CHARS else "h1"
+
+
+# Where the text above an <h1> is no part of an article: links, lists, headings, chrome.
+NOT_TOLD = frozenset(
+    [
+        "head",
+        "script",
+        "style",
+        "a",
+        "li",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "button",
+        "option",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+    ]
+)
+SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
+MID_PAGE_CHARS = 60
 
 
 # Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
@@ -278,13 +326,32 @@ def in_chrome(element: HtmlElement) -> bool:
     return False
 
 
+def top_heading(tree: HtmlElement) -> str:
+    """For a page that names no title anywhere: its first heading of the highest level it
+    uses, a banner's <h2> above the <h3>s of the body ("Coccydynia Treatment" over "The Key
+    Coccydynia Symptoms"), leaving out calls to action, chrome, repeated labels and headings
+    that name a part of the story. Subheadings that repeat each other's words are no title."""
+    counts = Counter(spaced_text(h) for h in tree.iter(*HEADINGS))
+    for level in ("h1", "h2", "h3"):
+        for element in tree.iter(level):
+            found = candidate(element, "heading", counts)
+            if found and usable_title(found[0].text) and not part_heading(found[0].text):
+                return found[0].text
+    return ""
+
+
 def html_headline(
-    tree: HtmlElement, meta: PageMeta, hint: str | None, headings_alone: bool = False
+    tree: HtmlElement,
+    meta: PageMeta,
+    hint: str | None,
+    headings_alone: bool = False,
+    body: str = "",
 ) -> str:
     """The headline of an HTML page, by vote (among the subheadings too, when
-    `headings_alone`: for a page whose every title is missing or a placeholder)."""
+    `headings_alone`: for a page whose every title is missing or a placeholder). `body` is
+    the text of the article's paragraphs: an <h1> below some of it is no title."""
     site, url = meta.get("site_name"), meta.get("url")
-    candidates = visible_candidates(tree)
+    candidates = visible_candidates(tree, body)
     for source, text in title_sources(tree):
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
@@ -298,19 +365,29 @@ def markdown_headline(meta: dict[str, Any], blocks: tuple[Block, ...]) -> str:
     the template (`title`, or `heading`, `headline`, `titre` ...), by vote. A leading
     heading that is the title with a few words more is what the page shows."""
     fields = [meta.get(key) for key in FRONT_MATTER_TITLES]
-    candidates = [Candidate(clean_text(f), "front") for f in fields if isinstance(f, str)]
+    titles = [clean_text(f) for f in fields if isinstance(f, str)]
+    candidates = [Candidate(title, front_source(title)) for title in titles]
     h1 = next((n for n, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
     if h1 is not None:
         text = blocks[h1].text
         close = h1 == 0 and (not candidates or loosely_agrees(text, candidates[-1].text))
         candidates.insert(0, Candidate(text, "body-h1" if close else "class"))
     first = blocks[0] if blocks else None
-    title = candidates[-1].text if candidates and candidates[-1].source == "front" else ""
+    title = candidates[-1].text if candidates and candidates[-1].source in FRONT else ""
     if first and first.kind == "heading" and first.level <= 2 and extends(first.text, title):
         return first.text
     return vote(candidates)
 
 
+def front_source(title: str) -> str:
+    """A front-matter title written for the <title> tag, with the site or the doctor after a
+    bar ("Cura della Parodontite a Roma | Dott. Polidori"), is what the browser's tab shows:
+    it weighs as a <title>, and a leading <h1> of the body is the page's visible title."""
+    return "title" if SEO_BAR.search(title) else "front"
+
+
+SEO_BAR = re.compile(r"\s\|\s|｜")
+FRONT = ("front", "title")
 FRONT_MATTER_TITLES = ("heading", "headline", "titre", "titulo", "título", "titel", "title")
 
 
@@ -318,22 +395,3 @@ def extends(heading: str, title: str) -> bool:
     """The heading starts with the title and adds one to three words."""
     extra = heading[len(title) :].split() if title and heading.startswith(title) else []
     return 1 <= len(extra) <= 3
-
-
-FILE_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def file_title(path: str | None) -> str:
-    """A file's name made readable, for a page that names no title anywhere else
-    ("plantar-fasciitis.php" -> "plantar fasciitis"); nothing for "index.php" or "page2"."""
-    if not path:
-        return ""
-    stem = re.sub(r"\.[^.]*$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
-    stem = re.sub(r"\.(html?|blade|tpl)$", "", stem)
-    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem.replace("_", " "))  # "ColpoDella" too
-    words = [w for w in FILE_WORDS.findall(stem) if len(w) > 1]
-    text = " ".join(words)
-    return text if words and usable_title(text) and text.lower() not in FILE_GENERIC else ""
-
-
-FILE_GENERIC = frozenset(("page", "post", "article", "content", "template", "single", "entry"))

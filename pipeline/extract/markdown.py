@@ -14,8 +14,9 @@ from pipeline.extract.blocks import (
 )
 from pipeline.extract.cleanup import clean_text, drop_captions, is_chrome
 from pipeline.extract.contact import drop_contact_boxes
+from pipeline.extract.file_title import file_title
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
-from pipeline.extract.headline import file_title, markdown_headline, title_heading
+from pipeline.extract.headline import markdown_headline, title_heading
 from pipeline.extract.metadata import normalise_date
 from pipeline.extract.references import FOOTNOTE_SUP, drop_references
 from pipeline.models import Article, Block, Page

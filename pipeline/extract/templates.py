@@ -5,8 +5,8 @@ the server runs and a reader never sees: `<?php … ?>`, `<% … %>`, `@extends(
 `{include …}`, `{{ $var }}`, `<jsp:include …/>`. It goes, wherever it sits (a preamble, an
 attribute, the body), and the HTML and text around it stay. The rules are about template
 languages, never about a site. A title the template sets for the page (Blade's
-`@section('title', 'X')`, PHP's `$title = "X";`, Smarty's `{assign var="title" value="X"}`)
-is kept as a hint for the headline vote.
+`@section('title', 'X')`, PHP's `$title = "X";` or the `$heading = "X"` its banner prints,
+Smarty's `{assign var="title" value="X"}`) is kept as a hint for the headline vote.
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ import html
 import re
 from dataclasses import dataclass
 
+HEADING_VARIABLE = r"(?:heading|headline|h1|t[íi]tulo|titre|titel|titolo)"
 QUOTED = r"(?P<q>['\"])(?P<title>(?:(?!(?P=q)).){2,200}?)(?P=q)"
 TITLE_HINTS = (
     re.compile(rf"@section\(\s*['\"]title['\"]\s*,\s*{QUOTED}\s*\)"),
     re.compile(
         r"@section\(\s*['\"]title['\"]\s*\)\s*(?P<title>[^@<>{}\n]{2,200}?)\s*@(?:end|stop)"
     ),
-    re.compile(rf"\$(?:page_?|post_?)?title\s*=\s*{QUOTED}\s*;", re.IGNORECASE),
+    # a heading variable the page's banner prints as its <h1> ($heading = "X" ?>), before a
+    # title variable, which is often only the <title>
+    re.compile(rf"\$(?:page_?|post_?)?{HEADING_VARIABLE}\s*=\s*{QUOTED}\s*(?:;|\?>)", re.I),
+    re.compile(rf"\$(?:page_?|post_?)?title\s*=\s*{QUOTED}\s*(?:;|\?>)", re.IGNORECASE),
     re.compile(rf"\{{assign\s+var=['\"]?(?:page_?)?title['\"]?\s+value={QUOTED}", re.IGNORECASE),
     re.compile(rf"<c:set\s+var=['\"](?:page_?)?title['\"]\s+value={QUOTED}", re.IGNORECASE),
 )
@@ -68,6 +72,7 @@ SERVER_TAG = re.compile(
     r"|</?cf\w+(?:[^<>\"']|\"[^\"<>]*+\"|'[^'<>]*+')*+>",
     re.IGNORECASE,
 )
+INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
 
 
@@ -120,7 +125,8 @@ def find_title_hint(text: str) -> str | None:
     for pattern in TITLE_HINTS:
         match = pattern.search(text)
         if match:
-            title = re.sub(r"\s+", " ", html.unescape(match.group("title"))).strip()
+            title = INLINE_TAG.sub(" ", match.group("title"))  # "Nossa <br> <em>equipe</em>"
+            title = re.sub(r"\s+", " ", html.unescape(title)).strip()
             if title and not re.search(r"[$<>{}]|\w\(", title):  # a value, not an expression
                 return title
     return None
