@@ -11,6 +11,7 @@ from jinja2 import Environment
 from pipeline.brand import Brand
 from pipeline.compose.caption import caption_environment, make_captions, point_line
 from pipeline.compose.hashtags import make_hashtags
+from pipeline.compose.length import split_point
 from pipeline.compose.wording import Wording, wording_for
 from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
@@ -46,6 +47,7 @@ class Slide:
     points: int = 0
     layout: str | None = None  # "point_checklist" for self-care tips, "point_list" for a list
     short: str | None = None  # the text from the points' short forms, when it differs
+    half: bool = False  # one of the two slides a long point was split into (split_long)
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
@@ -86,11 +88,36 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
     care = care_slides(digest.prevention, words)[: max(0, room - min(len(treatment), 1))]
     care = care[: MAX_CARE_SLIDES if treatment else room]  # a tips post: its tips are the story
     middle += [*treatment[: room - len(care)], *care, *treatment[room - len(care) :]]
+    middle = split_long(middle, MAX_SLIDES - 2)
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
             break
         middle.append(Slide(words.key_point, quote))
     return middle
+
+
+def split_long(middle: list[Slide], limit: int) -> list[Slide]:
+    """While the carousel has room (`limit` middle slides), the longest point slide that reads
+    as two (length.py) becomes two, cut between its own sentences, the second under the same
+    kicker: a 70-word paragraph set at the smallest size becomes two slides set comfortably.
+    A half is not split again: a point is never told over three slides."""
+    while len(middle) < limit:
+        whole = [i for i, s in enumerate(middle) if s.layout is None and s.points <= 1]
+        splits = {i: p for i in whole if not middle[i].half and (p := split_point(middle[i].text))}
+        if not splits:
+            return middle
+        i = max(splits, key=lambda i: len(middle[i].text))
+        first, second = (halved(middle[i], part, n) for n, part in enumerate(splits[i]))
+        middle = [*middle[:i], first, second, *middle[i + 1 :]]
+    return middle
+
+
+def halved(slide: Slide, text: str, second: int) -> Slide:
+    """One half of a split slide; the first counts its point, both keep a short form (the
+    half's first sentence, cut at a clause if long) for a card too small even so."""
+    cut = display_text(shorten(text))
+    points = 0 if second else slide.points
+    return Slide(slide.kicker, text, points, None, cut if cut != text else None, half=True)
 
 
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
@@ -234,10 +261,11 @@ def numbered(digest: Digest, cards: list[Card]) -> list[Card]:
     if not LISTICLE.search(digest.headline) or len(digest.treatment_points) < 3:
         return cards
     labels = {p.label for p in digest.treatment_points if p.label}
-    number = 0
+    number, last = 0, None
     for i, card in enumerate(cards):
         if card.kicker in labels and card.layout is None:
-            number += 1
+            number += card.kicker != last  # a point split in two keeps its number
+            last = card.kicker
             cards[i] = replace(card, layout="point_numbered", note=str(number))
     return cards
 
