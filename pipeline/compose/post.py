@@ -11,7 +11,7 @@ from jinja2 import Environment
 from pipeline.brand import Brand
 from pipeline.compose.caption import caption_environment, make_captions, point_line
 from pipeline.compose.hashtags import make_hashtags
-from pipeline.compose.length import split_point
+from pipeline.compose.length import reading_words, split_point
 from pipeline.compose.wording import Wording, wording_for
 from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
@@ -122,12 +122,13 @@ def halved(slide: Slide, text: str, second: int) -> Slide:
 
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
     """The self-care tips under "What you can do": tips share a slide as a checklist (at most
-    MAX_GROUP items and CARE_LIST_WORDS words), a long one has a slide of its own."""
+    MAX_GROUP items and CARE_LIST_WORDS words, counted as length.py reads Japanese too), a
+    long one has a slide of its own."""
     slides: list[list[tuple[str, str]]] = []
     for tip in tips:
         whole, short = (item_text(tip_text(tip, t)) for t in (tip.text, tip.short))
         last = slides[-1] if slides else []
-        words_now = sum(len(t.split()) for t, _ in last) + len(whole.split())
+        words_now = sum(reading_words(t) for t, _ in last) + reading_words(whole)
         if last and len(last) < MAX_GROUP and words_now <= CARE_LIST_WORDS:
             last.append((whole, short))
         else:
@@ -219,7 +220,7 @@ def group_points(points: tuple[Point, ...]) -> list[list[Point]]:
 
 
 def is_list_item(point: Point) -> bool:
-    return not point.label and len(point.text.split()) <= SHORT_POINT_WORDS
+    return not point.label and reading_words(point.text) <= SHORT_POINT_WORDS
 
 
 def is_lone_item(group: list[Point]) -> bool:
@@ -228,7 +229,7 @@ def is_lone_item(group: list[Point]) -> bool:
 
 def fits(first: list[Point], second: list[Point]) -> bool:
     both = [*first, *second]
-    words = sum(len(p.text.split()) for p in both)
+    words = sum(reading_words(p.text) for p in both)
     return not any(p.label for p in both) and len(both) <= MAX_GROUP and words <= LIST_WORDS
 
 
