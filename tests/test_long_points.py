@@ -10,8 +10,9 @@ from functools import cache
 import pytest
 
 from pipeline.brand import load_brand
-from pipeline.compose.length import reading_words, split_point
+from pipeline.compose.length import split_point
 from pipeline.compose.post import compose_post
+from pipeline.compose.words import reading_words
 from pipeline.digest.story import digest_article
 from pipeline.extract.article import extract_article
 from pipeline.load.source import load_source
@@ -128,3 +129,16 @@ def test_real_point_slides_are_not_squeezed_beside_a_larger_short_form(look: str
             short = drawn(Card(card.kind, card.file, card.short, card.kicker), look)
             assert short.fitted is None or short.fitted.size <= placed.fitted.size, (name, card)
     assert squeezed <= 6  # measured: 0-4 in each look
+
+
+def test_a_japanese_sentence_grows_as_much_as_an_english_one_of_its_length() -> None:
+    """A short text may grow past the box's largest size (its `grow` pairs), counted in words:
+    a 40-character Japanese sentence, without a space, counted as one word and was set at
+    96 px beside paragraphs at 55."""
+    sentence = (
+        "肩こりの主な原因は、長時間同じ姿勢で座り続けることによる筋肉の緊張と血流の低下です。"
+    )
+    placed = drawn(Card("point", "carousel-03.jpg", sentence, "原因"), language="ja")
+    english = drawn(Card("point", "carousel-03.jpg", "Rest", "Treatment"))
+    assert placed.fitted is not None and english.fitted is not None
+    assert placed.fitted.size <= 64 < english.fitted.size  # 14 words: the box's own range

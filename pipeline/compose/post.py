@@ -11,8 +11,9 @@ from jinja2 import Environment
 from pipeline.brand import Brand
 from pipeline.compose.caption import caption_environment, make_captions, point_line
 from pipeline.compose.hashtags import make_hashtags
-from pipeline.compose.length import reading_words, split_point
+from pipeline.compose.length import split_point
 from pipeline.compose.wording import Wording, wording_for
+from pipeline.compose.words import reading_words
 from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
 

@@ -3,8 +3,10 @@ each item with a check mark hung left of its lines, all at one size (the largest
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from pipeline.compose.words import reading_words
 from pipeline.render.fit import TextSpec, fit_words
 from pipeline.render.glyphs import FontChain
 from pipeline.render.layouts import TextBox
@@ -44,7 +46,7 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
     items = split_items(text)
     if not items:
         return None
-    longest = max(len(item.split()) for item in items)
+    longest = max(math.ceil(reading_words(item)) for item in items)
     smallest, largest = grown_sizes(box, longest)
     found = None
     for size in range(largest, smallest - 1, -1):
