@@ -387,12 +387,12 @@ def test_slides_left_out_moved_put_back_and_kept_by_run(review: Review, folder: 
     assert review.act(folder.name, "slide", file="carousel-05.jpg", move="out").status == 200
     slides = carousel(folder)
     assert "carousel-05.jpg" not in [f for f, _ in slides]
-    assert [c for _, c in slides] == [f"{i} / 8" for i in range(1, 9)]
+    assert [c for _, c in slides] == [f"{i} / 9" for i in range(1, 10)]
     assert not (folder / "carousel-05.jpg").exists()
     manifest = read_json(folder / "post.json")
-    assert len([i for i in manifest["images"] if i["kind"] == "carousel"]) == 8
+    assert len([i for i in manifest["images"] if i["kind"] == "carousel"]) == 9
     assert manifest["slides_left_out"][0]["text"] == "Balance first."
-    assert "Slide 5 of 8" in image_alt(manifest, "carousel-06.jpg")
+    assert "Slide 5 of 9" in image_alt(manifest, "carousel-06.jpg")
 
     assert review.act(folder.name, "slide", file="carousel-03.jpg", move="earlier").status == 200
     assert [f for f, _ in carousel(folder)][:3] == [COVER, "carousel-03.jpg", "carousel-02.jpg"]
@@ -407,7 +407,7 @@ def test_slides_left_out_moved_put_back_and_kept_by_run(review: Review, folder: 
     assert review.act(folder.name, "slide", file="carousel-05.jpg", move="back").status == 200
     files = [f for f, _ in carousel(folder)]
     assert files.index("carousel-05.jpg") == files.index("carousel-04.jpg") + 1
-    assert [c for _, c in carousel(folder)][-1] == "9 / 9"
+    assert [c for _, c in carousel(folder)][-1] == "10 / 10"
     assert card(read_json(folder / "post.json"), "carousel-05.jpg")["text"] == "Balance first."
     assert (folder / "carousel-05.jpg").is_file()
     assert read_json(folder / "post.json")["slides_left_out"] == []

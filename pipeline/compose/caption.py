@@ -135,11 +135,18 @@ def caption_values(digest: Digest, brand: Brand, hashtags: tuple[str, ...]) -> d
 
 def point_lines(digest: Digest, cards: Sequence[Card]) -> list[str]:
     """The carousel's point slides as caption lines, so every slide's words are in the caption."""
-    lines = []
+    lines: list[str] = []
+    last = None
     for card in cards:
         if card.kind != "point":
             continue
-        lines.append(point_line(card.kicker, card.text))
+        named = point_line(card.kicker, "") != ""  # "Acupuncture: ", not a generic kicker
+        if lines and named and card.kicker == last:  # a point split over two slides: one line
+            space = "" if lines[-1].endswith(("。", "！", "？")) else " "
+            lines[-1] += space + card.text
+        else:
+            lines.append(point_line(card.kicker, card.text))
+        last = card.kicker
     if not lines:
         lines = [point_line(p.label, p.short) for p in digest.treatment_points]
     return lines

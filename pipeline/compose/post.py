@@ -11,7 +11,9 @@ from jinja2 import Environment
 from pipeline.brand import Brand
 from pipeline.compose.caption import caption_environment, make_captions, point_line
 from pipeline.compose.hashtags import make_hashtags
+from pipeline.compose.length import split_point
 from pipeline.compose.wording import Wording, wording_for
+from pipeline.compose.words import reading_words
 from pipeline.digest.story import shorten
 from pipeline.models import Card, Digest, Point, Post
 
@@ -46,6 +48,7 @@ class Slide:
     points: int = 0
     layout: str | None = None  # "point_checklist" for self-care tips, "point_list" for a list
     short: str | None = None  # the text from the points' short forms, when it differs
+    half: bool = False  # one of the two slides a long point was split into (split_long)
 
 
 def compose_post(digest: Digest, brand: Brand, slug: str, env: Environment | None = None) -> Post:
@@ -86,6 +89,7 @@ def middle_slides(digest: Digest, words: Wording) -> list[Slide]:
     care = care_slides(digest.prevention, words)[: max(0, room - min(len(treatment), 1))]
     care = care[: MAX_CARE_SLIDES if treatment else room]  # a tips post: its tips are the story
     middle += [*treatment[: room - len(care)], *care, *treatment[room - len(care) :]]
+    middle = split_long(middle, MAX_SLIDES - 2)
     for quote in digest.quotes:  # a short article: its strongest sentences fill the story out
         if len(middle) + 2 >= MIN_SLIDES:
             break
@@ -104,14 +108,39 @@ def squeeze(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def split_long(middle: list[Slide], limit: int) -> list[Slide]:
+    """While the carousel has room (`limit` middle slides), the longest point slide that reads
+    as two (length.py) becomes two, cut between its own sentences, the second under the same
+    kicker: a 70-word paragraph set at the smallest size becomes two slides set comfortably.
+    A half is not split again: a point is never told over three slides."""
+    while len(middle) < limit:
+        whole = [i for i, s in enumerate(middle) if s.layout is None and s.points <= 1]
+        splits = {i: p for i in whole if not middle[i].half and (p := split_point(middle[i].text))}
+        if not splits:
+            return middle
+        i = max(splits, key=lambda i: len(middle[i].text))
+        first, second = (halved(middle[i], part, n) for n, part in enumerate(splits[i]))
+        middle = [*middle[:i], first, second, *middle[i + 1 :]]
+    return middle
+
+
+def halved(slide: Slide, text: str, second: int) -> Slide:
+    """One half of a split slide; the first counts its point, both keep a short form (the
+    half's first sentence, cut at a clause if long) for a card too small even so."""
+    cut = display_text(shorten(text))
+    points = 0 if second else slide.points
+    return Slide(slide.kicker, text, points, None, cut if cut != text else None, half=True)
+
+
 def care_slides(tips: tuple[Point, ...], words: Wording) -> list[Slide]:
     """The self-care tips under "What you can do": tips share a slide as a checklist (at most
-    MAX_GROUP items and CARE_LIST_WORDS words), a long one has a slide of its own."""
+    MAX_GROUP items and CARE_LIST_WORDS words, counted as length.py reads Japanese too), a
+    long one has a slide of its own."""
     slides: list[list[tuple[str, str]]] = []
     for tip in tips:
         whole, short = (item_text(tip_text(tip, t)) for t in (tip.text, tip.short))
         last = slides[-1] if slides else []
-        words_now = sum(len(t.split()) for t, _ in last) + len(whole.split())
+        words_now = sum(reading_words(t) for t, _ in last) + reading_words(whole)
         if last and len(last) < MAX_GROUP and words_now <= CARE_LIST_WORDS:
             last.append((whole, short))
         else:
@@ -203,7 +232,7 @@ def group_points(points: tuple[Point, ...]) -> list[list[Point]]:
 
 
 def is_list_item(point: Point) -> bool:
-    return not point.label and len(point.text.split()) <= SHORT_POINT_WORDS
+    return not point.label and reading_words(point.text) <= SHORT_POINT_WORDS
 
 
 def is_lone_item(group: list[Point]) -> bool:
@@ -212,7 +241,7 @@ def is_lone_item(group: list[Point]) -> bool:
 
 def fits(first: list[Point], second: list[Point]) -> bool:
     both = [*first, *second]
-    words = sum(len(p.text.split()) for p in both)
+    words = sum(reading_words(p.text) for p in both)
     return not any(p.label for p in both) and len(both) <= MAX_GROUP and words <= LIST_WORDS
 
 
@@ -245,10 +274,11 @@ def numbered(digest: Digest, cards: list[Card]) -> list[Card]:
     if not LISTICLE.search(digest.headline) or len(digest.treatment_points) < 3:
         return cards
     labels = {p.label for p in digest.treatment_points if p.label}
-    number = 0
+    number, last = 0, None
     for i, card in enumerate(cards):
         if card.kicker in labels and card.layout is None:
-            number += 1
+            number += card.kicker != last  # a point split in two keeps its number
+            last = card.kicker
             cards[i] = replace(card, layout="point_numbered", note=str(number))
     return cards
 

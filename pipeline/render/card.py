@@ -123,6 +123,7 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
     """Every box's text fitted and placed, in the layout's drawing order."""
     values = {b.field: v for b in layout.boxes if (v := field_text(card, b.field))}
     shorts = {"text": card.short} if card.short else {}
+    roomy = card.kind == "point"  # one idea a slide: its short form rather than small type
     placed = {}
     deferred = deferred_field(layout)  # placed by stack_boxes alone
     for box in layout.boxes:
@@ -132,8 +133,8 @@ def place_card(card: Card, layout: Layout, brand: Brand) -> dict[str, Placed]:
             shift = load_logo(brand.logo, layout.logo.height).width + 20
             box = replace(box, x=box.x + shift, width=box.width - shift)
         short = shorts.get(box.field)
-        placed[box.field] = place_box(box, values[box.field], brand, card.file, short)
-    return stack_boxes(layout, values, placed, brand, card.file, shorts)
+        placed[box.field] = place_box(box, values[box.field], brand, card.file, short, roomy)
+    return stack_boxes(layout, values, placed, brand, card.file, shorts, roomy)
 
 
 def draw_panels(draw: ImageDraw.ImageDraw, layout: Layout, colors: dict[str, str]) -> None:

@@ -3,8 +3,10 @@ each item with a check mark hung left of its lines, all at one size (the largest
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from pipeline.compose.words import reading_words
 from pipeline.render.fit import TextSpec, fit_words
 from pipeline.render.glyphs import FontChain
 from pipeline.render.layouts import TextBox
@@ -44,7 +46,7 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
     items = split_items(text)
     if not items:
         return None
-    longest = max(len(item.split()) for item in items)
+    longest = max(math.ceil(reading_words(item)) for item in items)
     smallest, largest = grown_sizes(box, longest)
     found = None
     for size in range(largest, smallest - 1, -1):
@@ -59,14 +61,25 @@ def fit_checklist(text: str, box: TextBox, chain: FontChain) -> Checklist | None
         if option is not None:
             options.append(option)
     largest_fit = found.size
-    return min(options, key=lambda o: largest_fit - o.size + cost_px(o))
+    one_line = one_liners(options)
+    return min(options, key=lambda o: largest_fit - o.size + cost_px(o, one_line))
 
 
-def cost_px(checklist: Checklist) -> int:
-    """What its breaks cost, in px of type: each line beyond one an item, and more for an
-    item's last word alone on its line ("Use Ice or Anti-inflammatory / preparations")."""
-    extra = sum(len(lines) - 1 for lines in checklist.items)
-    lone = sum(1 for lines in checklist.items if len(lines) > 1 and len(lines[-1].split()) == 1)
+def one_liners(options: list[Checklist]) -> frozenset[int]:
+    """The items that some size tried sets on one line: only those are worth shrinking for."""
+    return frozenset(i for o in options for i, lines in enumerate(o.items) if len(lines) == 1)
+
+
+def cost_px(checklist: Checklist, one_line: frozenset[int] | None = None) -> int:
+    """What its breaks cost, in px of type: each line beyond one of an item that fits on one
+    line at another size ("Pelvic / floor exercises"), and more for an item's last word alone
+    on its line ("Use Ice or Anti-inflammatory / preparations"). A sentence-long tip takes
+    several lines at any size: its lines cost nothing, so it keeps the largest size that fits,
+    not one 11 px smaller for a line less."""
+    items = checklist.items
+    keep = range(len(items)) if one_line is None else one_line
+    extra = sum(len(items[i]) - 1 for i in keep)
+    lone = sum(1 for lines in items if len(lines) > 1 and len(lines[-1].split()) == 1)
     return LINE_PX * extra + LONE_PX * lone
 
 

@@ -3,9 +3,11 @@ per font and scaled), the size and line breaks that fit, and where the first bas
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from pipeline.brand import Brand, emoji_font
+from pipeline.compose.words import reading_words
 from pipeline.render.fit import ELLIPSIS, REF_SIZE, Fitted, TextSpec, fit_text
 from pipeline.render.fonts import EMOJI_HEIGHT, EMOJI_STRIKE, load_font, text_length
 from pipeline.render.glyphs import FontChain, Run, reads_as_japanese, split_runs
@@ -89,7 +91,7 @@ def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
         return measure_ref(chain, part) + tracking_ref * len(part)
 
     width = box.width
-    words = len(text.split())
+    words = math.ceil(reading_words(text))  # a Japanese sentence is no one-word text to grow
     for _ in range(3):
         fitted = fit_text(text, box_spec(box, chain, width, words), measure)
         if fitted is None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.brand import Brand
 from pipeline.render.checklist import Checklist, fit_checklist
-from pipeline.render.fit import Fitted
+from pipeline.render.fit import ELLIPSIS, Fitted
 from pipeline.render.glyphs import FontChain, split_runs
 from pipeline.render.layouts import Layout, TextBox
 from pipeline.render.measure import (
@@ -83,10 +83,16 @@ def ink_box(placed: Placed) -> tuple[int, int, int, int]:
 
 
 def place_box(
-    box: TextBox, value: str, brand: Brand, file: str, short: str | None = None
+    box: TextBox,
+    value: str,
+    brand: Brand,
+    file: str,
+    short: str | None = None,
+    roomy: bool = False,
 ) -> Placed:
     """The box's text fitted; `short` (the text from the points' short forms) is drawn only
-    when the whole text cannot fit at the box's smallest size."""
+    when the whole text cannot fit at the box's smallest size, or, when `roomy` (a point
+    slide's text), cannot fit at a comfortable size and the short form sets larger."""
     chain = font_chain(brand, box.role, value)
     text, warnings = clean_text(value.upper() if box.caps else value, chain, file)
     short_text = clean_text(short, chain, file)[0] if short else None
@@ -101,9 +107,11 @@ def place_box(
         if checklist is not None:
             return Placed(box, chain, None, checklist, tuple(warnings))
     fitted = fit_box(text, box, chain)
-    if short_text and (fitted is None or fitted.shortened):  # the digest's cut, when it fits
-        cut = fit_box(short_text, box, chain)
-        if cut is not None and (fitted is None or not cut.shortened):
+    whole_sentences = short_text is not None and not short_text.endswith(ELLIPSIS)
+    squeezed = roomy and whole_sentences and fitted is not None and fitted.size < comfortable(box)
+    if short_text and (fitted is None or fitted.shortened or squeezed):
+        cut = fit_box(short_text, box, chain)  # the digest's cut, when it fits (larger)
+        if cut is not None and (fitted is None or better_cut(cut, fitted)):
             fitted = replace(cut, shortened=True)
     if fitted is None and box.field != "text":  # a long kicker: shortened at a word, not dropped
         fitted = fit_label(text, box, chain)
@@ -121,6 +129,23 @@ def place_box(
     return Placed(box, chain, fitted, None, tuple(warnings))
 
 
+def comfortable(box: TextBox) -> float:
+    """The size a long text should not be squeezed under when a short form of whole sentences
+    exists: the middle of the box's range (56 px of a point's 48-64). Under it, a paragraph
+    reads as small print beside the slides around it. A short form cut mid-sentence ("…") is
+    drawn only when the whole does not fit at all: its ellipsis on a card with room to spare
+    would drop words the card could hold."""
+    return (box.sizes[0] + box.sizes[1]) / 2
+
+
+def better_cut(cut: Fitted, fitted: Fitted) -> bool:
+    """The short form instead of the whole text: whole where the whole was cut with "…", or
+    set larger where the whole was squeezed."""
+    if cut.shortened:
+        return False
+    return fitted.shortened or cut.size > fitted.size
+
+
 def too_short(shortened: str, label: str) -> bool:
     """A "Label: title" line cut to fewer than three words of its title."""
     return len(shortened.split()) - len(label.split()) < 3
@@ -133,6 +158,7 @@ def stack_boxes(
     brand: Brand,
     file: str,
     shorts: dict[str, str] | None = None,
+    roomy: bool = False,
 ) -> dict[str, Placed]:
     """The layout's stack: its boxes one under another, `gap` apart. Each keeps the size it
     fitted at in its own box, the last is fitted (again: the main text only here, see
@@ -153,13 +179,13 @@ def stack_boxes(
         room = replace(own, y=top + used, height=bottom - top - used)
         if room.height > own.height:
             place_box(own, values[deferred], brand, file, short_of(deferred))  # fails as before
-        members.append(place_box(room, values[deferred], brand, file, short_of(deferred)))
+        members.append(place_box(room, values[deferred], brand, file, short_of(deferred), roomy))
     elif members:
         last = members[-1]
         used = sum(m.height + stack.gap for m in members[:-1])
         room = replace(last.box, y=top + used, height=bottom - top - used)
         short = short_of(last.box.field)
-        members[-1] = place_box(room, values[last.box.field], brand, file, short)
+        members[-1] = place_box(room, values[last.box.field], brand, file, short, roomy)
     else:
         return placed
     total = sum(m.height for m in members) + stack.gap * (len(members) - 1)
