@@ -19,6 +19,7 @@ from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.languages import role_sources, supported_languages
 from pipeline.models import Article, NotArticleError
+from pipeline.patterncache import compile_cached
 
 # The kinds of page a site has besides its articles, as the error names them. Their words are
 # the language files' [page_kinds] (every language's together: a Korean clinic's English page).
@@ -87,7 +88,9 @@ def kind_patterns() -> dict[str, re.Pattern[str]]:
     }
     any_kind = "|".join(w for w in words.values() if w)
     return {
-        kind: re.compile(rf"^\W*(?:{words[key]})(?:\W+(?:{joins})?\W*(?:{any_kind}))*\W*$", re.I)
+        kind: compile_cached(
+            rf"^\W*(?:{words[key]})(?:\W+(?:{joins})?\W*(?:{any_kind}))*\W*$", re.I
+        )
         for key, kind in KIND_NAMES.items()
         if words[key]
     }
