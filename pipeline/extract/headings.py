@@ -13,6 +13,7 @@ from pipeline.extract.cleanup import (
     HEADING_CLASS_LEVEL,
     HEADING_MAX_CHARS,
     HEADING_TAGS,
+    IN_BODY,
     clean_text,
     normalise,
     visible_text,
@@ -59,7 +60,7 @@ def find_headings(tree: HtmlElement) -> list[HtmlElement]:
     "Common Conditions", "How to manage"), and <div>/<p>/<span>s a class names as a
     subheading."""
     found = list(tree.iter(*HEADING_TAGS)) + list(tree.iter("h1"))[1:]
-    for element in tree.xpath("//body//*[self::div or self::p or self::span][@class]"):
+    for element in tree.xpath(IN_BODY + "[self::div or self::p or self::span][@class]"):
         if HEADING_CLASS.search(element.get("class", "")) and not len(element):
             found.append(element)
     return found

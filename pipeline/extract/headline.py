@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from pipeline.extract.cleanup import clean_text
+from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import texts_in_order
 from pipeline.extract.title_hints import banner_heading, crumb_titles
@@ -261,7 +261,7 @@ MID_PAGE_CHARS = 60
 
 # Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
 # the dotted and dotless i too): the few that TITLE_CLASS then reads, found by lxml alone.
-TITLED = "//body//*[contains(translate(@class, 'TITLE\u0130\u0131', 'titleii'), 'title')]"
+TITLED = IN_BODY + "[contains(translate(@class, 'TITLE\u0130\u0131', 'titleii'), 'title')]"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SKIPPED = ("h1", "a", "img", "body", "html", "section", "article", "main")
 
