@@ -159,10 +159,31 @@ def test_subsections_after_a_line_that_names_conditions_are_not_remedies() -> No
     assert [p.label for p in care_points(remedies_post(intro)) if p.label] == []
 
 
-def test_numbered_subsections_are_left_to_the_numbered_steps() -> None:
-    """ "1. Ice", "2. Heat" are the clinic's steps (treatment points), not also tips."""
+def test_numbered_remedies_under_risk_factors_are_the_lines_tips_once() -> None:
+    """ "1. Ice", "2. Heat" under "Risk factors" are no steps (a story part's numbered
+    subsections tell it one by one): the line that opens them as home care gives them, once."""
     intro = "There are many simple treatments that you can try at home for your condition:"
     blocks = remedies_post(intro, numbered=True)
     found = digest_article(Article(title="Sciatica", blocks=tuple(blocks)))
-    assert [p.label for p in found.treatment_points] == ["Ice", "Heat"]
-    assert [p.label for p in found.prevention if p.label] == []
+    assert [p.label for p in found.prevention] == ["Ice", "Heat"]
+    assert found.treatment_points == ()
+
+
+def test_numbered_steps_are_left_to_the_steps() -> None:
+    """ "1. Ice", "2. Heat" as the post's own numbered programme: treatment, not also tips."""
+    blocks = [para("Sciatica is pain along the sciatic nerve, from the lower back down the leg.")]
+    blocks += [heading("Our programme", level=4)]
+    blocks += [
+        para("There are many simple treatments that you can try at home for your condition:")
+    ]
+    blocks += [
+        heading("1. Ice", level=5),
+        para("Apply an ice pack wrapped in a towel for 20 minutes."),
+    ]
+    blocks += [
+        heading("2. Heat", level=5),
+        para("Use a warm compress or a heating pad for 20 minutes."),
+    ]
+    found = digest_article(Article(title="Sciatica", blocks=tuple(blocks)))
+    labels = [p.label for p in (*found.treatment_points, *found.prevention)]
+    assert labels.count("Ice") == 1 and labels.count("Heat") == 1

@@ -17,6 +17,7 @@ from pipeline.digest.point_blocks import (
 )
 from pipeline.digest.points_prose import names_conditions
 from pipeline.digest.points_sections import MAX_POINTS, point_from_section
+from pipeline.digest.points_topics import numbered_steps
 from pipeline.digest.sections import Section, loose_role
 from pipeline.digest.sentences import rank_central, split_sentences
 from pipeline.digest.vocabulary import find_role_term
@@ -85,16 +86,18 @@ def advises(sentence: str) -> bool:
 def introduced_sections(sections: list[Section]) -> list[Point]:
     """Subsections that a section's closing line introduces as care, in place of a list ("There
     are many simple treatments that you can incorporate:" over "##### Ice", "##### Heat"):
-    each is a point labelled with its heading, unless it has a role of its own or a number
-    (then its own kind of section, or the numbered steps, give its points)."""
+    each is a point labelled with its heading, unless it has a role of its own or is one of
+    the numbered steps (then its own kind of section, or the steps, give its points). Numbered
+    remedies under a risk-factor heading are no steps: the line gives them."""
     points: list[Point] = []
+    steps = numbered_steps(sections)
     for index, section in enumerate(sections):
         if not ends_on_care_intro(section):
             continue
-        for below in sections[index + 1 :]:
+        for place, below in enumerate(sections[index + 1 :], index + 1):
             if below.level <= section.level:
                 break
-            if below.role is None and not below.numbered and (point := point_from_section(below)):
+            if below.role is None and place not in steps and (point := point_from_section(below)):
                 points.append(point)
     return points
 
