@@ -231,3 +231,45 @@ def test_a_lone_numbered_paragraph_or_a_count_stays_a_paragraph() -> None:
         ("item", "Ice."),
         ("paragraph", "After that, walk."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "blocks", "disclaimer"),
+    [
+        (
+            "Kräuter bei Erkältung",
+            [
+                heading("Hausmittel"),
+                item("Ingwertee: frischen Ingwer mit heißem Wasser aufgießen."),
+                item("Goldene Milch: Kurkuma und Ingwer in warmer Milch."),
+                para("Die hier beschriebenen Kräuter ersetzen keine ärztliche Beratung."),
+            ],
+            "ersetzen keine ärztliche Beratung",
+        ),
+        (
+            "Low back pain",
+            [
+                heading("What you can do"),
+                item("Keep moving with short walks every day."),
+                item("Use a warm pack for twenty minutes."),
+                para("This article is for informational purposes and is not medical advice."),
+            ],
+            "informational purposes",
+        ),
+    ],
+)
+def test_a_disclaimer_is_never_a_point_a_quote_or_the_conclusion(
+    title: str, blocks: list[Block], disclaimer: str
+) -> None:
+    found = digest_article(Article(title=title, blocks=tuple(blocks)))
+    drawn = [p.text for p in (*found.treatment_points, *found.prevention)]
+    drawn += [*found.quotes, found.conclusion or "", found.symptom or "", found.cause or ""]
+    assert len([p for p in (*found.treatment_points, *found.prevention)]) == 2
+    assert not any(disclaimer in text for text in drawn)
+
+
+def test_a_tip_that_says_it_replaces_no_treatment_stays_a_tip() -> None:
+    blocks = [heading("O que fazer em casa"), item("Gelo: aplique gelo por 15 minutos.")]
+    blocks += [item("Analgésico: ibuprofeno pode aliviar a dor. Não substitui o tratamento.")]
+    found = digest_article(Article(title="Dor de dente", blocks=tuple(blocks)))
+    assert any("Analgésico" in (p.label or "") + p.text for p in found.prevention)

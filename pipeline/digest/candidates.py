@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.digest.point_blocks import is_cta
+from pipeline.digest.point_blocks import is_cta, never_told
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, word_count
 from pipeline.digest.vocabulary import term_pattern
@@ -66,7 +66,7 @@ def section_candidates(section: Section, role: str | None, opening: bool) -> lis
     """The candidates of one section; the items of a list whose lead-in names a role
     ("Symptoms include:", "下記の症状が…") take that role in a section without one."""
     found: list[Candidate] = []
-    blocks = [b for b in section.blocks if b.kind != "heading" and not is_cta(b.text)]
+    blocks = [b for b in section.blocks if b.kind != "heading" and not never_told(b.text)]
     lead_role: str | None = None
     named = names_symptoms(section)
     for index, block in enumerate(blocks):

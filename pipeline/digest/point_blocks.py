@@ -28,9 +28,15 @@ def is_cta(text: str) -> bool:
     return find_role_term("points", "cta_lines", text) is not None
 
 
+def never_told(text: str) -> bool:
+    """A call to action, or a disclaimer that the post is no medical advice ("Sie ersetzen
+    keine ärztliche Beratung", [points] `disclaimer`): no part of the story."""
+    return is_cta(text) or find_role_term("points", "disclaimer", text) is not None
+
+
 def content_blocks(section: Section) -> list[Block]:
-    """The section's paragraphs and items, without calls to action."""
-    return [b for b in section.blocks if not is_cta(b.text)]
+    """The section's paragraphs and items, without calls to action and disclaimers."""
+    return [b for b in section.blocks if not never_told(b.text)]
 
 
 def care_blocks(section: Section) -> list[Block]:
@@ -38,16 +44,16 @@ def care_blocks(section: Section) -> list[Block]:
     use CBT. Call today to book.")."""
     blocks: list[Block] = []
     for block in section.blocks:
-        if is_cta(block.text) and block.kind == "paragraph":
-            kept = [s for s in split_sentences(block.text) if not is_cta(s)]
+        if never_told(block.text) and block.kind == "paragraph":
+            kept = [s for s in split_sentences(block.text) if not never_told(s)]
             block = replace(block, text=" ".join(kept), lead=None) if kept else block
-        if not is_cta(block.text):
+        if not never_told(block.text):
             blocks.append(block)
     return blocks
 
 
 def body_blocks(sections: list[Section]) -> list[Block]:
-    return [b for s in sections for b in s.blocks if not is_cta(b.text)]
+    return [b for s in sections for b in s.blocks if not never_told(b.text)]
 
 
 def make_point(block: Block) -> Point:
