@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
-from pipeline.extract.textorder import texts_in_order
+from pipeline.extract.textorder import NOT_PROSE, texts_in_order
 from pipeline.extract.title_hints import banner_heading, crumb_titles
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
@@ -234,27 +234,8 @@ def h1_source(h1: HtmlElement, body: str) -> str:
     return "heading" if told >= MID_PAGE_CHARS else "h1"
 
 
-# Where the text above an <h1> is no part of an article: links, lists, headings, chrome.
-NOT_TOLD = frozenset(
-    [
-        "head",
-        "script",
-        "style",
-        "a",
-        "li",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "button",
-        "option",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-    ]
-)
+# Where the text above an <h1> is no part of an article: no prose, or a heading.
+NOT_TOLD = NOT_PROSE | {"h1", "h2", "h3", "h4"}
 SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
 MID_PAGE_CHARS = 60
 

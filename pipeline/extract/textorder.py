@@ -12,6 +12,24 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+# Where no article prose stands: the page's head, code, links, lists, forms and its chrome.
+NOT_PROSE = frozenset(
+    (
+        "head",
+        "script",
+        "style",
+        "a",
+        "li",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "button",
+        "option",
+        "form",
+    )
+)
+
 
 def texts_in_order(
     root: HtmlElement, skip: frozenset[str]

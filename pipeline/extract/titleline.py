@@ -14,31 +14,15 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
 from pipeline.extract.headline import tokens, usable_title, visible_candidates
-from pipeline.extract.textorder import texts_in_order
+from pipeline.extract.textorder import NOT_PROSE, texts_in_order
 from pipeline.models import Block
 
 LINE_WORDS = 15  # a longer line is a paragraph
 LINE_CHARS = 120
 START_CHARS = 30  # the body's first paragraph is found by its opening
 SENTENCE_ENDS = (".", "!", ":", ";", ",", "。")
-# Where no title line is: links, lists, the page's head, chrome and code.
-NOT_LINES = frozenset(
-    [
-        "head",
-        "script",
-        "style",
-        "a",
-        "li",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "button",
-        "option",
-        "form",
-        "label",
-    ]
-)
+# Where no title line is: no prose, or a form's label.
+NOT_LINES = NOT_PROSE | {"label"}
 
 IN_HEADING = (
     "ancestor-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
