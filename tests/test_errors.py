@@ -66,6 +66,14 @@ def test_list_lines_may_end_in_a_comment(tmp_path: Path) -> None:
     ]
 
 
+def test_a_list_may_name_templates_and_components(tmp_path: Path) -> None:
+    """Every file `run` reads may stand in a list, not only HTML and Markdown."""
+    urls = tmp_path / "sources.txt"
+    names = ["heel.php", "knee.jsx", "Headache.js", "back.vue", "post.mdx"]
+    urls.write_text("\n".join(names) + "\n")
+    assert expand_sources([str(urls)]) == [str(tmp_path / name) for name in names]
+
+
 def test_one_source_summary_is_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", str(KNEE), "-o", str(tmp_path)]) == 0
     last = capsys.readouterr().err.splitlines()[-1]

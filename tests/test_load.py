@@ -382,12 +382,27 @@ def test_local_gzip_bomb_is_refused(tmp_path: Path) -> None:
         read_file(path)
 
 
-@pytest.mark.parametrize("suffix", [".md", ".markdown"])
+@pytest.mark.parametrize("suffix", [".md", ".markdown", ".mdx"])
 def test_local_markdown(suffix: str, tmp_path: Path) -> None:
     path = tmp_path / f"post{suffix}"
     path.write_text("---\ntitle: Hi\n---\n\nBody text.\n", encoding="utf-8")
     page = read_file(path)
     assert page.kind == "markdown" and page.text.startswith("---")
+
+
+@pytest.mark.parametrize("suffix", [".jsx", ".tsx", ".js", ".mjs", ".ts"])
+def test_a_component_or_data_module_is_read_as_code(suffix: str, tmp_path: Path) -> None:
+    """React sites name their components .js as often as .jsx; a data module is .ts or .js."""
+    path = tmp_path / f"Post{suffix}"
+    path.write_text("export default () => <p>Heel pain</p>;\n", encoding="utf-8")
+    assert read_file(path).kind == "jsx"
+
+
+def test_an_unknown_suffix_names_the_files_that_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "post.rb"
+    path.write_text("puts 'hi'\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"unsupported file type \(use .*\.mdx.*\.js"):
+        read_file(path)
 
 
 # --- smaller pieces ---------------------------------------------------------------------------

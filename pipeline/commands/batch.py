@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
-from pipeline.load.source import HTML_SUFFIXES, MARKDOWN_SUFFIXES, url_scheme
+from pipeline.load.source import ARTICLE_SUFFIXES, url_scheme
 from pipeline.models import LoadError, RepurposeError
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def read_source_list(item: str) -> list[str]:
 
 def is_source_line(line: str) -> bool:
     """A URL (any scheme: load names the unsupported ones) or an article file's name."""
-    return url_scheme(line) is not None or line.lower().endswith(HTML_SUFFIXES + MARKDOWN_SUFFIXES)
+    return url_scheme(line) is not None or line.lower().endswith(ARTICLE_SUFFIXES)
 
 
 @dataclass(frozen=True)

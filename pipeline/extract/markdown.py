@@ -17,6 +17,7 @@ from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.file_title import file_title
 from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
 from pipeline.extract.headline import markdown_headline, title_heading
+from pipeline.extract.markdown_syntax import strip_site_syntax
 from pipeline.extract.metadata import normalise_date
 from pipeline.extract.references import FOOTNOTE_SUP, drop_references
 from pipeline.models import Article, Block, Page
@@ -32,6 +33,7 @@ def extract_markdown(page: Page) -> Article:
     from bs4 import BeautifulSoup
 
     meta, text = split_front_matter(page.text)
+    text = strip_site_syntax(text)
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
         html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter

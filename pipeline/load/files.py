@@ -14,10 +14,14 @@ MAX_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 # Server-side templates are read as HTML; extract takes their code out (extract/templates.py).
 TEMPLATE_SUFFIXES = (".php", ".phtml", ".jsp", ".asp", ".aspx", ".tpl", ".twig")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-JSX_SUFFIXES = (".jsx", ".tsx")  # a React component with the article in its markup
+# MDX is Markdown with components: extract/markdown_syntax.py takes their syntax out.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# A React component with the article in its markup; many React sites name theirs .js (or .mjs),
+# and data modules (.ts, .js) hold an article in an object.
+JSX_SUFFIXES = (".jsx", ".tsx", ".js", ".mjs", ".ts")
 COMPONENT_SUFFIXES = (".vue", ".svelte", ".astro")  # single-file components, the same
 CODE_SUFFIXES = MARKDOWN_SUFFIXES + JSX_SUFFIXES + COMPONENT_SUFFIXES  # read as text, not HTML
+ARTICLE_SUFFIXES = HTML_SUFFIXES + TEMPLATE_SUFFIXES + CODE_SUFFIXES  # every file `run` reads
 
 
 def read_file(path: Path) -> Page:
@@ -26,10 +30,10 @@ def read_file(path: Path) -> Page:
         raise LoadError(f"{path}: no such file")
     if path.is_dir():
         raise LoadError(f"{path}: is a folder, not a file")
-    if not name.endswith(HTML_SUFFIXES + TEMPLATE_SUFFIXES + CODE_SUFFIXES):
+    if not name.endswith(ARTICLE_SUFFIXES):
         raise LoadError(
             f"{path}: unsupported file type "
-            "(use .html, .htm, .html.gz, .md, a component such as .jsx or .vue, "
+            "(use .html, .htm, .html.gz, .md, .mdx, a component such as .jsx, .js or .vue, "
             "or a template such as .php)"
         )
     raw = read_capped(path)

@@ -10,13 +10,12 @@ import re
 from pathlib import Path
 
 from pipeline.load.decode import decode_html
-from pipeline.load.files import HTML_SUFFIXES, MARKDOWN_SUFFIXES, read_file
+from pipeline.load.files import ARTICLE_SUFFIXES, read_file
 from pipeline.load.options import FetchOptions, default_cache_dir
 from pipeline.models import LoadError, Page
 
 __all__ = [
-    "HTML_SUFFIXES",
-    "MARKDOWN_SUFFIXES",
+    "ARTICLE_SUFFIXES",
     "FetchOptions",
     "decode_html",
     "default_cache_dir",
