@@ -9,6 +9,7 @@ import statistics
 import pytest
 
 from bench.bench_breaks import Text, edges, short_last, sources, spread, texts_of, weak_line
+from pipeline.render.breakrules import inside_short_asides
 from pipeline.render.fit import REF_SIZE, TextSpec, fit_text, shorter_versions
 from pipeline.render.units import NO_LINE_END, NO_LINE_START, phrase_parser
 from tests.conftest import CORPUS, SAMPLES
@@ -102,3 +103,22 @@ def test_japanese_lines_break_between_phrases_mostly() -> None:
                 total += 1
                 inside += at not in ends
     assert inside <= total // 5, (inside, total)
+
+
+def latin(text: str) -> float:
+    return len(text) * REF_SIZE * 0.5
+
+
+@pytest.mark.parametrize("width", range(360, 1000, 20))
+def test_a_short_parenthesis_is_never_broken_inside(width: int) -> None:
+    """Wherever "(hands on)" and its neighbour fit on one line (17 characters: 340 px here)."""
+    text = "Manual (hands on) treatment eases the tight muscles around the knee joint"
+    fitted = fit_text(text, TextSpec(width, 2000, (40, 40), 1.4, 12), latin)
+    assert fitted is not None
+    assert not any(line.endswith("(hands") for line in fitted.lines), fitted.lines
+
+
+def test_a_long_parenthesis_may_break_inside() -> None:
+    text = "Rest (and gentle walking on flat ground for the first few days) helps the heel settle"
+    assert inside_short_asides(text.split()) == []
+    assert inside_short_asides(["Manual", "(hands", "on)", "work"]) == [1]

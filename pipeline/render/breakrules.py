@@ -43,6 +43,7 @@ SEPARATOR_PENALTY = 10000.0  # a list's " · " at a line's end or start: only if
 SHORT_TAIL = 3  # characters: a Japanese last line this short is a widow
 PHRASE_BONUS = 8.0  # a line ending on , or ; is a natural break
 COLON_BONUS = 150.0  # "Title: subtitle" or "Title — subtitle" breaks there when it can
+SHORT_ASIDE = 24  # characters: a parenthesis this short is read as one, never broken inside
 
 
 def splits_noun_phrase(lines: Sequence[str]) -> bool:
@@ -112,8 +113,24 @@ def word_penalties(units: Units) -> tuple[tuple[float, ...], tuple[float, ...], 
         elif word in LIST_SEPARATORS or (i + 1 < len(words) and words[i + 1] in LIST_SEPARATORS):
             cost += SEPARATOR_PENALTY  # a stray "·" neither ends nor opens a line
         ending.append(cost)
+    for i in inside_short_asides(words):
+        ending[i] += WEAK_PENALTY  # not "Manual (hands / on) treatment"
     starting = tuple(WEAK_PENALTY if word in KOREAN_BOUND_NOUNS else 0.0 for word in words)
     return tuple(ending), starting, short_tails(units)
+
+
+def inside_short_asides(words: Sequence[str]) -> list[int]:
+    """The words after which a line would split a short parenthesis ("(hands on)")."""
+    inside: list[int] = []
+    opened: int | None = None
+    for i, word in enumerate(words):
+        if "(" in word and ")" not in word[word.index("(") :]:
+            opened = i
+        elif opened is not None and ")" in word:
+            if sum(len(w) + 1 for w in words[opened : i + 1]) <= SHORT_ASIDE:
+                inside += range(opened, i)
+            opened = None
+    return inside
 
 
 def inner_penalty(part: str, after: str, phrase_end: bool) -> float:
