@@ -248,3 +248,29 @@ def test_a_summary_followed_only_by_a_price_list_is_the_close() -> None:
         item("Follow-up session: 45 euros"),
     )
     assert conclusion_of(*blocks) == "Heel pain found early settles faster and is easier to treat."
+
+
+def test_a_conclusion_section_written_a_line_a_paragraph_reads_on() -> None:
+    """ "まとめ" over three one-sentence lines: its key sentences run over the lines, not only
+    the first one."""
+    blocks = (
+        OPENING,
+        *CARE,
+        heading("まとめ"),
+        para("筋膜の硬い部位に独自のアプローチを行い、適度な刺激を与える。"),
+        para("痛覚神経を正常化させることで、ご自身の体が自身の力で回復できるようにする。"),
+        para("というのが当院の施術です。"),
+    )
+    found = conclusion_of(*blocks)
+    assert found is not None and "ご自身の体が自身の力で回復できるようにする。" in found
+
+
+def test_we_are_here_for_you_opens_the_closing_call() -> None:
+    """ "En X estamos aquí para cuidar de tu salud." before "no dudes en contactarnos": the
+    clinic's offer is part of the call, from its first sentence."""
+    closing = para(
+        "En nuestra clínica estamos aquí para cuidar de tu salud. Si tienes dudas, no dudes "
+        "en contactarnos."
+    )
+    found = conclusion_of(OPENING, *CARE, closing)
+    assert found is not None and found.startswith("En nuestra clínica estamos aquí")

@@ -70,7 +70,10 @@ def summing_up(sections: list[Section], section: Section) -> str | None:
     ]
     if not paragraphs:
         return role_text(sections, section)
-    return drop_list_intro(" ".join(key_sentences(split_sentences(paragraphs[0].text))))
+    sentences = split_sentences(paragraphs[0].text)
+    if len(sentences) == 1:  # a line a paragraph (as Japanese posts often write): the next lines
+        sentences += [t for p in paragraphs[1:3] for t in split_sentences(p.text)]
+    return drop_list_intro(" ".join(key_sentences(sentences)))
 
 
 def key_sentences(sentences: list[str]) -> list[str]:
