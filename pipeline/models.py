@@ -124,7 +124,8 @@ class Digest:
         None  # e.g. "Chronic Knee Pain" from "1. Symptom: Chronic Knee Pain"
     )
     cause_label: str | None = None
-    cta: str | None = None  # the article's own booking call to action, never a conclusion
+    # the article's own call to action; the same text as `conclusion` when the post closes on it
+    cta: str | None = None
     # self-care and prevention tips the reader can do themselves ("What you can do")
     prevention: tuple[Point, ...] = ()
     # a patient case and its progress, in the article's words: the history's opening sentence,

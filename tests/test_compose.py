@@ -143,6 +143,27 @@ def test_without_a_conclusion_the_closing_slide_is_the_call_to_action() -> None:
     assert (closing.kicker, closing.text, closing.note) == ("Takeaway", "Rest helps.", brand.cta)
 
 
+def test_a_conclusion_that_is_the_posts_call_to_action_is_drawn_once_as_the_next_step() -> None:
+    """The digest gives the closing call to action as both its conclusion and its cta: the
+    closing slide draws it once, under "Next step", the brand's own call to action under it
+    unless that says the same words."""
+    words = "Jeder Tag zählt. Gerne berate ich Sie individuell, welche Übungen geeignet sind."
+    digest = make_digest(conclusion=words, cta=words)
+    brand = make_brand(cta="Book via the link in bio")
+    post = compose_post(digest, brand, "s")
+    closing = closing_of(post)
+    assert (closing.kicker, closing.text, closing.note) == ("Next step", words, brand.cta)
+    assert sum(words in " ".join(filter(None, (c.text, c.note))) for c in post.cards) == 1
+    same = closing_of(
+        compose_post(
+            make_digest(conclusion="Book today.", cta="Book today."),
+            make_brand(cta="Book today"),
+            "s",
+        )
+    )
+    assert (same.kicker, same.text, same.note) == ("Next step", "Book today.", None)
+
+
 def test_clinic_corpus_never_labels_a_non_conclusion_a_takeaway() -> None:
     sources = sorted(corpus_dir("clinic").glob("*--*.md"))
     labelled = 0
@@ -153,8 +174,10 @@ def test_clinic_corpus_never_labels_a_non_conclusion_a_takeaway() -> None:
         if closing.kicker == "Takeaway":
             labelled += 1
             assert digest.conclusion and closing.text[:20] in digest.conclusion, source.name
+        elif digest.conclusion:  # the post closes on its own call to action
+            assert digest.cta == digest.conclusion and closing.text[:20] in digest.conclusion
         else:
-            assert not digest.conclusion and closing.text == load_brand().cta, source.name
+            assert closing.text == load_brand().cta, source.name
     assert 0 < labelled < len(sources)
 
 

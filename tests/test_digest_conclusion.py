@@ -157,3 +157,120 @@ def test_a_cued_close_after_a_summary_section_wins() -> None:
 def test_real_posts(name: str, words: str | None) -> None:
     found = digest_article(load_article(CLINIC_DEV / name)).conclusion
     assert found is None if words is None else (found is not None and words in found)
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        # the clinician's offer to help, then the post's legal notes (German)
+        (
+            (
+                para("Gerne berate ich Sie individuell, welche Übungen für Sie geeignet sind."),
+                heading("Rechtlicher Hinweis"),
+                para(
+                    "Nur zur Information – kein Heilversprechen: Diese Inhalte dienen der Bildung."
+                ),
+                para("Haftungsausschluss: Die Anwendung erfolgt auf eigenes Risiko."),
+            ),
+            "Gerne berate ich Sie individuell, welche Übungen für Sie geeignet sind.",
+        ),
+        # a nudge not to wait, then a patient's quoted testimonial (Italian)
+        (
+            (
+                para("Ogni giorno perso è un giorno di dolore. Prenota oggi la tua valutazione."),
+                para('"Il mio tallone era bloccato. Oggi cammino senza dolore."'),
+            ),
+            "Ogni giorno perso è un giorno di dolore. Prenota oggi la tua valutazione.",
+        ),
+        # the formal "no dude en" (Spanish), then a footnote
+        (
+            (
+                para(
+                    "En otra entrada hablaremos de los tratamientos. Si usted cree que tiene "
+                    "estos síntomas, no dude en ponerse en contacto con su podólogo."
+                ),
+                para("*Los precios pueden variar según el tratamiento."),
+            ),
+            "En otra entrada hablaremos de los tratamientos. Si usted cree que tiene estos "
+            "síntomas, no dude en ponerse en contacto con su podólogo.",
+        ),
+        # "don't wait", then a button's label
+        (
+            (
+                para("Heel pain found early settles faster. Don't wait until it spreads."),
+                para("Book your free assessment"),
+            ),
+            "Heel pain found early settles faster. Don't wait until it spreads.",
+        ),
+    ],
+    ids=["de-offer-legal-notes", "it-testimonial", "es-formal-footnote", "en-button"],
+)
+def test_a_closing_call_to_action_before_page_furniture_is_the_conclusion(
+    ending: tuple[Block, ...], expected: str
+) -> None:
+    """A post that ends on its call to action, with no takeaway, closes on it: that call is
+    the conclusion and the digest's `cta` alike (compose draws it once, as the next step)."""
+    digest = digest_article(post("Heel pain", OPENING, *CARE, *ending))
+    assert digest.conclusion == expected
+    assert digest.cta == expected
+
+
+def test_a_takeaway_is_no_call_to_action() -> None:
+    digest = digest_article(
+        post("Heel pain", OPENING, *CARE, para("I hope you found this useful. Stretch daily."))
+    )
+    assert digest.conclusion and digest.cta != digest.conclusion
+
+
+def test_a_mid_post_sessions_section_followed_by_more_questions_is_no_close() -> None:
+    """A FAQ page: "How many treatments do I need?" (a conclusion heading) in the middle, more
+    questions answered in prose after it, and the post simply stops."""
+    blocks = (
+        OPENING,
+        heading("How many treatments do I need?"),
+        para("Most people come for six to eight sessions over two months."),
+        heading("Does it hurt?"),
+        para("Most clients feel no pain when the needles go in."),
+        heading("Do you re-use the needles?"),
+        para("Only sterile, single-use needles are used in our clinic."),
+    )
+    assert conclusion_of(*blocks) is None
+
+
+def test_a_summary_followed_only_by_a_price_list_is_the_close() -> None:
+    blocks = (
+        OPENING,
+        *CARE,
+        heading("Summary"),
+        para("Heel pain found early settles faster and is easier to treat."),
+        heading("Our prices"),
+        item("First assessment: 60 euros"),
+        item("Follow-up session: 45 euros"),
+    )
+    assert conclusion_of(*blocks) == "Heel pain found early settles faster and is easier to treat."
+
+
+def test_a_conclusion_section_written_a_line_a_paragraph_reads_on() -> None:
+    """ "まとめ" over three one-sentence lines: its key sentences run over the lines, not only
+    the first one."""
+    blocks = (
+        OPENING,
+        *CARE,
+        heading("まとめ"),
+        para("筋膜の硬い部位に独自のアプローチを行い、適度な刺激を与える。"),
+        para("痛覚神経を正常化させることで、ご自身の体が自身の力で回復できるようにする。"),
+        para("というのが当院の施術です。"),
+    )
+    found = conclusion_of(*blocks)
+    assert found is not None and "ご自身の体が自身の力で回復できるようにする。" in found
+
+
+def test_we_are_here_for_you_opens_the_closing_call() -> None:
+    """ "En X estamos aquí para cuidar de tu salud." before "no dudes en contactarnos": the
+    clinic's offer is part of the call, from its first sentence."""
+    closing = para(
+        "En nuestra clínica estamos aquí para cuidar de tu salud. Si tienes dudas, no dudes "
+        "en contactarnos."
+    )
+    found = conclusion_of(OPENING, *CARE, closing)
+    assert found is not None and found.startswith("En nuestra clínica estamos aquí")

@@ -14,7 +14,8 @@ from pipeline.compose.hashtags import make_hashtags
 from pipeline.compose.length import split_point
 from pipeline.compose.wording import Wording, wording_for
 from pipeline.compose.words import reading_words
-from pipeline.digest.story import shorten
+from pipeline.digest.conclusion import asks_to_act
+from pipeline.digest.story import shorten, split_sentences
 from pipeline.models import Card, Digest, Point, Post
 
 CLOSING_WORDS = 30  # the takeaway has a slide of its own: room for a whole sentence
@@ -284,7 +285,9 @@ def numbered(digest: Digest, cards: list[Card]) -> list[Card]:
 
 
 def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
-    """The article's conclusion as the takeaway; with none, the brand's call to action.
+    """The article's conclusion as the takeaway; with none, the brand's call to action. A
+    conclusion that is the article's own call to action (the digest's `cta` is the same text)
+    is the next step, the brand's call to action under it unless it says the same.
 
     A headline or any other text is never labelled a takeaway: that would invent a conclusion.
     """
@@ -293,9 +296,27 @@ def closing_card(digest: Digest, brand: Brand, words: Wording) -> Card:
         text = shorten(digest.conclusion, CLOSING_WORDS)
         text, short = (digest.conclusion, text) if text.endswith("…") else (text, None)
         closing = Card("closing", "", text, kicker=words.takeaway, note=cta, short=short)
+        if digest.conclusion == digest.cta:  # the post closes on its own call to action
+            closing = next_step(digest.conclusion, closing, cta, words)
     else:
         closing = Card("closing", "", cta, kicker=words.next_step)
     return replace(closing, fine_print=brand.disclaimer)
+
+
+def next_step(conclusion: str, closing: Card, cta: str, words: Wording) -> Card:
+    """The article's own closing call to action as the next step: whole when it fits, else from
+    its first sentence that asks to act, so the call itself is drawn and not a sentence that
+    leads up to it; the brand's call to action under it unless it says the same words."""
+    text, short = conclusion, None
+    if reading_words(conclusion) > CLOSING_WORDS:
+        sentences = split_sentences(conclusion) or [conclusion]
+        calling = next((i for i, t in enumerate(sentences) if asks_to_act(t)), 0)
+        text = " ".join(sentences[calling:])
+        if reading_words(text) > CLOSING_WORDS:
+            cut = shorten(text, CLOSING_WORDS)
+            text, short = (text, cut) if cut.endswith("…") else (cut, None)
+    note = None if normal(cta) in normal(text) else cta  # never the same words twice
+    return replace(closing, text=text, short=short, kicker=words.next_step, note=note)
 
 
 def left_off_points(digest: Digest, middle: list[Slide]) -> list[str]:

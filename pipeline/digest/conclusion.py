@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.digest.choose import inherited_roles
-from pipeline.digest.point_blocks import content_blocks
+from pipeline.digest.point_blocks import content_blocks, is_cta
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import split_sentences, stems, word_count
@@ -15,6 +15,10 @@ from pipeline.models import Block
 
 SHORT_LEAD = 20  # words of two first sentences that only lead up to the takeaway
 ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
+SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+QUOTED = re.compile(r"[\"“„«「『][^\"“”„«»「」『』]+[\"”“»」』]\s*(?:[-–—].{0,60})?")
+FOOTNOTE = ("*", "†", "※")
+BUTTON_CHARS = 50  # a button's label is short in any script
 
 
 def find_conclusion(sections: list[Section], body: list[Block], headline: str = "") -> str | None:
@@ -26,8 +30,36 @@ def find_conclusion(sections: list[Section], body: list[Block], headline: str = 
     if not found:
         return closing_text(sections, body) or after_the_list(sections, headline)
     if found[-1] is not last_section_with_text(sections):  # a summary, then more of the post
+        if tells_more_after(sections, found[-1]):  # "How many sessions?", then more questions
+            return closing_paragraph(sections)
         return closing_paragraph(sections) or summing_up(sections, found[-1])
     return summing_up(sections, found[-1])
+
+
+def tells_more_after(sections: list[Section], section: Section) -> bool:
+    """More of the post is told in prose after the section (a price list or a list of the
+    clinic's services after "まとめ" tells nothing more): a mid-post "How many sessions?" or
+    "Outlook" section is then one part of the post, not its close."""
+    later = sections[sections.index(section) + 1 :]
+    return any(
+        b.kind == "paragraph" and not is_page_furniture(b)
+        for s in later
+        if s.role not in ("cta", "references")
+        for b in s.blocks
+    )
+
+
+def closing_cta(conclusion: str | None) -> str | None:
+    """The conclusion when it is the post's call to action, else None: the digest's `cta` is
+    then the same text, which tells compose to draw it once, as the next step."""
+    return conclusion if conclusion and asks_to_act(conclusion) else None
+
+
+def asks_to_act(conclusion: str) -> bool:
+    """The conclusion is the post's call to action: one of its sentences asks the reader to
+    book, call or come ("Prenota oggi la tua valutazione...", "Gerne berate ich Sie..."). The
+    digest then gives it as its `cta` too, and the carousel draws it once, as the next step."""
+    return any(is_cue("cta", t) or is_cta(t) for t in split_sentences(conclusion))
 
 
 def summing_up(sections: list[Section], section: Section) -> str | None:
@@ -38,7 +70,10 @@ def summing_up(sections: list[Section], section: Section) -> str | None:
     ]
     if not paragraphs:
         return role_text(sections, section)
-    return drop_list_intro(" ".join(key_sentences(split_sentences(paragraphs[0].text))))
+    sentences = split_sentences(paragraphs[0].text)
+    if len(sentences) == 1:  # a line a paragraph (as Japanese posts often write): the next lines
+        sentences += [t for p in paragraphs[1:3] for t in split_sentences(p.text)]
+    return drop_list_intro(" ".join(key_sentences(sentences)))
 
 
 def key_sentences(sentences: list[str]) -> list[str]:
@@ -135,7 +170,8 @@ def after_the_list(sections: list[Section], headline: str) -> str | None:
 
 
 def told_blocks(sections: list[Section]) -> list[Block]:
-    """The sections' blocks without their headings and the page furniture they end on."""
+    """The sections' blocks without their headings and the page furniture they end on (contact
+    lines, a legal disclaimer, a patient's quoted testimonial, a footnote, a button)."""
     blocks = [b for s in sections for b in s.blocks if b.kind != "heading"]
     while blocks and is_page_furniture(blocks[-1]):
         blocks.pop()
@@ -148,7 +184,25 @@ def prose_sentences(text: str) -> list[str]:
 
 
 def is_page_furniture(block: Block) -> bool:
-    return word_count(block.text) < 4 or is_page_furniture_text(block.text)
+    text = block.text.strip()
+    return (
+        word_count(text) < 4
+        or is_page_furniture_text(text)
+        or find_role_term("points", "disclaimer", text) is not None
+        or QUOTED.fullmatch(text) is not None  # a testimonial: someone else's words
+        or text.startswith(FOOTNOTE)  # "*Not a certified specialist."
+        or is_button(text)
+    )
+
+
+def is_button(text: str) -> bool:
+    """A short call to action without a sentence's stop: a button's label ("Vereinbaren Sie direkt
+    einen Termin", "Book your free assessment")."""
+    return (
+        len(text) <= BUTTON_CHARS
+        and not SENTENCE_STOP.search(text)
+        and (is_cta(text) or is_cue("cta", text))
+    )
 
 
 def is_page_furniture_text(text: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence, without_clause
-from pipeline.digest.conclusion import find_conclusion
+from pipeline.digest.conclusion import closing_cta, find_conclusion
 from pipeline.digest.listicle import titled_parts
 from pipeline.digest.point_blocks import body_blocks, is_cta, quote_sentences, strip_lead
 from pipeline.digest.points import find_points
@@ -64,18 +64,19 @@ def digest_article(article: Article) -> Digest:
     points = tuple(find_points(story, prevention))
     body = body_blocks(story)
     symptom_text, cause_text = symptom_and_cause(story, headline)
+    conclusion = find_conclusion(story, body, headline)
     return Digest(
         headline=headline,
         symptom=symptom_text,
         cause=cause_text,
         treatment_points=points,
-        conclusion=find_conclusion(story, body, headline),
+        conclusion=conclusion,
         quotes=tuple(pick_quotes(quote_sentences(body), stems(headline), list_items(body))),
         keywords=tuple(find_keywords(headline, story, points)),
         language=detect_language(article),
         symptom_label=symptom.label if symptom else None,
         cause_label=cause.label if cause else None,
-        cta=find_cta(article.blocks),
+        cta=closing_cta(conclusion) or find_cta(article.blocks),
         prevention=prevention,
         case=find_case(story),
     )
