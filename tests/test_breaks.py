@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from bench.bench_breaks import Text, edges, short_last, sources, spread, texts_of, weak_line
-from pipeline.render.breakrules import inside_short_asides
+from pipeline.render.breakrules import inside_short_asides, is_icon
 from pipeline.render.fit import REF_SIZE, TextSpec, fit_text, shorter_versions
 from pipeline.render.units import NO_LINE_END, NO_LINE_START, phrase_parser
 from tests.conftest import CORPUS, SAMPLES
@@ -122,3 +122,13 @@ def test_a_long_parenthesis_may_break_inside() -> None:
     text = "Rest (and gentle walking on flat ground for the first few days) helps the heel settle"
     assert inside_short_asides(text.split()) == []
     assert inside_short_asides(["Manual", "(hands", "on)", "work"]) == [1]
+
+
+@pytest.mark.parametrize("width", range(300, 1000, 20))
+def test_an_icon_is_never_left_alone_at_a_line_end(width: int) -> None:
+    """A kicker that starts with an emoji keeps it with its first word."""
+    fitted = fit_text(
+        "⚕️ Cortison (Glucocorticoide)", TextSpec(width, 2000, (40, 40), 1.4, 12), latin
+    )
+    assert fitted is not None
+    assert not any(is_icon(line.split()[-1]) for line in fitted.lines), fitted.lines

@@ -9,6 +9,7 @@ and its noun, before a bound noun, or inside a phrase of bare nouns. Japanese: b
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -78,8 +79,16 @@ def is_flawed(words: Sequence[str], ends: Sequence[int]) -> bool:
     return any(is_weak_ending(words[end - 1]) for end in ends[:-1])
 
 
+def is_icon(word: str) -> bool:
+    """An emoji or pictograph standing as a word ("💊 Antihistaminika", "⚕️ Cortison")."""
+    kinds = {unicodedata.category(c) for c in word}
+    return "So" in kinds and kinds <= {"So", "Sk", "Mn", "Cf"}
+
+
 def end_penalty(word: str) -> float:
     """What it costs for a line (not the last) to end on this word."""
+    if is_icon(word):
+        return SEPARATOR_PENALTY  # an icon belongs to the words after it, never alone on a line
     cost = 0.0
     if is_weak_ending(word):
         cost += WEAK_PENALTY
