@@ -29,6 +29,7 @@ def lines(text: str) -> list[str]:
         "{{ site.phone }}",  # a line that only prints a variable
         "import Figure from '../components/Figure'",  # MDX
         "export const meta = { title: 'Knee' }",
+        "::youtube[Knee exercises]{#lcnJSTwWriM}",  # a leaf directive (remark-directive)
     ],
 )
 def test_a_tag_on_its_own_line_goes(tag: str) -> None:

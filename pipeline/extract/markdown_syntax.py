@@ -14,8 +14,8 @@ import re
 
 TEMPLATE_TAG = re.compile(r"\{%-?.*?-?%\}|\{\{[<%].*?[>%]\}\}", re.DOTALL)
 OUTPUT_LINE = re.compile(r"[ \t]*\{\{.*?\}\}[ \t]*")  # a line that only prints a variable
-COMPONENT_FENCE = re.compile(  # `::name{attr}`, `::: tip Title`, and the closing `::`
-    r"[ \t]*:{2,}(?:[ \t]*[A-Za-z][\w-]*(?:\{[^}\n]*\})?(?:[ \t].*)?)?[ \t]*"
+COMPONENT_FENCE = re.compile(  # `::name{attr}`, `::name[label]{attr}`, `::: tip`, closing `::`
+    r"[ \t]*:{2,}(?:[ \t]*[A-Za-z][\w-]*(?:\[[^\]\n]*\])?(?:\{[^}\n]*\})?(?:[ \t].*)?)?[ \t]*"
 )
 SLOT_LINE = re.compile(r"[ \t]*#[A-Za-z][\w-]*[ \t]*")  # `#title` opens a slot inside a component
 MODULE_LINE = re.compile(
