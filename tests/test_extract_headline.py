@@ -303,3 +303,18 @@ def test_a_notice_above_the_h1_does_not_make_it_a_part() -> None:
         f"<div class='cookies'><p>{notice}</p></div><main><h1>Runner's knee</h1>{BODY}</main>",
     )
     assert headline(markup) == "Runner's knee"
+
+
+@pytest.mark.parametrize(
+    ("title_class", "sub_class"),
+    [("titulo-texto", "subtitulo-texto"), ("titre", "sous-titre"), ("titolo", "sottotitolo")],
+)
+def test_a_title_class_in_the_sites_language_names_the_page(
+    title_class: str, sub_class: str
+) -> None:
+    """Sites written in Portuguese, Spanish, French or Italian name their title's class in
+    their language ("titulo-texto", "titre", "titolo"): the page's title, not the first of the
+    section titles under it."""
+    sections = "".join(f'<div class="{sub_class}">{h}</div>{BODY}' for h in ("História", "Sobre"))
+    body = f'<div class="{title_class}">O que é Quiropraxia</div><div>{sections}</div>'
+    assert headline(page("", body)) == "O que é Quiropraxia"

@@ -41,8 +41,12 @@ GENERIC = re.compile(
     r"|php page|sin t[íi]tulo|sans titre|unbenannt|senza titolo|sem t[íi]tulo|제목 ?없음|無題)$",
     re.IGNORECASE,
 )
+# "title" in a class, or the word in the languages sites are written in: "titulo-texto",
+# "titulos" (pt, es), "titolo" (it), "titre2" (fr), "titel" (de)
 TITLE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?title", re.I
+    r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?"
+    r"(?:title|(?:t[ií]tulos?|titol[oi]|titre|titel)(?![^\W\d_]))",
+    re.I,
 )
 SEPARATORS = re.compile(r"\s+[|–—»>-]\s+|\s*[|｜]\s*|\s+::\s+|,(?=[^\W\d])")
 LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
@@ -240,9 +244,9 @@ SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
 MID_PAGE_CHARS = 60
 
 
-# Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
+# Elements whose class holds "tit" in any case (TITLE_CLASS ignores case, and so matches
 # the dotted and dotless i too): the few that TITLE_CLASS then reads, found by lxml alone.
-TITLED = IN_BODY + "[contains(translate(@class, 'TITLE\u0130\u0131', 'titleii'), 'title')]"
+TITLED = IN_BODY + "[contains(translate(@class, 'TI\u0130\u0131', 'tiii'), 'tit')]"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SKIPPED = ("h1", "a", "img", "body", "html", "section", "article", "main")
 
