@@ -5,12 +5,16 @@ except strings (`{"text"}`, `{'text'}` and template literals, whose `${…}` par
 are text the reader sees. Components are read by their names, the way a person would:
 `<Heading2>` is an `<h2>`, `<Paragraph>` a `<p>`, `<ListItem>` an `<li>`, `<Bold>` a
 `<strong>`; any other component is a `<div>`. `className` becomes `class`.
+Markup that shows almost no text (`<ServicePage title="…" sections={[…]} />`) takes the
+texts of the component's data instead (datatext.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from pipeline.extract.datatext import data_html, thin_markup
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
@@ -74,8 +78,11 @@ def jsx_to_html(source: str) -> str:
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
     markup = re.sub(r"\bclassName=", "class=", markup)
     title = component_title(source)
-    head = f"<head><title>{html.escape(title)}</title></head>" if title else ""
-    return f"<html>{head}<body><article>{markup}</article></body></html>"
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    if thin_markup(markup):  # the words are the data a shared component draws
+        data_head, data_body = data_html(source)
+        head, markup = data_head or head, markup + data_body
+    return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
 
 
 def component_title(source: str) -> str | None:
