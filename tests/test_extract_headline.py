@@ -318,3 +318,17 @@ def test_a_title_class_in_the_sites_language_names_the_page(
     sections = "".join(f'<div class="{sub_class}">{h}</div>{BODY}' for h in ("História", "Sobre"))
     body = f'<div class="{title_class}">O que é Quiropraxia</div><div>{sections}</div>'
     assert headline(page("", body)) == "O que é Quiropraxia"
+
+
+def test_subheadings_that_name_the_topic_do_not_outvote_the_h1() -> None:
+    """Each "Causes of knee pain", "How to prevent knee pain" agrees with the breadcrumb's
+    "Knee pain", not with the longer <h1>: together they are one voter, and the <h1> wins."""
+    parts = ["Common causes of knee pain", "How to prevent knee pain", "Treatments for knee pain"]
+    body = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li>Knee pain</li></ol>"
+        "<h1>Knee Pain: Types, Pictures, Causes and Care Tips</h1>"
+        + sections([*parts, "Is knee pain serious?"])
+    )
+    assert headline(page("<title>Lakeside Clinic</title>", body)) == (
+        "Knee Pain: Types, Pictures, Causes and Care Tips"
+    )

@@ -71,11 +71,15 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
     usable = [c for c in usable if not unconfirmed_part(c, usable)]
     best, best_score = "", 0.0
     for candidate in usable:
-        agree = sum(
-            1
+        others = [
+            other
             for other in usable
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
-        )
+        ]
+        # subheadings that name the topic ("Causes of acne", "How to prevent acne") all say the
+        # topic's name, not which title the page has: together they count as one voter
+        headings = any(other.source == "heading" for other in others)
+        agree = sum(other.source != "heading" for other in others) + headings
         score = WEIGHTS[candidate.source] + agree
         if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
             continue
