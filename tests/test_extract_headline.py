@@ -332,3 +332,23 @@ def test_subheadings_that_name_the_topic_do_not_outvote_the_h1() -> None:
     assert headline(page("<title>Lakeside Clinic</title>", body)) == (
         "Knee Pain: Types, Pictures, Causes and Care Tips"
     )
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Cos&apos;è l&apos;Osteopatia?", "Cos'è l'Osteopatia?"),  # what a treatment is
+        ("O que é Quiropraxia?", "O que é Quiropraxia?"),
+        ("What causes sciatica?", "Sciatica"),  # a part of the story: the component's name
+        ("¿Qué síntomas tiene?", "Sciatica"),
+    ],
+)
+def test_a_component_heading_that_asks_what_a_treatment_is_names_the_page(
+    heading: str, title: str
+) -> None:
+    """The component's name is the developer's word; a heading the reader sees names the
+    page, unless it names a part of the story."""
+    body = "<p>" + "Una terapia manuale e dolce per la schiena e le articolazioni. " * 5 + "</p>"
+    markup = f"<div><h2>{heading}</h2>{body}</div>"
+    code = f"export default function SciaticaPage() {{ return ({markup}); }}"
+    assert extract_article(Page(origin="x", text=code, kind="jsx")).title == title

@@ -106,24 +106,35 @@ def part_heading(text: str) -> bool:
     """A heading that names a part of the story, not the article: a question or a label of a
     section role in any language ("PERCHE' SUCCEDE?", "What causes it?", "Symptoms",
     "Treatment options"), or one that opens with a role's words. "Plantar fasciitis treatment"
-    names the article and is none."""
+    names the article and is none; nor is a question that asks what a treatment is ("Cos'è
+    l'Osteopatia?", "O que é Quiropraxia?"): it names the topic of a page about it."""
     text = LEADING_MARKS.sub("", NUMBERING.sub("", text)).strip()
     asks = text.endswith(("?", "？"))
-    for pattern in part_patterns():
+    treatment = False  # a question that names a treatment, and no other part
+    for role, pattern in part_patterns():
         match = pattern.search(text)
         if match and (asks or match.start() == 0):
-            return True
-    return False
+            if role != "treatment" or not asks:
+                return True
+            treatment = True
+    return treatment and not any(p.search(text) for p in what_patterns())
 
 
 @lru_cache(maxsize=1)
-def part_patterns() -> tuple[re.Pattern[str], ...]:
+def part_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        pattern
+        (role, pattern)
         for code in supported_languages()
         for role, pattern in load_language(code).headings.items()
         if role in PART_ROLES
     )
+
+
+@lru_cache(maxsize=1)
+def what_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every language's words of a question that asks what a thing is ([signals] asks_what)."""
+    found = (load_language(code).signals.get("asks_what") for code in supported_languages())
+    return tuple(pattern for pattern in found if pattern is not None)
 
 
 PART_ROLES = ("symptom", "cause", "treatment", "selfcare", "professional", "faq", "conclusion")

@@ -15,6 +15,7 @@ import html
 import re
 
 from pipeline.extract.datatext import data_html, thin_markup
+from pipeline.extract.headline import part_heading, usable_title
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
@@ -77,7 +78,7 @@ def jsx_to_html(source: str) -> str:
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
     markup = re.sub(r"\bclassName=", "class=", markup)
-    title = component_title(source)
+    title = None if shows_title(markup) else component_title(source)
     head = f"<title>{html.escape(title)}</title>" if title else ""
     if thin_markup(markup):  # the words are the data a shared component draws
         data_head, data_body = data_html(source)
@@ -96,6 +97,20 @@ def component_title(source: str) -> str | None:
         if words:
             return " ".join(words)
     return None
+
+
+def shows_title(markup: str) -> bool:
+    """The markup shows a heading that can be the page's title: not a call to action or a
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"). A reader sees it
+    as the title, not the component's name, which is the developer's word."""
+    for match in MARKUP_HEADING.finditer(markup):
+        text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
+        if usable_title(text) and not part_heading(text):
+            return True
+    return False
+
+
+MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 
 
 def html_tag(component: str) -> str:
