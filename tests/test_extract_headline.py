@@ -352,3 +352,22 @@ def test_a_component_heading_that_asks_what_a_treatment_is_names_the_page(
     markup = f"<div><h2>{heading}</h2>{body}</div>"
     code = f"export default function SciaticaPage() {{ return ({markup}); }}"
     assert extract_article(Page(origin="x", text=code, kind="jsx")).title == title
+
+
+def test_the_pages_own_tab_names_it_under_a_sections_banner_and_breadcrumb() -> None:
+    """A section's banner and breadcrumb name only the section ("Rehabilitation"); the tabs
+    of its pages above the article mark this page's own as active: that is its title."""
+    names = ("Stroke rehabilitation", "Balance training", "Lymphedema care")
+    marks = ("", "", " class='active'")
+    tabs = "".join(f"<li{m}><a href='#'>{n}</a></li>" for n, m in zip(names, marks, strict=True))
+    body = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li class='active'>Rehabilitation"
+        "</li></ol><div class='page-header'><h2>Rehabilitation</h2></div>"
+        f"<ul class='nav nav-pills'>{tabs}</ul><h2>How we treat lymphedema</h2>{BODY}"
+    )
+    assert headline(page("", body)) == "Lymphedema care"
+
+
+def test_an_active_item_of_the_sites_menu_is_no_title() -> None:
+    menu = "<nav><ul><li class='current'><a href='/c'>Conditions we treat</a></li></ul></nav>"
+    assert headline(page("<title>Sciatica | Lakeside Clinic</title>", menu + BODY)) == "Sciatica"

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
-from pipeline.extract.title_hints import banner_heading, crumb_titles
+from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
 
@@ -41,8 +41,7 @@ GENERIC = re.compile(
     r"|php page|sin t[íi]tulo|sans titre|unbenannt|senza titolo|sem t[íi]tulo|제목 ?없음|無題)$",
     re.IGNORECASE,
 )
-# "title" in a class, or the word in the languages sites are written in: "titulo-texto",
-# "titulos" (pt, es), "titolo" (it), "titre2" (fr), "titel" (de)
+# "title" in a class, or the word in the site's language: "titulo-texto", "titolo", "titre2"
 TITLE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?"
     r"(?:title|(?:t[ií]tulos?|titol[oi]|titre|titel)(?![^\W\d_]))",
@@ -53,9 +52,9 @@ LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
 MAX_WORDS = 25
 REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
 WEIGHTS = {"h1": 3.0, "class": 2.0, "subclass": 1.5, "heading": 1.0, "meta": 1.5, "title": 1.0}
-WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0, "crumb": 1.0}
+WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0, "crumb": 1.0, "tab": 1.5}
 # sources that title the page
-TITLES = ("h1", "meta", "title", "hint", "front", "body-h1", "crumb")
+TITLES = ("h1", "meta", "title", "hint", "front", "body-h1", "crumb", "tab")
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,7 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
             for other in usable
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
         ]
-        # subheadings that name the topic ("Causes of acne", "How to prevent acne") all say the
-        # topic's name, not which title the page has: together they count as one voter
+        # subheadings that name the topic ("Causes of acne", "Acne in teens"): one voter
         headings = any(other.source == "heading" for other in others)
         agree = sum(other.source != "heading" for other in others) + headings
         score = WEIGHTS[candidate.source] + agree
@@ -356,7 +354,11 @@ def html_headline(
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
         candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
-    candidates.extend(Candidate(text, "crumb") for text in crumb_titles(tree))
+    crumbs = [Candidate(text, "crumb") for text in crumb_titles(tree)]
+    tab = active_tab(tree)
+    if tab and not any(agrees(tab, c.text) for c in crumbs):  # the trail ends at the section:
+        crumbs = [Candidate(tab, "tab")]  # the active tab among its pages is the page's own step
+    candidates.extend(crumbs)
     return vote(candidates, headings_alone)
 
 
