@@ -43,7 +43,9 @@ ASIDE = re.compile(r"\s*\([^()]*\)")
 
 LATIN = "[a-zA-Z\u00c0-\u024f]"  # glued footnote numbers: Latin script only (CJK glues numbers)
 CHROME = {
-    "cookie notice": r"\bcookies?\b",
+    # the word alone or heading a compound ("Cookie-Einstellungen"), but not the hyphened
+    # adjective "cookie-cutter" ("no cookie-cutter plans"): lower case after the hyphen
+    "cookie notice": r"\bcookies?\b(?!-(?-i:[a-z]))",
     "subscribe": r"\bsubscri(be|ption)\b|suscr[ií]b|abonn|abonnier|inscreva|iscriviti",
     "newsletter": r"newsletter|bolet[ií]n",
     "copyright": r"©|\bcopyright\b|all rights reserved|todos los derechos",

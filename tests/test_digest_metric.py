@@ -55,6 +55,7 @@ def test_match_items_uses_label_and_text() -> None:
     ("text", "reason"),
     [
         ("We use cookies to improve your visit", "cookie notice"),
+        ("Cookie-Einstellungen", "cookie notice"),
         ("Subscribe to our newsletter", "subscribe"),
         ("© 2024 Example Clinic", "copyright"),
         ("Read more", "read more"),
@@ -80,6 +81,7 @@ def test_prose_is_not_chrome() -> None:
     assert chrome_reasons("Rest at home and ice the knee for 20 minutes.", point=True) == []
     assert chrome_reasons("足を1日3回伸ばします", point=True) == []
     assert chrome_reasons("Back pain: part 2", point=True) == []
+    assert chrome_reasons("A plan made for you (no cookie-cutter programs)", point=True) == []
 
 
 def test_untraced_pieces_allow_clause_cuts_and_dropped_asides() -> None:

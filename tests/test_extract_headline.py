@@ -303,3 +303,71 @@ def test_a_notice_above_the_h1_does_not_make_it_a_part() -> None:
         f"<div class='cookies'><p>{notice}</p></div><main><h1>Runner's knee</h1>{BODY}</main>",
     )
     assert headline(markup) == "Runner's knee"
+
+
+@pytest.mark.parametrize(
+    ("title_class", "sub_class"),
+    [("titulo-texto", "subtitulo-texto"), ("titre", "sous-titre"), ("titolo", "sottotitolo")],
+)
+def test_a_title_class_in_the_sites_language_names_the_page(
+    title_class: str, sub_class: str
+) -> None:
+    """Sites written in Portuguese, Spanish, French or Italian name their title's class in
+    their language ("titulo-texto", "titre", "titolo"): the page's title, not the first of the
+    section titles under it."""
+    sections = "".join(f'<div class="{sub_class}">{h}</div>{BODY}' for h in ("História", "Sobre"))
+    body = f'<div class="{title_class}">O que é Quiropraxia</div><div>{sections}</div>'
+    assert headline(page("", body)) == "O que é Quiropraxia"
+
+
+def test_subheadings_that_name_the_topic_do_not_outvote_the_h1() -> None:
+    """Each "Causes of knee pain", "How to prevent knee pain" agrees with the breadcrumb's
+    "Knee pain", not with the longer <h1>: together they are one voter, and the <h1> wins."""
+    parts = ["Common causes of knee pain", "How to prevent knee pain", "Treatments for knee pain"]
+    body = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li>Knee pain</li></ol>"
+        "<h1>Knee Pain: Types, Pictures, Causes and Care Tips</h1>"
+        + sections([*parts, "Is knee pain serious?"])
+    )
+    assert headline(page("<title>Lakeside Clinic</title>", body)) == (
+        "Knee Pain: Types, Pictures, Causes and Care Tips"
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Cos&apos;è l&apos;Osteopatia?", "Cos'è l'Osteopatia?"),  # what a treatment is
+        ("O que é Quiropraxia?", "O que é Quiropraxia?"),
+        ("What causes sciatica?", "Sciatica"),  # a part of the story: the component's name
+        ("¿Qué síntomas tiene?", "Sciatica"),
+    ],
+)
+def test_a_component_heading_that_asks_what_a_treatment_is_names_the_page(
+    heading: str, title: str
+) -> None:
+    """The component's name is the developer's word; a heading the reader sees names the
+    page, unless it names a part of the story."""
+    body = "<p>" + "Una terapia manuale e dolce per la schiena e le articolazioni. " * 5 + "</p>"
+    markup = f"<div><h2>{heading}</h2>{body}</div>"
+    code = f"export default function SciaticaPage() {{ return ({markup}); }}"
+    assert extract_article(Page(origin="x", text=code, kind="jsx")).title == title
+
+
+def test_the_pages_own_tab_names_it_under_a_sections_banner_and_breadcrumb() -> None:
+    """A section's banner and breadcrumb name only the section ("Rehabilitation"); the tabs
+    of its pages above the article mark this page's own as active: that is its title."""
+    names = ("Stroke rehabilitation", "Balance training", "Lymphedema care")
+    marks = ("", "", " class='active'")
+    tabs = "".join(f"<li{m}><a href='#'>{n}</a></li>" for n, m in zip(names, marks, strict=True))
+    body = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li class='active'>Rehabilitation"
+        "</li></ol><div class='page-header'><h2>Rehabilitation</h2></div>"
+        f"<ul class='nav nav-pills'>{tabs}</ul><h2>How we treat lymphedema</h2>{BODY}"
+    )
+    assert headline(page("", body)) == "Lymphedema care"
+
+
+def test_an_active_item_of_the_sites_menu_is_no_title() -> None:
+    menu = "<nav><ul><li class='current'><a href='/c'>Conditions we treat</a></li></ul></nav>"
+    assert headline(page("<title>Sciatica | Lakeside Clinic</title>", menu + BODY)) == "Sciatica"

@@ -187,7 +187,36 @@ STORY = (
     ],
 )
 def test_a_page_is_a_kind_by_its_make_up(body: tuple[str, ...], kind: str | None) -> None:
-    assert page_kind(Article(title="Northgate Clinic", blocks=blocks(*body))) == kind
+    assert page_kind(Article(title="Sciatica", blocks=blocks(*body))) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Instituto Veiga", "contact"),  # the practice's name and nothing else
+        ("Northgate Clinic", "contact"),
+        ("Praxis Weber", "contact"),
+        ("Centro Medico di San Luca", "contact"),
+        ("서울바른한의원", "contact"),
+        ("Knee Pain Clinic", None),  # a complaint: the page is about it
+        ("Centro de Fisioterapia", None),  # a treatment
+        ("Why the clinic asks about your sleep", None),  # a sentence, not a name
+        ("무릎 통증 클리닉에서 하는 운동 치료", None),
+    ],
+)
+def test_the_practices_name_over_its_phone_number_is_a_contact_page(
+    title: str, kind: str | None
+) -> None:
+    body = blocks("O instituto possui um ambiente calmo.", "(35) 99830 - 7037")
+    assert page_kind(Article(title=title, blocks=body)) == kind
+    assert page_kind(Article(title=title, blocks=body[:1])) is None  # no phone line
+
+
+def test_a_practices_name_over_a_story_is_still_an_article() -> None:
+    story = blocks(*STORY, "Ice and rest ease the pain; you can also stretch at home.")
+    body = story + blocks("Call 0161 555 0123")
+    assert page_kind(Article(title="Northgate Clinic", blocks=body)) == "contact"
+    check_article(Article(title="Northgate Clinic", blocks=story + body), "post.html")
 
 
 def test_a_long_page_that_names_itself_needs_a_story_for_its_length() -> None:

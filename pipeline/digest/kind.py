@@ -51,8 +51,14 @@ def check_article(article: Article, source: str) -> None:
 
 def page_kind(article: Article, source: str = "") -> str | None:
     """The kind of page its name says (named_kind), or else what its make-up shows: a page
-    of people (people_kind) or of prices (priced_kind)."""
-    return named_kind(article, source) or people_kind(article) or priced_kind(article)
+    of people (people_kind), of prices (priced_kind), or the practice's name over its phone
+    number (contact_kind)."""
+    return (
+        named_kind(article, source)
+        or people_kind(article)
+        or priced_kind(article)
+        or contact_kind(article)
+    )
 
 
 def needed_story(article: Article, source: str) -> float:
@@ -154,7 +160,6 @@ def price_line(text: str) -> bool:
 
 
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
-MIN_PEOPLE = 2  # headings that are people's names: a team page
 
 
 def people_kind(article: Article) -> str | None:
@@ -164,6 +169,68 @@ def people_kind(article: Article) -> str | None:
     if person_name(article.title) or sum(map(person_name, headings)) >= MIN_PEOPLE:
         return KIND_NAMES["about"]
     return None
+
+
+MIN_PEOPLE = 2  # headings that are people's names: a team page
+
+
+def contact_kind(article: Article) -> str | None:
+    """A page titled only with the practice's name ("Instituto Veiga") that gives its phone
+    number on a line of its own: the practice's contact or home page. An article whose title
+    fell back to the site's name gives no phone line, or tells a story."""
+    if institution_name(article.title) and any(phone_line(b.text) for b in article.blocks):
+        return KIND_NAMES["contact"]
+    return None
+
+
+def phone_line(text: str) -> bool:
+    """A short line that is mostly a phone number: "(35) 99830 - 7037", "Tel. 030 1234567"."""
+    digits = sum(c.isdigit() for c in text)
+    return len(text) <= PHONE_LINE_CHARS and digits >= PHONE_DIGITS and digits * 2 >= len(text)
+
+
+PHONE_LINE_CHARS = 40
+PHONE_DIGITS = 8
+
+
+def institution_name(text: str) -> bool:
+    """A title that is only a practice's name: an institution's word ([page_kinds]
+    institutions) and a name, every word capitalised ("Instituto Veiga", "Praxis Weber",
+    "Centro Medico di San Luca"), or in Korean or Japanese a short name that ends with one
+    ("서울바른한의원"). A title with a word of a complaint or a treatment names a topic:
+    "Knee Pain Clinic", "Centro de Fisioterapia" are no names."""
+    text = text.strip()
+    match = institution_pattern().search(text)
+    if not match or topic_words(text[: match.start()] + " " + text[match.end() :]):
+        return False
+    words = text.split()
+    if EAST_ASIAN.search(text):
+        return match.end() == len(text) and len(text) <= EAST_ASIAN_NAME_CHARS and len(words) <= 2
+    return 2 <= len(words) <= MAX_NAME_WORDS and all(
+        w[0].isupper() or w.lower() in NAME_PARTICLES for w in words
+    )
+
+
+def topic_words(text: str) -> bool:
+    """The text names a complaint or a part of a story in any language ("Pain", "Fisioterapia")."""
+    return bool(
+        find_role_term("signals", "complaint", text)
+        or any(find_role_term("headings", role, text) for role in TOPIC_ROLES)
+    )
+
+
+TOPIC_ROLES = ("symptom", "cause", "treatment", "selfcare")
+EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+EAST_ASIAN_NAME_CHARS = 15
+MAX_NAME_WORDS = 5
+NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "di", "la", "le", "von", "&"))
+
+
+@lru_cache(maxsize=1)
+def institution_pattern() -> re.Pattern[str]:
+    sources = [role_sources(code, "page_kinds") for code in supported_languages()]
+    words = "|".join(source["institutions"] for source in sources if "institutions" in source)
+    return re.compile(words or "(?!x)x", re.IGNORECASE)
 
 
 def person_name(text: str) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.datatext import data_html, thin_markup
 from pipeline.extract.jsx import COMPONENT_TAG, expression_text, html_tag, replace_expressions
 
 SUFFIXES = (".vue", ".svelte", ".astro")
 CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
 ASTRO_FENCE = re.compile(r"\A\s*---\n.*?\n---[ \t]*\n", re.S)
 TEMPLATE_OPEN = re.compile(r"<template\b[^>]*>", re.I)
 TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.I)
@@ -31,7 +33,10 @@ CODE_NAME = re.compile(r"[:@#].*|v-.+|(?:on|bind|use|class|client|set|transition
 
 
 def component_to_html(source: str, name: str) -> str:
-    """The HTML a single-file component renders, as far as it can be read without running it."""
+    """The HTML a single-file component renders, as far as it can be read without running it;
+    with the texts of its data when its markup shows too few (datatext.py)."""
+    data = " ".join(m.group(0) for m in SCRIPT_BLOCK.finditer(source))  # no bound attributes
+    data += "".join(m.group(0) for m in ASTRO_FENCE.finditer(source))
     if name.lower().endswith(".astro"):
         source = ASTRO_FENCE.sub("", source, count=1)
     source = CODE_BLOCK.sub(" ", source)
@@ -41,7 +46,11 @@ def component_to_html(source: str, name: str) -> str:
     markup = TAG.sub(lambda m: ATTRIBUTE.sub(keep_attribute, m.group(0)), source)
     markup = replace_expressions(markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
-    return f"<html><body><article>{markup}</article></body></html>"
+    head = ""
+    if thin_markup(markup):
+        head, data_body = data_html(data)
+        markup += data_body
+    return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
 
 
 def template_markup(source: str) -> str:

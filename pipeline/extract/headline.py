@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
-from pipeline.extract.title_hints import banner_heading, crumb_titles
+from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
 from pipeline.languages import load_language, supported_languages
 from pipeline.models import Block
 
@@ -41,17 +41,20 @@ GENERIC = re.compile(
     r"|php page|sin t[íi]tulo|sans titre|unbenannt|senza titolo|sem t[íi]tulo|제목 ?없음|無題)$",
     re.IGNORECASE,
 )
+# "title" in a class, or the word in the site's language: "titulo-texto", "titolo", "titre2"
 TITLE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?title", re.I
+    r"(?:^|[\s_-])(?:(sub)[_-]?)?(?:page[_-]?|post[_-]?|entry[_-]?)?"
+    r"(?:title|(?:t[ií]tulos?|titol[oi]|titre|titel)(?![^\W\d_]))",
+    re.I,
 )
 SEPARATORS = re.compile(r"\s+[|–—»>-]\s+|\s*[|｜]\s*|\s+::\s+|,(?=[^\W\d])")
 LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
 MAX_WORDS = 25
 REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
 WEIGHTS = {"h1": 3.0, "class": 2.0, "subclass": 1.5, "heading": 1.0, "meta": 1.5, "title": 1.0}
-WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0, "crumb": 1.0}
+WEIGHTS |= {"hint": 1.0, "front": 2.5, "body-h1": 3.0, "crumb": 1.0, "tab": 1.5}
 # sources that title the page
-TITLES = ("h1", "meta", "title", "hint", "front", "body-h1", "crumb")
+TITLES = ("h1", "meta", "title", "hint", "front", "body-h1", "crumb", "tab")
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,14 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
     usable = [c for c in usable if not unconfirmed_part(c, usable)]
     best, best_score = "", 0.0
     for candidate in usable:
-        agree = sum(
-            1
+        others = [
+            other
             for other in usable
             if other is not candidate and other.text != "" and agrees(candidate.text, other.text)
-        )
+        ]
+        # subheadings that name the topic ("Causes of acne", "Acne in teens"): one voter
+        headings = any(other.source == "heading" for other in others)
+        agree = sum(other.source != "heading" for other in others) + headings
         score = WEIGHTS[candidate.source] + agree
         if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
             continue
@@ -98,24 +104,35 @@ def part_heading(text: str) -> bool:
     """A heading that names a part of the story, not the article: a question or a label of a
     section role in any language ("PERCHE' SUCCEDE?", "What causes it?", "Symptoms",
     "Treatment options"), or one that opens with a role's words. "Plantar fasciitis treatment"
-    names the article and is none."""
+    names the article and is none; nor is a question that asks what a treatment is ("Cos'è
+    l'Osteopatia?", "O que é Quiropraxia?"): it names the topic of a page about it."""
     text = LEADING_MARKS.sub("", NUMBERING.sub("", text)).strip()
     asks = text.endswith(("?", "？"))
-    for pattern in part_patterns():
+    treatment = False  # a question that names a treatment, and no other part
+    for role, pattern in part_patterns():
         match = pattern.search(text)
         if match and (asks or match.start() == 0):
-            return True
-    return False
+            if role != "treatment" or not asks:
+                return True
+            treatment = True
+    return treatment and not any(p.search(text) for p in what_patterns())
 
 
 @lru_cache(maxsize=1)
-def part_patterns() -> tuple[re.Pattern[str], ...]:
+def part_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        pattern
+        (role, pattern)
         for code in supported_languages()
         for role, pattern in load_language(code).headings.items()
         if role in PART_ROLES
     )
+
+
+@lru_cache(maxsize=1)
+def what_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every language's words of a question that asks what a thing is ([signals] asks_what)."""
+    found = (load_language(code).signals.get("asks_what") for code in supported_languages())
+    return tuple(pattern for pattern in found if pattern is not None)
 
 
 PART_ROLES = ("symptom", "cause", "treatment", "selfcare", "professional", "faq", "conclusion")
@@ -240,9 +257,9 @@ SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
 MID_PAGE_CHARS = 60
 
 
-# Elements whose class holds "title" in any case (TITLE_CLASS ignores case, and so matches
+# Elements whose class holds "tit" in any case (TITLE_CLASS ignores case, and so matches
 # the dotted and dotless i too): the few that TITLE_CLASS then reads, found by lxml alone.
-TITLED = IN_BODY + "[contains(translate(@class, 'TITLE\u0130\u0131', 'titleii'), 'title')]"
+TITLED = IN_BODY + "[contains(translate(@class, 'TI\u0130\u0131', 'tiii'), 'tit')]"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SKIPPED = ("h1", "a", "img", "body", "html", "section", "article", "main")
 
@@ -337,7 +354,11 @@ def html_headline(
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
         candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
-    candidates.extend(Candidate(text, "crumb") for text in crumb_titles(tree))
+    crumbs = [Candidate(text, "crumb") for text in crumb_titles(tree)]
+    tab = active_tab(tree)
+    if tab and not any(agrees(tab, c.text) for c in crumbs):  # the trail ends at the section:
+        crumbs = [Candidate(tab, "tab")]  # the active tab among its pages is the page's own step
+    candidates.extend(crumbs)
     return vote(candidates, headings_alone)
 
 

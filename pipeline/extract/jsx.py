@@ -5,12 +5,17 @@ except strings (`{"text"}`, `{'text'}` and template literals, whose `${…}` par
 are text the reader sees. Components are read by their names, the way a person would:
 `<Heading2>` is an `<h2>`, `<Paragraph>` a `<p>`, `<ListItem>` an `<li>`, `<Bold>` a
 `<strong>`; any other component is a `<div>`. `className` becomes `class`.
+Markup that shows almost no text (`<ServicePage title="…" sections={[…]} />`) takes the
+texts of the component's data instead (datatext.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from pipeline.extract.datatext import data_html, thin_markup
+from pipeline.extract.headline import part_heading, usable_title
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
@@ -73,9 +78,12 @@ def jsx_to_html(source: str) -> str:
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
     markup = re.sub(r"\bclassName=", "class=", markup)
-    title = component_title(source)
-    head = f"<head><title>{html.escape(title)}</title></head>" if title else ""
-    return f"<html>{head}<body><article>{markup}</article></body></html>"
+    title = None if shows_title(markup) else component_title(source)
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    if thin_markup(markup):  # the words are the data a shared component draws
+        data_head, data_body = data_html(source)
+        head, markup = data_head or head, markup + data_body
+    return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
 
 
 def component_title(source: str) -> str | None:
@@ -89,6 +97,20 @@ def component_title(source: str) -> str | None:
         if words:
             return " ".join(words)
     return None
+
+
+def shows_title(markup: str) -> bool:
+    """The markup shows a heading that can be the page's title: not a call to action or a
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"). A reader sees it
+    as the title, not the component's name, which is the developer's word."""
+    for match in MARKUP_HEADING.finditer(markup):
+        text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
+        if usable_title(text) and not part_heading(text):
+            return True
+    return False
+
+
+MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 
 
 def html_tag(component: str) -> str:

@@ -5,6 +5,8 @@ usable <h1> or <title> (a <title> that is only the site's name, an <h1> that is 
   page's own name in its site's map, a voter like <title>;
 - the heading in the page's banner ("carousel-caption", "hero", "page-header"), when it is the
   page's first heading: what a reader sees as the title of a page that names none elsewhere.
+- the active item of the tabs above the article ("Stroke rehab | Balance | Lymphedema care"),
+  the page's own name among its section's pages when the breadcrumb stops at the section.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ BANNER_CLASS = re.compile(
     re.I,
 )
 HEADINGS = ("h1", "h2", "h3")
+ACTIVE = re.compile(r"(?:^|\s)(?:active|current|on|selected|is-active|current-menu-item)(?:$|\s)")
 
 
 def crumb_titles(tree: HtmlElement) -> list[str]:
@@ -77,3 +80,36 @@ def banner_heading(tree: HtmlElement) -> str:
 
 def in_page_chrome(element: HtmlElement) -> bool:
     return any(a.tag in ("nav", "footer", "aside") for a in element.iterancestors())
+
+
+def active_tab(tree: HtmlElement) -> str:
+    """The page's own item in a list of tabs inside the content: the last list item marked
+    active or current (`<li class="active">`, `aria-current="page"`) outside the site's nav,
+    header and footer and outside a breadcrumb trail. Template sites draw a section's pages
+    as tabs above the article ("성인운동치료 | ... | 림프부종치료"), under a banner and a
+    breadcrumb that name only the section."""
+    found = ""
+    for item in tree.iter("li"):
+        if not marked_current(item) or any(outside_content(a) for a in item.iterancestors()):
+            continue
+        text = clean_text(item.text_content())
+        found = text if text and len(text.split()) <= TAB_WORDS else found
+    return found
+
+
+def marked_current(item: HtmlElement) -> bool:
+    link = next(item.iter("a"), None)
+    for element in (item, link):
+        if element is not None and (
+            ACTIVE.search(element.get("class") or "")
+            or element.get("aria-current") in ("page", "true")
+        ):
+            return True
+    return False
+
+
+def outside_content(element: HtmlElement) -> bool:
+    return element.tag in ("nav", "header", "footer") or bool(CRUMB.search(names(element)))
+
+
+TAB_WORDS = 8  # a longer item is no tab's label
