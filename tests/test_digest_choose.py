@@ -113,6 +113,37 @@ def test_a_cause_that_is_told(sentence: str) -> None:
     assert not talks_of_the_cause(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody is sure of the exact cause of a migraine, but there are two theories.",
+        "The exact cause of fibromyalgia is still unknown.",
+        "Se desconoce la causa exacta del dolor.",
+        "Les causes de la fibromyalgie restent mal connues.",
+        "Die genaue Ursache ist bis heute nicht geklärt.",
+        "Le cause precise sono ancora sconosciute.",
+        "As causas ainda são desconhecidas.",
+        "원인은 아직 밝혀지지 않았습니다.",
+        "原因はまだわかっていない。",
+    ],
+)
+def test_an_unknown_cause_is_not_told(sentence: str) -> None:
+    assert talks_of_the_cause(sentence)
+
+
+def test_a_plain_cause_outranks_an_unknown_one() -> None:
+    cause = "Tension headaches are most often caused by stiff joints in the upper neck."
+    digest = digest_article(
+        post(
+            "Headaches",
+            para("A headache feels like a tight band of pain around the head."),
+            para(cause),
+            para("Nobody is sure of the exact cause of a migraine, but it is caused by nerves."),
+        )
+    )
+    assert digest.cause == cause
+
+
 def test_finding_the_cause_is_not_the_cause() -> None:
     cause = "Tendinitis follows a sudden increase in training that the tendon cannot take."
     digest = digest_article(
