@@ -35,6 +35,7 @@ from pipeline.digest.direction import (
     talks_of_the_cause,
     tells_a_consequence,
     tells_a_share,
+    tells_how_common,
 )
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
@@ -82,6 +83,7 @@ LIST_JOIN = "; "  # as story.LIST_JOIN
 HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
+PREVALENCE_PENALTY = 3.0  # a count of people ("13 million people experience") cancels a cue
 
 
 def best_sentence(
@@ -127,7 +129,8 @@ def can_hook(text: str) -> bool:
     """A sentence that names a complaint of its own, not one that points back at complaints
     told before ("These symptoms can make eating painful")."""
     refers_back = term_pattern("signals", "refers_back").search(text) is not None
-    return complaint_words(text) > 0 and not refers_back and not LEANS_BACK.match(text)
+    common = tells_how_common(text)  # "One person in ten suffers from it": how common it is
+    return complaint_words(text) > 0 and not (refers_back or common or LEANS_BACK.match(text))
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -227,6 +230,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 2.0 * defines_the_condition(candidate, topic)
         points += 2.0 * opens_with_the_symptoms(text)
         points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
+        points -= PREVALENCE_PENALTY * tells_how_common(text)
     return points
 
 
@@ -283,6 +287,8 @@ def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
     text = candidate.text
     if candidate.item or candidate.position > DEFINITION_PLACE or candidate.role == "symptom":
         return False  # within the symptom sections, one named for them comes first
+    if tells_how_common(text):
+        return False  # "Migraines are less common, but 13 million people have them"
     head = " ".join(text.split()[:DEFINITION_WORDS])
     verb = term_pattern("signals", "defines").search(head)
     if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):

@@ -28,6 +28,7 @@ __all__ = [
     "subject_stems",
     "talks_of_the_cause",
     "tells_a_consequence",
+    "tells_how_common",
 ]
 
 EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
@@ -201,6 +202,13 @@ def tells_a_share(text: str) -> float:
     if STATISTIC.search(ASIDE.sub("", text)):
         return 1.0
     return 0.5 if STATISTIC.search(text) else 0.0
+
+
+def tells_how_common(text: str) -> bool:
+    """ "13 million people experience chronic migraines", "Une personne sur dix souffre de
+    troubles anxieux", "20% of adults": a count or share of people (`prevalence` in the
+    language files, or a percentage), which tells how common a complaint is, not how it feels."""
+    return bool(STATISTIC.search(text)) or bool(term_pattern("signals", "prevalence").search(text))
 
 
 TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
