@@ -258,14 +258,27 @@ def test_a_cause_heading_that_reads_backwards_heads_no_cause_section() -> None:
         "Warum ist das wichtig?",
         "Pourquoi est-ce important ?",
         "왜 중요할까요?",
+        # why not to neglect it: a warning, not its cause
+        "Cos'è la parodontite e perché non va sottovalutata",
+        "Pourquoi ne faut-il pas négliger une entorse ?",
+        "Warum man Rückenschmerzen nicht ignorieren sollte",
     ],
 )
 def test_why_it_matters_is_no_cause_heading(text: str) -> None:
     assert classify_heading(text)[0] != "cause"
 
 
-def test_why_it_hurts_is_a_cause_heading() -> None:
-    assert classify_heading("Why does my back hurt?")[0] == "cause"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does my back hurt?",
+        "Perché la spalla si è congelata?",
+        "Pourquoi le dos fait mal",
+        "Warum entstehen Rückenschmerzen?",
+    ],
+)
+def test_why_it_hurts_is_a_cause_heading(text: str) -> None:
+    assert classify_heading(text)[0] == "cause"
 
 
 def test_a_lead_in_outranks_the_later_sentences_of_its_items() -> None:
