@@ -14,6 +14,7 @@ from pipeline.digest.choose import (
     talks_of_the_cause,
     tells_a_consequence,
 )
+from pipeline.digest.direction import tells_an_unknown_cause
 from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
@@ -127,8 +128,9 @@ def test_a_cause_that_is_told(sentence: str) -> None:
         "原因はまだわかっていない。",
     ],
 )
-def test_an_unknown_cause_is_not_told(sentence: str) -> None:
-    assert talks_of_the_cause(sentence)
+def test_an_unknown_cause_is_hedged(sentence: str) -> None:
+    assert tells_an_unknown_cause(sentence)
+    assert not talks_of_the_cause(sentence)
 
 
 def test_a_plain_cause_outranks_an_unknown_one() -> None:
@@ -139,6 +141,21 @@ def test_a_plain_cause_outranks_an_unknown_one() -> None:
             para("A headache feels like a tight band of pain around the head."),
             para(cause),
             para("Nobody is sure of the exact cause of a migraine, but it is caused by nerves."),
+        )
+    )
+    assert digest.cause == cause
+
+
+def test_a_hedged_cause_alone_is_still_the_cause() -> None:
+    cause = "The exact cause is not fully understood, but it is more common with diabetes."
+    digest = digest_article(
+        post(
+            "Frozen shoulder",
+            para("The shoulder becomes painful and gradually stiffens over months."),
+            heading("What causes it?"),
+            para(cause),
+            heading("How we help"),
+            para("We treat it with gentle mobilisation and exercise."),
         )
     )
     assert digest.cause == cause

@@ -35,6 +35,7 @@ from pipeline.digest.direction import (
     talks_of_the_cause,
     tells_a_consequence,
     tells_a_share,
+    tells_an_unknown_cause,
     tells_how_common,
 )
 from pipeline.digest.sections import Section
@@ -83,6 +84,7 @@ LIST_JOIN = "; "  # as story.LIST_JOIN
 HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
+UNSURE_PENALTY = 3.0  # a hedged cause ("nobody is sure of the exact cause") below a plain one
 PREVALENCE_PENALTY = 3.0  # a count of people ("13 million people experience") cancels a cue
 
 
@@ -104,13 +106,20 @@ def best_sentence(
     # a sentence that ends on a colon only opens what follows it ("... au pluriel car :")
     found = [c for c in found if c.run or not c.text.rstrip().endswith((":", "："))]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
-    scored = [
-        pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
-    ]
+    scored = [pair for pair in scored if clears_floor(pair[0], pair[1], role, topic)]
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def clears_floor(points: float, candidate: Candidate, role: str, topic: Topic) -> bool:
+    """The candidate says enough of the role; a hedged cause is held to the floor without its
+    penalty ("The exact cause is not fully understood, but it is more common in people with
+    diabetes" is the cause when the post tells no plainer one)."""
+    if role == "cause" and tells_an_unknown_cause(candidate.text):
+        points += UNSURE_PENALTY
+    return points >= FLOOR[role] and has_evidence(candidate, role, topic)
 
 
 def with_hook(found: list[Candidate]) -> list[Candidate]:
@@ -211,6 +220,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
         points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
         points -= 3.0 * talks_of_the_cause(text)
+        points -= UNSURE_PENALTY * tells_an_unknown_cause(text)
         points -= 3.0 * tells_a_consequence(text)
         points -= 3.0 * denies_the_cause(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect

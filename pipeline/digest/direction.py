@@ -28,6 +28,7 @@ __all__ = [
     "subject_stems",
     "talks_of_the_cause",
     "tells_a_consequence",
+    "tells_an_unknown_cause",
     "tells_how_common",
 ]
 
@@ -115,6 +116,15 @@ def talks_of_the_cause(text: str) -> bool:
     """ "We look for the root cause", "whatever the cause": the cause named, never told. "The
     root cause of her knee pain was muscle imbalance" tells it, and is not matched."""
     return term_pattern("signals", "cause_talk").search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def tells_an_unknown_cause(text: str) -> bool:
+    """ "Nobody is sure of the exact cause of a migraine, but...", "The exact cause is not
+    fully understood, but it is more common in people with diabetes": a hedged cause
+    (`unknown_cause` in the language files). It ranks below a plain cause, yet may be all the
+    post says of its cause."""
+    return term_pattern("signals", "unknown_cause").search(text) is not None
 
 
 DENIAL_WORDS = 3  # a negation this close before a cue denies it ("is not caused by")
