@@ -14,6 +14,7 @@ from pipeline.digest.choose import (
     talks_of_the_cause,
     tells_a_consequence,
 )
+from pipeline.digest.direction import tells_an_unknown_cause
 from pipeline.digest.sections import classify_heading
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block
@@ -111,6 +112,53 @@ def test_talk_of_finding_the_cause(sentence: str) -> None:
 )
 def test_a_cause_that_is_told(sentence: str) -> None:
     assert not talks_of_the_cause(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody is sure of the exact cause of a migraine, but there are two theories.",
+        "The exact cause of fibromyalgia is still unknown.",
+        "Se desconoce la causa exacta del dolor.",
+        "Les causes de la fibromyalgie restent mal connues.",
+        "Die genaue Ursache ist bis heute nicht geklärt.",
+        "Le cause precise sono ancora sconosciute.",
+        "As causas ainda são desconhecidas.",
+        "원인은 아직 밝혀지지 않았습니다.",
+        "原因はまだわかっていない。",
+    ],
+)
+def test_an_unknown_cause_is_hedged(sentence: str) -> None:
+    assert tells_an_unknown_cause(sentence)
+    assert not talks_of_the_cause(sentence)
+
+
+def test_a_plain_cause_outranks_an_unknown_one() -> None:
+    cause = "Tension headaches are most often caused by stiff joints in the upper neck."
+    digest = digest_article(
+        post(
+            "Headaches",
+            para("A headache feels like a tight band of pain around the head."),
+            para(cause),
+            para("Nobody is sure of the exact cause of a migraine, but it is caused by nerves."),
+        )
+    )
+    assert digest.cause == cause
+
+
+def test_a_hedged_cause_alone_is_still_the_cause() -> None:
+    cause = "The exact cause is not fully understood, but it is more common with diabetes."
+    digest = digest_article(
+        post(
+            "Frozen shoulder",
+            para("The shoulder becomes painful and gradually stiffens over months."),
+            heading("What causes it?"),
+            para(cause),
+            heading("How we help"),
+            para("We treat it with gentle mobilisation and exercise."),
+        )
+    )
+    assert digest.cause == cause
 
 
 def test_finding_the_cause_is_not_the_cause() -> None:
@@ -227,14 +275,27 @@ def test_a_cause_heading_that_reads_backwards_heads_no_cause_section() -> None:
         "Warum ist das wichtig?",
         "Pourquoi est-ce important ?",
         "왜 중요할까요?",
+        # why not to neglect it: a warning, not its cause
+        "Cos'è la parodontite e perché non va sottovalutata",
+        "Pourquoi ne faut-il pas négliger une entorse ?",
+        "Warum man Rückenschmerzen nicht ignorieren sollte",
     ],
 )
 def test_why_it_matters_is_no_cause_heading(text: str) -> None:
     assert classify_heading(text)[0] != "cause"
 
 
-def test_why_it_hurts_is_a_cause_heading() -> None:
-    assert classify_heading("Why does my back hurt?")[0] == "cause"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does my back hurt?",
+        "Perché la spalla si è congelata?",
+        "Pourquoi le dos fait mal",
+        "Warum entstehen Rückenschmerzen?",
+    ],
+)
+def test_why_it_hurts_is_a_cause_heading(text: str) -> None:
+    assert classify_heading(text)[0] == "cause"
 
 
 def test_a_lead_in_outranks_the_later_sentences_of_its_items() -> None:

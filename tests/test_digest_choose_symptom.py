@@ -158,3 +158,41 @@ def test_the_sentence_that_tells_most_of_the_complaint() -> None:
         )
     )
     assert digest.symptom == symptom
+
+
+@pytest.mark.parametrize(
+    ("title", "session", "symptom"),
+    [
+        (
+            "Knee pain",
+            "When the needles are in, you may feel a dull ache, tingling or heat.",
+            "The knee aches on the stairs and feels stiff in the morning.",
+        ),
+        (
+            "Juanete",
+            "Las plantillas pueden ayudar a paliar el dolor y la molestia.",
+            "El dedo se desvía y duele al caminar con zapatos estrechos.",
+        ),
+        (
+            "Coliques du nourrisson",
+            "L'ostéopathe rectifiera les tensions, les douleurs et les raideurs.",
+            "Le bébé pleure, dort mal et souffre de douleurs après la tétée.",
+        ),
+    ],
+)
+def test_what_is_felt_in_a_session_or_eased_by_care_is_not_the_symptom(
+    title: str, session: str, symptom: str
+) -> None:
+    """The treatment's own words (needles, a session, "can help to ease") tell the care, not
+    the complaint the reader brings."""
+    digest = digest_article(
+        post(
+            title,
+            para("We see it often."),
+            heading("Symptoms"),
+            para("Here is what our patients tell us."),
+            para(session),
+            para(symptom),
+        )
+    )
+    assert digest.symptom == symptom

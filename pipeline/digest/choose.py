@@ -35,6 +35,8 @@ from pipeline.digest.direction import (
     talks_of_the_cause,
     tells_a_consequence,
     tells_a_share,
+    tells_an_unknown_cause,
+    tells_how_common,
 )
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import (
@@ -82,6 +84,8 @@ LIST_JOIN = "; "  # as story.LIST_JOIN
 HOOK_SENTENCES = 3  # the opening sentences among which the hook is looked for
 DEFINITION_PLACE = 0.3  # a definition of the condition stands in the article's first part
 DEFINITION_WORDS = 6  # within which it names the subject and its verb
+UNSURE_PENALTY = 3.0  # a hedged cause ("nobody is sure of the exact cause") below a plain one
+PREVALENCE_PENALTY = 3.0  # a count of people ("13 million people experience") cancels a cue
 
 
 def best_sentence(
@@ -102,13 +106,20 @@ def best_sentence(
     # a sentence that ends on a colon only opens what follows it ("... au pluriel car :")
     found = [c for c in found if c.run or not c.text.rstrip().endswith((":", "："))]
     scored = [(score(c, role, topic), c) for c in found if c.text not in taken]
-    scored = [
-        pair for pair in scored if pair[0] >= FLOOR[role] and has_evidence(pair[1], role, topic)
-    ]
+    scored = [pair for pair in scored if clears_floor(pair[0], pair[1], role, topic)]
     if not scored:
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def clears_floor(points: float, candidate: Candidate, role: str, topic: Topic) -> bool:
+    """The candidate says enough of the role; a hedged cause is held to the floor without its
+    penalty ("The exact cause is not fully understood, but it is more common in people with
+    diabetes" is the cause when the post tells no plainer one)."""
+    if role == "cause" and tells_an_unknown_cause(candidate.text):
+        points += UNSURE_PENALTY
+    return points >= FLOOR[role] and has_evidence(candidate, role, topic)
 
 
 def with_hook(found: list[Candidate]) -> list[Candidate]:
@@ -127,7 +138,8 @@ def can_hook(text: str) -> bool:
     """A sentence that names a complaint of its own, not one that points back at complaints
     told before ("These symptoms can make eating painful")."""
     refers_back = term_pattern("signals", "refers_back").search(text) is not None
-    return complaint_words(text) > 0 and not refers_back and not LEANS_BACK.match(text)
+    common = tells_how_common(text)  # "One person in ten suffers from it": how common it is
+    return complaint_words(text) > 0 and not (refers_back or common or LEANS_BACK.match(text))
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -208,6 +220,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 1.5 * (term_pattern("signals", "weak_cause").search(text) is not None)
         points -= 4.5 * reads_backwards(text, topic)  # its cue and more go
         points -= 3.0 * talks_of_the_cause(text)
+        points -= UNSURE_PENALTY * tells_an_unknown_cause(text)
         points -= 3.0 * tells_a_consequence(text)
         points -= 3.0 * denies_the_cause(text)
         points -= 1.5 * has_cue("symptom", text)  # "it can cause symptoms such as": an effect
@@ -227,6 +240,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 2.0 * defines_the_condition(candidate, topic)
         points += 2.0 * opens_with_the_symptoms(text)
         points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
+        points -= PREVALENCE_PENALTY * tells_how_common(text)
     return points
 
 
@@ -283,6 +297,8 @@ def defines_the_condition(candidate: Candidate, topic: Topic) -> bool:
     text = candidate.text
     if candidate.item or candidate.position > DEFINITION_PLACE or candidate.role == "symptom":
         return False  # within the symptom sections, one named for them comes first
+    if tells_how_common(text):
+        return False  # "Migraines are less common, but 13 million people have them"
     head = " ".join(text.split()[:DEFINITION_WORDS])
     verb = term_pattern("signals", "defines").search(head)
     if not verb or (verb.start() > 0 and not topic.subject & stem_set(head[: verb.start()])):

@@ -28,6 +28,8 @@ __all__ = [
     "subject_stems",
     "talks_of_the_cause",
     "tells_a_consequence",
+    "tells_an_unknown_cause",
+    "tells_how_common",
 ]
 
 EFFECT_WORDS = 8  # the words after "causes of" or "leads to" that name what is caused
@@ -116,6 +118,15 @@ def talks_of_the_cause(text: str) -> bool:
     return term_pattern("signals", "cause_talk").search(text) is not None
 
 
+@lru_cache(maxsize=8192)
+def tells_an_unknown_cause(text: str) -> bool:
+    """ "Nobody is sure of the exact cause of a migraine, but...", "The exact cause is not
+    fully understood, but it is more common in people with diabetes": a hedged cause
+    (`unknown_cause` in the language files). It ranks below a plain cause, yet may be all the
+    post says of its cause."""
+    return term_pattern("signals", "unknown_cause").search(text) is not None
+
+
 DENIAL_WORDS = 3  # a negation this close before a cue denies it ("is not caused by")
 CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 
@@ -201,6 +212,13 @@ def tells_a_share(text: str) -> float:
     if STATISTIC.search(ASIDE.sub("", text)):
         return 1.0
     return 0.5 if STATISTIC.search(text) else 0.0
+
+
+def tells_how_common(text: str) -> bool:
+    """ "13 million people experience chronic migraines", "Une personne sur dix souffre de
+    troubles anxieux", "20% of adults": a count or share of people (`prevalence` in the
+    language files, or a percentage), which tells how common a complaint is, not how it feels."""
+    return bool(STATISTIC.search(text)) or bool(term_pattern("signals", "prevalence").search(text))
 
 
 TOPIC_WORDS = 4  # the words before "the cause" in a sentence whose topic it is
