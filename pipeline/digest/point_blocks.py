@@ -19,6 +19,7 @@ WRAP_UP = re.compile(
     re.I,
 )
 LIST_JOIN = "; "  # joins list items quoted together in one point, as in a field
+PAIR_NAME_WORDS = 4  # a name in a list of names and their descriptions
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 
 
@@ -89,6 +90,29 @@ def next_items(blocks: list[Block]) -> list[Block]:
             break
         run.append(block)
     return run
+
+
+def name_pairs(items: list[Block]) -> list[Point]:
+    """A list of names each followed by its description, as a definition list gives them
+    ("도수림프배출" then "림프액의 유동성을 증가시키고 ... 치료입니다."): one point per pair, the
+    name its label and the description its text; none when the run is not such pairs."""
+    names, texts = items[0::2], items[1::2]
+    if len(texts) < 2 or len(names) != len(texts):
+        return []
+    pairs = list(zip(names, texts, strict=True))
+    if not all(is_name(n.text) and is_description(t.text) for n, t in pairs):
+        return []
+    return [Point(n.text.strip(), t.text, shorten(t.text)) for n, t in pairs]
+
+
+def is_name(text: str) -> bool:
+    """A few words that name something, no sentence ("Compression therapy", "압박치료")."""
+    return 0 < word_count(text) <= PAIR_NAME_WORDS and not re.search(r"[.!?:;。：]\s*$", text)
+
+
+def is_description(text: str) -> bool:
+    """A full sentence, ending as one."""
+    return word_count(text) > PAIR_NAME_WORDS and bool(re.search(r"[.!?。]\s*$", text))
 
 
 def quote_sentences(blocks: list[Block]) -> list[str]:

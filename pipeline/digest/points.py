@@ -20,6 +20,7 @@ from pipeline.digest.point_blocks import (
     content_blocks,
     lead_label,
     make_point,
+    name_pairs,
     next_items,
     quote_sentences,
     reports_evidence,
@@ -138,9 +139,10 @@ def points_from_tips(sections: list[Section]) -> list[Point]:
 
 
 def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
-    """A list whose items each start with a label ("**Stay active** – ..."), outside the
-    symptom and cause sections, unless its intro names conditions or causes ("conditions that
-    can cause headaches:")."""
+    """A list whose items each start with a label ("**Stay active** – ..."), or that gives
+    names each followed by its description (a definition list), outside the symptom and cause
+    sections, unless its intro names conditions or causes ("conditions that can cause
+    headaches:")."""
     for section in sections:
         if section.role in ("symptom", "cause"):
             continue
@@ -148,8 +150,12 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
         for start in range(len(blocks)):
             run = next_items(blocks[start:])
             intro = blocks[start - 1].text if start else ""
-            if len(run) >= 2 and all(lead_label(b) for b in run) and not names_conditions(intro):
+            if names_conditions(intro):
+                continue
+            if len(run) >= 2 and all(lead_label(b) for b in run):
                 return [make_point(b) for b in run]
+            if pairs := name_pairs(run):
+                return pairs
     return []
 
 

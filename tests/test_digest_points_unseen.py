@@ -1,0 +1,82 @@
+"""Kinds of treatment and self-care points found on posts from unseen clinics: advice told in
+sequence in prose ("Second, you need to ..."), claims about studies that back a point but are
+none ("A research report ... found"), and a definition list of methods (names, each followed by
+its description). Small made-up articles, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.digest.point_blocks import name_pairs, reports_evidence
+from pipeline.digest.selfcare import is_advice
+from pipeline.digest.story import digest_article
+from pipeline.models import Article, Block, Digest
+from tests.factories import heading, item, para
+
+
+def digest(blocks: list[Block], title: str = "Herniated disc") -> Digest:
+    return digest_article(Article(title=title, blocks=tuple(blocks)))
+
+
+def test_advice_told_in_sequence_gives_one_tip_per_step() -> None:
+    blocks = [heading("What causes it?"), para("Discs weaken when they are overloaded.")]
+    blocks += [heading("Exercise")]
+    blocks += [para("First you need to do specific exercises to return the body to balance.")]
+    blocks += [para("Second, you need to learn the proper way to perform any movement.")]
+    blocks += [para("Third, you need to have the strength to support your spine.")]
+    tips = [p.text for p in digest(blocks).prevention]
+    assert "Second, you need to learn the proper way to perform any movement." in tips
+    assert "Third, you need to have the strength to support your spine." in tips
+
+
+@pytest.mark.parametrize(
+    ("sentence", "advises"),
+    [
+        ("Second, you need to learn the proper way to lift a heavy box.", True),
+        ("It is important that you eat quality, non-processed foods every day.", True),
+        ("Here's all you need to know about the condition and its care.", False),
+        ("If you need to sit all day, the disc takes the load.", False),
+        ("Para mejorar, necesitas caminar un poco cada día sin dolor.", True),
+        ("Per guarire devi riposare la spalla per qualche giorno.", True),
+        ("Para melhorar, você precisa alongar a panturrilha todos os dias.", True),
+    ],
+)
+def test_urged_advice_is_advice(sentence: str, advises: bool) -> None:
+    assert is_advice(sentence) is advises
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidence"),
+    [
+        ("A research report by a university found that manipulation helps headaches.", True),
+        ("Migraine headaches have also been shown to respond to chiropractic care.", True),
+        ("A majority of patients with tension headaches are helped by adjustments.", True),
+        ("Existem diversas comprovações científicas de que a acupuntura funciona.", True),
+        ("L'acupuncture est largement reconnue pour soulager la douleur.", True),
+        ("치료 효과가 입증된 방법입니다.", True),
+        # what most patients are sent for is the care, not a finding
+        ("Por isso, a maioria dos pacientes é encaminhada para uma solução cirúrgica.", False),
+        ("We use spinal decompression to ease the pressure on the disc.", False),
+    ],
+)
+def test_a_claim_about_studies_is_evidence_not_a_point(sentence: str, evidence: bool) -> None:
+    assert reports_evidence(sentence) is evidence
+
+
+def test_a_definition_list_gives_one_labelled_point_per_method() -> None:
+    blocks = [para("Treatment of lymphoedema combines several methods.")]
+    blocks += [item("Manual drainage"), item("A gentle massage moves the fluid out of the arm.")]
+    blocks += [item("Compression"), item("Low-stretch bandages keep the swelling down.")]
+    points = digest(blocks, "Lymphoedema").treatment_points
+    assert [(p.label, p.text) for p in points] == [
+        ("Manual drainage", "A gentle massage moves the fluid out of the arm."),
+        ("Compression", "Low-stretch bandages keep the swelling down."),
+    ]
+
+
+def test_a_list_of_names_or_of_sentences_is_no_definition_list() -> None:
+    names = [item("Ice"), item("Rest"), item("Compression"), item("Elevation")]
+    assert name_pairs(names) == []
+    sentences = [item("Rest the foot for two days."), item("Put ice on it for ten minutes.")]
+    assert name_pairs(sentences * 2) == []
+    assert name_pairs([item("Ice"), item("Cold eases the swelling quickly.")]) == []  # one pair
