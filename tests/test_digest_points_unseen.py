@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.digest.point_blocks import name_pairs, reports_evidence
+from pipeline.digest.sections import classify_heading
 from pipeline.digest.selfcare import is_advice
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
@@ -80,3 +81,29 @@ def test_a_list_of_names_or_of_sentences_is_no_definition_list() -> None:
     sentences = [item("Rest the foot for two days."), item("Put ice on it for ten minutes.")]
     assert name_pairs(sentences * 2) == []
     assert name_pairs([item("Ice"), item("Cold eases the swelling quickly.")]) == []  # one pair
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "How to Heal",
+        "Cómo curar la fascitis",
+        "Comment guérir une entorse",
+        "Wie heilen Bandscheibenvorfälle?",
+        "Como curar a tendinite",
+        "Come guarire dalla capsulite",
+        "허리 통증 낫는 방법",
+        "腰痛の治す方法",
+    ],
+)
+def test_a_heading_on_how_to_heal_is_the_treatment(title: str) -> None:
+    assert classify_heading(title)[0] == "treatment"
+
+
+def test_methods_under_how_to_heal_are_the_points() -> None:
+    blocks = [heading("What causes it?"), para("Discs weaken when they are overloaded.")]
+    blocks += [heading("How to Heal"), para("I use several modalities to help people heal.")]
+    blocks += [heading("Spinal Decompression", 3), para("A decompression table eases the disc.")]
+    blocks += [heading("Nutrition", 3), para("At my office I offer nutritional counselling.")]
+    points = digest(blocks).treatment_points
+    assert [p.label for p in points] == ["Spinal Decompression", "Nutrition"]
