@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.digest.point_blocks import name_pairs, reports_evidence
-from pipeline.digest.sections import classify_heading
+from pipeline.digest.points_sections import is_aside
+from pipeline.digest.sections import Section, classify_heading
 from pipeline.digest.selfcare import is_advice
 from pipeline.digest.story import digest_article
 from pipeline.models import Article, Block, Digest
@@ -107,3 +108,39 @@ def test_methods_under_how_to_heal_are_the_points() -> None:
     blocks += [heading("Nutrition", 3), para("At my office I offer nutritional counselling.")]
     points = digest(blocks).treatment_points
     assert [p.label for p in points] == ["Spinal Decompression", "Nutrition"]
+
+
+def test_what_a_method_treats_and_whether_it_hurts_are_no_points() -> None:
+    blocks = [para("Acupuncture inserts fine needles into specific points of the body.")]
+    blocks += [heading("How does acupuncture work?", 3)]
+    blocks += [para("The needles are inserted into acupoints to restore the flow of Qi.")]
+    blocks += [para("We then leave the needles in place for twenty minutes.")]
+    blocks += [heading("What can Acupuncture treat?", 3), para("Indications:")]
+    blocks += [para("Pain Management: Neck and Back Pain, Sciatica.", lead="Pain Management")]
+    blocks += [para("Skin Issues: Acne, Eczema.", lead="Skin Issues")]
+    blocks += [heading("Does acupuncture hurt?", 3), para("Not really.")]
+    blocks += [para("Most clients feel no pain when we insert the needles.")]
+    texts = [p.text for p in digest(blocks, "Acupuncture").treatment_points]
+    assert "The needles are inserted into acupoints to restore the flow of Qi." in texts
+    assert not {"Neck and Back Pain, Sciatica.", "Not really."} & set(texts)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "What can Acupuncture treat?",
+        "Is dry needling painful?",
+        "¿Duele la punción seca?",
+        "O que a quiropraxia trata?",
+        "Cosa cura l'osteopatia?",
+        "침 치료는 아픈가요?",
+        "鍼は痛いですか？",
+    ],
+)
+def test_an_indications_or_does_it_hurt_heading_is_beside_the_treatment(title: str) -> None:
+    assert is_aside(Section(title, 3, None, None, False, ()))
+
+
+@pytest.mark.parametrize("title", ["Is it safe to run?", "How can acupuncture help?"])
+def test_a_question_on_what_the_reader_may_do_or_how_it_helps_stays(title: str) -> None:
+    assert not is_aside(Section(title, 3, None, None, False, ()))
