@@ -144,3 +144,25 @@ def test_an_indications_or_does_it_hurt_heading_is_beside_the_treatment(title: s
 @pytest.mark.parametrize("title", ["Is it safe to run?", "How can acupuncture help?"])
 def test_a_question_on_what_the_reader_may_do_or_how_it_helps_stays(title: str) -> None:
     assert not is_aside(Section(title, 3, None, None, False, ()))
+
+
+def test_a_numbered_part_over_method_subsections_gives_the_methods() -> None:
+    blocks = [heading("1. A torn ligament"), para("A sprain tears a ligament.")]
+    blocks += [heading("2. Why rehabilitation is essential"), para("Without it, it gives way.")]
+    blocks += [item("Your ankle stays stiff."), item("Your balance is worse.")]
+    blocks += [heading("3. Your return to sport with us"), para("We do more than massage.")]
+    blocks += [heading("Joint recovery", 3), item("We mobilise the ankle to loosen it.")]
+    blocks += [heading("Muscle strengthening", 3), item("We strengthen the calf muscles.")]
+    blocks += [heading("Proprioception", 3), item("Balance exercises on a wobble board.")]
+    points = digest(blocks, "Ankle sprain").treatment_points
+    labels = [p.label for p in points]
+    assert labels[-3:] == ["Joint recovery", "Muscle strengthening", "Proprioception"]
+    assert "Your ankle stays stiff." not in [p.text for p in points]  # why it matters: no point
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Why rehabilitation is essential", "Why physiotherapy is so important after surgery"],
+)
+def test_why_the_treatment_matters_is_beside_it(title: str) -> None:
+    assert is_aside(Section(title, 2, None, None, False, ()))
