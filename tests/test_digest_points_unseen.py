@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.digest.point_blocks import name_pairs, reports_evidence
+from pipeline.digest.point_blocks import name_pairs, reports_evidence, vouches
 from pipeline.digest.points_sections import is_aside
 from pipeline.digest.sections import Section, classify_heading
 from pipeline.digest.selfcare import is_advice
@@ -166,3 +166,27 @@ def test_a_numbered_part_over_method_subsections_gives_the_methods() -> None:
 )
 def test_why_the_treatment_matters_is_beside_it(title: str) -> None:
     assert is_aside(Section(title, 2, None, None, False, ()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vouched"),
+    [
+        ("Mit 15 Jahren Erfahrung als Podotherapeutin helfe ich bei Fußbeschwerden.", True),
+        ("Dr. Smith is the only chiropractor in town who is equipped to treat discs.", True),
+        ("Our physiotherapists have 20 years of experience with sports injuries.", True),
+        ("A study found that manual therapy eases neck pain.", True),
+        ("We use taping and felt padding to take the pressure off the toe.", False),
+    ],
+)
+def test_who_the_practitioner_is_vouches_for_care_but_tells_none(
+    sentence: str, vouched: bool
+) -> None:
+    assert vouches(sentence) is vouched
+
+
+def test_a_post_without_structure_draws_no_credentials() -> None:
+    blocks = [para("With more than 15 years of experience as a podiatrist, I treat foot pain.")]
+    blocks += [para("Small changes such as taping or felt padding can already help.")]
+    blocks += [para("Insoles and a silicone toe orthosis can be a solution too.")]
+    texts = [p.text for p in digest(blocks, "Foot pain").treatment_points]
+    assert texts and not any("years of experience" in t for t in texts)

@@ -141,3 +141,10 @@ def reports_evidence(text: str) -> bool:
     méta-analyse de 2005 montre..."): the language files' [points] evidence. It backs a point
     but is none: a point says what the clinic does or what the reader can do."""
     return find_role_term("points", "evidence", text) is not None
+
+
+def vouches(text: str) -> bool:
+    """A sentence that backs the care but tells none: a study's finding (`reports_evidence`) or
+    who the practitioner is ("With more than 15 years of experience as a podiatrist, I...",
+    "Dr. X is the only chiropractor in ...": the language files' [points] credentials)."""
+    return reports_evidence(text) or find_role_term("points", "credentials", text) is not None

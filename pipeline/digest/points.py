@@ -23,9 +23,9 @@ from pipeline.digest.point_blocks import (
     name_pairs,
     next_items,
     quote_sentences,
-    reports_evidence,
     sentence_point,
     speaks_of_care,
+    vouches,
 )
 from pipeline.digest.points_prose import (
     methods_told_elsewhere,
@@ -175,9 +175,7 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
     blocks = [b for b in body_blocks(sections) if not is_link_line(b.text)]  # "Read more: ..."
     sentences = [s for s in quote_sentences(blocks) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    chosen = [
-        s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)
-    ]
+    chosen = [s for s in body if speaks_of_care(s) and not s.endswith("?") and not vouches(s)]
     if not chosen:
         named = set(quote_sentences(body_blocks(named_sections(sections))))
         chosen = [s for s in body if s in named]

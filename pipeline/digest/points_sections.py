@@ -14,9 +14,9 @@ from pipeline.digest.point_blocks import (
     lead_label,
     list_text,
     make_point,
-    reports_evidence,
     sentence_point,
     speaks_of_care,
+    vouches,
 )
 from pipeline.digest.points_advice import advice_points, asked_tips
 from pipeline.digest.points_prose import lists_methods, split_prose_list
@@ -286,7 +286,7 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
     that speak of care. A study's finding ("Une méta-analyse montre...") is left out when the
     section tells more than findings (a "## Acupuncture" section that only cites one keeps it)."""
     sentences = [s for b in blocks for s in split_sentences(b.text)]
-    told = [s for s in sentences if not reports_evidence(s)]
+    told = [s for s in sentences if not vouches(s)]
     groups: list[list[str]] = []
     for sentence in told or sentences:
         if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
