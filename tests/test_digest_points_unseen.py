@@ -162,9 +162,14 @@ def test_a_numbered_part_over_method_subsections_gives_the_methods() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Why rehabilitation is essential", "Why physiotherapy is so important after surgery"],
+    [
+        "Why rehabilitation is essential",
+        "Why physiotherapy is so important after surgery",
+        "Effects of dry needling",
+        "Effetti basati sull'evidenza della terapia con dry needling",
+    ],
 )
-def test_why_the_treatment_matters_is_beside_it(title: str) -> None:
+def test_why_the_treatment_matters_or_what_it_achieves_is_beside_it(title: str) -> None:
     assert is_aside(Section(title, 2, None, None, False, ()))
 
 
