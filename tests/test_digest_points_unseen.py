@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.digest.point_blocks import name_pairs, reports_evidence, vouches
+from pipeline.digest.point_blocks import name_pairs, never_told, reports_evidence, vouches
 from pipeline.digest.points_sections import is_aside
 from pipeline.digest.sections import Section, classify_heading
 from pipeline.digest.selfcare import is_advice
@@ -195,3 +195,17 @@ def test_a_post_without_structure_draws_no_credentials() -> None:
     blocks += [para("Insoles and a silicone toe orthosis can be a solution too.")]
     texts = [p.text for p in digest(blocks, "Foot pain").treatment_points]
     assert texts and not any("years of experience" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "legal"),
+    [
+        ("Für Schäden durch eigenständige Anwendung übernimmt die Praxis keine Haftung.", True),
+        ("The clinic accepts no liability for injuries from following these tips.", True),
+        ("La clinique décline toute responsabilité en cas de mauvaise utilisation.", True),
+        ("当院では一切の責任を負いかねます。", True),
+        ("We take responsibility for your whole programme of exercises.", False),
+    ],
+)
+def test_a_liability_notice_is_never_told(sentence: str, legal: bool) -> None:
+    assert never_told(sentence) is legal
