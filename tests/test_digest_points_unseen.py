@@ -209,3 +209,11 @@ def test_a_post_without_structure_draws_no_credentials() -> None:
 )
 def test_a_liability_notice_is_never_told(sentence: str, legal: bool) -> None:
     assert never_told(sentence) is legal
+
+
+def test_a_read_on_line_is_no_tip() -> None:
+    blocks = [para("Tendonitis is the inflammation of a tendon after repeated strain.")]
+    blocks += [para("Read on to learn about the symptoms that you shouldn't ignore.")]
+    blocks += [heading("Tennis elbow"), para("It's important to take a break from the sport.")]
+    tips = [p.text for p in digest(blocks, "Tendonitis").prevention]
+    assert tips == ["It's important to take a break from the sport."]
