@@ -40,6 +40,11 @@ def test_advice_told_in_sequence_gives_one_tip_per_step() -> None:
         ("If you need to sit all day, the disc takes the load.", False),
         ("Para mejorar, necesitas caminar un poco cada día sin dolor.", True),
         ("Per guarire devi riposare la spalla per qualche giorno.", True),
+        ("So if you suspect tendonitis, stop doing the activities that cause the pain.", True),
+        ("Follow the RICE method: rest, ice, and compression.", True),
+        ("Suivez les conseils de votre kiné pendant les premiers jours.", True),
+        ("O exercício ajuda, mas pare de correr se a dor aumentar.", True),
+        ("The pain will stop after a few days of rest.", False),
         ("Para melhorar, você precisa alongar a panturrilha todos os dias.", True),
     ],
 )
