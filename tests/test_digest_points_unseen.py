@@ -222,3 +222,14 @@ def test_a_read_on_line_is_no_tip() -> None:
     blocks += [heading("Tennis elbow"), para("It's important to take a break from the sport.")]
     tips = [p.text for p in digest(blocks, "Tendonitis").prevention]
     assert tips == ["It's important to take a break from the sport."]
+
+
+def test_a_defined_item_that_only_advises_is_a_tip_not_a_method() -> None:
+    blocks = [para("Treatment of lymphoedema combines several methods.")]
+    blocks += [item("Manual drainage"), item("A gentle massage moves the fluid out of the arm.")]
+    blocks += [item("Compression"), item("Low-stretch bandages keep the swelling down.")]
+    tips = ["Avoid tight clothes and heavy bags.", "You must keep the skin clean."]
+    blocks += [item("Skin care"), item(" ".join(tips))]
+    found = digest(blocks, "Lymphoedema")
+    assert [p.label for p in found.treatment_points] == ["Manual drainage", "Compression"]
+    assert [p.text for p in found.prevention] == tips

@@ -95,14 +95,22 @@ def next_items(blocks: list[Block]) -> list[Block]:
 def name_pairs(items: list[Block]) -> list[Point]:
     """A list of names each followed by its description, as a definition list gives them
     ("도수림프배출" then "림프액의 유동성을 증가시키고 ... 치료입니다."): one point per pair, the
-    name its label and the description its text; none when the run is not such pairs."""
+    name its label and the description its text, but for a description that only advises the
+    reader (a self-care tip); none when the run is not such pairs."""
     names, texts = items[0::2], items[1::2]
     if len(texts) < 2 or len(names) != len(texts):
         return []
     pairs = list(zip(names, texts, strict=True))
     if not all(is_name(n.text) and is_description(t.text) for n, t in pairs):
         return []
-    return [Point(n.text.strip(), t.text, shorten(t.text)) for n, t in pairs]
+    return [Point(n.text.strip(), t.text, shorten(t.text)) for n, t in pairs if not advises(t.text)]
+
+
+def advises(text: str) -> bool:
+    """A description whose every sentence advises the reader ("Avoid tight clothes. It is
+    important to ..."): the reader's own care, left to the self-care tips."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(find_role_term("points", "advice", s) for s in sentences)
 
 
 def is_name(text: str) -> bool:
