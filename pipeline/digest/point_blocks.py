@@ -19,6 +19,7 @@ WRAP_UP = re.compile(
     re.I,
 )
 LIST_JOIN = "; "  # joins list items quoted together in one point, as in a field
+PAIR_NAME_WORDS = 4  # a name in a list of names and their descriptions
 NOTE = re.compile(r"(please )?note|important|disclaimer|remember|n\.?b\.?|nota|참고|주의", re.I)
 
 
@@ -91,6 +92,37 @@ def next_items(blocks: list[Block]) -> list[Block]:
     return run
 
 
+def name_pairs(items: list[Block]) -> list[Point]:
+    """A list of names each followed by its description, as a definition list gives them
+    ("도수림프배출" then "림프액의 유동성을 증가시키고 ... 치료입니다."): one point per pair, the
+    name its label and the description its text, but for a description that only advises the
+    reader (a self-care tip); none when the run is not such pairs."""
+    names, texts = items[0::2], items[1::2]
+    if len(texts) < 2 or len(names) != len(texts):
+        return []
+    pairs = list(zip(names, texts, strict=True))
+    if not all(is_name(n.text) and is_description(t.text) for n, t in pairs):
+        return []
+    return [Point(n.text.strip(), t.text, shorten(t.text)) for n, t in pairs if not advises(t.text)]
+
+
+def advises(text: str) -> bool:
+    """A description whose every sentence advises the reader ("Avoid tight clothes. It is
+    important to ..."): the reader's own care, left to the self-care tips."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(find_role_term("points", "advice", s) for s in sentences)
+
+
+def is_name(text: str) -> bool:
+    """A few words that name something, no sentence ("Compression therapy", "압박치료")."""
+    return 0 < word_count(text) <= PAIR_NAME_WORDS and not re.search(r"[.!?:;。：]\s*$", text)
+
+
+def is_description(text: str) -> bool:
+    """A full sentence, ending as one."""
+    return word_count(text) > PAIR_NAME_WORDS and bool(re.search(r"[.!?。]\s*$", text))
+
+
 def quote_sentences(blocks: list[Block]) -> list[str]:
     return [s for b in blocks if b.kind != "heading" for s in split_sentences(strip_lead(b))]
 
@@ -117,3 +149,10 @@ def reports_evidence(text: str) -> bool:
     méta-analyse de 2005 montre..."): the language files' [points] evidence. It backs a point
     but is none: a point says what the clinic does or what the reader can do."""
     return find_role_term("points", "evidence", text) is not None
+
+
+def vouches(text: str) -> bool:
+    """A sentence that backs the care but tells none: a study's finding (`reports_evidence`) or
+    who the practitioner is ("With more than 15 years of experience as a podiatrist, I...",
+    "Dr. X is the only chiropractor in ...": the language files' [points] credentials)."""
+    return reports_evidence(text) or find_role_term("points", "credentials", text) is not None

@@ -20,11 +20,12 @@ from pipeline.digest.point_blocks import (
     content_blocks,
     lead_label,
     make_point,
+    name_pairs,
     next_items,
     quote_sentences,
-    reports_evidence,
     sentence_point,
     speaks_of_care,
+    vouches,
 )
 from pipeline.digest.points_prose import (
     methods_told_elsewhere,
@@ -138,9 +139,10 @@ def points_from_tips(sections: list[Section]) -> list[Point]:
 
 
 def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
-    """A list whose items each start with a label ("**Stay active** – ..."), outside the
-    symptom and cause sections, unless its intro names conditions or causes ("conditions that
-    can cause headaches:")."""
+    """A list whose items each start with a label ("**Stay active** – ..."), or that gives
+    names each followed by its description (a definition list), outside the symptom and cause
+    sections, unless its intro names conditions or causes ("conditions that can cause
+    headaches:")."""
     for section in sections:
         if section.role in ("symptom", "cause"):
             continue
@@ -148,8 +150,12 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
         for start in range(len(blocks)):
             run = next_items(blocks[start:])
             intro = blocks[start - 1].text if start else ""
-            if len(run) >= 2 and all(lead_label(b) for b in run) and not names_conditions(intro):
+            if names_conditions(intro):
+                continue
+            if len(run) >= 2 and all(lead_label(b) for b in run):
                 return [make_point(b) for b in run]
+            if pairs := name_pairs(run):
+                return pairs
     return []
 
 
@@ -169,9 +175,7 @@ def points_from_ranking(sections: list[Section]) -> list[Point]:
     blocks = [b for b in body_blocks(sections) if not is_link_line(b.text)]  # "Read more: ..."
     sentences = [s for s in quote_sentences(blocks) if not WRAP_UP.match(s)]
     body = sentences[len(sentences) // 4 :] if len(sentences) > 8 else sentences
-    chosen = [
-        s for s in body if speaks_of_care(s) and not s.endswith("?") and not reports_evidence(s)
-    ]
+    chosen = [s for s in body if speaks_of_care(s) and not s.endswith("?") and not vouches(s)]
     if not chosen:
         named = set(quote_sentences(body_blocks(named_sections(sections))))
         chosen = [s for s in body if s in named]

@@ -14,13 +14,14 @@ from pipeline.digest.point_blocks import (
     lead_label,
     list_text,
     make_point,
-    reports_evidence,
     sentence_point,
     speaks_of_care,
+    vouches,
 )
 from pipeline.digest.points_advice import advice_points, asked_tips
 from pipeline.digest.points_prose import lists_methods, split_prose_list
 from pipeline.digest.points_topics import (
+    groups_methods,
     method_topics,
     names_a_method,
     numbered_steps,
@@ -69,7 +70,11 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         own: list[Point] = []
         if index in steps and role != "treatment":
             continue  # a step of the clinic's programme, not the reader's
-        if index in topics and (point := point_from_section(section)):
+        if index in steps and groups_methods(sections, index):  # "3. Back to sport with us"
+            children = subsections(sections, index)  # over "### Proprioception", "### Jumps"
+            used.update(range(index + 1, index + 1 + len(children)))
+            own += [p for c in children if (p := point_from_section(c))]
+        elif index in topics and (point := point_from_section(section)):
             own.append(point)
         if section.role == role == owners[index] and index not in topics:
             children = subsections(sections, index)
@@ -194,7 +199,12 @@ def aside_indices(sections: list[Section]) -> set[int]:
 def is_aside(section: Section) -> bool:
     """A section named for what is beside the treatment: how the problem is found, the
     benefits, who it is for, what it is ("Diagnosis", "Beneficios", "Indikationen")."""
-    title = ARTICLE.sub("", section.title.lstrip("¿¡\"'“ "))  # "Le diagnostic différentiel"
+    plain = section.title.lstrip("¿¡\"'“ ")
+    return any(opens_aside(t) for t in (plain, ARTICLE.sub("", plain)))  # "Le diagnostic ..."
+
+
+def opens_aside(title: str) -> bool:
+    """A title that opens with the words of an aside (anywhere in Korean or Japanese)."""
     match = find_role_term("points", "aside", title)
     return match is not None and (match.start() == 0 or not LATIN.search(title))
 
@@ -276,7 +286,7 @@ def points_from_sentences(blocks: list[Block]) -> list[Point]:
     that speak of care. A study's finding ("Une méta-analyse montre...") is left out when the
     section tells more than findings (a "## Acupuncture" section that only cites one keeps it)."""
     sentences = [s for b in blocks for s in split_sentences(b.text)]
-    told = [s for s in sentences if not reports_evidence(s)]
+    told = [s for s in sentences if not vouches(s)]
     groups: list[list[str]] = []
     for sentence in told or sentences:
         if sentence.endswith(("?", "!")):  # a question or a cheer ("You don't have to...!")
