@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from pipeline.extract.cleanup import IN_BODY, clean_text
+from pipeline.extract.cleanup import IN_BODY, VISIBLE_TEXTS, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
 from pipeline.extract.title_hints import banner_heading, crumb_titles
@@ -100,12 +100,9 @@ def part_heading(text: str) -> bool:
     "Treatment options"), or one that opens with a role's words. "Plantar fasciitis treatment"
     names the article and is none."""
     text = LEADING_MARKS.sub("", NUMBERING.sub("", text)).strip()
-    asks = text.endswith(("?", "？"))
-    for pattern in part_patterns():
-        match = pattern.search(text)
-        if match and (asks or match.start() == 0):
-            return True
-    return False
+    if text.endswith(("?", "？")):  # a question: the role's words anywhere
+        return any(pattern.search(text) for pattern in part_patterns())
+    return any(pattern.match(text) for pattern in part_patterns())
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +147,7 @@ def agrees(one: str, other: str) -> bool:
     if not a or not b:
         return False
     shorter, longer = (a, b) if a.total() <= b.total() else (b, a)
-    common = (shorter & longer).total()
+    common = sum(min(n, longer[word]) for word, n in shorter.items() if word in longer)
     return common >= 0.8 * shorter.total() and common >= 0.4 * longer.total()
 
 
@@ -291,8 +288,7 @@ BYLINE_WORDS = 8
 
 def spaced_text(element: HtmlElement) -> str:
     """Visible text, with a space between the texts of child elements (<p>Title<em>Sub</em>)."""
-    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
-    return clean_text(" ".join(str(part) for part in parts))
+    return clean_text(" ".join(VISIBLE_TEXTS(element)))
 
 
 def in_chrome(element: HtmlElement) -> bool:
