@@ -206,6 +206,24 @@ def test_spans_are_closed_by_their_own_marker_and_unclosed_openers_stay(
     assert re.sub(r"\s+", " ", strip_server_code(source).text) == visible
 
 
+@pytest.mark.parametrize(
+    ("source", "visible"),
+    [
+        ('<P>Rest<JSP:INCLUDE page="a.jsp"/> and ice</CFOUTPUT>.</P>', "<P>Rest and ice .</P>"),
+        ("<p>Rest @php $a = 1; @endphp and ice.</p>", "<p>Rest and ice.</p>"),
+        ("<p>Rest ${post.rest} and #{msg.ice} ice.</p>", "<p>Rest and ice.</p>"),
+        ("<p>{# <?php echo $a ?> #}Rest and ice.</p>", "<p> Rest and ice.</p>"),
+        ('<?xml version="1.0"?><p>Rest and ice.</p>', '<?xml version="1.0"?><p>Rest and ice.</p>'),
+        ("<p>Rest <fb:like></fb:like> and ice.</p>", "<p>Rest <fb:like></fb:like> and ice.</p>"),
+        ("<p>Cost: $ {5} and # {6}</p>", "<p>Cost: $ {5} and # {6}</p>"),
+    ],
+)
+def test_the_quick_looks_for_code_miss_none_and_find_only_code(source: str, visible: str) -> None:
+    """Each kind of code is looked for only on a page that holds its opening characters (in
+    any case, for tags), and code that only a comment held is gone with the comment."""
+    assert re.sub(r"\s+", " ", strip_server_code(source).text) == visible
+
+
 UNCLOSED = ["{{ a ", "<% ", "{# ", '<c:out "', "<cfset ", "@if('", "@if(", "${a", "{include a"]
 
 

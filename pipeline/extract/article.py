@@ -82,14 +82,10 @@ from pipeline.extract.headline import (
     usable_title,
 )
 from pipeline.extract.jsx import jsx_to_html
-from pipeline.extract.library import (
-    bare_extraction,
-    load_html,
-    remove_empty_elements,
-    strip_double_tags,
-)
+from pipeline.extract.library import bare_extraction, remove_empty_elements, strip_double_tags
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
+from pipeline.extract.parse import load_html
 from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.load.chars import clean_characters
@@ -264,10 +265,16 @@ def find_body_host(tree: HtmlElement, blocks: tuple[Block, ...]) -> HtmlElement 
     return host if host.getparent().getparent() is not None else None
 
 
+# The texts of an element but those in scripts and styles, compiled once (element.xpath(str)
+# compiles its path at every call, which cost twice the search).
+VISIBLE_TEXTS = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
+)
+
+
 def visible_text(element: HtmlElement) -> str:
     """An element's text without the code in its scripts and styles."""
-    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
-    return "".join(str(part) for part in parts)
+    return "".join(VISIBLE_TEXTS(element))
 
 
 def collect_region_texts(tree: HtmlElement) -> frozenset[str]:

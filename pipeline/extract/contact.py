@@ -20,6 +20,7 @@ PHONE_DIGITS = 9  # a phone number has this many digits or more; "2005-2010" is 
 PHONE = re.compile(
     r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/-])"
 )
+DIGIT = re.compile(r"\d")  # what a phone number, a postal code and all but HOURS' days hold
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 POSTAL = re.compile(
     r"〒\s?\d{3}-?\d{4}"  # Japan
@@ -53,5 +54,7 @@ def is_contact_box(text: str) -> bool:
     postal address, an e-mail and opening hours, ...), or a short labelled contact line."""
     if len(text) <= LINE_MAX_CHARS and CONTACT_LABEL.match(text):
         return True
+    if "@" not in text and not DIGIT.search(text):
+        return False  # no phone, e-mail or postal code: at most the opening days, one clue
     phone = any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS for m in PHONE.finditer(text))
     return phone + sum(1 for clue in (EMAIL, POSTAL, HOURS) if clue.search(text)) >= 2

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from pipeline.extract.cleanup import IN_BODY, clean_text
+from pipeline.extract.cleanup import IN_BODY, VISIBLE_TEXTS, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
 from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
@@ -107,11 +107,11 @@ def part_heading(text: str) -> bool:
     names the article and is none; nor is a question that asks what a treatment is ("Cos'è
     l'Osteopatia?", "O que é Quiropraxia?"): it names the topic of a page about it."""
     text = LEADING_MARKS.sub("", NUMBERING.sub("", text)).strip()
-    asks = text.endswith(("?", "？"))
+    asks = text.endswith(("?", "？"))  # a question: the role's words anywhere
     treatment = False  # a question that names a treatment, and no other part
     for role, pattern in part_patterns():
-        match = pattern.search(text)
-        if match and (asks or match.start() == 0):
+        match = pattern.search(text) if asks else pattern.match(text)
+        if match:
             if role != "treatment" or not asks:
                 return True
             treatment = True
@@ -167,7 +167,7 @@ def agrees(one: str, other: str) -> bool:
     if not a or not b:
         return False
     shorter, longer = (a, b) if a.total() <= b.total() else (b, a)
-    common = (shorter & longer).total()
+    common = sum(min(n, longer[word]) for word, n in shorter.items() if word in longer)
     return common >= 0.8 * shorter.total() and common >= 0.4 * longer.total()
 
 
@@ -308,8 +308,7 @@ BYLINE_WORDS = 8
 
 def spaced_text(element: HtmlElement) -> str:
     """Visible text, with a space between the texts of child elements (<p>Title<em>Sub</em>)."""
-    parts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
-    return clean_text(" ".join(str(part) for part in parts))
+    return clean_text(" ".join(VISIBLE_TEXTS(element)))
 
 
 def in_chrome(element: HtmlElement) -> bool:

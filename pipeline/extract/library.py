@@ -61,7 +61,7 @@ try:
     from trafilatura import bare_extraction
     from trafilatura import metadata as trafilatura_metadata
     from trafilatura.settings import set_date_params
-    from trafilatura.utils import load_html
+    from trafilatura.utils import repair_faulty_html
     from trafilatura.xml import remove_empty_elements, strip_double_tags
 finally:
     if HIDDEN:
@@ -69,8 +69,8 @@ finally:
 
 __all__ = [
     "bare_extraction",
-    "load_html",
     "remove_empty_elements",
+    "repair_faulty_html",
     "set_date_params",
     "strip_double_tags",
     "trafilatura",

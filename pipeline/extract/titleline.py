@@ -10,6 +10,7 @@ ends as a sentence, a long one, or one inside a link, a list or the page's chrom
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import clean_text
@@ -24,7 +25,7 @@ SENTENCE_ENDS = (".", "!", ":", ";", ",", "。")
 # Where no title line is: no prose, or a form's label.
 NOT_LINES = NOT_PROSE | {"label"}
 
-IN_HEADING = (
+IN_HEADING = etree.XPath(  # compiled once: it is asked of many elements
     "ancestor-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 )
 
@@ -53,17 +54,22 @@ def line_above_body(tree: HtmlElement, blocks: tuple[Block, ...]) -> str:
     if len(first) < START_CHARS:
         return ""
     opening = first[:START_CHARS]
-    previous, whole = "", False
+    previous, above = "", None  # the last text and its element, when it was its own text
     for raw, element, own in texts_in_order(tree, NOT_LINES):
         text = clean_text(raw) if raw.strip() else ""
         if not text:
             continue
         if opening in text or (len(text) >= START_CHARS // 3 and opening.startswith(text)):
-            return previous if whole and short_line(previous) else ""
-        whole = own and clean_text(element.text_content()) == text
-        whole = whole and not element.xpath(IN_HEADING)  # a heading is no plain line
-        previous = text
+            return previous if whole_line(above, previous) and short_line(previous) else ""
+        previous, above = text, element if own else None
     return ""
+
+
+def whole_line(element: HtmlElement | None, text: str) -> bool:
+    """The text is all of its element's text, and the element no heading."""
+    if element is None or clean_text(element.text_content()) != text:
+        return False
+    return not IN_HEADING(element)  # a heading is no plain line
 
 
 def short_line(text: str) -> bool:
