@@ -1,12 +1,16 @@
 """Warm a batch's worker processes before they are forked (commands/batch.py forks them).
 
 A process meets many one-time costs on its first article: the language files' patterns, the
-digest's all-language patterns, the look, the caption templates, the health rules, the fonts.
+digest's all-language patterns, the look, the caption templates, the health rules, the fonts,
+and the language identifier (py3langid's model: about 0.2 s of CPU to load, which each worker
+paid again on its first page without a clear declared language).
 Forked workers inherit what the parent has already done, so `warm_up` does it once, in the
 parent, on a short article written here (never written to disk), instead of once per worker.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from pipeline.commands.run import RunOptions
 from pipeline.compose import compose_post
@@ -14,6 +18,7 @@ from pipeline.compose.caption import caption_environment
 from pipeline.digest import digest_article
 from pipeline.extract import extract_article
 from pipeline.health import check_post
+from pipeline.languages import identifier
 from pipeline.models import Page, RepurposeError
 from pipeline.render.card import render_card
 
@@ -69,3 +74,5 @@ def warm_up(options: RunOptions) -> None:
         check_post(post, [image], language=digest.language)
     except (RepurposeError, ValueError, OSError, IndexError):
         pass
+    with contextlib.suppress(RepurposeError, ValueError, OSError):
+        identifier()  # WARM_UP_PAGE declares its language, so the classifier was not asked

@@ -1,4 +1,4 @@
-"""How even a set of lines looks: the breaker's line costs (fit.best_breaks) and the score
+"""How even a set of lines looks: the breaker's line costs (breaker.py) and the score
 that chooses among the sizes and line counts a text fits at (fit.pick_size).
 
 At one size the breaker makes each line's empty share of the box small, squared, the last

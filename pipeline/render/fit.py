@@ -11,14 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.render.balance import (
-    EXTRA_LINE_PENALTY,
-    SLACK_WEIGHT,
-    WIDOW_PENALTY,
-    last_line_cost,
-    line_widths,
-    option_score,
-)
+from pipeline.render.balance import EXTRA_LINE_PENALTY, line_widths, option_score
+from pipeline.render.breaker import LineTable, best_breaks
 from pipeline.render.breakrules import (
     is_flawed,
     misses_phrase_break,
@@ -175,12 +169,17 @@ def size_options(
     units: Units, widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, largest: int
 ) -> list[Option]:
     """The evenest break at each size from the largest down, with the fewest lines and (when
-    the height allows) with one line more; the largest size's fewest-line break comes first."""
+    the height allows) with one line more; the largest size's fewest-line break comes first.
+    The two breaks at one size share its scaled widths and line counts (`LineTable`)."""
     options = []
     smallest = max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7))
+    penalties = word_penalties(units)
     for size in range(largest, smallest - 1, -1):
+        table = table_at_size(widths, gaps, spec, size)
+        if table is None:
+            continue
         for extra in (0, 1):
-            found = breaks_at_size(units, widths, gaps, spec, size, extra)
+            found = table.best_breaks(penalties, extra)
             if found is not None:
                 options.append(Option(size, tuple(found[0]), extra))
     return options
@@ -220,12 +219,21 @@ def breaks_at_size(
     size: int,
     extra: int = 0,
 ) -> tuple[list[int], float] | None:
+    table = table_at_size(widths, gaps, spec, size)
+    return None if table is None else table.best_breaks(word_penalties(units), extra)
+
+
+def table_at_size(
+    widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, size: int
+) -> LineTable | None:
+    """The parts' widths scaled to `size`; None when the box holds no line or a part is wider
+    than the box."""
     scale = size / REF_SIZE
     max_lines = lines_that_fit(spec, size)
     scaled = [w * scale for w in widths]
     if max_lines == 0 or max(scaled) > spec.width:
         return None
-    return best_breaks(units, scaled, [g * scale for g in gaps], spec.width, max_lines, extra)
+    return LineTable(scaled, [g * scale for g in gaps], spec.width, max_lines)
 
 
 def fit_hyphenated(words: list[str], spec: TextSpec, measure: Measure) -> Fitted | None:
@@ -254,79 +262,6 @@ def break_lines(
     units = Units(tuple(words), (True,) * (len(words) - 1))
     found = best_breaks(units, widths, units.gaps(space), width, max_lines)
     return None if found is None else found[0]
-
-
-def best_breaks(
-    units: Units,
-    widths: Sequence[float],
-    gaps: Sequence[float],
-    width: float,
-    max_lines: int,
-    extra: int = 0,
-) -> tuple[list[int], float] | None:
-    """Line ends (part indices) for the fewest lines that fit (plus `extra`), made even.
-
-    Dynamic programming over (parts set, lines used): each line costs its squared empty share
-    of the box, the last line half as much and more when it is under LAST_MIN of the box
-    (balance.last_line_cost), plus penalties for a weak last word and a widow.
-    """
-    n = len(widths)
-    prefix, gap_prefix = [0.0], [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-    for g in gaps:
-        gap_prefix.append(gap_prefix[-1] + g)
-    before_counts = fewest_lines(widths, gaps, width)
-    count = before_counts[n] + extra
-    if count > max_lines or count > n:
-        return None
-    after_counts = fewest_lines(widths[::-1], gaps[::-1], width)[::-1]
-    ending, starting, widow = word_penalties(units)
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(count + 1)]
-    back = [[0] * (n + 1) for _ in range(count + 1)]
-    best[0][0] = 0.0
-    for line in range(1, count + 1):
-        last = line == count
-        before, row, came_from = best[line - 1], best[line], back[line]
-        # only ends that leave the words before and after a line count that can work
-        ends = [e for e in range(line, n + 1) if before_counts[e] <= line]
-        ends = [n] if last else [e for e in ends if after_counts[e] <= count - line]
-        for end in ends:
-            penalty = 0.0 if last else ending[end - 1]
-            for start in range(end - 1, line - 2, -1):
-                used = prefix[end] - prefix[start] + gap_prefix[end - 1] - gap_prefix[start]
-                if used > width:
-                    break
-                if before[start] == inf:
-                    continue
-                fill = used / width
-                slack = last_line_cost(fill) if last else SLACK_WEIGHT * (1 - fill) ** 2
-                cost = before[start] + slack + penalty
-                cost += starting[start] if start else 0.0
-                if last and start > 0 and widow[start]:
-                    cost += WIDOW_PENALTY
-                if cost < row[end]:
-                    row[end], came_from[end] = cost, start
-    if best[count][n] == inf:
-        return None
-    ends, end = [], n
-    for line in range(count, 0, -1):
-        ends.append(end)
-        end = back[line][end]
-    return ends[::-1], best[count][n]
-
-
-def fewest_lines(widths: Sequence[float], gaps: Sequence[float], width: float) -> list[int]:
-    """For each e, the fewest lines the first e parts take (greedy filling is optimal)."""
-    counts, lines, used = [0], 0, 0.0
-    for i, w in enumerate(widths):
-        if i == 0 or used + gaps[i - 1] + w > width:
-            lines, used = lines + 1, w
-        else:
-            used += gaps[i - 1] + w
-        counts.append(lines)
-    return counts
 
 
 def greedy_count(widths: Sequence[float], gaps: Sequence[float], width: float) -> int:
