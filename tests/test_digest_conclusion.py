@@ -274,3 +274,46 @@ def test_we_are_here_for_you_opens_the_closing_call() -> None:
     )
     found = conclusion_of(OPENING, *CARE, closing)
     assert found is not None and found.startswith("En nuestra clínica estamos aquí")
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        (
+            "Ready to put heel pain behind you? Our physiotherapists will plan your recovery.",
+            "Ready to put heel pain behind you? Our physiotherapists will plan your recovery.",
+        ),
+        ("Vous souffrez du talon à Lyon ?", "Vous souffrez du talon à Lyon ?"),
+        (
+            "かかとの痛みと、一度向き合ってみませんか？",
+            "かかとの痛みと、一度向き合ってみませんか？",
+        ),
+    ],
+    ids=["en", "fr", "ja"],
+)
+def test_a_closing_question_to_the_reader_is_the_conclusion(closing: str, expected: str) -> None:
+    assert conclusion_of(OPENING, *CARE, para(closing)) == expected
+
+
+def test_the_last_question_of_a_question_and_answer_post_is_no_conclusion() -> None:
+    blocks = (
+        OPENING,
+        *CARE,
+        para("Is the treatment painful? Most people feel only a dull ache during a session."),
+        para("Will I be sore afterwards? Some soreness for a day or two is common."),
+    )
+    assert conclusion_of(*blocks) is None
+
+
+def test_a_link_label_with_a_question_mark_is_no_conclusion() -> None:
+    assert conclusion_of(OPENING, *CARE, para("Heel guide - Link?")) is None
+
+
+def test_a_question_before_a_quoted_answer_is_no_closing_question() -> None:
+    blocks = (
+        OPENING,
+        *CARE,
+        para("Does removing tartar hurt your teeth?"),
+        para("“My teeth always feel sensitive after a cleaning.”"),
+    )
+    assert conclusion_of(*blocks) is None

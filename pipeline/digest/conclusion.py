@@ -18,6 +18,9 @@ ENDS_SENTENCE = re.compile(r"[.!?。！？][\"”’')]?\s*$")
 SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 QUOTED = re.compile(r"[\"“„«「『][^\"“”„«»「」『』]+[\"”“»」』]\s*(?:[-–—].{0,60})?")
 FOOTNOTE = ("*", "†", "※")
+WORD = re.compile(r"[^\W\d_]+")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # Japanese and Chinese write no spaces
+QUESTION_WORDS = 4  # "Link externo?" is a link's label
 BUTTON_CHARS = 50  # a button's label is short in any script
 
 
@@ -131,12 +134,47 @@ def closing_paragraph(sections: list[Section]) -> str | None:
         i for i, t in enumerate(sentences) if is_cue("conclusion", t) and not (tips and advises(t))
     ]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
+    body = [b for s in sections for b in s.blocks]
+    last = body.index(blocks[-1])
+    if ends_on(body, last) and not asks_questions(body[:last]):  # to the reader, not a Q&A's
+        asking += [i for i, t in enumerate(sentences) if is_question(t)]
     ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
     if not sentences or sentences[-1].endswith(":") or not (closing or asking) or not ends_the_post:
         return None
     first = min(closing + asking) if closing else 0
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
+
+
+def is_question(sentence: str) -> bool:
+    """A question in words ("Vous souffrez du dos à Vendôme ?", "…みませんか？"), not a link's
+    label ("Link externo?")."""
+    if not sentence.endswith(("?", "？")):
+        return False
+    return len(WORD.findall(sentence)) >= QUESTION_WORDS or len(IDEOGRAPHS.findall(sentence)) >= 8
+
+
+def ends_on(body: list[Block], index: int) -> bool:
+    """Nothing but headings, contact lines and buttons follows the block: a question before
+    a quoted answer is no closing question."""
+    return all(
+        b.kind == "heading" or is_page_furniture_text(b.text) or is_button(b.text)
+        for b in body[index + 1 :]
+    )
+
+
+def asks_questions(blocks: list[Block]) -> bool:
+    """The post is written as questions and answers: an earlier paragraph opens on a question
+    (in its bold lead-in or its first sentence)."""
+    return any(
+        b.kind == "paragraph" and is_question((b.lead or "") or first_sentence(b.text))
+        for b in blocks
+    )
+
+
+def first_sentence(text: str) -> str:
+    sentences = prose_sentences(text)
+    return sentences[0] if sentences else ""
 
 
 def ends_on_tips(sections: list[Section]) -> bool:
@@ -186,7 +224,7 @@ def prose_sentences(text: str) -> list[str]:
 def is_page_furniture(block: Block) -> bool:
     text = block.text.strip()
     return (
-        word_count(text) < 4
+        (word_count(text) < 4 and not is_question(text))  # a question in Japanese is prose
         or is_page_furniture_text(text)
         or find_role_term("points", "disclaimer", text) is not None
         or QUOTED.fullmatch(text) is not None  # a testimonial: someone else's words
