@@ -233,3 +233,26 @@ def test_a_defined_item_that_only_advises_is_a_tip_not_a_method() -> None:
     found = digest(blocks, "Lymphoedema")
     assert [p.label for p in found.treatment_points] == ["Manual drainage", "Compression"]
     assert [p.text for p in found.prevention] == tips
+
+
+@pytest.mark.parametrize(
+    ("lead", "language"),
+    [
+        ("The treatment of heel pain depends on the cause of the problem.", "en"),
+        ("O tratamento dependerá da causa subjacente da dor no calcanhar, que pode incluir:", "pt"),
+        ("El tratamiento del dolor de talón depende de la causa.", "es"),
+    ],
+)
+def test_a_line_saying_the_treatment_depends_on_the_cause_is_no_point(
+    lead: str, language: str
+) -> None:
+    blocks = (
+        para("Heel pain is a sharp pain under the heel with the first steps in the morning."),
+        heading("Treatment"),
+        item(lead),
+        item("Custom orthotics to correct the way the foot rolls in"),
+        item("Ice on the heel for twenty minutes after a long walk"),
+    )
+    points = digest_article(Article(title="Heel pain", blocks=blocks, language=language))
+    texts = [p.text for p in points.treatment_points]
+    assert lead not in texts and len(texts) == 2, texts

@@ -103,15 +103,24 @@ def once_each(points: list[Point]) -> list[Point]:
 
 def drop_weak_openers(points: list[Point]) -> list[Point]:
     """Points fit for a slide: a conversational filler ("Well firstly, ...") is trimmed off the
-    front; an unlabelled point that points elsewhere ("This may include...") is dropped (a
+    front; an unlabelled point that points elsewhere ("This may include...") or says the treatment
+    depends on the cause ("Treatment of heel pain depends entirely on the cause") is dropped (a
     labelled one keeps it: its label, the slide's kicker, says what "this" is). Kept when no
     other point is left. A line that points to another page or a video ("Read more about...",
     "Vidéo "Mal au dos":") never is, nor is a point labelled so."""
     trimmed = [
         trim_filler(p) for p in points if not (is_link_line(p.text) or is_link_line(p.label or ""))
     ]
-    strong = [p for p in trimmed if p.label or not WEAK_OPENER.match(p.text.strip())]
+    strong = [p for p in trimmed if p.label or not leads_up(p.text)]
     return strong or trimmed
+
+
+def leads_up(text: str) -> bool:
+    """An unlabelled point that only leads up to the treatment: it points elsewhere ("This may
+    include...") or says the treatment depends on the cause ([points] `depends`)."""
+    return WEAK_OPENER.match(text.strip()) is not None or (
+        len(split_sentences(text)) == 1 and find_role_term("points", "depends", text) is not None
+    )
 
 
 def is_link_line(text: str) -> bool:
