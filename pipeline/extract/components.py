@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.datatext import data_html, thin_markup
-from pipeline.extract.jsx import COMPONENT_TAG, expression_text, html_tag, replace_expressions
+from pipeline.extract.datatext import data_html, expression_text, thin_markup
+from pipeline.extract.jsx import COMPONENT_TAG, html_tag, replace_expressions
 
 SUFFIXES = (".vue", ".svelte", ".astro")
 CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)

@@ -28,6 +28,10 @@ TOKEN = re.compile(
     r"|(?P<open>[\[{(])|(?P<close>[\]})])",
     re.S,
 )
+STRING = re.compile(
+    r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
+)
+TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
 TITLE_KEYS = re.compile(r"^(?:title|heading|headline|subtitle|subheading|h[1-6])$", re.I)
 META_KEYS = {"metatitle": "title", "metadescription": "description", "seotitle": "title"}
 # keys whose value is code or an address, never text the reader sees as prose
@@ -84,8 +88,18 @@ def data_texts(source: str) -> list[Text]:
 
 
 def literal_text(literal: str) -> str:
-    inner = re.sub(r"\$\{[^{}]*\}", "", literal[1:-1])
-    return " ".join(inner.replace("\\n", " ").replace("\\", "").split())
+    """A data string's words on one line."""
+    return " ".join(expression_text(literal).split())
+
+
+def expression_text(inner: str) -> str:
+    """What a JavaScript string literal shows (a space for any other expression): its quotes,
+    `${…}` parts and escapes taken out."""
+    match = STRING.match(inner)
+    if not match:
+        return " "
+    text = next(g for g in match.groups() if g is not None)
+    return TEMPLATE_PART.sub("", text).replace("\\n", "\n").replace("\\", "")
 
 
 def data_html(source: str) -> tuple[str, str]:

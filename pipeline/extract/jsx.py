@@ -14,17 +14,13 @@ from __future__ import annotations
 import html
 import re
 
-from pipeline.extract.datatext import data_html, thin_markup
+from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
 JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
 FRAGMENT = re.compile(r"<(/?)>")
-STRING = re.compile(
-    r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
-)
-TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
 DEFAULT_EXPORT = re.compile(r"\bexport\s+default\s+(?:function\s+|class\s+)?([A-Z]\w*)")
 COMPONENT_DEFINITION = re.compile(r"\b(?:const|function|class)\s+([A-Z]\w*)\s*[:=(<{]")
 CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # "TMJPain" -> TMJ, Pain
@@ -136,14 +132,6 @@ def replace_expressions(markup: str) -> str:
         out.append('""' if out and out[-1] == "=" else expression_text(inner))
         n = end + 1
     return "".join(out)
-
-
-def expression_text(inner: str) -> str:
-    match = STRING.match(inner)
-    if not match:
-        return " "
-    text = next(g for g in match.groups() if g is not None)
-    return TEMPLATE_PART.sub("", text).replace("\\n", "\n").replace("\\", "")
 
 
 def closing_brace(text: str, start: int) -> int:
