@@ -370,7 +370,7 @@ def repeats(quote: str, on_slides: AbstractSet[str]) -> bool:
 
 
 def normal(text: str) -> str:
-    return " ".join(text.lower().rstrip(".…").split())
+    return squeeze(text.rstrip(".…"))
 
 
 def square_quotes(quotes: list[Card]) -> list[Card]:

@@ -9,7 +9,7 @@ from pipeline.digest.choose import inherited_roles
 from pipeline.digest.point_blocks import content_blocks, is_cta
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
-from pipeline.digest.sentences import split_sentences, stems, word_count
+from pipeline.digest.sentences import IDEOGRAPHS, split_sentences, stems, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue
 from pipeline.models import Block
 
@@ -19,7 +19,6 @@ SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 QUOTED = re.compile(r"[\"“„«「『][^\"“”„«»「」『』]+[\"”“»」』]\s*(?:[-–—].{0,60})?")
 FOOTNOTE = ("*", "†", "※")
 WORD = re.compile(r"[^\W\d_]+")
-IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # Japanese and Chinese write no spaces
 QUESTION_WORDS = 4  # "Link externo?" is a link's label
 BUTTON_CHARS = 50  # a button's label is short in any script
 
@@ -135,7 +134,7 @@ def closing_paragraph(sections: list[Section]) -> str | None:
     ]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
     body = [b for s in sections for b in s.blocks]
-    last = body.index(blocks[-1])
+    last = next(i for i, b in enumerate(body) if b is blocks[-1])
     if ends_on(body, last) and not asks_questions(body[:last]):  # to the reader, not a Q&A's
         asking += [i for i, t in enumerate(sentences) if is_question(t)]
     ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ

@@ -28,12 +28,11 @@ from pipeline.digest.points import (
 )
 from pipeline.digest.points_sections import points_from_sections
 from pipeline.digest.sections import Section
-from pipeline.digest.sentences import split_sentences, word_count
+from pipeline.digest.sentences import IDEOGRAPHS, split_sentences, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block, Point
 
 FULL_STOP = re.compile(r"(?<=[。！？])")
-IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 SHORT_INTRO = 6  # "Here are some effective strategies:" leans on the sentence before
 MAX_ADVICE = 4  # advice sentences taken from prose: a slide or two, not the whole article
 ADVICE_WORDS = (6, 40)  # an advice sentence long enough to stand alone, short enough for a card

@@ -108,6 +108,9 @@ def ends_with_abbreviation(text: str) -> bool:
     return abbreviation_end().search(text[-12:]) is not None
 
 
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and Han: written without spaces
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
