@@ -53,6 +53,8 @@ CLEAR_SHARE = 0.25  # clinic articles run 25-53 % stop words in their own langua
 STOP_MARGIN = 2.0  # and at most 10 % in another one; Spanish runs 28 % French ones
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SCRIPT_LANGUAGES = ("ko", "ja")
+# Korean, Japanese and Chinese letters: hangul syllables, kana and Han
+EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
     "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]"),

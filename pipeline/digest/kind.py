@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
-from pipeline.languages import role_sources, supported_languages
+from pipeline.languages import EAST_ASIAN, role_sources, supported_languages
 from pipeline.models import Article, NotArticleError
 from pipeline.patterncache import compile_cached
 
@@ -220,7 +220,6 @@ def topic_words(text: str) -> bool:
 
 
 TOPIC_ROLES = ("symptom", "cause", "treatment", "selfcare")
-EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 EAST_ASIAN_NAME_CHARS = 15
 MAX_NAME_WORDS = 5
 NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "di", "la", "le", "von", "&"))

@@ -23,7 +23,7 @@ from pipeline.extract.cleanup import IN_BODY, VISIBLE_TEXTS, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
 from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
-from pipeline.languages import load_language, supported_languages
+from pipeline.languages import EAST_ASIAN, load_language, supported_languages
 from pipeline.models import Block
 
 CALL_TO_ACTION = re.compile(
@@ -189,7 +189,7 @@ def tokens(text: str) -> list[str]:
     """Lower-cased words; each CJK character a word of its own."""
     words: list[str] = []
     for word in re.findall(r"\w+", text.lower()):
-        if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word):
+        if EAST_ASIAN.search(word):
             words.extend(word)
         else:
             words.append(word)

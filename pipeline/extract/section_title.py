@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.headline import agrees, spaced_text, usable_title, visible_candidates
 from pipeline.extract.metadata import title_sources
+from pipeline.languages import EAST_ASIAN
 from pipeline.models import Block
 
 WEAK = ("class", "subclass")  # titled elements that are no <h1>
@@ -23,7 +24,6 @@ HEADINGS = ("h1", "h2", "h3", "h4")
 SHOWN_IN = (*HEADINGS, "div", "p", "span")  # the elements a titled section name sits in
 MIN_WORD = 2  # shorter words are particles or numbers
 WORD = re.compile(r"\w+")
-EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def section_title(
