@@ -22,8 +22,8 @@ KIND = ROOT / "tests" / "data" / "kind"
     [
         ("about-us.html", 'an "about us" page'),
         ("kontakt.md", "a contact page"),
-        ("precios.md", "a price list page"),
-        ("tarif.md", "a price list page"),  # named by its file and its title
+        ("precios.md", "a price list"),
+        ("tarif.md", "a price list"),  # named by its file and its title
         ("02-our-doctors.html", 'an "about us" page'),  # by its file name; services only
         ("la-consultation.md", 'a "first visit" page'),  # how a session goes, for any complaint
     ],

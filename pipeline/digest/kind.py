@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from pipeline.digest import kind_prices
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.languages import EAST_ASIAN, role_sources, supported_languages
@@ -31,6 +32,7 @@ KIND_NAMES = {
     "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
 }
+LIST = " list"
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
 STORY_ROLES = ("symptom", "cause", "selfcare")  # services and results are on every about page
 CUE_ROLES = ("symptom", "cause", "selfcare")
@@ -43,8 +45,9 @@ def check_article(article: Article, source: str) -> None:
     kind = page_kind(article, source)
     if kind and story_signals(article) < needed_story(article, source):
         a = "an" if kind.strip('"')[0] in "aeiou" else "a"
+        page = kind if kind.endswith(LIST) else f"{kind} page"  # "a price list", "a home page"
         raise NotArticleError(
-            f"{source}: this page is not an article (it reads like {a} {kind} page);"
+            f"{source}: this page is not an article (it reads like {a} {page});"
             " use --force-article to run it anyway"
         )
 
@@ -133,33 +136,12 @@ def story_signals(article: Article) -> int:
     return headings + cues
 
 
-PRICE = re.compile(
-    r"(?:[$€£¥￥₩₹]|R\$|\b(?:USD|EUR|GBP|CHF|PKR|INR|Rs\.?|MXN|BRL|CAD|AUD|JPY|KRW)\b)\s?\d"
-    r"|\d(?:[\d.,]*\d)?\s?(?:[$€£¥￥₩₹円원]|\b(?:USD|EUR|CHF|PKR|INR|euros?|reais)\b)",
-    re.IGNORECASE,
-)
-PRICE_LINE_CHARS = 80  # a longer text with a price is a sentence about a cost, not a list entry
-MIN_PRICE_LINES = 3
-PRICE_SHARE = 0.2  # of the text blocks; the most among 261 real articles is 0.11
-
-
 def priced_kind(article: Article) -> str | None:
-    """A page that is mostly a list of prices ("Consultation PKR 3,000 / per visit",
-    "矯正精密検査 ¥33,000"): short lines with an amount in a currency. A post about deals or a
-    cost in its sentences is not one."""
-    texts = [b.text for b in article.blocks if b.kind != "heading"]
-    lines = sum(price_line(t) for t in texts)
-    return "price list" if lines >= max(MIN_PRICE_LINES, PRICE_SHARE * len(texts)) else None
-
-
-def price_line(text: str) -> bool:
-    """A short line with a price that is no sentence: "Follow-up 40 €", not "A session
-    costs $80."."""
-    short = len(text) <= PRICE_LINE_CHARS and not text.rstrip().endswith(SENTENCE_ENDS)
-    return short and bool(PRICE.search(text))
-
-
-SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+    """A page of prices by what it shows (kind_prices): a list of amounts, or a short page
+    under a title that names the price."""
+    if kind_prices.priced(article) or kind_prices.price_titled(article):
+        return KIND_NAMES["price_list"]
+    return None
 
 
 def people_kind(article: Article) -> str | None:
