@@ -146,14 +146,28 @@ def priced_kind(article: Article) -> str | None:
 
 def people_kind(article: Article) -> str | None:
     """A page titled with a person's name ("Dr. med. Robert Sentek") or whose headings are
-    people's names ("Dra. Vanessa Salomão", "Dra. Nádia Olsen"): a team or CV page."""
+    people's names ("Dra. Vanessa Salomão", "Dra. Nádia Olsen"): a team or CV page. Or one
+    whose headings are the sections of a profile, each a name of an about page on its own
+    (profile_headings): "Formazione" and "Aree di competenza", "Visión" and "Compromiso"."""
     headings = [b.text for b in article.blocks if b.kind == "heading"]
-    if person_name(article.title) or sum(map(person_name, headings)) >= MIN_PEOPLE:
+    if (
+        person_name(article.title)
+        or sum(map(person_name, headings)) >= MIN_PEOPLE
+        or profile_headings(headings) >= MIN_PEOPLE
+    ):
         return KIND_NAMES["about"]
     return None
 
 
-MIN_PEOPLE = 2  # headings that are people's names: a team page
+MIN_PEOPLE = 2  # headings that are people's names, or a profile's sections: a team or CV page
+
+
+def profile_headings(headings: list[str]) -> int:
+    """How many different headings are, whole, an about page's name ([page_kinds] about: a
+    practitioner's training, qualifications, areas of expertise; a practice's mission, vision
+    and values). An article's sections are its story's parts, never these."""
+    about = kind_patterns()[KIND_NAMES["about"]]
+    return len({h.strip().casefold() for h in headings if about.match(h.strip())})
 
 
 def contact_kind(article: Article) -> str | None:
