@@ -129,6 +129,13 @@ def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str 
         ("saved/contact.php", "contact"),
         ("saved/about-knee-pain.html", None),
         ("saved/index.html", None),
+        ("src/pages/ChiSono.tsx", '"about us"'),  # a component's name, in camel case
+        ("src/app/(home)/Pricing.jsx", "price list"),
+        ("app/contatti/page.tsx", "contact"),  # a site's page file: named by its folder
+        ("content/kosten/index.md", "price list"),
+        ("src/pages/sobre.md", '"about us"'),
+        ("src/pages/knowledge/back-pain/index.tsx", None),
+        ("src/pages/KneePain.jsx", None),
         ("https://clinic.example/fees", None),  # a URL names itself by its address, not here
     ],
 )

@@ -106,21 +106,32 @@ def kind_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def address_words(url: str | None) -> list[str]:
-    """The last part of the page's path, as words ("/about-us/" -> "about us"). A site's root
-    says nothing: many posts carry it as their canonical address by mistake."""
+    """The last part of the page's path, as words ("/about-us/" -> "about us", a component's
+    "/ChiSono" -> "Chi Sono"). A site's root says nothing: many posts carry it as their
+    canonical address by mistake."""
     if not url:
         return []
     parts = [p.rsplit(".", 1)[0] for p in urlsplit(url).path.split("/") if p]
-    parts = [p for p in parts if p.lower() not in ("index", "default")]
-    return [re.sub(r"[-_]+", " ", parts[-1])] if parts else []  # a bare domain names nothing
+    parts = [p for p in parts if p.lower() not in FOLDER_PAGES]
+    if not parts:
+        return []  # a bare domain names nothing
+    return [re.sub(r"[-_]+", " ", CAMEL_JOIN.sub(" ", parts[-1]))]
+
+
+FOLDER_PAGES = ("index", "default", "page", "+page", "_index")  # named by their folder
+CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def file_address(source: str) -> str | None:
-    """A saved page's file name as an address ("saved/04-about-us.html" -> "/about-us"); its
-    leading numbering is the site's menu order, not a name. None for a URL."""
+    """A saved page's file name as an address ("saved/04-about-us.html" -> "/about-us"), or
+    its folder's for a site's page file ("app/contatti/page.tsx", "price/index.php" ->
+    "/price"); the leading numbering is the site's menu order, not a name. None for a URL."""
     if not source or urlsplit(source).scheme in ("http", "https"):
         return None
-    name = PurePath(source).name.split(".", 1)[0]
+    path = PurePath(source)
+    name = path.name.split(".", 1)[0]
+    if name.lower() in FOLDER_PAGES:
+        name = path.parent.name
     return "/" + re.sub(r"^\d+[-_ ]+", "", name)
 
 
