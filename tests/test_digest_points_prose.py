@@ -280,7 +280,7 @@ def test_real_post_in_prose_keeps_its_treatment_sentence() -> None:
 def test_every_language_file_has_the_same_point_words() -> None:
     keys = {code: set(load_language(code).points) for code in supported_languages()}
     assert len(keys) == 8 and len({frozenset(k) for k in keys.values()}) == 1, keys
-    assert {"list_intro", "list_joins", "tips_intro", "advice"} <= keys["en"]
+    assert {"list_intro", "list_joins", "tips_intro", "advice", "imperative"} <= keys["en"]
 
 
 def test_a_bad_point_pattern_is_a_config_error_naming_the_key(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ SHORT_INTRO = 6  # "Here are some effective strategies:" leans on the sentence b
 MAX_ADVICE = 4  # advice sentences taken from prose: a slide or two, not the whole article
 ADVICE_WORDS = (6, 40)  # an advice sentence long enough to stand alone, short enough for a card
 NOT_ADVICE = ("treatment", "faq", "cta", "references", "case", "professional")
+OPENING_WORDS = 8  # "To prevent tooth sensitivity, use...": the clause before the order
 NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no reader's tips
 
 
@@ -122,11 +123,22 @@ def is_advice(sentence: str) -> bool:
     return (
         not sentence.endswith(("?", "？", ":"))
         and low <= size(sentence) <= high
-        and find_role_term("points", "advice", sentence) is not None
+        and (find_role_term("points", "advice", sentence) is not None or tells_what_to_do(sentence))
         and find_role_term("points", "not_advice", sentence) is None  # "important to note"
         and not is_cue("professional", sentence)  # "see your doctor": not self-care
         and not reports_evidence(sentence)  # "Studies show that walking helps": a finding
     )
+
+
+def tells_what_to_do(sentence: str) -> bool:
+    """A sentence that opens by telling the reader what to do ("Switch to a toothpaste...",
+    "Evite tocarse los ojos", "Trinken Sie..."), or does so after a short opening clause ("To
+    prevent sensitivity, use..."), and is no call to book."""
+    order = term_pattern("points", "imperative")
+    text = sentence.lstrip(' -–•*"“„«')
+    comma = text.find(", ")
+    after = text[comma + 2 :] if comma > 0 and word_count(text[:comma]) <= OPENING_WORDS else ""
+    return bool(order.match(text) or (after and order.match(after))) and not is_cue("cta", text)
 
 
 def size(text: str) -> int:

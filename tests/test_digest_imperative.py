@@ -1,0 +1,67 @@
+"""A sentence that opens by telling the reader what to do is a self-care tip
+(pipeline/digest/selfcare.py tells_what_to_do, `imperative` in the language files): small
+made-up posts in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.digest.selfcare import tells_what_to_do
+from pipeline.digest.story import digest_article
+from pipeline.models import Article
+from tests.factories import heading, para
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Switch to a toothpaste designed for sensitive teeth.",
+        "To prevent tooth sensitivity, use a soft-bristled toothbrush.",
+        "Limit acidic foods and drinks.",
+        "Evite tocarse los ojos con las manos sucias.",
+        "Lávese las manos con frecuencia.",
+        "Évitez de porter des charges lourdes.",
+        "Trinken Sie ausreichend Wasser über den Tag verteilt.",
+        "Achte auf eine aufrechte Haltung am Schreibtisch.",
+        "Mantenha a coluna reta ao levantar peso.",
+        "Mantieni una routine di sonno regolare.",
+        "잠들기 전에는 스마트폰 사용을 줄이세요.",
+        "寝る前はスマートフォンを控えてください。",
+    ],
+)
+def test_an_order_to_the_reader_tells_what_to_do(sentence: str) -> None:
+    assert tells_what_to_do(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The use of ice reduces swelling.",  # a noun, not an order
+        "Leg pain is common in runners.",  # German "leg" is no word here
+        "Book your appointment today.",  # a call to action, not self-care
+        "Tooth sensitivity is often caused by enamel erosion.",
+        "Many patients use a night guard.",  # the verb, but not opening the sentence
+        "El uso de hielo reduce la inflamación.",
+    ],
+)
+def test_a_statement_or_a_call_to_book_is_no_order(sentence: str) -> None:
+    assert not tells_what_to_do(sentence)
+
+
+def test_a_care_section_told_in_orders_gives_one_tip_each() -> None:
+    """A "Prevention and Treatment" section in prose: each order is a tip, even when its last
+    sentence lists what the dentist may do."""
+    blocks = (
+        para("Tooth sensitivity is a sharp pain in response to cold or sweet foods."),
+        heading("Prevention and Treatment"),
+        para(
+            "To prevent tooth sensitivity, use a soft-bristled toothbrush and avoid brushing too"
+            " hard. Switch to a toothpaste designed for sensitive teeth. Limit consumption of"
+            " acidic foods and drinks. If sensitivity persists, consult your dentist, who may"
+            " recommend treatments such as fluoride gel, dental bonding, or a gum graft."
+        ),
+    )
+    found = digest_article(Article(title="Tooth sensitivity", blocks=blocks))
+    tips = [p.text for p in found.prevention]
+    assert any(t.startswith("Switch to a toothpaste") for t in tips), tips
+    assert any(t.startswith("Limit consumption") for t in tips), tips
