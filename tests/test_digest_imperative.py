@@ -65,3 +65,12 @@ def test_a_care_section_told_in_orders_gives_one_tip_each() -> None:
     tips = [p.text for p in found.prevention]
     assert any(t.startswith("Switch to a toothpaste") for t in tips), tips
     assert any(t.startswith("Limit consumption") for t in tips), tips
+
+
+def test_a_korean_negative_statement_is_no_advice() -> None:
+    """ "…이건 엑스레이에 나타나지 않습니다" (it does not show on an X-ray) tells a fact; "…무리하지
+    않는 것이 좋습니다" (better not to overdo it) advises."""
+    from pipeline.digest.selfcare import is_advice
+
+    assert not is_advice("근육과 인대가 미세하게 찢어지는데, 이건 엑스레이에 나타나지 않습니다.")
+    assert is_advice("통증이 있을 때는 무리하게 운동하지 않는 것이 좋습니다.")
