@@ -317,3 +317,40 @@ def test_a_question_before_a_quoted_answer_is_no_closing_question() -> None:
         para("“My teeth always feel sensitive after a cleaning.”"),
     )
     assert conclusion_of(*blocks) is None
+
+
+def test_the_last_answer_of_a_faq_is_no_conclusion_when_a_question_names_a_treatment() -> None:
+    """ "## Questions fréquentes" with "### Combien de séances…?" (a treatment question) and
+    then "### Faut-il faire une radio…?": the later questions still belong to the FAQ, so the
+    closing answer "…apportez-les" is no takeaway."""
+    found = conclusion_of(
+        para("Le lumbago est une douleur aiguë du bas du dos."),
+        heading("Questions fréquentes", 2),
+        heading("Combien de séances faut-il pour un lumbago?", 3),
+        para("Cela dépend de la douleur et de votre activité. Souvent deux ou trois séances."),
+        heading("Faut-il faire une radio avant de venir?", 3),
+        para(
+            "Non, aucun examen n'est nécessaire. Si vous en avez déjà, apportez-les: ils"
+            " complètent l'examen. N'hésitez pas à nous appeler."
+        ),
+        title="Lumbago",
+    )
+    assert found is None
+
+
+def test_a_subsection_takes_the_role_of_the_heading_it_sits_under() -> None:
+    from pipeline.digest.candidates import inherited_roles
+    from pipeline.digest.sections import Section
+
+    def section(heading: str, level: int, role: str | None) -> Section:
+        return Section(heading, level, role, None, False, ())
+
+    sections = [
+        section("Causes", 2, "cause"),
+        section("Poor posture", 3, None),
+        section("FAQ", 2, "faq"),
+        section("How many sessions?", 3, "treatment"),
+        section("Can I come in pain?", 3, None),
+        section("Outlook", 2, None),
+    ]
+    assert inherited_roles(sections) == ["cause", "cause", "faq", "treatment", "faq", None]

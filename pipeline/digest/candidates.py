@@ -119,14 +119,18 @@ def cue_role(text: str) -> str | None:
 
 
 def inherited_roles(sections: list[Section]) -> list[str | None]:
-    """Each section's role; a section without one, under a deeper heading than the last
-    section that had one, takes that role ("## Causes" then "### Poor posture")."""
+    """Each section's role; a section without one takes the role of the nearest section it
+    sits under (a shallower heading before it) that has one ("## Causes" then "### Poor
+    posture"; "## FAQ" then "### How many sessions?" and "### Can I come in pain?")."""
     roles: list[str | None] = []
-    parent: Section | None = None
+    above: list[tuple[int, str | None]] = []  # the open headings: (level, role)
     for section in sections:
-        if section.role or section.level == 0 or (parent and section.level <= parent.level):
-            parent = section if section.role else None
-        roles.append(section.role or (parent.role if parent else None))
+        while above and (section.level == 0 or above[-1][0] >= section.level):
+            above.pop()
+        role = section.role or next((r for _, r in reversed(above) if r), None)
+        roles.append(role)
+        if section.level:
+            above.append((section.level, section.role or role))
     return roles
 
 
