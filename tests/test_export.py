@@ -130,7 +130,8 @@ def test_ics_parses_with_icalendar(planned: list[Path], capsys: pytest.CaptureFi
 
 def test_export_to_a_file(planned: list[Path], tmp_path: Path) -> None:
     target = tmp_path / "plan.ics"
-    assert main(["export", *map(str, planned), "--to", "ics", "-o", str(target), "-q"]) == 0
+    argv = ["export", *map(str, planned), "--to", "ics", "-o", str(target), "-q"]
+    assert main(argv, clock=fixed_clock) == 0
     assert target.read_text().startswith("BEGIN:VCALENDAR")
 
 
@@ -265,12 +266,13 @@ def test_export_to_a_folder_that_does_not_exist(
     planned: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "nowhere" / "plan.csv"
-    assert main(["export", str(planned[0]), "--to", "hootsuite", "-o", str(target)]) == 1
+    argv = ["export", str(planned[0]), "--to", "hootsuite", "-o", str(target)]
+    assert main(argv, clock=fixed_clock) == 1
     assert capsys.readouterr().err.startswith(f"Error: cannot write {target}: ")
 
 
 def test_the_same_folder_twice_is_refused(
     planned: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export", str(planned[0]), str(planned[0]), "--to", "ics"]) == 1
+    assert main(["export", str(planned[0]), str(planned[0]), "--to", "ics"], clock=fixed_clock) == 1
     assert "two folders share a name" in capsys.readouterr().err
