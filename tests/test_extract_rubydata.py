@@ -235,3 +235,53 @@ def test_a_seed_page_keeps_its_origin_and_path() -> None:
     converted = ruby_page(page)
     assert (converted.kind, converted.origin) == ("markdown", "db/seeds/posts/x.rb")
     assert LONG in converted.text
+
+
+def test_a_post_in_several_languages_gives_its_first_language_and_its_sections() -> None:
+    """`title: { es: …, en: … }` and `body: { es: <<~MD, en: <<~MD }`: the Spanish post, with
+    its sections' headings, texts and items (a list's short strings are items)."""
+    source = (
+        "Post.create!(\n"
+        '  slug: "ciatica",\n'
+        '  title: { es: "Ciática: por qué duele la pierna", en: "Sciatica: why the leg hurts" },\n'
+        "  body: {\n"
+        "    es: <<~MD,\n"
+        "      La ciática es el dolor que baja desde la zona lumbar por la nalga y la parte de\n"
+        "      atrás de la pierna, casi siempre en un solo lado.\n\n"
+        "      Suele deberse a una hernia discal que irrita el nervio ciático.\n"
+        "    MD\n"
+        "    en: <<~MD\n"
+        "      Sciatica is pain that runs from the low back through the buttock and the leg.\n"
+        "    MD\n"
+        "  },\n"
+        "  sections: [\n"
+        '    { heading: "Síntomas", text: "Dolor punzante u hormigueo que baja hasta el pie." },\n'
+        '    { heading: "Tratamiento", items: ["Terapia manual", "Ejercicio progresivo"] }\n'
+        "  ]\n"
+        ")\n"
+    )
+    article = ruby(source)
+    assert article.title == "Ciática: por qué duele la pierna"
+    assert kinds(article)[1:] == [
+        ("paragraph", "Suele deberse a una hernia discal que irrita el nervio ciático."),
+        ("heading", "Síntomas"),
+        ("paragraph", "Dolor punzante u hormigueo que baja hasta el pie."),
+        ("heading", "Tratamiento"),
+        ("item", "Terapia manual"),
+        ("item", "Ejercicio progresivo"),
+    ]
+    assert "Sciatica" not in all_text(article)
+
+
+def test_keys_that_end_with_a_language_give_the_first_language() -> None:
+    body = f"<p>{LONG}</p>"
+    source = (
+        'post = Post.new(slug: "hombro")\n'
+        'post.title_es = "Tendinitis del hombro"\n'
+        'post.title_en = "Shoulder tendinitis"\n'
+        f'post.body_es = "{body}"\n'
+        'post.body_en = "<p>In English, another text altogether for the same post.</p>"\n'
+        "post.save!\n"
+    )
+    article = ruby(source)
+    assert (article.title, kinds(article)) == ("Tendinitis del hombro", [("paragraph", LONG)])

@@ -54,6 +54,10 @@ SUMMARY_WORDS = frozenset(("description", "excerpt", "summary", "abstract", "tea
 LIST_WORDS = frozenset(("items", "list", "points", "bullets", "tips", "steps"))
 # a key's trailing words that say its format or language, not what it is (`body_html`, `title_es`)
 FORMAT_WORDS = frozenset(("html", "md", "markdown", "rich", "raw", "plain", "full", "long"))
+# language codes that keys of a post written in several languages end with (`title_es`)
+LOCALES = frozenset(
+    ("en", "es", "fr", "de", "pt", "it", "ja", "ko", "ca", "eu", "gl", "nl", "pl", "ru", "zh")
+)
 META_WORDS = frozenset(("meta", "seo", "og"))
 # keys of a page's furniture: their strings are never the article
 CHROME_WORDS = frozenset(
@@ -75,6 +79,7 @@ class Post:
     home: int  # the bracket that holds the post's own keys (-1: the file's top level)
     strings: list[tuple[RubyString, str]] = field(default_factory=list)  # with their roles
     keys: set[str] = field(default_factory=set)  # its own keys, so a repeat starts a new post
+    language: str = ""  # the first language code its keys name, if any
 
 
 def ruby_page(page: Page) -> Page:
@@ -115,20 +120,38 @@ def key_role(key: str) -> str:
 def posts(strings: list[RubyString]) -> list[Post]:
     """The file's posts: each is the strings of the outermost bracket that holds a post's
     own keys (a hash, a call's arguments, the file's top level), with those nested in it;
-    at one level, a key given again starts the next post (`p.title = …` in a loop body)."""
-    kept = [(s, role) for s in strings if (role := key_role(s.key)) and WORDS.search(s.text)]
-    holders = {home_bracket(s) for s, role in kept if role in ("title", "body", "summary")}
+    at one level, a key given again starts the next post (`p.title = …` in a loop body).
+    A post written in several languages keeps the first (`title_es` before `title_en`)."""
+    localised = [translated(s) for s in strings]
+    kept = [(s, role, lang) for s, lang in localised if (role := key_role(s.key))]
+    kept = [(s, role, lang) for s, role, lang in kept if WORDS.search(s.text)]
+    holders = {home_bracket(s) for s, role, _ in kept if role in ("title", "body", "summary")}
     found: list[Post] = []
-    for string, role in kept:
+    for string, role, lang in kept:
         chain = (-1, *string.chain)
         home = next((c for c in chain if c in holders), chain[-1])
         own = home_bracket(string) == home and not string.in_array
-        if not found or found[-1].home != home or (own and string.key in found[-1].keys):
+        key = f"{string.key}/{lang}"
+        if not found or found[-1].home != home or (own and key in found[-1].keys):
             found.append(Post(home))
+        post = found[-1]
+        post.language = post.language or lang
+        if lang and lang != post.language:
+            continue  # the same post in another language
         if own:
-            found[-1].keys.add(string.key)
-        found[-1].strings.append((string, role))
+            post.keys.add(key)
+        post.strings.append((string, role))
     return found
+
+
+def translated(string: RubyString) -> tuple[RubyString, str]:
+    """A string given under a language's code, and that language: `title: { es: "…" }` is
+    read as given under `title` (in the post's own hash), `body_en` stays as it is."""
+    code = string.key.lower().replace("-", "_")
+    if string.parent and code[:2] in LOCALES and re.fullmatch(r"[a-z]{2}(?:_[a-z]{2})?", code):
+        return replace(string, key=string.parent, chain=string.chain[:-1]), code[:2]
+    words = KEY_WORD.findall(code.replace("_", " "))
+    return string, (words[-1] if len(words) > 1 and words[-1] in LOCALES else "")
 
 
 def home_bracket(string: RubyString) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 HEREDOC = re.compile(r"<<([~-]?)([\"'`]?)([A-Za-z_]\w*)\2")
 IDENTIFIER = re.compile(r"(?:@@?|\$)?[A-Za-z_]\w*[?!]?")
@@ -44,6 +44,7 @@ class RubyString:
     text: str  # what the literal holds: escapes read, interpolations out
     chain: tuple[int, ...]  # the offsets of the brackets open around it, outermost first
     in_array: bool  # directly in a [...] list
+    parent: str = ""  # the key the bracket around it is given under (`title: { es: "…" }`)
 
 
 @dataclass
@@ -192,13 +193,13 @@ def add(scan: Scanner, value: str, end: int) -> None:
     """A string literal that ends at `end`: joined to the last one, or one more under its key."""
     if scan.joining and scan.found:
         last = scan.found[-1]
-        scan.found[-1] = RubyString(last.key, last.text + value, last.chain, last.in_array)
+        scan.found[-1] = replace(last, text=last.text + value)
     else:
         bracket, bracket_key = (scan.stack[-1][0], scan.stack[-1][1]) if scan.stack else ("", "")
         listed = bracket in ("[", "(") and not scan.pending  # an item, or a call's argument
         key = scan.pending or (bracket_key if listed else "")
         chain = tuple(offset for _, _, offset in scan.stack)
-        scan.found.append(RubyString(key, value, chain, listed and bracket == "["))
+        scan.found.append(RubyString(key, value, chain, listed and bracket == "[", bracket_key))
     scan.pending, scan.joining, scan.value_before, scan.string_end = "", True, True, end
 
 
