@@ -87,7 +87,6 @@ from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.parse import load_html
 from pipeline.extract.references import drop_footnote_sups, drop_references
-from pipeline.extract.rubydata import ruby_page
 from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
@@ -117,6 +116,8 @@ def extract_article(page: Page) -> Article:
         html = component_to_html(page.text, page.path or page.origin)
         page = replace(page, text=html, kind="html")
     elif page.kind == "ruby":  # a Rails seed: its first post, as HTML or Markdown
+        from pipeline.extract.rubydata import ruby_page  # only for Ruby sources
+
         page = ruby_page(page)
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
