@@ -285,3 +285,21 @@ def test_keys_that_end_with_a_language_give_the_first_language() -> None:
     )
     article = ruby(source)
     assert (article.title, kinds(article)) == ("Tendinitis del hombro", [("paragraph", LONG)])
+
+
+def test_a_markdown_body_that_opens_with_a_heading_and_links_out_is_the_article() -> None:
+    """Markdown marks and addresses are not what makes a body code: a body that starts with
+    `## …` and links to a paper is read; one <br> in it does not make it HTML."""
+    source = (
+        'Post.create!(title: "Hombro congelado", body: <<~MD)\n'
+        "  ## Qué es\n\n"
+        f"  {LONG}<br>\n"
+        "  Más en [este estudio](https://example.test/estudio).\n\n"
+        "  ## Cómo se trata\n\n"
+        "  Con ejercicio suave y paciencia: mejora en meses.\n"
+        "MD\n"
+    )
+    article = ruby(source)
+    assert [kind for kind, _ in kinds(article)] == ["heading", "paragraph", "heading", "paragraph"]
+    assert kinds(article)[0] == ("heading", "Qué es")
+    assert "este estudio" in article.blocks[1].text

@@ -66,10 +66,13 @@ CHROME_WORDS = frozenset(
     ("error", "message", "notice", "flash", "email", "password"),
 )
 KEY_WORD = re.compile(r"[^\W_]+")
+# block elements: a body with them is HTML (Markdown keeps inline ones: <br>, <strong>)
 HTML_BLOCK = re.compile(
-    r"<(?:p|h[1-6]|ul|ol|li|div|section|article|blockquote|table|br|figure|strong|em|b|i|a)\b"
-    r"[^>]*>",
-    re.I,
+    r"<(?:p|h[1-6]|ul|ol|li|div|section|article|blockquote|table|figure|main)\b[^>]*>", re.I
+)
+# what is not words in a body: tags, addresses, Markdown's link, heading, list and bold marks
+MARKUP = re.compile(
+    r"<[^>]*>|\S*https?://\S*|!?\[|\]\([^)]*\)|^\s*(?:[#>*+-]+|\d+\.)\s|\*\*|`", re.M
 )
 MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s)|\*\*\S|\]\(", re.M)
 
@@ -168,14 +171,13 @@ def first_post(found: list[Post]) -> Post | None:
 
 
 def shown(string: RubyString, role: str) -> bool:
-    """A body string a reader sees: HTML with words, or prose long enough to be a paragraph
-    (a list's items may be short), never a path, an address or a class list."""
-    text = string.text
-    if is_html(text):
-        return bool(WORDS.search(re.sub(r"<[^>]*>", " ", text)))
-    if not prose(" ".join(text.split())):
+    """A body string a reader sees: words once its markup, addresses and Markdown marks are
+    out, long enough to be a paragraph (a list's items may be short); never a path, an
+    address or a class list."""
+    plain = " ".join(MARKUP.sub(" ", string.text).split())
+    if not prose(plain):
         return False
-    return string.in_array or role == "list" or len(text.split()) >= PARAGRAPH_WORDS
+    return string.in_array or role == "list" or len(plain.split()) >= PARAGRAPH_WORDS
 
 
 def is_html(text: str) -> bool:
@@ -188,7 +190,7 @@ def post_page(post: Post) -> tuple[str, Literal["html", "markdown"]]:
     """The post as the text of an HTML or a Markdown page, and which of the two."""
     title = meta_title = description = meta_description = ""
     parts: list[tuple[str, str]] = []  # ("h", text), ("html", markup), ("md", text), ("li", text)
-    has_body = any(role in ("body", "list") for _, role in post.strings)
+    has_body = any(role in ("body", "list") and shown(s, role) for s, role in post.strings)
     for string, role in post.strings:
         text = string.text.strip()
         own = home_bracket(string) == post.home and not string.in_array

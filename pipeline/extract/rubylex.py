@@ -35,7 +35,9 @@ DATA_SECTION = re.compile(r"__END__[ \t]*(?:\n|$)")
 NUMBER = re.compile(r"\d[\w.]*")
 MAX_NESTING = 32  # strings in interpolations in strings ... deeper than this are not read
 KEY_GAP = 80  # a quoted key is this close to its `=>`
-KEYWORDS = frozenset(("do", "end", "then", "if", "unless", "else", "elsif", "begin", "rescue"))
+KEYWORDS = frozenset(
+    ("do", "end", "then", "if", "unless", "else", "elsif", "begin", "rescue", "ensure", "def")
+).union(("class", "module", "return", "and", "or", "not", "while", "until", "case", "when"))
 
 
 @dataclass(frozen=True)
