@@ -60,7 +60,7 @@ class Page:
 
     origin: str  # the URL or file path the user gave
     text: str
-    kind: Literal["html", "markdown", "jsx", "component"]
+    kind: Literal["html", "markdown", "jsx", "component", "ruby"]
     url: str | None = None  # final URL after redirects, for URL sources
     path: str | None = None  # file path, for file sources
     encoding: str | None = None  # how HTML bytes were decoded (header, meta, BOM or detected)

@@ -115,6 +115,10 @@ def extract_article(page: Page) -> Article:
     elif page.kind == "component":
         html = component_to_html(page.text, page.path or page.origin)
         page = replace(page, text=html, kind="html")
+    elif page.kind == "ruby":  # a Rails seed: its first post, as HTML or Markdown
+        from pipeline.extract.rubydata import ruby_page  # only for Ruby sources
+
+        page = ruby_page(page)
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")

@@ -20,7 +20,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 # and data modules (.ts, .js) hold an article in an object.
 JSX_SUFFIXES = (".jsx", ".tsx", ".js", ".mjs", ".ts")
 COMPONENT_SUFFIXES = (".vue", ".svelte", ".astro")  # single-file components, the same
-CODE_SUFFIXES = MARKDOWN_SUFFIXES + JSX_SUFFIXES + COMPONENT_SUFFIXES  # read as text, not HTML
+# A site's data file that keeps posts in strings: a Rails seed (extract/rubydata.py).
+DATA_SUFFIXES = (".rb",)
+CODE_SUFFIXES = MARKDOWN_SUFFIXES + JSX_SUFFIXES + COMPONENT_SUFFIXES + DATA_SUFFIXES
 ARTICLE_SUFFIXES = HTML_SUFFIXES + TEMPLATE_SUFFIXES + CODE_SUFFIXES  # every file `run` reads
 
 
@@ -34,7 +36,7 @@ def read_file(path: Path) -> Page:
         raise LoadError(
             f"{path}: unsupported file type "
             "(use .html, .htm, .html.gz, .md, .mdx, a component such as .jsx, .js or .vue, "
-            "or a template such as .php)"
+            "a template such as .php, or a Rails seed .rb)"
         )
     raw = read_capped(path)
     if name.endswith(".gz"):
@@ -47,6 +49,8 @@ def read_file(path: Path) -> Page:
             return Page(
                 origin=str(path), text=text, kind="jsx", path=str(path), characters_cleaned=True
             )
+        if name.endswith(DATA_SUFFIXES):
+            return Page(str(path), text, "ruby", path=str(path), characters_cleaned=True)
         if name.endswith(COMPONENT_SUFFIXES):
             return Page(str(path), text, "component", path=str(path), characters_cleaned=True)
         return Page(
