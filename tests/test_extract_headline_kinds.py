@@ -76,6 +76,13 @@ LAYOUT_BODY = (
             "index.tsx",
             "頭痛の豆知識",
         ),
+        (  # the site's own header names the site on every page, not the page
+            "export default function Knee() {\n  return (\n    <div>\n"
+            '      <Header title="Leeds Physio Clinic" />\n'
+            f"      <h1>Runner's knee</h1>\n      {LAYOUT_BODY}\n    </div>\n  );\n}}\n",
+            "Knee.jsx",
+            "Runner's knee",
+        ),
         (  # a section's header is no title of the page
             "export default function Knee() {\n  return (\n    <div>\n"
             '      <SectionHeader title="Symptoms" />\n'

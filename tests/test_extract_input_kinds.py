@@ -110,3 +110,15 @@ def test_attribute_lists_never_reach_the_text(line: str, expected: list[str] | N
 def test_a_block_attribute_line_after_a_paragraph_goes_and_the_paragraph_stays() -> None:
     article = extract(f"# Knee pain\n\n{SENTENCE * 4}\n{{: .align-to-center}}\n")
     assert texts(article) == [("paragraph", (SENTENCE * 4).strip())]
+
+
+def test_a_sentence_that_opens_with_h1_is_no_draft_label() -> None:
+    text = (
+        "# Antihistaminika\n\n"
+        + SENTENCE * 2
+        + "\n\nH1: Diese Rezeptoren sitzen in der Haut, den Bronchien und den Gefäßen, und"
+        " ihre Blockade lindert Juckreiz, Niesen und Quaddeln bei den meisten Patienten.\n"
+    )
+    article = extract(text)
+    assert article.title == "Antihistaminika"
+    assert SENTENCE.strip() in " ".join(b.text for b in article.blocks)

@@ -75,7 +75,8 @@ def extract_markdown(page: Page) -> Article:
 
 
 # A copywriter's draft names the page's <h1> in a line of its own: "### H1: Title", "**H1:** Title".
-H1_LABEL = re.compile(r"^\s*H1\s*[:：.–—-]\s*(?P<title>\S.*)$", re.I)
+H1_LABEL = re.compile(r"^\s*H1\s*[:：]\s*(?P<title>\S.*)$", re.I)
+MAX_TITLE_WORDS = 20  # a longer line is a sentence of the article ("H1: histamine receptors …")
 
 
 def labelled_h1(blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...]]:
@@ -83,7 +84,7 @@ def labelled_h1(blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...]]:
     the draft's working title ("# Page: Back pain rehab") and its notes are no part of the page."""
     for n, block in enumerate(blocks):
         match = H1_LABEL.match(block.text) if block.kind in ("heading", "paragraph") else None
-        if match:
+        if match and len(match.group("title").split()) <= MAX_TITLE_WORDS:
             return clean_text(match.group("title")), blocks[n + 1 :]
     return "", blocks
 

@@ -6,7 +6,8 @@ header draws the visible one (`<PageHeader title="…" />`, `<ClinicHeader title
 layout's `h1="…"` prop). Read as markup, these are attributes of an unknown tag, and the page
 would have no title or take a section's heading for it. So the first header's title prop (or an
 `h1` prop) becomes an <h1> where the component stands, and a layout's or head's title prop the
-page's <title>. A section's or a card's header (`<SectionHeader title="Symptoms">`) is neither.
+page's <title>. A section's or a card's header (`<SectionHeader title="Symptoms">`) is neither,
+nor the site's own header (`<Header title="Clinic">`), which names the site on every page.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ PROP = re.compile(
 )
 HEADER = re.compile(r"Header|Hero|Banner|Masthead|Page(?:Title|Heading)|Jumbotron")
 DOCUMENT = re.compile(r"Layout|Head|Seo|SEO|Meta|Document|Page$")
-NOT_THE_PAGES = re.compile(r"Section|Card|Sub|Item|Modal|Dialog|Footer|Nav|Menu|Sidebar")
+NOT_THE_PAGES = re.compile(
+    r"Section|Card|Sub|Item|Modal|Dialog|Footer|Nav|Menu|Sidebar|Table|Tab|Accordion|List"
+)
+# the site's own header, on every page, names the site, not the page: `<Header title="Clinic">`
+SITE_HEADER = re.compile(r"^(?:Site|App|Main|Top|Global|Layout)?Header$")
 MAX_TAG = 4000  # a component's opening tag is never longer
 
 
@@ -42,7 +47,7 @@ def prop_titles(markup: str) -> tuple[str, str]:
             continue
         shown = props.get("h1") or (
             (props.get("title") or props.get("heading") or props.get("headline"))
-            if HEADER.search(name)
+            if HEADER.search(name) and not SITE_HEADER.match(name)
             else None
         )
         if shown and not visible:
