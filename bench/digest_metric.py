@@ -55,7 +55,11 @@ CHROME = {
     "read more": r"\bread more\b|continue reading|leer m[aá]s|lire la suite|weiterlesen"
     r"|leia mais|ler mais|leggi di pi[uù]|더\s?보기|続きを読む",
     "footnote marker": rf"\[\d{{1,3}}\]|\[\^\w+\]|{LATIN}{{3,}}\d{{1,3}}(?=[\s,.;:)]|$)"
-    rf"|{LATIN}{{2}}[.,;:)]\d{{1,3}}(,\d{{1,3}})*(?=\s|$)|{LATIN}{{3}} \d{{1,3}}[.,;:](?=\s|$)",
+    rf"|{LATIN}{{2}}[.,;:)]\d{{1,3}}(,\d{{1,3}})*(?=\s|$)"
+    # a number after a word, then a comma, or a stop that ends the text ("INRS 22, les",
+    # "strategy 3."): never a numbered label ("Fase 3: Preparazione") or an ordinal inside
+    # a sentence ("nach der 3. Behandlung")
+    rf"|{LATIN}{{3}} \d{{1,3}}(?:,(?=\s|$)|[.;:]$)",
     "reference list": r"\bet al\b|\bdoi\b|\bretrieved (from|on)\b|\bpubmed\b|\bpmid\b"
     r"|\bisbn\b|\bvol\.\s*\d|\bpp\.\s*\d",
     "link or url": r"https?://|\bwww\.|\]\(",

@@ -62,6 +62,7 @@ def test_match_items_uses_label_and_text() -> None:
         ("Tendons heal slowly [12]", "footnote marker"),
         ("Tendons heal slowly22, as shown", "footnote marker"),
         ("NSAIDs are not a long-term strategy 3.", "footnote marker"),
+        ("Selon l'INRS 22, les troubles sont fréquents", "footnote marker"),
         ("Smith J, et al. Knee pain. doi: 10.1/x", "reference list"),
         ("{{ page.title }}", "template code"),
     ],
@@ -81,6 +82,8 @@ def test_prose_is_not_chrome() -> None:
     assert chrome_reasons("Rest at home and ice the knee for 20 minutes.", point=True) == []
     assert chrome_reasons("足を1日3回伸ばします", point=True) == []
     assert chrome_reasons("Back pain: part 2", point=True) == []
+    assert chrome_reasons("Fase 3: Preparazione Insegnamento di tecniche", point=True) == []
+    assert chrome_reasons("Eine Besserung stellt sich nach der 3. Behandlung ein.") == []
     assert chrome_reasons("A plan made for you (no cookie-cutter programs)", point=True) == []
 
 

@@ -273,6 +273,11 @@ def test_culprits_head_the_causes_and_why_care_is_needed_does_not(
         ),
         ("Visit www.Example.com today.", ["Visit www.Example.com today."]),
         ("Dr. Smith saw her. Then she left.", ["Dr. Smith saw her.", "Then she left."]),
+        (  # a German ordinal after an article or a preposition
+            "Meist bessert es sich nach der 3. Behandlung. Ab dem 50. Lebensjahr öfter.",
+            ["Meist bessert es sich nach der 3. Behandlung.", "Ab dem 50. Lebensjahr öfter."],
+        ),
+        ("Es waren 3. Dann ging sie.", ["Es waren 3.", "Dann ging sie."]),
     ],
 )
 def test_abbreviations_and_glued_sentences(text: str, sentences: list[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence, without_clause
@@ -29,6 +30,7 @@ from pipeline.digest.sentences import (
     stems,
     word_count,
 )
+from pipeline.extract.urls import without_urls
 from pipeline.languages import detect_language as detect_text_language
 from pipeline.models import Article, Block, Digest, Point
 
@@ -56,6 +58,7 @@ HANGUL = re.compile(r"[가-힣]")
 
 
 def digest_article(article: Article) -> Digest:
+    article = replace(article, blocks=without_urls(article.blocks))  # no address on a card
     headline = clean_headline(article.title, article.site_name, article.url)
     sections = plain_rhetoric(split_sections(article.blocks, article.title))
     story = titled_parts([s for s in sections if s.blocks or s.role], headline)

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 
 from pipeline.extract.blocks import (
     MIN_ARTICLE_CHARS,
+    article_chars,
     drop_headline,
     first_heading,
     nest_labels,
@@ -72,6 +73,7 @@ from pipeline.extract.comments import keep_content_comments
 from pipeline.extract.components import component_to_html
 from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.file_title import file_title
+from pipeline.extract.heading_markup import inline_heading_blocks
 from pipeline.extract.headings import recover_headings
 from pipeline.extract.headline import (
     html_headline,
@@ -120,14 +122,15 @@ def extract_article(page: Page) -> Article:
 
         page = ruby_page(page)
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
-    if sum(len(b.text) for b in article.blocks if b.kind != "heading") < MIN_ARTICLE_CHARS:
+    body = "".join(b.text for b in article.blocks if b.kind != "heading")
+    if article_chars(body) < MIN_ARTICLE_CHARS:
         raise ExtractError(f"{page.origin}: no article text found on the page")
     return article
 
 
 def extract_html(page: Page) -> Article:
     source = strip_server_code(page.text)
-    tree = parse_html(replace(page, text=source.text))
+    tree = parse_html(replace(page, text=inline_heading_blocks(source.text)))
     drop_hidden(tree)
     keep_content_comments(tree)
     raise_styled_headings(tree)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.cleanup import clean_text, normalise
+from pipeline.languages import EAST_ASIAN
 from pipeline.models import Block
 
 # Literal bullets, those of Japanese and Korean posts too ("・", "■", "○", "▶︎" with its
@@ -29,6 +30,14 @@ LABEL_LEVEL = 7
 FIRST_LABEL_LEVEL = 3  # the level of such a heading under the title or a level-2 heading
 BOLD_HEADING_WORDS = 12
 MIN_ARTICLE_CHARS = 200  # a page with less text than this in its body has no article
+
+
+def article_chars(text: str) -> int:
+    """The length of a text in Latin letters' worth: a Chinese, Japanese or Korean character
+    says about as much as two ("巻き爪は弾性ワイヤーで変形を矯正しています" is "Ingrown nails
+    are straightened with a spring wire"), so a short Japanese page is measured as its
+    English twin would be."""
+    return len(text) + len(EAST_ASIAN.findall(text))
 
 
 def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:

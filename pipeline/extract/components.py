@@ -11,10 +11,12 @@ their names (`<PageTitle>` is an `<h1>`, `<router-link>` stays an unknown inline
 
 from __future__ import annotations
 
+import html
 import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.jsx import COMPONENT_TAG, html_tag, replace_expressions
+from pipeline.extract.prop_titles import prop_titles
 
 SUFFIXES = (".vue", ".svelte", ".astro")
 CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -43,12 +45,14 @@ def component_to_html(source: str, name: str) -> str:
     if name.lower().endswith(".vue"):
         source = template_markup(source)
         source = MUSTACHE.sub(lambda m: expression_text(m.group(1)), source)
+    source, document_title = prop_titles(source)
     markup = TAG.sub(lambda m: ATTRIBUTE.sub(keep_attribute, m.group(0)), source)
     markup = replace_expressions(markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
-    head = ""
+    head = f"<title>{html.escape(document_title)}</title>" if document_title else ""
     if thin_markup(markup):
-        head, data_body = data_html(data)
+        data_head, data_body = data_html(data)
+        head = data_head or head
         markup += data_body
     return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
 

@@ -5,6 +5,8 @@ TOML between `+++` lines (Hugo). Some CMSs (Statamic, Tiptap-based editors) keep
 article in the front matter as a ProseMirror document: nodes `{type: heading | paragraph |
 bulletList | orderedList | listItem | blockquote | text, content: [...], attrs, marks}`. That
 document is written out as HTML, in the order it appears, so it reads like any other body.
+Others (Hugo, Netlify CMS, Forestry) keep it as one field whose string is the body's HTML
+(`content = "<p>…</p><ul>…</ul>"`) or Markdown (a `body: |` block of paragraphs).
 """
 
 from __future__ import annotations
@@ -81,6 +83,42 @@ def prosemirror_html(data: Any) -> str:
     if isinstance(data, list):
         return "".join(prosemirror_html(item) for item in data)
     return ""
+
+
+# The fields a template prints as the page's furniture, never as its body.
+NOT_BODY_KEYS = frozenset(
+    [
+        *("title", "heading", "headline", "subtitle", "description", "summary", "excerpt"),
+        *("seo", "meta_title", "meta_description", "permalink", "slug", "url", "layout"),
+        *("image", "thumbnail", "date", "author"),
+    ]
+)
+HTML_BLOCK = re.compile(r"<(?:p|ul|ol|li|h[1-6]|div|blockquote|table|br)\b[^>]*>", re.I)
+MARKDOWN_PARAGRAPHS = re.compile(r"\S\n[ \t]*\n[ \t]*\S")  # two paragraphs at least
+
+
+def field_bodies(data: Any, key: str = "") -> list[tuple[str, bool]]:
+    """Every string in the front matter (anywhere: a field, a list of sections) that holds
+    a body: HTML with block tags, or Markdown of two paragraphs or more, in document order,
+    each with whether it is HTML. Titles, descriptions and addresses are never a body."""
+    if isinstance(data, dict):
+        return [
+            found
+            for name, value in data.items()
+            if str(name).lower() not in NOT_BODY_KEYS
+            for found in field_bodies(value, str(name))
+        ]
+    if isinstance(data, list):
+        return [found for value in data for found in field_bodies(value, key)]
+    if isinstance(data, str) and len(data) >= MIN_BODY_FIELD:
+        if HTML_BLOCK.search(data):
+            return [(data, True)]
+        if MARKDOWN_PARAGRAPHS.search(data):
+            return [(data, False)]
+    return []
+
+
+MIN_BODY_FIELD = 80  # a shorter string is a label or a setting
 
 
 def node_html(node: dict[str, Any]) -> str:

@@ -19,10 +19,11 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from pipeline.extract.cleanup import IN_BODY, VISIBLE_TEXTS, clean_text
+from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
 from pipeline.extract.textorder import NOT_PROSE, texts_in_order
-from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
+from pipeline.extract.title_extras import spaced_text, without_byline, without_subtitle
+from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles, crumb_trails
 from pipeline.languages import EAST_ASIAN, load_language, supported_languages
 from pipeline.models import Block
 
@@ -47,7 +48,7 @@ TITLE_CLASS = re.compile(
     r"(?:title|(?:t[ií]tulos?|titol[oi]|titre|titel)(?![^\W\d_]))",
     re.I,
 )
-SEPARATORS = re.compile(r"\s+[|–—»>-]\s+|\s*[|｜]\s*|\s+::\s+|,(?=[^\W\d])")
+SEPARATORS = re.compile(r"\s+[|–—»>·-]\s+|\s*[|｜]\s*|\s+::\s+|,(?=[^\W\d])")
 LEADING_MARKS = re.compile(r"^[\s»›>·•|:–—-]+")
 MAX_WORDS = 25
 REPEATS = 3  # a heading text seen this many times on the page is a label, not the headline
@@ -225,6 +226,8 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     counts = Counter(spaced_text(h) for h in headings)
     found = [c for h in tree.iter("h1") for c in candidate(h, h1_source(h, body), counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
+    trails = crumb_trails(tree) if titled else []
+    titled = [e for e in titled if not only_crumbs(e, trails)]
     classes = Counter((e.tag, e.get("class")) for e in titled)
     voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
     for element in titled:
@@ -236,6 +239,16 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     headings = [h for h in tree.iter("h2", "h3") if h not in voted]
     found.extend(c for h in headings for c in candidate(h, "heading", counts))
     return found
+
+
+def only_crumbs(element: HtmlElement, trails: list[HtmlElement]) -> bool:
+    """A title block ("page-title") that shows only the breadcrumb trail: the trail's last
+    step votes already, as a crumb; the block is no visible title of its own."""
+    inside = [t for t in trails if t is element or element in t.iterancestors()]
+    if not inside:
+        return False
+    own = word_counts(spaced_text(element))
+    return not own - Counter(w for t in inside for w in tokens(spaced_text(t)))
 
 
 def h1_source(h1: HtmlElement, body: str) -> str:
@@ -273,42 +286,10 @@ def candidate(element: HtmlElement, source: str, counts: Counter[str]) -> list[C
     else:
         alts = [clean_text(i.get("alt") or "") for i in element.iter("img")]
         text = clean_text(" ".join([*alts, spaced_text(element)]))
-    text = without_byline(element, LEADING_MARKS.sub("", text))
+    text = without_subtitle(element, without_byline(element, LEADING_MARKS.sub("", text)))
     if not text or counts[text] >= REPEATS or in_chrome(element):
         return []
     return [Candidate(text, source)]
-
-
-def without_byline(element: HtmlElement, text: str) -> str:
-    """The title without the author's line that a theme puts at the end of the same heading
-    ("¿Qué es dolor anterior de rodilla?<span>Dr. Gastón Gioscia | Deportólogo</span>",
-    "Knee pain<br>by Dr. Lee")."""
-    children = list(element)
-    last = children[-1] if children else None
-    if last is None:
-        return text
-    if last.tag == "br":
-        tail = clean_text(last.tail or "")
-    elif not (last.tail or "").strip():
-        tail = clean_text(last.text_content())
-    else:
-        return text
-    if tail and BYLINE.match(tail) and text.endswith(tail) and len(tail.split()) <= BYLINE_WORDS:
-        return text[: -len(tail)].strip() or text
-    return text
-
-
-BYLINE = re.compile(
-    r"^(?:by|por|par|von|di|da|de|written by|escrito por|écrit par)\s+\S"
-    r"|^(?:dr|dra|drs|prof|profa?|mr|mrs|ms|doc)\.?\s+[A-ZÀ-Ý]",
-    re.I,
-)
-BYLINE_WORDS = 8
-
-
-def spaced_text(element: HtmlElement) -> str:
-    """Visible text, with a space between the texts of child elements (<p>Title<em>Sub</em>)."""
-    return clean_text(" ".join(VISIBLE_TEXTS(element)))
 
 
 def in_chrome(element: HtmlElement) -> bool:
@@ -365,9 +346,14 @@ def markdown_headline(meta: dict[str, Any], blocks: tuple[Block, ...]) -> str:
     """The headline of a Markdown file: the body's <h1> or the title its front matter gives
     the template (`title`, or `heading`, `headline`, `titre` ...), by vote. A leading
     heading that is the title with a few words more is what the page shows."""
-    fields = [meta.get(key) for key in FRONT_MATTER_TITLES]
+    keys = {KEY_MARKS.sub("", str(key).lower()): value for key, value in meta.items()}
+    fields = [keys.get(key) for key in FRONT_MATTER_TITLES]
     titles = [clean_text(f) for f in fields if isinstance(f, str)]
     candidates = [Candidate(title, front_source(title)) for title in titles]
+    seo = [clean_text(f) for f in (keys.get(key) for key in SEO_TITLES) if isinstance(f, str)]
+    candidates[:0] = [
+        Candidate(part, "title") for text in seo for part in title_parts(text, None, None)
+    ]
     h1 = next((n for n, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
     if h1 is not None:
         text = blocks[h1].text
@@ -389,7 +375,14 @@ def front_source(title: str) -> str:
 
 SEO_BAR = re.compile(r"\s\|\s|｜")
 FRONT = ("front", "title")
-FRONT_MATTER_TITLES = ("heading", "headline", "titre", "titulo", "título", "titel", "title")
+# the front matter's keys, lower case without "_" and "-" ("headerTitle", "page_title"): the
+# title the page shows, the last the plain `title`; then the title written for the browser's tab
+FRONT_MATTER_TITLES = (
+    *("headertitle", "pagetitle", "h1", "heading", "headline"),
+    *("titre", "titulo", "título", "titel", "title"),
+)
+SEO_TITLES = ("seotitle", "metatitle")
+KEY_MARKS = re.compile(r"[_-]")
 
 
 def extends(heading: str, title: str) -> bool:

@@ -16,6 +16,7 @@ import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
+from pipeline.extract.prop_titles import prop_titles
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
@@ -70,16 +71,32 @@ def jsx_to_html(source: str) -> str:
     start = match.end() if match else source.find("<")
     end = source.rfind(">") + 1
     markup = source[max(start, 0) : end] if end > start >= 0 else ""
-    markup = replace_expressions(JSX_COMMENT.sub("", markup))
+    markup, document_title = prop_titles(JSX_COMMENT.sub("", markup))
+    markup = replace_expressions(markup)
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
     markup = re.sub(r"\bclassName=", "class=", markup)
-    title = None if shows_title(markup) else component_title(source)
+    title = metadata_title(source) or document_title or None
+    title = title or (None if shows_title(markup) else component_title(source))
     head = f"<title>{html.escape(title)}</title>" if title else ""
     if thin_markup(markup):  # the words are the data a shared component draws
         data_head, data_body = data_html(source)
         head, markup = data_head or head, markup + data_body
     return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
+
+
+NEXT_METADATA = re.compile(r"\bexport\s+const\s+metadata\b[^=]{0,40}=\s*(?=\{)")
+METADATA_TITLE = re.compile(r"^\s*title\s*:\s*([\"'`])(?P<title>(?:(?!\1)[^\n\\])+)\1", re.M)
+
+
+def metadata_title(source: str) -> str | None:
+    """The <title> a Next.js page sets in `export const metadata = { title: "…" }`."""
+    match = NEXT_METADATA.search(source)
+    if match is None:
+        return None
+    block = source[match.end() : closing_brace(source, match.end()) + 1]
+    found = METADATA_TITLE.search(block)
+    return html.unescape(found.group("title")).strip() or None if found else None
 
 
 def component_title(source: str) -> str | None:

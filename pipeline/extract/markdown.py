@@ -3,10 +3,12 @@ article. Markdown's own libraries are imported only here, only for Markdown sour
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from pipeline.extract.blocks import (
     MIN_ARTICLE_CHARS,
+    article_chars,
     drop_headline,
     first_heading,
     nest_labels,
@@ -15,7 +17,7 @@ from pipeline.extract.blocks import (
 from pipeline.extract.cleanup import clean_text, drop_captions, is_chrome
 from pipeline.extract.contact import drop_contact_boxes
 from pipeline.extract.file_title import file_title
-from pipeline.extract.frontmatter import prosemirror_html, split_front_matter
+from pipeline.extract.frontmatter import field_bodies, prosemirror_html, split_front_matter
 from pipeline.extract.headline import markdown_headline, title_heading
 from pipeline.extract.markdown_syntax import strip_site_syntax
 from pipeline.extract.metadata import normalise_date
@@ -35,16 +37,26 @@ def extract_markdown(page: Page) -> Article:
     meta, text = split_front_matter(page.text)
     text = strip_site_syntax(text)
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
-    if len(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
+    if article_chars(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
         html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
+        for body, is_html in field_bodies(meta):  # ... or its HTML or Markdown in a field
+            html += (
+                body
+                if is_html
+                else markdown_lib.markdown(
+                    strip_site_syntax(body), extensions=["extra", "sane_lists"]
+                )
+            )
     soup = BeautifulSoup(html, "html.parser")
     for note in soup.select("sup, div.footnote"):
         if note.name == "div" or FOOTNOTE_SUP.fullmatch(note.get_text()):
             note.decompose()  # Markdown footnotes: the [^1] markers and the notes
     blocks = drop_contact_boxes(drop_captions(drop_references(tuple(blocks_from_html(soup)))))
     blocks = drop_closing_chrome(blocks)
+    labelled, blocks = labelled_h1(blocks)
     title = (
-        markdown_headline(meta, blocks)
+        labelled
+        or markdown_headline(meta, blocks)
         or title_heading(blocks)
         or file_title(page.path)
         or first_heading(blocks)
@@ -60,6 +72,21 @@ def extract_markdown(page: Page) -> Article:
         language=meta_text(meta, "lang") or meta_text(meta, "language") or "en",
         image=meta_text(meta, "image"),
     )
+
+
+# A copywriter's draft names the page's <h1> in a line of its own: "### H1: Title", "**H1:** Title".
+H1_LABEL = re.compile(r"^\s*H1\s*[:：]\s*(?P<title>\S.*)$", re.I)
+MAX_TITLE_WORDS = 20  # a longer line is a sentence of the article ("H1: histamine receptors …")
+
+
+def labelled_h1(blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...]]:
+    """The title a draft labels as the page's H1, and the blocks without that line; above it,
+    the draft's working title ("# Page: Back pain rehab") and its notes are no part of the page."""
+    for n, block in enumerate(blocks):
+        match = H1_LABEL.match(block.text) if block.kind in ("heading", "paragraph") else None
+        if match and len(match.group("title").split()) <= MAX_TITLE_WORDS:
+            return clean_text(match.group("title")), blocks[n + 1 :]
+    return "", blocks
 
 
 CLOSING_TAIL = 3  # site chrome is looked for among the body's last blocks

@@ -14,8 +14,9 @@ import re
 
 from lxml.html import HtmlElement
 
-from pipeline.extract.headline import agrees, spaced_text, usable_title, visible_candidates
+from pipeline.extract.headline import agrees, usable_title, visible_candidates
 from pipeline.extract.metadata import title_sources
+from pipeline.extract.title_extras import spaced_text
 from pipeline.languages import EAST_ASIAN
 from pipeline.models import Block
 
