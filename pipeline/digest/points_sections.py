@@ -96,8 +96,19 @@ def own_list(section: Section, children: list[Section]) -> list[Point]:
     "### Related reading"): such subsections add a remark, not the points. A subsection
     "### Treatment" under an assessment list holds them."""
     items = [b for b in content_blocks(section) if b.kind == "item"]
-    cared = any(c.role in CARE_ROLES and not c.title.endswith("?") for c in children)
+    cared = any(c.role in CARE_ROLES and not c.title.endswith("?") and tells(c) for c in children)
     return points_in(section) if len(items) >= 2 and not cared else []
+
+
+def tells(section: Section) -> bool:
+    """A section with something of its own to tell: a list, or a paragraph of one sentence at
+    least; not a line of a few words set as a heading over a few more ("이런 기본 관리만 잘
+    지켜도" over "수술 후 통증과 회복 기간은"), nor a heading with nothing under it."""
+    from pipeline.digest.selfcare import ADVICE_WORDS, size  # selfcare builds on points
+
+    blocks = content_blocks(section)
+    items = [b for b in blocks if b.kind == "item"]
+    return len(items) >= 2 or any(size(b.text) >= ADVICE_WORDS[0] for b in blocks)
 
 
 def children_points(children: list[Section], role: Role) -> list[Point]:
