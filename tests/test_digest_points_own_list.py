@@ -1,8 +1,11 @@
 """A care section's own list against its care subsections (pipeline/digest/points_sections.py
-own_list): a subsection overrides the list above only when it tells something of its own."""
+own_list): a subsection overrides the list above only when it tells something of its own; and
+a subsection's point is the list its paragraph opens when that paragraph only opens it."""
 
 from __future__ import annotations
 
+from pipeline.digest.points_sections import point_from_section
+from pipeline.digest.sections import Section
 from pipeline.digest.story import digest_article
 from pipeline.models import Article
 from tests.factories import heading, item, para
@@ -44,3 +47,30 @@ def test_a_care_subsection_with_its_own_list_still_gives_the_points() -> None:
     texts = [p.text for p in found.treatment_points]
     assert "Mobilisation of the kneecap" in texts, texts
     assert "Tests of strength and flexibility" not in texts, texts
+
+
+def test_a_subsection_whose_paragraph_only_opens_its_list_gives_the_list() -> None:
+    """ "O corpo funciona melhor com regularidade. Tente:" says nothing on a card: the point is
+    the list it opens, under the subsection's title."""
+    blocks = (
+        para("O corpo funciona melhor com regularidade. Tente:"),
+        item("Dormir e acordar nos mesmos horários"),
+        item("Diminuir as luzes 1-2 horas antes de dormir"),
+    )
+    point = point_from_section(Section("Crie Uma Rotina de Sono", 3, None, None, False, blocks))
+    assert point is not None
+    assert point.label == "Crie Uma Rotina de Sono"
+    assert point.text == (
+        "Dormir e acordar nos mesmos horários; Diminuir as luzes 1-2 horas antes de dormir"
+    )
+
+
+def test_a_subsection_whose_paragraph_tells_keeps_it() -> None:
+    blocks = (
+        para("Ficar calculando as horas aumenta a ansiedade. Vire o relógio para o lado."),
+        item("Tire o relógio do quarto"),
+        item("Deixe o celular longe da cama"),
+    )
+    point = point_from_section(Section("Não Olhe o Relógio", 3, None, None, False, blocks))
+    assert point is not None
+    assert point.text.startswith("Ficar calculando")

@@ -328,7 +328,8 @@ def point_from_section(section: Section) -> Point | None:
     """The section's point, labelled with its title: its treatment paragraph, else its first
     paragraph; in a section named for a stage or type, not a method, a later paragraph that
     speaks of care when the first only describes ("1) Gingivitis" ... "At this stage, scaling
-    and good hygiene restore the gums")."""
+    and good hygiene restore the gums"); the items of the list it opens when that paragraph
+    only opens one ("O corpo funciona melhor com regularidade. Tente:")."""
     paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
     if not paragraphs or not section.title:
         return None
@@ -341,7 +342,15 @@ def point_from_section(section: Section) -> Point | None:
     if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
         title = set(stems(section.title))
         text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
+    items = [b.text for b in content_blocks(section) if b.kind == "item"]
+    if opens_a_list(text) and len(items) >= 2:  # "O corpo funciona melhor com regularidade. Tente:"
+        text = list_text(items, LIST_ITEMS)  # the list it opens says what to do
     return Point(label=section.title, text=text, short=shorten(text))
+
+
+def opens_a_list(text: str) -> bool:
+    """A paragraph that ends by opening a list ("Try:", "Tente:", "Chiropractors treat:")."""
+    return text.rstrip().endswith((":", "："))
 
 
 def balanced(text: str) -> bool:
