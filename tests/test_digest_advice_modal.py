@@ -78,3 +78,26 @@ def test_a_tips_post_takes_no_few_words_of_a_heading_as_a_point() -> None:
     found = digest_article(Article(title="After an implant", blocks=blocks))
     points = [p.text for p in found.treatment_points]
     assert "Surgery, days 1-3" not in points, points
+
+
+def test_a_section_of_advice_in_prose_gives_up_to_six_tips() -> None:
+    """Two slides of tips at most from prose: a section that advises in every sentence gives
+    its first six, not the whole article."""
+    advice = [
+        "Debemos evitar estar dos horas seguidas en la misma posición frente al ordenador.",
+        "Debemos prestar atención a la altura del monitor de la computadora.",
+        "Asimismo, se debe buscar tener una postura adecuada al mirar televisión.",
+        "Es aconsejable realizar ejercicios de rango de movimiento lento cada mañana.",
+        "Se recomienda dormir en un colchón firme, con una almohada que sostenga el cuello.",
+        "Es importante levantarse y caminar un poco cada hora durante la jornada.",
+        "Evite sostener el teléfono entre la cabeza y el hombro cuando habla.",
+        "Procure hacer pausas cortas para mover los hombros y el cuello.",
+    ]
+    blocks = (
+        para("El dolor de cuello es muy común entre quienes trabajan muchas horas sentados."),
+        heading("¿Qué podemos hacer?"),
+        para(" ".join(advice[:4])),
+        para(" ".join(advice[4:])),
+    )
+    found = digest_article(Article(title="Dolor de cuello", blocks=blocks))
+    assert [p.text for p in found.prevention] == advice[:6]

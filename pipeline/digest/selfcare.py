@@ -34,7 +34,7 @@ from pipeline.models import Block, Point
 
 FULL_STOP = re.compile(r"(?<=[。！？])")
 SHORT_INTRO = 6  # "Here are some effective strategies:" leans on the sentence before
-MAX_ADVICE = 4  # advice sentences taken from prose: a slide or two, not the whole article
+MAX_ADVICE = 6  # advice sentences taken from prose: two slides at most, not the whole article
 ADVICE_WORDS = (6, 40)  # an advice sentence long enough to stand alone, short enough for a card
 NOT_ADVICE = ("treatment", "faq", "cta", "references", "case", "professional")
 OPENING_WORDS = 8  # "To prevent tooth sensitivity, use...": the clause before the order
