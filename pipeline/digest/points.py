@@ -186,9 +186,15 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 def is_tips_intro(text: str) -> bool:
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
-    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last):
+    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last) or links_to_pages(last):
         return False
     return bool(TIPS_INTRO.search(last)) or names_care(last)
+
+
+def links_to_pages(line: str) -> bool:
+    """A line that opens a list of links to other pages or videos ("to watch some easy to
+    follow videos ... click on the following:"): its items name pages, not tips."""
+    return find_role_term("points", "link_lines", line) is not None
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:

@@ -23,6 +23,7 @@ from pipeline.digest.points import (
     CAUSE_WORDS,
     MAX_LISTED_POINTS,
     drop_weak_openers,
+    links_to_pages,
     listed_points,
     once_each,
 )
@@ -90,6 +91,7 @@ def introduces_tips(block: Block) -> bool:
         last.endswith((":", "："))
         and find_role_term("points", "tips_intro", " ".join(named)) is not None
         and not CAUSE_WORDS.search(last)
+        and not links_to_pages(last)  # "...click on the following:": a list of links
     )
 
 
