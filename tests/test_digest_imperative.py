@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.digest.selfcare import tells_what_to_do
+from pipeline.digest.selfcare import advice_pieces, order_clauses, tells_what_to_do
 from pipeline.digest.story import digest_article
 from pipeline.models import Article
 from tests.factories import heading, para
@@ -74,3 +74,52 @@ def test_a_korean_negative_statement_is_no_advice() -> None:
 
     assert not is_advice("근육과 인대가 미세하게 찢어지는데, 이건 엑스레이에 나타나지 않습니다.")
     assert is_advice("통증이 있을 때는 무리하게 운동하지 않는 것이 좋습니다.")
+
+
+def test_a_sentence_of_orders_gives_one_tip_per_order() -> None:
+    """Advice told in one long sentence of orders: the opening clause and each order, an
+    order's own list kept with it."""
+    sentence = (
+        "Para evitar el contagio es importante que la persona se lave las manos con jabón,"
+        " evite tocarse los ojos, limpie la secreción varias veces al día, no comparta las"
+        " fundas de almohadas, sábanas y toallas."
+    )
+    assert order_clauses(sentence) == [
+        "Para evitar el contagio es importante que la persona se lave las manos con jabón",
+        "evite tocarse los ojos",
+        "limpie la secreción varias veces al día",
+        "no comparta las fundas de almohadas, sábanas y toallas",
+    ]
+    english = (
+        "To stop it spreading, wash your hands often, avoid touching your eyes and"
+        " do not share towels or pillows with anyone else."
+    )
+    assert order_clauses(english) == []  # a short opening and two orders: one tip
+    assert advice_pieces(english) == [english]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is important to learn the right postures to sit, sleep, walk or run every day.",
+        "Make sure you rest, and keep the leg raised, and the pain will ease in a few days.",
+        "We use massage, stretching, dry needling and exercise to ease the pain in the neck.",
+    ],
+)
+def test_verbs_in_a_list_or_two_orders_are_no_sentence_of_orders(sentence: str) -> None:
+    assert order_clauses(sentence) == []
+
+
+def test_a_paragraph_with_a_sentence_of_orders_gives_each_as_a_tip() -> None:
+    blocks = (
+        para("La conjuntivitis es una inflamación de la conjuntiva que se contagia fácilmente."),
+        para(
+            "Para evitar el contagio es importante que la persona se lave las manos con"
+            " frecuencia, evite tocarse los ojos, limpie la secreción varias veces al día,"
+            " no comparta el envase de las gotas de ojos."
+        ),
+    )
+    found = digest_article(Article(title="Conjuntivitis", blocks=blocks))
+    tips = [p.text for p in found.prevention]
+    assert "evite tocarse los ojos" in tips, tips
+    assert "no comparta el envase de las gotas de ojos" in tips, tips

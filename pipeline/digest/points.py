@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from pipeline.digest.care_prose import care_paragraph_points, named_sections, names_care
+from pipeline.digest.care_prose import advises, care_paragraph_points, named_sections, names_care
 from pipeline.digest.point_blocks import (
     WRAP_UP,
     body_blocks,
@@ -68,9 +68,24 @@ def find_points(sections: list[Section], prevention: Sequence[Point] = ()) -> li
     the central sentences of the body. A self-care tip (`prevention`) is never also one."""
     tips = {p.text for p in prevention}
     points = listed_points(sections, tips)
+    ranked = [p for p in points_from_ranking(sections) if p.text not in tips]
     if points or len(prevention) >= MIN_TIPS_POST:  # a tips post tells care only in a paragraph
-        return points or care_paragraph_points(sections, tips)
-    return drop_weak_openers([p for p in points_from_ranking(sections) if p.text not in tips])
+        points = points or care_paragraph_points(sections, tips)
+        told = " ".join(tips)
+        ranked = [p for p in ranked if p.text not in told and tells_care(p.text)]
+    return points or drop_weak_openers(ranked)
+
+
+def tells_care(text: str) -> bool:
+    """A sentence of care beside a post's tips: it names a method, advises nothing (the tips
+    hold that) and is one sentence a card can hold: not a heading's few words ("수술 후 1~3일"),
+    not a run-on list, nor the line that opens the tips."""
+    from pipeline.digest.selfcare import ADVICE_WORDS, size, tells_what_to_do  # builds on points
+
+    low, high = ADVICE_WORDS
+    orders = advises(text) or tells_what_to_do(text)
+    opens_list = text.rstrip().endswith((":", "："))  # "...that you can try at home:"
+    return speaks_of_care(text) and not (orders or opens_list) and low <= size(text) <= high
 
 
 def listed_points(sections: list[Section], tips: AbstractSet[str] = frozenset()) -> list[Point]:
@@ -171,9 +186,15 @@ def points_from_labelled_lists(sections: list[Section]) -> list[Point]:
 def is_tips_intro(text: str) -> bool:
     sentences = split_sentences(text)
     last = sentences[-1] if sentences else ""
-    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last):
+    if not last.endswith((":", "：")) or CAUSE_WORDS.search(last) or links_to_pages(last):
         return False
     return bool(TIPS_INTRO.search(last)) or names_care(last)
+
+
+def links_to_pages(line: str) -> bool:
+    """A line that opens a list of links to other pages or videos ("to watch some easy to
+    follow videos ... click on the following:"): its items name pages, not tips."""
+    return find_role_term("points", "link_lines", line) is not None
 
 
 def points_from_ranking(sections: list[Section]) -> list[Point]:

@@ -18,13 +18,13 @@ MIN_ADVICE = 2  # advising sentences that make a section of prose a list of tips
 def advice_points(section: Section, titled: bool) -> list[Point]:
     """One tip per advising sentence of the section's paragraphs, when it has two or more;
     with `titled`, the title over the first sentence comes first."""
-    from pipeline.digest.selfcare import is_advice, sentences_of  # selfcare builds on points
+    from pipeline.digest.selfcare import advice_pieces, sentences_of  # builds on points
 
     blocks = content_blocks(section)
     if any(b.kind == "item" for b in blocks):
         return []
     sentences = [s for b in blocks if b.kind == "paragraph" for s in sentences_of(b.text)]
-    advice = [s for s in sentences if is_advice(s)]
+    advice = [tip for s in sentences for tip in advice_pieces(s)]
     if len(advice) < MIN_ADVICE:
         return []
     head = [Point(section.title, sentences[0], shorten(sentences[0]))] if titled else []

@@ -96,8 +96,19 @@ def own_list(section: Section, children: list[Section]) -> list[Point]:
     "### Related reading"): such subsections add a remark, not the points. A subsection
     "### Treatment" under an assessment list holds them."""
     items = [b for b in content_blocks(section) if b.kind == "item"]
-    cared = any(c.role in CARE_ROLES and not c.title.endswith("?") for c in children)
+    cared = any(c.role in CARE_ROLES and not c.title.endswith("?") and tells(c) for c in children)
     return points_in(section) if len(items) >= 2 and not cared else []
+
+
+def tells(section: Section) -> bool:
+    """A section with something of its own to tell: a list, or a paragraph of one sentence at
+    least; not a line of a few words set as a heading over a few more ("이런 기본 관리만 잘
+    지켜도" over "수술 후 통증과 회복 기간은"), nor a heading with nothing under it."""
+    from pipeline.digest.selfcare import ADVICE_WORDS, size  # selfcare builds on points
+
+    blocks = content_blocks(section)
+    items = [b for b in blocks if b.kind == "item"]
+    return len(items) >= 2 or any(size(b.text) >= ADVICE_WORDS[0] for b in blocks)
 
 
 def children_points(children: list[Section], role: Role) -> list[Point]:
@@ -317,7 +328,8 @@ def point_from_section(section: Section) -> Point | None:
     """The section's point, labelled with its title: its treatment paragraph, else its first
     paragraph; in a section named for a stage or type, not a method, a later paragraph that
     speaks of care when the first only describes ("1) Gingivitis" ... "At this stage, scaling
-    and good hygiene restore the gums")."""
+    and good hygiene restore the gums"); the items of the list it opens when that paragraph
+    only opens one ("O corpo funciona melhor com regularidade. Tente:")."""
     paragraphs = [b.text for b in content_blocks(section) if b.kind != "heading"]
     if not paragraphs or not section.title:
         return None
@@ -330,7 +342,15 @@ def point_from_section(section: Section) -> Point | None:
     if OPENS_MID_STORY.match(text):  # "This is where...": a paragraph naming the step reads better
         title = set(stems(section.title))
         text = next((p for p in paragraphs if title & set(stems(p)) and balanced(p)), text)
+    items = [b.text for b in content_blocks(section) if b.kind == "item"]
+    if opens_a_list(text) and len(items) >= 2:  # "O corpo funciona melhor com regularidade. Tente:"
+        text = list_text(items, LIST_ITEMS)  # the list it opens says what to do
     return Point(label=section.title, text=text, short=shorten(text))
+
+
+def opens_a_list(text: str) -> bool:
+    """A paragraph that ends by opening a list ("Try:", "Tente:", "Chiropractors treat:")."""
+    return text.rstrip().endswith((":", "："))
 
 
 def balanced(text: str) -> bool:

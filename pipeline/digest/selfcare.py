@@ -23,6 +23,7 @@ from pipeline.digest.points import (
     CAUSE_WORDS,
     MAX_LISTED_POINTS,
     drop_weak_openers,
+    links_to_pages,
     listed_points,
     once_each,
 )
@@ -34,11 +35,14 @@ from pipeline.models import Block, Point
 
 FULL_STOP = re.compile(r"(?<=[。！？])")
 SHORT_INTRO = 6  # "Here are some effective strategies:" leans on the sentence before
-MAX_ADVICE = 4  # advice sentences taken from prose: a slide or two, not the whole article
+MAX_ADVICE = 6  # advice sentences taken from prose: two slides at most, not the whole article
 ADVICE_WORDS = (6, 40)  # an advice sentence long enough to stand alone, short enough for a card
 NOT_ADVICE = ("treatment", "faq", "cta", "references", "case", "professional")
 OPENING_WORDS = 8  # "To prevent tooth sensitivity, use...": the clause before the order
 NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no reader's tips
+CLAUSE = re.compile(r"[,;]\s+")  # where one order of a sentence of orders ends
+MIN_ORDERS = 3  # orders that make a sentence a list of tips told in a row
+ORDER_WORDS = 3  # an order with what it is about ("evite tocarse los ojos"), not a verb ("sleep")
 
 
 def find_prevention(sections: list[Section]) -> list[Point]:
@@ -87,6 +91,7 @@ def introduces_tips(block: Block) -> bool:
         last.endswith((":", "："))
         and find_role_term("points", "tips_intro", " ".join(named)) is not None
         and not CAUSE_WORDS.search(last)
+        and not links_to_pages(last)  # "...click on the following:": a list of links
     )
 
 
@@ -95,17 +100,44 @@ def advice_sentences(sections: list[Section]) -> list[Point]:
     treatment points ("### 1. Protect" in a list of steps stays a step; "Avoid: Évitez..." is
     the point "Évitez..." with its label)."""
     steps = [p.text for p in listed_points(sections)]
-    found: list[Point] = []
+    found: list[list[str]] = []
     for section in sections:
         if section.role in NOT_ADVICE:
             continue
         for block in content_blocks(section):
             found += [
-                sentence_point(s)
+                tips
                 for s in sentences_of(block.text)
-                if is_advice(s) and not any(s in step or step in s for step in steps)
+                if (tips := advice_pieces(s)) and not any(s in step or step in s for step in steps)
             ]
-    return found[:MAX_ADVICE]
+    return [sentence_point(tip) for tips in found[:MAX_ADVICE] for tip in tips]
+
+
+def advice_pieces(sentence: str) -> list[str]:
+    """The tips a sentence gives: itself when it advises, or one per order when it gives
+    several in a row ("es importante que se lave las manos..., evite tocarse los ojos, limpie
+    la secreción..."), a phrase that goes on about an order kept with it ("..., no comparta
+    las fundas de almohadas, sábanas y toallas"); none when it advises nothing."""
+    return order_clauses(sentence) or ([sentence] if is_advice(sentence) else [])
+
+
+def order_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that gives three orders or more, each with what goes on
+    about it; the opening clause too when it advises ("Para evitar el contagio es importante
+    que ... se lave las manos"). Empty when the sentence gives fewer, or only lists verbs
+    ("learn the right postures to sit, sleep, walk or run")."""
+    head, *rest = CLAUSE.split(sentence.rstrip(" .。"))
+    clauses: list[str] = []
+    for piece in rest:
+        if tells_what_to_do(piece) or not clauses:
+            clauses.append(piece)
+        else:
+            clauses[-1] += ", " + piece  # "sábanas y toallas": the order's own list goes on
+    orders = [c for c in clauses if tells_what_to_do(c) and size(c) >= ORDER_WORDS]
+    opens = is_advice(head) or tells_what_to_do(head)
+    if len(orders) < MIN_ORDERS - 1 or not opens or size(head) < ADVICE_WORDS[0]:
+        return []
+    return [head, *orders]
 
 
 def sentences_of(text: str) -> list[str]:
