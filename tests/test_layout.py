@@ -17,7 +17,7 @@ from pipeline.render.fit import (
     lines_that_fit,
     shorter_versions,
 )
-from pipeline.render.measure import font_chain, measure_line, measure_ref
+from pipeline.render.measure import font_chain, measure_line, measure_ref, surely_fits
 
 HALF = 0.5  # the made-up font: each character is half the size wide
 
@@ -322,3 +322,30 @@ def test_a_narrow_column_takes_fewer_fuller_lines() -> None:
     assert fitted is not None and len(fitted.lines) <= 5
     widest = max(measure_line(chain, line, fitted.size) for line in fitted.lines)
     assert widest >= 0.75 * box.width
+
+
+SURE_TEXTS = [
+    "The root cause of the patient’s knee pain wasn’t just joint degeneration but also",
+    "AVA, Wave, Toyota: kerning pairs (“quoted”) and 1,234.56 numbers",
+    "Réduction de l’inflammation grâce à l’acupuncture et aux étirements",
+    "무릎 통증의 원인은 근육 불균형일 수 있습니다",
+    "膝の痛みは筋肉のバランスが原因のこともあります",
+]
+
+
+@pytest.mark.parametrize("role", ["sans", "sans_bold", "sans_semibold", "serif"])
+@pytest.mark.parametrize("text", SURE_TEXTS)
+def test_a_line_said_to_fit_surely_fits_when_measured(role: str, text: str) -> None:
+    """fit_box skips measuring a line that `surely_fits`: its real width must then be inside
+    the box, at every size a card uses, in every font of the chain."""
+    chain = font_chain(load_brand(), role, text)
+
+    def measure(part: str) -> float:
+        return measure_ref(chain, part)
+
+    for size in (32, 44, 58, 64, 96, 110):
+        real = measure_line(chain, text, size)
+        for width in range(round(real) - 8, round(real) + 40):
+            if surely_fits(text, measure, size, width):
+                assert real <= width, (size, width, real)
+        assert surely_fits(text, measure, size, round(real) + 40)  # not never
