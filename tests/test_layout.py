@@ -10,14 +10,18 @@ import pytest
 
 from pipeline.brand import load_brand
 from pipeline.render.fit import (
+    LIST_MARK,
     REF_SIZE,
+    SizeOptions,
     TextSpec,
     break_lines,
     fit_text,
+    fits_at_size,
     lines_that_fit,
     shorter_versions,
 )
 from pipeline.render.measure import font_chain, measure_line, measure_ref, surely_fits
+from pipeline.render.units import split_units
 
 HALF = 0.5  # the made-up font: each character is half the size wide
 
@@ -349,3 +353,34 @@ def test_a_line_said_to_fit_surely_fits_when_measured(role: str, text: str) -> N
             if surely_fits(text, measure, size, width):
                 assert real <= width, (size, width, real)
         assert surely_fits(text, measure, size, round(real) + 40)  # not never
+
+
+EVEN_TEXTS = [
+    *SURE_TEXTS,
+    "Knee pain: what helps, what does not, and when to see someone about it",
+    "Rest · Ice · Compression · Elevation · Gentle stretching · Strength work for the hips",
+    "The ache gets worse on stairs, when standing for a long time, and after long runs; "
+    "some people feel a grinding under the kneecap.",
+]
+
+
+@pytest.mark.parametrize("text", EVEN_TEXTS)
+@pytest.mark.parametrize("width", [420, 640, 888])
+def test_the_evenest_option_is_found_without_trying_every_size(text: str, width: int) -> None:
+    """SizeOptions.evenest stops at a size whose px given up cost more than the best found:
+    it must pick what the lowest score over every size tried would pick (the first of equals)."""
+    chain = font_chain(load_brand(), "sans", text)
+    box = TextSpec(width=width, height=900, sizes=(40, 96), line_height=1.2, max_lines=8)
+
+    def measure(part: str) -> float:
+        return measure_ref(chain, part)
+
+    units = split_units(text)
+    widths = [measure(part) for part in units.parts]
+    gaps = units.gaps(measure(" "), measure(LIST_MARK) if units.marks else 0.0)
+    for largest in range(40, 97, 7):
+        if not fits_at_size(widths, gaps, box, largest):
+            continue
+        found = SizeOptions(units, widths, gaps, box, largest).evenest()
+        every = SizeOptions(units, widths, gaps, box, largest)
+        assert found == min(every.every(), key=every.score)
