@@ -86,7 +86,7 @@ def grown_sizes(box: TextBox, words: int) -> tuple[int, int]:
     return box.sizes
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # an article's boxes and the texts that repeat on every card
 def fit_box(text: str, box: TextBox, chain: FontChain) -> Fitted | None:
     """Fit with scaled widths, then check each line with the real font; refit if one is wide.
 
