@@ -10,14 +10,18 @@ import pytest
 
 from pipeline.brand import load_brand
 from pipeline.render.fit import (
+    LIST_MARK,
     REF_SIZE,
+    SizeOptions,
     TextSpec,
     break_lines,
     fit_text,
+    fits_at_size,
     lines_that_fit,
     shorter_versions,
 )
-from pipeline.render.measure import font_chain, measure_line, measure_ref
+from pipeline.render.measure import font_chain, measure_line, measure_ref, surely_fits
+from pipeline.render.units import split_units
 
 HALF = 0.5  # the made-up font: each character is half the size wide
 
@@ -322,3 +326,61 @@ def test_a_narrow_column_takes_fewer_fuller_lines() -> None:
     assert fitted is not None and len(fitted.lines) <= 5
     widest = max(measure_line(chain, line, fitted.size) for line in fitted.lines)
     assert widest >= 0.75 * box.width
+
+
+SURE_TEXTS = [
+    "The root cause of the patient’s knee pain wasn’t just joint degeneration but also",
+    "AVA, Wave, Toyota: kerning pairs (“quoted”) and 1,234.56 numbers",
+    "Réduction de l’inflammation grâce à l’acupuncture et aux étirements",
+    "무릎 통증의 원인은 근육 불균형일 수 있습니다",
+    "膝の痛みは筋肉のバランスが原因のこともあります",
+]
+
+
+@pytest.mark.parametrize("role", ["sans", "sans_bold", "sans_semibold", "serif"])
+@pytest.mark.parametrize("text", SURE_TEXTS)
+def test_a_line_said_to_fit_surely_fits_when_measured(role: str, text: str) -> None:
+    """fit_box skips measuring a line that `surely_fits`: its real width must then be inside
+    the box, at every size a card uses, in every font of the chain."""
+    chain = font_chain(load_brand(), role, text)
+
+    def measure(part: str) -> float:
+        return measure_ref(chain, part)
+
+    for size in (32, 44, 58, 64, 96, 110):
+        real = measure_line(chain, text, size)
+        for width in range(round(real) - 8, round(real) + 40):
+            if surely_fits(text, measure, size, width):
+                assert real <= width, (size, width, real)
+        assert surely_fits(text, measure, size, round(real) + 40)  # not never
+
+
+EVEN_TEXTS = [
+    *SURE_TEXTS,
+    "Knee pain: what helps, what does not, and when to see someone about it",
+    "Rest · Ice · Compression · Elevation · Gentle stretching · Strength work for the hips",
+    "The ache gets worse on stairs, when standing for a long time, and after long runs; "
+    "some people feel a grinding under the kneecap.",
+]
+
+
+@pytest.mark.parametrize("text", EVEN_TEXTS)
+@pytest.mark.parametrize("width", [420, 640, 888])
+def test_the_evenest_option_is_found_without_trying_every_size(text: str, width: int) -> None:
+    """SizeOptions.evenest stops at a size whose px given up cost more than the best found:
+    it must pick what the lowest score over every size tried would pick (the first of equals)."""
+    chain = font_chain(load_brand(), "sans", text)
+    box = TextSpec(width=width, height=900, sizes=(40, 96), line_height=1.2, max_lines=8)
+
+    def measure(part: str) -> float:
+        return measure_ref(chain, part)
+
+    units = split_units(text)
+    widths = [measure(part) for part in units.parts]
+    gaps = units.gaps(measure(" "), measure(LIST_MARK) if units.marks else 0.0)
+    for largest in range(40, 97, 7):
+        if not fits_at_size(widths, gaps, box, largest):
+            continue
+        found = SizeOptions(units, widths, gaps, box, largest).evenest()
+        every = SizeOptions(units, widths, gaps, box, largest)
+        assert found == min(every.every(), key=every.score)

@@ -8,7 +8,6 @@ all URLs or article files (an article saved as .txt, say) is refused as a whole.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import os
 import re
@@ -231,6 +230,7 @@ def prepared_fork(prepare: Callable[[], None]) -> None:
     `gc.freeze()` keeps the workers' collections from walking, and so copying page by page,
     the objects they share with this process."""
     prepare()
+    malloc_trim()  # ctypes, loaded once here rather than in every worker
     gc.collect()
     gc.freeze()
 
@@ -247,6 +247,8 @@ def release_memory() -> None:
 def malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # only a worker trims: a run of one source does not load ctypes
+
     try:
         function: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc: musl has no malloc_trim

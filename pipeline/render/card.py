@@ -218,30 +218,28 @@ def draw_line(
     baseline: int,
     fill: Color,
 ) -> None:
+    """One line, its runs each in its own font; a left-aligned line is not measured (a run
+    after the first starts where the one before it ends)."""
     tracking = box.tracking * size / box.sizes[1]
-    width = measure_line(chain, line, size, tracking)
     x = float(box.x)
-    if box.align == "center":
-        x += (box.width - width) / 2
-    elif box.align == "right":
-        x += box.width - width
+    if box.align != "left":
+        width = measure_line(chain, line, size, tracking)
+        x += (box.width - width) / 2 if box.align == "center" else box.width - width
     runs, _ = split_runs(line, chain)
     paths = dict(chain)
     repeats = box.field in REPEATED_FIELDS
-    for run in runs:
+    for index, run in enumerate(runs, 1):
         if run.font == "emoji":
             x += paste_emoji(image, run.text, paths["emoji"], size, (round(x), baseline))
         elif tracking:
             font = load_basic_font(paths[run.font], size)
             x = draw_tracked(image, (x, baseline), run.text, font, fill, tracking)
-        elif repeats:
-            font = load_font(paths[run.font], size)
-            stamp_text(image, (x, baseline), run.text, font, fill)
-            x += text_length(font, run.text)
         else:
             font = load_font(paths[run.font], size)
-            draw_text(image, (x, baseline), run.text, font, fill)
-            x += text_length(font, run.text)
+            draw = stamp_text if repeats else draw_text
+            draw(image, (x, baseline), run.text, font, fill)
+            if index < len(runs):
+                x += text_length(font, run.text)
 
 
 def draw_tracked(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.render.balance import EXTRA_LINE_PENALTY, line_widths, option_score
+from pipeline.render.balance import EXTRA_LINE_PENALTY, SIZE_PENALTY, line_widths, option_score
 from pipeline.render.breaker import LineTable, best_breaks
 from pipeline.render.breakrules import (
     is_flawed,
@@ -135,22 +135,22 @@ def pick_size(
     (under MIN_FILL of its box) takes fewer, fuller lines, unless it is a list set an item a
     line.
     """
-    options = size_options(units, widths, gaps, spec, largest)
-    first = options[0]  # the largest size fits: fits_at_size said so
+    options = SizeOptions(units, widths, gaps, spec, largest)
+    first = options.first()  # the largest size fits: fits_at_size said so
     words = units.parts
     if misses_phrase_break(words, first.ends):  # "Title: subtitle" breaks after the colon
-        split = [o for o in options if not misses_phrase_break(words, o.ends)]
+        split = [o for o in options.every() if not misses_phrase_break(words, o.ends)]
         if split:
             best_split = min(split, key=lambda o: (len(o.ends), -o.size))
             return best_split.size, units.lines(best_split.ends)
     if splits_noun_phrase(units.lines(first.ends)):  # Korean: not "무릎 / 앞쪽 통증 관리"
-        whole = [o for o in options if not splits_noun_phrase(units.lines(o.ends))]
+        whole = [o for o in options.every() if not splits_noun_phrase(units.lines(o.ends))]
         whole = [o for o in whole if not misses_phrase_break(words, o.ends)]
         if whole:
             return whole[0].size, units.lines(whole[0].ends)
-    best = evenest(options, units, widths, gaps, spec, largest)
+    best = options.evenest()
     if not units.marks and widest_share(best, widths, gaps, spec.width) < MIN_FILL:
-        fuller = [o for o in options if len(o.ends) < len(best.ends)]  # a narrow column of type
+        fuller = [o for o in options.every() if len(o.ends) < len(best.ends)]  # a narrow column
         if fuller and not is_flawed(words, fuller[0].ends):
             return fuller[0].size, units.lines(fuller[0].ends)
     return best.size, units.lines(best.ends)
@@ -165,43 +165,86 @@ class Option:
     extra: int = 0
 
 
-def size_options(
-    units: Units, widths: Sequence[float], gaps: Sequence[float], spec: TextSpec, largest: int
-) -> list[Option]:
+class SizeOptions:
     """The evenest break at each size from the largest down, with the fewest lines and (when
     the height allows) with one line more; the largest size's fewest-line break comes first.
-    The two breaks at one size share its scaled widths and line counts (`LineTable`)."""
-    options = []
-    smallest = max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7))
-    penalties = word_penalties(units)
-    for size in range(largest, smallest - 1, -1):
-        table = table_at_size(widths, gaps, spec, size)
-        if table is None:
-            continue
-        for extra in (0, 1):
-            found = table.best_breaks(penalties, extra)
-            if found is not None:
-                options.append(Option(size, tuple(found[0]), extra))
-    return options
+    The two breaks at one size share its scaled widths and line counts (`LineTable`).
 
+    Made a size at a time, when asked for: `evenest` stops at the size whose px given up alone
+    cost more than the best option found (with the only negative costs, the bonuses for ending
+    a line on a comma, a colon or an item, counted as if every one were taken), so it picks the
+    option the whole list would give from fewer sizes."""
 
-def evenest(
-    options: Sequence[Option],
-    units: Units,
-    widths: Sequence[float],
-    gaps: Sequence[float],
-    spec: TextSpec,
-    largest: int,
-) -> Option:
-    """The option with the lowest balance.option_score."""
-    penalties = word_penalties(units)
+    def __init__(
+        self,
+        units: Units,
+        widths: Sequence[float],
+        gaps: Sequence[float],
+        spec: TextSpec,
+        largest: int,
+    ) -> None:
+        self.units, self.widths, self.gaps, self.spec = units, widths, gaps, spec
+        self.largest = largest
+        self.penalties = word_penalties(units)
+        smallest = max(spec.sizes[0], largest - max(SIZE_SEARCH, largest // 7))
+        self.sizes = iter(range(largest, smallest - 1, -1))
+        self.next_size = largest  # the next size `more` tries
+        self.made: list[Option] = []
 
-    def score(option: Option) -> float:
-        used = line_widths(option.ends, widths, gaps, option.size / REF_SIZE)
-        cost = option_score(option.ends, used, spec.width, penalties, largest - option.size)
+    def more(self) -> bool:
+        """The options of the next size (none when the text cannot be set there); False when
+        every size has been tried."""
+        size = next(self.sizes, None)
+        if size is None:
+            return False
+        self.next_size = size - 1
+        table = table_at_size(self.widths, self.gaps, self.spec, size)
+        if table is not None:
+            for extra in (0, 1):
+                found = table.best_breaks(self.penalties, extra)
+                if found is not None:
+                    self.made.append(Option(size, tuple(found[0]), extra))
+        return True
+
+    def first(self) -> Option:
+        while not self.made and self.more():
+            pass
+        return self.made[0]
+
+    def every(self) -> list[Option]:
+        while self.more():
+            pass
+        return self.made
+
+    def evenest(self) -> Option:
+        """The option with the lowest `score`, the first of equals."""
+        bonuses = sum(min(cost, 0.0) for cost in self.penalties[0])
+        best: Option | None = None
+        lowest = float("inf")
+        index = 0
+        while True:
+            for option in self.made[index:]:
+                score = self.score(option)
+                if score < lowest:
+                    best, lowest = option, score
+            index = len(self.made)
+            given_up = self.largest - self.next_size
+            if SIZE_PENALTY * given_up + bonuses > lowest + SCORE_MARGIN:
+                break  # every smaller size scores worse than the best already found
+            if not self.more():
+                break
+        assert best is not None
+        return best
+
+    def score(self, option: Option) -> float:
+        """balance.option_score, and EXTRA_LINE_PENALTY for a line more than the fewest."""
+        used = line_widths(option.ends, self.widths, self.gaps, option.size / REF_SIZE)
+        px_given_up = self.largest - option.size
+        cost = option_score(option.ends, used, self.spec.width, self.penalties, px_given_up)
         return cost + EXTRA_LINE_PENALTY * option.extra
 
-    return min(options, key=score)
+
+SCORE_MARGIN = 1e-6  # scores are sums of floats: a size whose bound ties the best is still tried
 
 
 def widest_share(

@@ -51,6 +51,8 @@ def text_length(font: Font, text: str) -> float:
     return key_length(font_key(font), text)
 
 
-@lru_cache(maxsize=16384)
+# A card's lines and its words at REF_SIZE (measure_ref keeps the words for longer): some 50
+# articles' worth, so that a batch worker's caches are full after 50 articles, not 150.
+@lru_cache(maxsize=4096)
 def key_length(key: FontKey, text: str) -> float:
     return float(font_of(key).getlength(text))

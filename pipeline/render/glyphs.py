@@ -125,7 +125,7 @@ FontChain = tuple[tuple[str, Path], ...]  # (name, font file), first choice firs
 EMOJI_PRESENTATION = "\ufe0f"
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # a few articles' words and lines
 def split_runs(text: str, chain: FontChain) -> tuple[tuple[Run, ...], frozenset[str]]:
     """Split text into runs of the first font covering each character; return the missing ones.
 

@@ -72,7 +72,7 @@ def stamp_text(
         ImageDraw.Draw(image).bitmap((left, baseline + top), mask, fill)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=128)  # masks are images: the handles, counters and calls to action in use
 def text_mask(
     key: FontKey, text: str, x: float, advances: tuple[float, ...]
 ) -> tuple[Image.Image | None, int, int]:
