@@ -367,14 +367,17 @@ def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
     return runs
 
 
-SPACES = re.compile(r"\s+")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+# After str.split and a join, every run of white space is one " " (str.split and re's \s take
+# the same characters as white space, the no-break space among them).
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
 NON_WORDS = re.compile(r"\W+")
 
 
 def clean_text(text: str) -> str:
-    text = SPACES.sub(" ", clean_characters(text).replace("\u00a0", " ")).strip()
-    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    """The text without invisible characters, its white space (no-break spaces too) collapsed
+    to single spaces and trimmed, and no space before a comma, stop or other punctuation."""
+    text = " ".join(clean_characters(text).split())
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if " " in text else text
 
 
 def normalise(text: str) -> str:
