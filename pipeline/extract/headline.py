@@ -223,7 +223,8 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     and the repeated labels."""
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
-    found = [c for h in tree.iter("h1") for c in candidate(h, h1_source(h, body), counts)]
+    sources = h1_sources(tree, body)
+    found = [c for h in tree.iter("h1") for c in candidate(h, sources[h], counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     classes = Counter((e.tag, e.get("class")) for e in titled)
     voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
@@ -238,17 +239,23 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     return found
 
 
-def h1_source(h1: HtmlElement, body: str) -> str:
-    """An <h1> after the article has begun (text of its body, `body`, above it) heads a part
-    of the page, such as the steps of a surgery under the page's image title: it votes as a
-    subheading. A cookie notice or a teaser above the <h1> is not the article."""
-    told = 0
-    for raw, element, own in texts_in_order(h1.getroottree().getroot(), NOT_TOLD) if body else ():
-        if own and element is h1:
+def h1_sources(tree: HtmlElement, body: str) -> dict[HtmlElement, str]:
+    """The source each <h1> votes as. An <h1> after the article has begun (text of its body,
+    `body`, above it) heads a part of the page, such as the steps of a surgery under the
+    page's image title: it votes as a subheading. A cookie notice or a teaser above the <h1>
+    is not the article. One walk from the top serves every <h1>, and stops at the last."""
+    sources = dict.fromkeys(tree.iter("h1"), "h1")
+    left, told = len(sources), 0
+    for raw, element, own in texts_in_order(tree.getroottree().getroot(), NOT_TOLD):
+        if not (left and body):
             break
+        if own and element.tag in NOT_TOLD:  # left out with what it holds: an <h1> too
+            for h1 in (h for h in element.iter("h1") if h in sources):
+                sources[h1] = "heading" if told >= MID_PAGE_CHARS else "h1"
+                left -= 1
         text = clean_text(raw) if len(raw) >= SENTENCE_CHARS else ""
         told += len(text) if len(text) >= SENTENCE_CHARS and text in body else 0
-    return "heading" if told >= MID_PAGE_CHARS else "h1"
+    return sources
 
 
 # Where the text above an <h1> is no part of an article: no prose, or a heading.

@@ -35,18 +35,17 @@ def texts_in_order(
     root: HtmlElement, skip: frozenset[str]
 ) -> Iterator[tuple[str, HtmlElement, bool]]:
     """(text, element, own) in reading order: each element as it opens with its own text
-    (`own`; "" when it has none or is left out, so that a reader can stop at any element),
-    and the text after it (its tail) as it closes. Texts inside an element whose tag is in
-    `skip`, and of comments and processing instructions, are left out; their tails are not."""
-    depth = 0  # how deep inside skipped elements the walk is
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        skipped = not isinstance(element.tag, str) or element.tag in skip
+    (`own`; "" when it has none or is left out, so that a reader can stop at any element
+    outside the left-out ones), and the text after it (its tail) as it closes. An element
+    whose tag is in `skip`, a comment and a processing instruction are left out with all
+    they hold, unvisited; their tails are not."""
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
         if event == "start":
-            inside = bool(depth) or skipped
-            depth += inside
-            yield "" if inside else element.text or "", element, True
-            continue
-        if depth:
-            depth -= 1
-        if not depth and element is not root:
+            if isinstance(element.tag, str) and element.tag not in skip:
+                yield element.text or "", element, True
+            else:
+                walk.skip_subtree()  # its "end" still comes
+                yield "", element, True
+        elif element is not root:
             yield element.tail or "", element, False
