@@ -291,7 +291,7 @@ def inside_text_or_chrome(element: HtmlElement, root: HtmlElement) -> bool:
 def parse_html(page: Page) -> HtmlElement:
     """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
     text = XML_DECLARATION.sub("", page.text, count=1)
-    tree = load_html(text) if text.strip() else None
+    tree = load_html(text, cleaned=page.characters_cleaned) if text.strip() else None
     if text.strip() and (tree is None or tree.tag != "html"):  # a fragment: wrap it
         try:
             tree = document_fromstring(text)
