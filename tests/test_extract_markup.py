@@ -322,3 +322,20 @@ def test_only_classed_boxes_inside_the_body_can_be_subheadings() -> None:
         "<span class=''>empty class</span><p class='y'>classed</p></div></body></html>"
     )
     assert [e.get("class") for e in classed_boxes(tree)] == ["x", "", "y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("  Call us: (555) 010-0199 | Mon_Fri\t9am\n", "call us 555 010 0199 mon_fri 9am"),
+        ("Home » Blog » Knee-Pain!", "home blog knee pain"),
+        ("Über uns — Kontakt", "über uns kontakt"),
+        ("??!", ""),
+    ],
+)
+def test_normalised_text_is_its_lower_cased_words(text: str, words: str) -> None:
+    import re
+
+    from pipeline.extract.cleanup import normalise
+
+    assert normalise(text) == words == re.sub(r"\W+", " ", text.lower()).strip()

