@@ -61,7 +61,9 @@ def find_headings(tree: HtmlElement) -> list[HtmlElement]:
     subheading."""
     found = list(tree.iter(*HEADING_TAGS)) + list(tree.iter("h1"))[1:]
     for element in classed_boxes(tree):
-        if HEADING_CLASS.search(element.get("class", "")) and not len(element):
+        names = element.get("class", "")
+        # every HEADING_CLASS name holds "head" (in any case: no other letter folds to these)
+        if "head" in names.lower() and HEADING_CLASS.search(names) and not len(element):
             found.append(element)
     return found
 
