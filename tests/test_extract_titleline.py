@@ -73,7 +73,7 @@ def test_each_h1_votes_by_the_article_text_above_it_in_one_walk() -> None:
     left-out element (a list item), heads a part of it."""
     from lxml.html import fromstring
 
-    from pipeline.extract.headline import h1_sources
+    from pipeline.extract.textorder import h1_sources
 
     intro = "Runner's knee is a dull pain around the front of the kneecap, worse on stairs."
     root = fromstring(

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import IN_BODY, VISIBLE_TEXTS, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
-from pipeline.extract.textorder import NOT_PROSE, texts_in_order
+from pipeline.extract.textorder import h1_sources
 from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles
 from pipeline.languages import EAST_ASIAN, load_language, supported_languages
 from pipeline.models import Block
@@ -237,31 +237,6 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     headings = [h for h in tree.iter("h2", "h3") if h not in voted]
     found.extend(c for h in headings for c in candidate(h, "heading", counts))
     return found
-
-
-def h1_sources(tree: HtmlElement, body: str) -> dict[HtmlElement, str]:
-    """The source each <h1> votes as. An <h1> after the article has begun (text of its body,
-    `body`, above it) heads a part of the page, such as the steps of a surgery under the
-    page's image title: it votes as a subheading. A cookie notice or a teaser above the <h1>
-    is not the article. One walk from the top serves every <h1>, and stops at the last."""
-    sources = dict.fromkeys(tree.iter("h1"), "h1")
-    left, told = len(sources), 0
-    for raw, element, own in texts_in_order(tree.getroottree().getroot(), NOT_TOLD):
-        if not (left and body):
-            break
-        if own and element.tag in NOT_TOLD:  # left out with what it holds: an <h1> too
-            for h1 in (h for h in element.iter("h1") if h in sources):
-                sources[h1] = "heading" if told >= MID_PAGE_CHARS else "h1"
-                left -= 1
-        text = clean_text(raw) if len(raw) >= SENTENCE_CHARS else ""
-        told += len(text) if len(text) >= SENTENCE_CHARS and text in body else 0
-    return sources
-
-
-# Where the text above an <h1> is no part of an article: no prose, or a heading.
-NOT_TOLD = NOT_PROSE | {"h1", "h2", "h3", "h4"}
-SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
-MID_PAGE_CHARS = 60
 
 
 # Elements whose class holds "tit" in any case (TITLE_CLASS ignores case, and so matches
