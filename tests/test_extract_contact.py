@@ -50,3 +50,22 @@ def test_the_contact_box_leaves_the_extracted_article() -> None:
     )
     texts = [b.text for b in extract_article(Page(origin="x", text=html, kind="html")).blocks]
     assert texts == [PROSE.strip()]
+
+
+PHONE_CLUE = "Call 020 7946 0000"
+EMAIL_CLUE = "write to desk@oakclinic.example"
+POSTAL_CLUE = "12 High Street, London SW1A 1AA"
+HOURS_CLUE = "open 9:00 - 17:30"
+CLUES = (PHONE_CLUE, EMAIL_CLUE, POSTAL_CLUE, HOURS_CLUE)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [(a, b) for n, a in enumerate(CLUES) for b in CLUES[n + 1 :]]
+)
+def test_any_two_kinds_of_contact_detail_make_a_box(first: str, second: str) -> None:
+    assert is_contact_box(f"The clinic, {first}, and {second}, gladly helps.")
+
+
+@pytest.mark.parametrize("clue", CLUES)
+def test_one_kind_of_contact_detail_alone_makes_no_box(clue: str) -> None:
+    assert not is_contact_box(f"If the pain returns after the exercises, {clue}, and ask us.")

@@ -67,3 +67,16 @@ def test_a_body_found_once_on_the_page_is_measured_against_the_whole_page() -> N
 def test_a_body_as_long_as_the_page_asks_for_nothing() -> None:
     tree = page(paragraphs(8))
     assert not is_fragment(tree, body(8))
+
+
+def test_page_text_counts_each_text_element_once_outside_the_chrome() -> None:
+    tree = document_fromstring(
+        "<html><body><nav><p>Menu item text</p></nav><div><p>Twelve chars<b> more</b></p>"
+        "<ul><li>An item <p>with a paragraph</p></li></ul><table><tr><td>Cell</td></tr></table>"
+        "<form><p>Sign up now</p></form><h3>  Spaced   out </h3></div></body></html>"
+    )
+    # "Twelve chars more" 17, "An item with a paragraph" 24, "Cell" 4, "Spaced out" 10
+    assert page_text_chars(tree) == 55
+    item = next(tree.iter("li"))
+    assert page_text_chars(item) == 24  # an element of text is counted whole
+    assert page_text_chars(next(tree.iter("form"))) == 0  # all it holds is chrome

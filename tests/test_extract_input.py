@@ -49,6 +49,8 @@ def all_text(article: Article) -> str:
         ("&#150; &amp; &#233; &#x1F600; stay", "&#150; &amp; &#233; &#x1F600; stay"),
         ("family \U0001f468\u200d\U0001f469\u200d\U0001f467 stays", None),
         ("a\u200db loose joiner goes", "ab loose joiner goes"),
+        ("an astral tag \U000e0041 character goes", "an astral tag  character goes"),
+        ("an emoji \U0001f600 and é stay", None),
     ],
 )
 def test_invisible_and_control_characters_go(raw: str, clean: str | None) -> None:

@@ -290,3 +290,52 @@ def test_a_markdown_post_ends_without_its_related_posts_line() -> None:
     markdown = f"---\ntitle: Hombro\n---\n\n{text}\n\n{cta}\n\n{related}\n"
     blocks = extract_article(Page(origin="x.md", text=markdown, kind="markdown")).blocks
     assert blocks[-1].text == cta
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<div>Knee <b>pain</b> eases<br>with rest</div>", "Knee pain easeswith rest"),
+        (
+            "<div>Knee <script>var x = 1;</script>pain<style>p {}</style> eases</div>",
+            "Knee pain eases",
+        ),
+        ("<script>var x = 1;</script>", ""),
+    ],
+)
+def test_the_visible_text_leaves_out_scripts_and_styles(markup: str, text: str) -> None:
+    from lxml.html import fragment_fromstring
+
+    from pipeline.extract.cleanup import VISIBLE_TEXTS, visible_text
+
+    element = fragment_fromstring(markup)
+    assert visible_text(element) == text == "".join(VISIBLE_TEXTS(element))
+
+
+def test_only_classed_boxes_inside_the_body_can_be_subheadings() -> None:
+    from lxml.html import document_fromstring
+
+    from pipeline.extract.headings import classed_boxes
+
+    tree = document_fromstring(
+        "<html><head><title>t</title></head><body class='b'><div class='x'><p>no class</p>"
+        "<span class=''>empty class</span><p class='y'>classed</p></div></body></html>"
+    )
+    assert [e.get("class") for e in classed_boxes(tree)] == ["x", "", "y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("  Call us: (555) 010-0199 | Mon_Fri\t9am\n", "call us 555 010 0199 mon_fri 9am"),
+        ("Home » Blog » Knee-Pain!", "home blog knee pain"),
+        ("Über uns — Kontakt", "über uns kontakt"),
+        ("??!", ""),
+    ],
+)
+def test_normalised_text_is_its_lower_cased_words(text: str, words: str) -> None:
+    import re
+
+    from pipeline.extract.cleanup import normalise
+
+    assert normalise(text) == words == re.sub(r"\W+", " ", text.lower()).strip()

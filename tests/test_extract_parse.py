@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.library import trafilatura
 from pipeline.extract.parse import load_html
+from pipeline.load.chars import clean_characters
 from pipeline.load.files import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,22 @@ def test_a_page_parses_to_the_library_s_tree(path: Path) -> None:
 @pytest.mark.parametrize("text", ODD)
 def test_odd_input_parses_as_the_library_parses_it(text: str) -> None:
     assert markup(load_html(text)) == markup(library_tree(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*ODD, "<html><body><p>non\uffffcharacters\ufffe</p></body></html>", "<!doctype html/>"],
+)
+def test_a_cleaned_text_parses_as_the_library_parses_it(text: str) -> None:
+    """A text without control characters skips the library's pass for them: the same tree."""
+    text = clean_characters(text)
+    assert markup(load_html(text, cleaned=True)) == markup(library_tree(text))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_a_cleaned_page_parses_to_the_library_s_tree(path: Path) -> None:
+    text = read_file(path).text  # load cleans its characters
+    assert markup(load_html(text, cleaned=True)) == markup(library_tree(text))
 
 
 def test_every_element_is_a_plain_html_element() -> None:

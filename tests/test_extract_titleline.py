@@ -54,3 +54,32 @@ def test_texts_come_in_reading_order_without_the_skipped_ones() -> None:
     root = fromstring("<div>one<a href='/'>link<b>x</b></a>two<p>three</p>four</div>")
     texts = [text for text, _, _ in texts_in_order(root, frozenset({"a"})) if text]
     assert texts == ["one", "two", "three", "four"]
+
+
+def test_a_skipped_element_is_one_text_and_what_it_holds_is_never_visited() -> None:
+    from lxml.html import fromstring
+
+    from pipeline.extract.textorder import texts_in_order
+
+    root = fromstring("<div>one<a href='/'>link<b>x</b></a>two</div>")
+    walked = [
+        (text, element.tag, own) for text, element, own in texts_in_order(root, frozenset({"a"}))
+    ]
+    assert walked == [("one", "div", True), ("", "a", True), ("two", "a", False)]
+
+
+def test_each_h1_votes_by_the_article_text_above_it_in_one_walk() -> None:
+    """An <h1> above the body is a title; one below the body's first paragraph, even inside a
+    left-out element (a list item), heads a part of it."""
+    from lxml.html import fromstring
+
+    from pipeline.extract.textorder import h1_sources
+
+    intro = "Runner's knee is a dull pain around the front of the kneecap, worse on stairs."
+    root = fromstring(
+        f"<html><body><h1>Runner's knee</h1><p>{intro}</p>"
+        "<ul><li><h1>Step one</h1></li></ul><h1>Step two</h1></body></html>"
+    )
+    sources = {h1.text: source for h1, source in h1_sources(root, intro).items()}
+    assert sources == {"Runner's knee": "h1", "Step one": "heading", "Step two": "heading"}
+    assert set(h1_sources(root, "").values()) == {"h1"}  # no body: nothing stands above

@@ -100,8 +100,8 @@ from pipeline.models import Article, Block, ExtractError, Page
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
 CROSS_CHECK_RATIO = 2.0  # ... and replaced when the default mode finds this much more
-PAGE_TEXT_TAGS = ("p", "li", "h2", "h3", "td")  # a body under half of their text is a fragment
-PAGE_CHROME = ("nav", "header", "footer", "aside", "form")
+PAGE_TEXT_TAGS = frozenset(("p", "li", "h2", "h3", "td"))  # a body under half their text: cut
+PAGE_CHROME = frozenset(("nav", "header", "footer", "aside", "form"))
 HOST_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td")  # a body's paragraph on the page
 HOST_MIN_CHARS = 30  # shorter texts ("Share", a date) are found in too many places
 BLOCK_TAGS = ("head", "p", "item", "quote", "row")
@@ -278,27 +278,25 @@ def is_within(element: HtmlElement, host: HtmlElement) -> bool:
 def page_text_chars(root: HtmlElement) -> int:
     """The characters of the paragraphs, list items, subheadings and table cells in `root`
     (the page, or one of its elements), each counted once, outside navigation, header, footer,
-    asides and forms."""
-    return sum(
-        len(" ".join(e.text_content().split()))
-        for e in root.iter(*PAGE_TEXT_TAGS)
-        if e is root or not inside_text_or_chrome(e, root)
-    )
-
-
-def inside_text_or_chrome(element: HtmlElement, root: HtmlElement) -> bool:
-    for parent in element.iterancestors():
-        if parent.tag in PAGE_CHROME or parent.tag in PAGE_TEXT_TAGS:
-            return True
-        if parent is root:
-            return False
-    return False
+    asides and forms: in one walk that counts such an element whole and does not enter it,
+    nor the chrome."""
+    if root.tag in PAGE_TEXT_TAGS:
+        return len(" ".join(root.text_content().split()))
+    total = 0
+    walk = etree.iterwalk(root, events=("start",))
+    for _, element in walk:
+        if element.tag in PAGE_TEXT_TAGS:
+            total += len(" ".join(element.text_content().split()))
+            walk.skip_subtree()
+        elif element.tag in PAGE_CHROME:
+            walk.skip_subtree()  # the root too: all it holds is chrome
+    return total
 
 
 def parse_html(page: Page) -> HtmlElement:
     """The page as an lxml tree (an XML declaration, which lxml refuses in text, removed)."""
     text = XML_DECLARATION.sub("", page.text, count=1)
-    tree = load_html(text) if text.strip() else None
+    tree = load_html(text, cleaned=page.characters_cleaned) if text.strip() else None
     if text.strip() and (tree is None or tree.tag != "html"):  # a fragment: wrap it
         try:
             tree = document_fromstring(text)

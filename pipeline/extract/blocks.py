@@ -16,6 +16,8 @@ from pipeline.models import Block
 BULLETS = "•●▪◦·・■□○◎◆◇▶►▸✓✔"
 BULLET_PREFIX = re.compile(rf"^\s*(?:[{BULLETS}][\ufe0e\ufe0f]?\s*|[-–*]\s+|-(?=[^\W\d_]))(?=\S)")
 INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[•●▪◦・■◆▶►][\ufe0e\ufe0f]?\s)")
+# What INLINE_BULLET cannot match without: it opens with a look-behind, tried at every character.
+INLINE_BULLET_MARK = re.compile("[•●▪◦・■◆▶►]")
 # A numbered line: "①", "1)", "1.", "１．" (full-width), with or without a space after.
 NUMBERED_LINE = re.compile(
     r"^\s*(?:[\u2460-\u2473\u2776-\u277f]|[0-9０-９]{1,2}[.)．）](?![0-9０-９]))\s*(?=\S)"
@@ -45,7 +47,7 @@ def split_bullets(kind: str, raw: str, bold: str | None) -> list[Block]:
     a heading, and lines that start with literal bullet characters become items (two or
     more "•" inside one line count as line starts: "Signs: • pain • swelling"), as do two or
     more numbered lines ("①", "1)", "１．"), without their numbers."""
-    if len(INLINE_BULLET.findall(raw)) >= 2:
+    if INLINE_BULLET_MARK.search(raw) and len(INLINE_BULLET.findall(raw)) >= 2:
         raw = INLINE_BULLET.sub("\n", raw)
     lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
     blocks: list[Block] = []
@@ -111,7 +113,8 @@ def make_block(kind: str, text: str, bold: str | None = None) -> Block:
 
     A lead-in is "Label: text" (bold or not), or a bold "Label." that starts the text. A
     short paragraph that is bold all through ("**What causes it?**") is a heading."""
-    text = ELISION.sub("", text) or text  # "[...] les lombalgies c'est": a quote's cut mark
+    if "..." in text or "…" in text:  # ELISION's second part is tried at every character
+        text = ELISION.sub("", text) or text  # "[...] les lombalgies c'est": a quote's cut mark
     if BULLET_PREFIX.match(text):
         text = BULLET_PREFIX.sub("", text)
         kind = "item" if kind == "paragraph" else kind

@@ -13,7 +13,9 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.load.chars import clean_characters
+# The text helpers live in texts.py; the steps import them from here, as they always have.
+from pipeline.extract.texts import clean_text as clean_text
+from pipeline.extract.texts import normalise as normalise
 from pipeline.models import Block
 
 CHROME_MAX_CHARS = 160
@@ -273,7 +275,11 @@ VISIBLE_TEXTS = etree.XPath(
 
 
 def visible_text(element: HtmlElement) -> str:
-    """An element's text without the code in its scripts and styles."""
+    """An element's text without the code in its scripts and styles. Most elements hold
+    neither: their text is all their text (text_content, one string() in C), with no test of
+    each text's ancestors."""
+    if isinstance(element.tag, str) and next(element.iter("script", "style"), None) is None:
+        return str(element.text_content())
     return "".join(VISIBLE_TEXTS(element))
 
 
@@ -365,20 +371,6 @@ def group_runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
         else:
             runs.append((n, n + 1, flag))
     return runs
-
-
-SPACES = re.compile(r"\s+")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
-NON_WORDS = re.compile(r"\W+")
-
-
-def clean_text(text: str) -> str:
-    text = SPACES.sub(" ", clean_characters(text).replace("\u00a0", " ")).strip()
-    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
-
-
-def normalise(text: str) -> str:
-    return NON_WORDS.sub(" ", text.lower()).strip()
 
 
 # An image's caption written as a labelled line under it ("Caption: ...", "Legenda: ...").

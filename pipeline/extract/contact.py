@@ -54,7 +54,19 @@ def is_contact_box(text: str) -> bool:
     postal address, an e-mail and opening hours, ...), or a short labelled contact line."""
     if len(text) <= LINE_MAX_CHARS and CONTACT_LABEL.match(text):
         return True
-    if "@" not in text and not DIGIT.search(text):
+    at, digit = "@" in text, bool(DIGIT.search(text))
+    if not at and not digit:
         return False  # no phone, e-mail or postal code: at most the opening days, one clue
-    phone = any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS for m in PHONE.finditer(text))
-    return phone + sum(1 for clue in (EMAIL, POSTAL, HOURS) if clue.search(text)) >= 2
+    # Each clue is looked for only where it can be (an e-mail holds an "@", a phone number and
+    # a postal code hold digits; these patterns are tried at every character), and no further
+    # once two are found.
+    found = int(digit and has_phone(text)) + int(at and EMAIL.search(text) is not None)
+    if found < 2 and digit and POSTAL.search(text):
+        found += 1
+    if found == 1 and HOURS.search(text):  # with none found, the hours are one clue alone
+        found += 1
+    return found >= 2
+
+
+def has_phone(text: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS for m in PHONE.finditer(text))

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract.cleanup import IN_BODY, clean_text
 from pipeline.extract.metadata import PageMeta, title_sources
-from pipeline.extract.textorder import NOT_PROSE, texts_in_order
+from pipeline.extract.textorder import h1_sources
 from pipeline.extract.title_extras import spaced_text, without_byline, without_subtitle
 from pipeline.extract.title_hints import active_tab, banner_heading, crumb_titles, crumb_trails
 from pipeline.languages import EAST_ASIAN, load_language, supported_languages
@@ -224,7 +224,8 @@ def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
     and the repeated labels."""
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
-    found = [c for h in tree.iter("h1") for c in candidate(h, h1_source(h, body), counts)]
+    sources = h1_sources(tree, body)
+    found = [c for h in tree.iter("h1") for c in candidate(h, sources[h], counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
     trails = crumb_trails(tree) if titled else []
     titled = [e for e in titled if not only_crumbs(e, trails)]
@@ -249,25 +250,6 @@ def only_crumbs(element: HtmlElement, trails: list[HtmlElement]) -> bool:
         return False
     own = word_counts(spaced_text(element))
     return not own - Counter(w for t in inside for w in tokens(spaced_text(t)))
-
-
-def h1_source(h1: HtmlElement, body: str) -> str:
-    """An <h1> after the article has begun (text of its body, `body`, above it) heads a part
-    of the page, such as the steps of a surgery under the page's image title: it votes as a
-    subheading. A cookie notice or a teaser above the <h1> is not the article."""
-    told = 0
-    for raw, element, own in texts_in_order(h1.getroottree().getroot(), NOT_TOLD) if body else ():
-        if own and element is h1:
-            break
-        text = clean_text(raw) if len(raw) >= SENTENCE_CHARS else ""
-        told += len(text) if len(text) >= SENTENCE_CHARS and text in body else 0
-    return "heading" if told >= MID_PAGE_CHARS else "h1"
-
-
-# Where the text above an <h1> is no part of an article: no prose, or a heading.
-NOT_TOLD = NOT_PROSE | {"h1", "h2", "h3", "h4"}
-SENTENCE_CHARS = 40  # a shorter text is a label, a date or a tagline
-MID_PAGE_CHARS = 60
 
 
 # Elements whose class holds "tit" in any case (TITLE_CLASS ignores case, and so matches

@@ -60,6 +60,7 @@ try:
         import trafilatura
     from trafilatura import bare_extraction
     from trafilatura import metadata as trafilatura_metadata
+    from trafilatura import utils as trafilatura_utils
     from trafilatura.settings import set_date_params
     from trafilatura.utils import repair_faulty_html
     from trafilatura.xml import remove_empty_elements, strip_double_tags
@@ -75,4 +76,5 @@ __all__ = [
     "strip_double_tags",
     "trafilatura",
     "trafilatura_metadata",
+    "trafilatura_utils",
 ]

@@ -21,7 +21,11 @@ from lxml.html import (
     fromstring,
 )
 
-from pipeline.extract.library import repair_faulty_html
+from pipeline.extract.library import trafilatura_utils
+
+# What the library's first repair takes out: a text that load's clean_characters read has no
+# control character left, only these two non-characters.
+NON_CHARACTERS = ("\ufffe", "\uffff")
 
 PARSER = HTMLParser(  # trafilatura's settings (trafilatura.utils.HTML_PARSER)
     collect_ids=False,
@@ -37,14 +41,15 @@ PARSER.set_element_class_lookup(
 )
 
 
-def load_html(text: str) -> HtmlElement | None:
+def load_html(text: str, *, cleaned: bool = False) -> HtmlElement | None:
     """The document's tree, or None when it is no HTML: trafilatura's `load_html` for a
     string, step for step (a repair, a parse of the text, of its UTF-8 bytes when lxml
     refuses the text or finds nothing, and a refusal of a one-element tree from a text
-    that never says "html" near its start)."""
+    that never says "html" near its start). `cleaned`: the text's control characters are
+    out already (pipeline.load.chars.clean_characters)."""
     beginning = text[:50].lower()
     dubious = "html" not in beginning
-    text = repair_faulty_html(text, beginning)
+    text = repair(text, beginning, cleaned=cleaned)
     tree, from_bytes = None, False
     try:
         tree = fromstring(text, parser=PARSER)
@@ -64,3 +69,20 @@ def parse_bytes(text: str) -> HtmlElement | None:
         return fromstring(text.encode("utf8", "surrogatepass"), parser=PARSER)
     except Exception:
         return None
+
+
+def repair(text: str, beginning: str, *, cleaned: bool) -> str:
+    """The library's `repair_faulty_html`: control characters out, then a doctype that
+    closes itself ("<!DOCTYPE ... />") and a self-closed <html/> mended. For a `cleaned`
+    text its first step, a pass over every character of the page, is left out unless one
+    of the two non-characters it also removes is there (a search for each is a fast scan)."""
+    utils = trafilatura_utils
+    if not cleaned or any(c in text for c in NON_CHARACTERS):
+        return str(utils.repair_faulty_html(text, beginning))
+    if "doctype" in beginning:
+        firstline, _, rest = text.partition("\n")
+        text = utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in text[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return utils.FAULTY_HTML.sub(r"\1>", text, count=1)
+    return text

@@ -36,6 +36,9 @@ ACRONYM_NUMBER = re.compile(
     r"\b(?!(?:COVID|HPV|HIV|SARS|CD|IL|PM|ISO|DIN|EN|ICD|DSM|BMI|MP|TV)\b)"
     r"(?P<acronym>[A-Z]{2,6}) \d{1,3}(?=[,;:.](?:\s|$))"
 )
+MAY_MARK = re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]|\d")
+SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+ACRONYM_END = re.compile(r"[A-Z] \d")  # the end of every ACRONYM_NUMBER match
 FOOTNOTE_SUP = re.compile(r"\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?\s*")
 
 
@@ -63,9 +66,15 @@ def drop_references(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def strip_markers(text: str) -> str:
-    if not re.search(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]|\d", text):
+    if not MAY_MARK.search(text):
         return text
-    return ACRONYM_NUMBER.sub(r"\g<acronym>", MARKERS.sub("", text)).strip()
+    # Each pattern runs only on a text that holds what it needs: both are tried at every
+    # character (an optional space, a word boundary with a look-ahead first).
+    if "[" in text or SUPERSCRIPT.search(text):
+        text = MARKERS.sub("", text)
+    if ACRONYM_END.search(text):
+        text = ACRONYM_NUMBER.sub(r"\g<acronym>", text)
+    return text.strip()
 
 
 def drop_footnote_sups(tree: HtmlElement) -> None:

@@ -79,20 +79,25 @@ def kept_boxes(tree: HtmlElement, have: set[str]) -> set[HtmlElement]:
 
 def list_sentences(lst: HtmlElement) -> list[str]:
     """The list's items when most of them are sentences (not links, labels or a menu); else
-    none. A list inside the page's chrome has none."""
-    if any(a.tag in CHROME_TAGS or COMMENTS.search(names(a)) for a in lst.iterancestors()):
-        return []
+    none. A list inside the page's chrome has none. The links of an item are measured only
+    for a sentence, and the list's place on the page only for a list of sentences: most
+    lists are menus of short labels."""
     items = [li for li in lst if li.tag == "li"]
     texts = [clean_text(li.text_content()) for li in items]
-    linked = [sum(len(clean_text(a.text_content())) for a in li.iter("a")) for li in items]
     sentences = [
         t
-        for t, n in zip(texts, linked, strict=True)
-        if len(t) >= ITEM_MIN_CHARS and SENTENCE_END.search(t) and n < len(t) / 2
+        for t, li in zip(texts, items, strict=True)
+        if len(t) >= ITEM_MIN_CHARS and SENTENCE_END.search(t) and linked_chars(li) < len(t) / 2
     ]
     if not texts or len(sentences) * 2 < len(texts) or any(is_chrome(t) for t in sentences):
         return []
+    if any(a.tag in CHROME_TAGS or COMMENTS.search(names(a)) for a in lst.iterancestors()):
+        return []
     return sentences
+
+
+def linked_chars(item: HtmlElement) -> int:
+    return sum(len(clean_text(a.text_content())) for a in item.iter("a"))
 
 
 def sibling_box(lst: HtmlElement, kept: set[HtmlElement]) -> HtmlElement | None:

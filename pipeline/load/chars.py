@@ -30,10 +30,11 @@ INVISIBLE_OR_KEPT = re.compile(
     rf"|\U0001f3f4[\U000e0020-\U000e007f]+)|{INVISIBLE}"
 )
 # A quick test for the common case, a page with nothing to remove: one scan for an invisible
-# BMP character or any astral one (an emoji or an invisible tag character), which are rare;
-# ASCII text has no astral characters to look for.
+# BMP character, and a test for any astral one (an emoji or an invisible tag character), which
+# are rare; ASCII text has no astral characters to look for. The scan for the BMP class alone
+# is a fifth faster than for the class with the astral range, and the astral test is a
+# UTF-16 encoding (in C), longer by two bytes for each astral character.
 BMP_INVISIBLE = re.compile(f"[{INVISIBLE_BMP}]")
-MAY_REMOVE = re.compile(f"[{INVISIBLE_BMP}\U00010000-\U0010ffff]")
 # A numeric reference to a C0 control or an invisible character (C1 numbers are Windows-1252
 # punctuation in HTML: "&#150;" is an en dash), or a named one.
 REFERENCE = re.compile(
@@ -47,9 +48,14 @@ def clean_characters(text: str) -> str:
     """The text without invisible format characters and control characters."""
     if "&" in text:
         text = REFERENCE.sub(drop_reference, text)
-    if not (BMP_INVISIBLE if text.isascii() else MAY_REMOVE).search(text):
+    if not BMP_INVISIBLE.search(text) and (text.isascii() or not has_astral(text)):
         return text
     return INVISIBLE_OR_KEPT.sub(lambda m: m.group("kept") or "", text)
+
+
+def has_astral(text: str) -> bool:
+    """Whether the text holds a character beyond the BMP (an emoji, a tag character)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def drop_reference(match: re.Match[str]) -> str:
