@@ -116,6 +116,16 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("Med Spa Treatments", None),
         ("Insurance claims after a car accident: whiplash", None),
         ("Le cabinet dentaire et la carie", None),
+        ("Impressum", "legal notice"),  # the site's legal pages
+        ("Datenschutzerklärung", "legal notice"),
+        ("Privacy Policy", "legal notice"),
+        ("Mentions légales", "legal notice"),
+        ("Aviso legal", "legal notice"),
+        ("Note legali", "legal notice"),
+        ("プライバシーポリシー", "legal notice"),
+        ("개인정보처리방침", "legal notice"),
+        ("Datenschutz beim Zahnarzt: was mit Ihren Röntgenbildern geschieht", None),
+        ("Privacy and anxiety: talking to a counsellor", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
@@ -252,5 +262,18 @@ def test_an_insurers_page_is_refused_as_one(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(NotArticleError, match="reads like an insurance page"):
+        article = extract_article(read_file(source))
+        check_article(article, str(source))
+
+
+def test_a_legal_notice_is_refused_as_one(tmp_path: Path) -> None:
+    source = tmp_path / "impressum.md"
+    source.write_text(
+        "---\ntitle: Impressum\n---\n\n## Angaben gemäß § 5 TMG\n\n"
+        + "Praxis für Physiotherapie, Musterstraße 1, 12345 Berlin. Vertreten durch die "
+        "Inhaberin. Verantwortlich für den Inhalt ist die Inhaberin der Praxis. " * 3,
+        encoding="utf-8",
+    )
+    with pytest.raises(NotArticleError, match="reads like a legal notice page"):
         article = extract_article(read_file(source))
         check_article(article, str(source))

@@ -31,6 +31,7 @@ KIND_NAMES = {
     "insurance": "insurance",  # the insurers or health funds the clinic works with
     "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
+    "legal": "legal notice",  # the site's legal notice, privacy policy or terms
 }
 LIST = " list"
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
