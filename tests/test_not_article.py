@@ -126,6 +126,12 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("개인정보처리방침", "legal notice"),
         ("Datenschutz beim Zahnarzt: was mit Ihren Röntgenbildern geschieht", None),
         ("Privacy and anxiety: talking to a counsellor", None),
+        ("Come contattarmi", "contact"),  # how to reach the practice
+        ("How to reach us", "contact"),
+        ("Cómo llegar", "contact"),
+        ("院長あいさつ", '"about us"'),
+        ("How to reach your goals after knee surgery", None),
+        ("Come raggiungere il peso forma", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
