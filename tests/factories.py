@@ -1,10 +1,14 @@
-"""Small made-up digests for tests of compose and captions."""
+"""Small made-up blocks, digests and sources for tests."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pipeline.models import Block, Digest
+from pipeline.extract.article import extract_article
+from pipeline.models import Article, Block, Digest, Page
+
+# A sentence of article prose, for made-up sources that must read as an article
+SENTENCE = "Runners feel knee pain when the thigh muscles tire and the kneecap drifts. "
 
 
 def digest_with(**fields: Any) -> Digest:
@@ -31,3 +35,12 @@ def para(text: str, lead: str | None = None) -> Block:
 
 def item(text: str, lead: str | None = None) -> Block:
     return Block("item", text, lead=lead)
+
+
+def extract_text(text: str, kind: str = "markdown", origin: str = "made-up") -> Article:
+    """The article extracted from a made-up source of the given kind."""
+    return extract_article(Page(origin=origin, text=text, kind=kind))  # type: ignore[arg-type]
+
+
+def block_texts(article: Article) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in article.blocks]

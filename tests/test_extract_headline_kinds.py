@@ -7,17 +7,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.article import extract_article
-from pipeline.models import Article, Page
-
-SENTENCE = "Runners feel knee pain when the thigh muscles tire and the kneecap drifts. "
-
-
-def extract(text: str, kind: str = "markdown", origin: str = "made-up") -> Article:
-    return extract_article(Page(origin=origin, text=text, kind=kind))  # type: ignore[arg-type]
-
-
-def texts(article: Article) -> list[tuple[str, str]]:
-    return [(b.kind, b.text) for b in article.blocks]
+from pipeline.models import Page
+from tests.factories import SENTENCE, extract_text
 
 
 @pytest.mark.parametrize(
@@ -37,7 +28,7 @@ def texts(article: Article) -> list[tuple[str, str]]:
 )
 def test_a_subtitle_set_under_the_h1_is_not_the_headline(h1: str, title: str) -> None:
     page = f"<html><body><article><h1>{h1}</h1><p>{SENTENCE * 4}</p></article></body></html>"
-    assert extract(page, "html").title == title
+    assert extract_text(page, "html").title == title
 
 
 def test_next_metadata_gives_the_pages_title() -> None:
@@ -49,7 +40,7 @@ def test_next_metadata_gives_the_pages_title() -> None:
         f"      <p>{'코막힘이 계속되고 맑은 콧물과 재채기가 환절기마다 되풀이됩니다. ' * 6}</p>\n"
         "    </div>\n  );\n}\n"
     )
-    assert extract(code, "jsx", "page.tsx").title == "비염 클리닉"
+    assert extract_text(code, "jsx", "page.tsx").title == "비염 클리닉"
 
 
 LAYOUT_BODY = (
@@ -106,7 +97,7 @@ def test_a_title_block_that_shows_only_the_breadcrumb_is_no_title() -> None:
         '<div><h2 class="section-title">All About Dental Abscesses You Need to Know</h2>'
         f"<p>{SENTENCE * 4}</p></div></body></html>"
     )
-    assert extract(page, "html").title == "All About Dental Abscesses You Need to Know"
+    assert extract_text(page, "html").title == "All About Dental Abscesses You Need to Know"
 
 
 @pytest.mark.parametrize(
@@ -119,4 +110,4 @@ def test_a_title_block_that_shows_only_the_breadcrumb_is_no_title() -> None:
 )
 def test_front_matter_names_the_visible_title_in_many_ways(front: str, title: str) -> None:
     body = "## Definition\n\n" + SENTENCE * 4
-    assert extract(f"---\n{front}\n---\n\n{body}").title == title
+    assert extract_text(f"---\n{front}\n---\n\n{body}").title == title

@@ -6,28 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.article import extract_article
 from pipeline.extract.blocks import article_chars
 from pipeline.extract.markdown_syntax import strip_site_syntax
-from pipeline.models import Article, ExtractError, Page
-
-SENTENCE = "Runners feel knee pain when the thigh muscles tire and the kneecap drifts. "
-
-
-def extract(text: str, kind: str = "markdown", origin: str = "made-up") -> Article:
-    return extract_article(Page(origin=origin, text=text, kind=kind))  # type: ignore[arg-type]
-
-
-def texts(article: Article) -> list[tuple[str, str]]:
-    return [(b.kind, b.text) for b in article.blocks]
+from pipeline.models import ExtractError
+from tests.factories import SENTENCE, block_texts, extract_text
 
 
 def test_an_article_kept_as_html_in_a_toml_field_is_the_body() -> None:
     body = f"<p>{SENTENCE * 3}</p><p>It helps with:</p><ul><li><p>chronic back pain</p></li></ul>"
     source = f'+++\ncontent_html = "{body}"\ntitle = "Knee pain"\nlayout = "page"\n+++\n'
-    article = extract(source)
+    article = extract_text(source)
     assert article.title == "Knee pain"
-    assert texts(article) == [
+    assert block_texts(article) == [
         ("paragraph", (SENTENCE * 3).strip()),
         ("paragraph", "It helps with:"),
         ("item", "chronic back pain"),
@@ -40,15 +30,15 @@ def test_an_article_kept_as_markdown_in_a_yaml_field_is_the_body() -> None:
         f"sections:\n  - body: |\n      ## Why it hurts\n\n      {SENTENCE * 2}\n\n"
         f"      {SENTENCE}\n---\n"
     )
-    article = extract(source)
-    assert texts(article)[0] == ("heading", "Why it hurts")
+    article = extract_text(source)
+    assert block_texts(article)[0] == ("heading", "Why it hurts")
     assert "A page about knee pain" not in " ".join(b.text for b in article.blocks)
 
 
 def test_settings_in_front_matter_are_no_body() -> None:
     source = '+++\ntitle = "Knee pain"\ncolor = "var(--body-color)"\nweight = 4\n+++\n'
     with pytest.raises(ExtractError, match="no article text"):
-        extract(source)
+        extract_text(source)
 
 
 def test_a_short_japanese_page_is_measured_as_its_english_twin() -> None:
@@ -60,20 +50,22 @@ def test_a_short_japanese_page_is_measured_as_its_english_twin() -> None:
         f'<div class="contents"><p>{japanese}<br>{japanese}<br>{japanese}</p>'
         "</div></div>"
     )
-    article = extract(page, "html")
+    article = extract_text(page, "html")
     assert article.title == "巻き爪/陥入爪"
     assert japanese in " ".join(b.text for b in article.blocks)
 
 
 def test_a_short_english_fragment_is_still_refused() -> None:
     with pytest.raises(ExtractError, match="no article text"):
-        extract("<div><h3><p>Nails</p></h3><p>Ingrown nails hurt. We treat them.</p></div>", "html")
+        extract_text(
+            "<div><h3><p>Nails</p></h3><p>Ingrown nails hurt. We treat them.</p></div>", "html"
+        )
 
 
 def test_a_paragraph_inside_a_heading_stays_the_heading() -> None:
     page = f"<html><body><article><h2><div class='t'>Why it hurts</div></h2><p>{SENTENCE * 4}</p>"
     page += f"<h2>What helps</h2><p>{SENTENCE * 2}</p></article></body></html>"
-    headings = [b.text for b in extract(page, "html").blocks if b.kind == "heading"]
+    headings = [b.text for b in extract_text(page, "html").blocks if b.kind == "heading"]
     assert headings == ["Why it hurts", "What helps"]
 
 
@@ -84,7 +76,7 @@ def test_a_copywriters_draft_gives_the_title_it_labels_as_the_h1() -> None:
         "### H1: Back to Running Without Knee Pain\n\n### Introduction\n"
         f"{SENTENCE * 4}\n"
     )
-    article = extract(draft)
+    article = extract_text(draft)
     assert article.title == "Back to Running Without Knee Pain"
     joined = " ".join(b.text for b in article.blocks)
     assert "SEO title" not in joined and "Page:" not in joined and SENTENCE.strip() in joined
@@ -108,8 +100,8 @@ def test_attribute_lists_never_reach_the_text(line: str, expected: list[str] | N
 
 
 def test_a_block_attribute_line_after_a_paragraph_goes_and_the_paragraph_stays() -> None:
-    article = extract(f"# Knee pain\n\n{SENTENCE * 4}\n{{: .align-to-center}}\n")
-    assert texts(article) == [("paragraph", (SENTENCE * 4).strip())]
+    article = extract_text(f"# Knee pain\n\n{SENTENCE * 4}\n{{: .align-to-center}}\n")
+    assert block_texts(article) == [("paragraph", (SENTENCE * 4).strip())]
 
 
 def test_a_sentence_that_opens_with_h1_is_no_draft_label() -> None:
@@ -119,6 +111,6 @@ def test_a_sentence_that_opens_with_h1_is_no_draft_label() -> None:
         + "\n\nH1: Diese Rezeptoren sitzen in der Haut, den Bronchien und den Gefäßen, und"
         " ihre Blockade lindert Juckreiz, Niesen und Quaddeln bei den meisten Patienten.\n"
     )
-    article = extract(text)
+    article = extract_text(text)
     assert article.title == "Antihistaminika"
     assert SENTENCE.strip() in " ".join(b.text for b in article.blocks)

@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.article import extract_article
 from pipeline.extract.urls import without_urls
-from pipeline.models import Article, Block, Page
-
-SENTENCE = "Runners feel knee pain when the thigh muscles tire and the kneecap drifts. "
-
-
-def extract(text: str, kind: str = "markdown", origin: str = "made-up") -> Article:
-    return extract_article(Page(origin=origin, text=text, kind=kind))  # type: ignore[arg-type]
-
-
-def texts(article: Article) -> list[tuple[str, str]]:
-    return [(b.kind, b.text) for b in article.blocks]
+from pipeline.models import Block
+from tests.factories import SENTENCE, block_texts, extract_text
 
 
 @pytest.mark.parametrize(
@@ -50,8 +40,8 @@ def test_the_article_keeps_its_addresses_and_the_digest_reads_none() -> None:
 
     link = "[http://www.example.de/costs.html](http://www.example.de/costs.html)"
     ask = "Many insurers now pay for a part of the treatment. Please ask yours about it first"
-    article = extract(f"# Osteopathy\n\n{SENTENCE * 4}\n\n{ask}: {link}\n")
-    assert texts(article)[-1] == ("paragraph", f"{ask}: http://www.example.de/costs.html")
+    article = extract_text(f"# Osteopathy\n\n{SENTENCE * 4}\n\n{ask}: {link}\n")
+    assert block_texts(article)[-1] == ("paragraph", f"{ask}: http://www.example.de/costs.html")
     digest = digest_article(article)
     drawn = [digest.symptom, digest.cause, digest.conclusion, *digest.quotes]
     drawn += [p.text for p in (*digest.treatment_points, *digest.prevention)]
