@@ -18,6 +18,7 @@ from pipeline.cli import main
 from pipeline.commands.batch import Outcome, ProgressBar, expand_sources, run_batch
 from pipeline.models import LoadError
 from tests.conftest import KNEE, SAMPLES
+from tests.stubserver import Server
 
 HEEL = SAMPLES / "plantar-heel-pain.html"
 HEADACHES = SAMPLES / "tension-headaches.md"
@@ -32,7 +33,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def server() -> Iterator[str]:
     """The samples folder served on 127.0.0.1 by a real HTTP server."""
     handler = functools.partial(QuietHandler, directory=str(SAMPLES))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
