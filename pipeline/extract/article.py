@@ -94,6 +94,7 @@ from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
+from pipeline.extract.translations import spell_translations
 from pipeline.load.chars import clean_characters
 from pipeline.models import Article, Block, ExtractError, Page
 
@@ -129,7 +130,7 @@ def extract_article(page: Page) -> Article:
 
 
 def extract_html(page: Page) -> Article:
-    source = strip_server_code(page.text)
+    source = strip_server_code(spell_translations(page.text))
     tree = parse_html(replace(page, text=inline_heading_blocks(source.text)))
     drop_hidden(tree)
     keep_content_comments(tree)
