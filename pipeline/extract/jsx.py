@@ -16,9 +16,12 @@ import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
-from pipeline.extract.prop_titles import prop_titles
+from pipeline.extract.prop_titles import prop_titles, tag_end
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
+HELD_MARKUP = re.compile(r"\b(?:const|let|var)\s+([a-z]\w*)\s*=\s*\(\s*(?=<)")
+HELD_USE = re.compile(r"(=\s*)?\{\s*([a-z]\w*)\s*\}")
+ELEMENT_PROP = re.compile(r"(?<=[\w-])=\s*(?=<[A-Za-z])")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
 JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
 FRAGMENT = re.compile(r"<(/?)>")
@@ -67,11 +70,8 @@ COMPONENT_NAMES = (
 
 def jsx_to_html(source: str) -> str:
     """The HTML a JSX component renders, as far as it can be read without running it."""
-    match = RETURN_MARKUP.search(source)
-    start = match.end() if match else source.find("<")
-    end = source.rfind(">") + 1
-    markup = source[max(start, 0) : end] if end > start >= 0 else ""
-    markup, document_title = prop_titles(JSX_COMMENT.sub("", markup))
+    markup = returned_markup(source)
+    markup, document_title = prop_titles(drop_element_props(JSX_COMMENT.sub("", markup)))
     markup = replace_expressions(markup)
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
@@ -83,6 +83,84 @@ def jsx_to_html(source: str) -> str:
         data_head, data_body = data_html(source)
         head, markup = data_head or head, markup + data_body
     return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
+
+
+def returned_markup(source: str) -> str:
+    """The markup the file's components return, each `return ( … )` read to its closing
+    parenthesis, so that the code between and after them (`); }; export const Head = () =>`)
+    is not read as text; with the markup a component holds in a variable
+    (`const faq = ( <Accordion>…</Accordion> );`) where it is used: in place for `{faq}`, after
+    the rest for a prop (`<Service faq={faq}>`), which the shared component draws. A return
+    whose parenthesis cannot be matched to a closing tag falls back to everything from the
+    first return to the last tag."""
+    held: dict[str, str] = {}
+    for match in HELD_MARKUP.finditer(source):
+        end = paren_end(source, source.rfind("(", match.start(), match.end()))
+        if end > 0:
+            held[match.group(1)] = source[match.end() : end]
+    parts: list[str] = []
+    for match in RETURN_MARKUP.finditer(source):
+        opening = source.rfind("(", match.start(), match.end())
+        end = paren_end(source, opening) if opening >= 0 else -1
+        if end < 0:
+            parts = []
+            break
+        parts.append(source[match.end() : end])
+    if not parts:
+        first = RETURN_MARKUP.search(source)
+        start = first.end() if first else source.find("<")
+        end = source.rfind(">") + 1
+        return source[max(start, 0) : end] if end > start >= 0 else ""
+    return use_held_markup("\n".join(parts), held)
+
+
+def use_held_markup(markup: str, held: dict[str, str]) -> str:
+    """`{name}` of markup held in a variable replaced by the markup; as a prop's value, the
+    markup goes after the rest."""
+    passed: list[str] = []
+
+    def use(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name not in held:
+            return match.group(0)
+        if match.group(1):
+            passed.append(held.pop(name))
+            return '=""'
+        return held.pop(name)
+
+    markup = HELD_USE.sub(use, markup)
+    return "\n".join([markup, *passed])
+
+
+def paren_end(text: str, opening: int) -> int:
+    """The index of the ")" that closes the "(" at `opening`, when the markup before it ends
+    with a tag (JSX text may hold a stray parenthesis: then there is no match); else -1."""
+    depth = 0
+    for n in range(opening, len(text)):
+        char = text[n]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return n if text[opening + 1 : n].rstrip().endswith(">") else -1
+    return -1
+
+
+def drop_element_props(markup: str) -> str:
+    """A prop whose value is an element (`image=<StaticImage src="…" />`) with an empty
+    value: the element's ">" would end the tag it stands in, and the rest of the tag would
+    be read as text."""
+    out: list[str] = []
+    done = 0
+    for match in ELEMENT_PROP.finditer(markup):
+        if match.start() < done:
+            continue
+        end = tag_end(markup, match.end() + 1)
+        if markup[end - 2 : end] == "/>":
+            out += [markup[done : match.start()], '=""']
+            done = end
+    return "".join(out) + markup[done:]
 
 
 NEXT_METADATA = re.compile(r"\bexport\s+const\s+metadata\b[^=]{0,40}=\s*(?=\{)")
@@ -127,6 +205,8 @@ MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 
 
 def html_tag(component: str) -> str:
+    if component.endswith(".Header"):  # a part's header (Accordion.Header) holds its heading
+        return "h3"
     name = component.rsplit(".", 1)[-1]
     for pattern, tag in COMPONENT_NAMES:
         match = pattern.search(name)

@@ -5,8 +5,9 @@ browser's <title> (`<ArticleLayout title="Back pain | Clinic">`, `<PageHead titl
 header draws the visible one (`<PageHeader title="…" />`, `<ClinicHeader title="…" />`, a
 layout's `h1="…"` prop). Read as markup, these are attributes of an unknown tag, and the page
 would have no title or take a section's heading for it. So the first header's title prop (or an
-`h1` prop) becomes an <h1> where the component stands, and a layout's or head's title prop the
-page's <title>. A section's or a card's header (`<SectionHeader title="Symptoms">`) is neither,
+`h1` prop, or a prop named for the banner it fills, `bannerTitle="…"` or `heroTitle="…"`, of
+any component) becomes an <h1> where the component stands, and a layout's or head's title prop
+the page's <title>. A section's or a card's header (`<SectionHeader title="Symptoms">`) is neither,
 nor the site's own header (`<Header title="Clinic">`), which names the site on every page.
 """
 
@@ -17,9 +18,13 @@ import re
 
 COMPONENT_OPEN = re.compile(r"<([A-Z][\w.]*)(?=[\s/>])")
 PROP = re.compile(
-    r"(?<![\w.:-])(?P<name>h1|title|heading|headline|pageTitle)\s*=\s*"
+    r"(?<![\w.:-])(?P<name>h1|title|heading|headline|pageTitle|(?:banner|hero|header|masthead)Title)"
+    r"\s*=\s*"
     r"(?:\"(?P<a>[^\"]*)\"|'(?P<b>[^']*)'|\{\s*([\"'`])(?P<c>(?:(?!\4)[^\\\n])*)\4\s*\})"
 )
+# a prop that names the banner it fills is the visible title whatever the component's name:
+# `<Service bannerTitle="Sciatica">`, `<Layout heroTitle="…">`
+BANNER_PROP = re.compile(r"(?:banner|hero|header|masthead)Title")
 HEADER = re.compile(r"Header|Hero|Banner|Masthead|Page(?:Title|Heading)|Jumbotron")
 DOCUMENT = re.compile(r"Layout|Head|Seo|SEO|Meta|Document|Page$")
 NOT_THE_PAGES = re.compile(
@@ -45,10 +50,14 @@ def prop_titles(markup: str) -> tuple[str, str]:
         props = {key: value for key, value in props.items() if value}
         if not props or NOT_THE_PAGES.search(name):
             continue
-        shown = props.get("h1") or (
-            (props.get("title") or props.get("heading") or props.get("headline"))
-            if HEADER.search(name) and not SITE_HEADER.match(name)
-            else None
+        shown = (
+            props.get("h1")
+            or banner_title(props)
+            or (
+                (props.get("title") or props.get("heading") or props.get("headline"))
+                if HEADER.search(name) and not SITE_HEADER.match(name)
+                else None
+            )
         )
         if shown and not visible:
             visible = True
@@ -59,6 +68,10 @@ def prop_titles(markup: str) -> tuple[str, str]:
         if not document and DOCUMENT.search(name) and not HEADER.search(name):
             document = props.get("title") or props.get("pageTitle") or ""
     return "".join([*out, markup[start:]]), document
+
+
+def banner_title(props: dict[str, str]) -> str | None:
+    return next((value for key, value in props.items() if BANNER_PROP.fullmatch(key)), None)
 
 
 def prop_value(match: re.Match[str]) -> str:

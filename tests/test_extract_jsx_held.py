@@ -1,0 +1,91 @@
+"""A React page component whose article is not all in its `return ( … )`: markup held in a
+variable and passed to a shared component as a prop, an element as a prop's value, a title
+in a `bannerTitle` prop, code and a second component after the page's markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.jsx import drop_element_props, returned_markup
+from tests.factories import SENTENCE, block_texts, extract_text
+
+FAQ_ANSWER = "Heavy lifting can trigger sciatica when the back is not used to the load. " * 2
+INTRO = "Sciatica travels into the leg, and walking or standing up becomes hard (IE agony). "
+
+PAGE = f"""import * as React from 'react';
+import Accordion from 'react-bootstrap/Accordion';
+
+const SciaticaPage = () => {{
+  const accordion = (
+    <Accordion flush>
+      <Accordion.Item eventKey='1'>
+        <Accordion.Header>Has heavy lifting caused my sciatica?</Accordion.Header>
+        <Accordion.Body>
+          <p>{FAQ_ANSWER}</p>
+        </Accordion.Body>
+      </Accordion.Item>
+    </Accordion>
+  );
+
+  return (
+    <Service
+      bannerTitle='Sciatica'
+      accordion={{accordion}}
+      staticImage=<StaticImage src='../sciatica.jpeg' alt='sciatica' />
+    >
+      <p>{INTRO * 2}</p>
+      <p>{SENTENCE * 2}</p>
+    </Service>
+  );
+}};
+
+export default SciaticaPage;
+
+export const Head = () => {{
+  return (
+    <SEO title='COP Clinic - Sciatica' description="Book an osteopath today." />
+  );
+}};
+"""
+
+
+def test_markup_held_in_a_variable_and_passed_as_a_prop_is_read_after_the_rest() -> None:
+    article = extract_text(PAGE, "jsx", "sciatica.js")
+    texts = block_texts(article)
+    assert article.title == "Sciatica"
+    assert texts[0] == ("paragraph", (INTRO * 2).strip())
+    assert ("heading", "Has heavy lifting caused my sciatica?") in texts
+    assert ("paragraph", FAQ_ANSWER.strip()) in texts
+    assert texts.index(("paragraph", FAQ_ANSWER.strip())) > 1
+    everything = " ".join(text for _, text in texts)
+    for code in ("export", "=>", ");", "SciaticaPage", ">"):
+        assert code not in everything
+
+
+def test_held_markup_used_as_a_child_stands_where_it_is_used() -> None:
+    code = (
+        "function Page() {\n  const tips = (\n    <ul><li>Walk daily.</li></ul>\n  );\n"
+        "  return (\n    <main><h2>Tips</h2>{tips}<p>End.</p></main>\n  );\n}\n"
+    )
+    assert (
+        " ".join(returned_markup(code).split())
+        == "<main><h2>Tips</h2><ul><li>Walk daily.</li></ul> <p>End.</p></main>"
+    )
+
+
+def test_a_return_whose_parenthesis_does_not_close_after_a_tag_reads_to_the_last_tag() -> None:
+    """JSX text may hold a stray ")" (a smiley): the parenthesis is not matched, and the
+    markup is read from the first return to the last tag, as before."""
+    code = "function Page() {\n  return (\n    <main><p>Done :) really</p></main>\n  );\n}\n"
+    assert returned_markup(code) == "<main><p>Done :) really</p></main>"
+
+
+@pytest.mark.parametrize(
+    ("markup", "read"),
+    [
+        ("<Card image=<Img src='a.jpg' /> title='Knee'>", "<Card image=\"\" title='Knee'>"),
+        ('<Card a="x=<b>"><p>1 =<b>2</b></p></Card>', '<Card a="x=<b>"><p>1 =<b>2</b></p></Card>'),
+    ],
+)
+def test_an_element_as_a_props_value_goes(markup: str, read: str) -> None:
+    assert drop_element_props(markup) == read
