@@ -6,7 +6,8 @@ Clinic templates lay a page out as a row of boxes of one kind ("sidebar_info",
 boxes with paragraphs but may drop a box that is only a heading and a list: the tips, the
 after-care notes. Such a list comes back, with its heading, when its box shares a class with
 a sibling box that holds the article's text, and its items read as sentences, not links or
-labels.
+labels. So does a list that the line before it announces ("Ways to avoid it:", or a heading)
+when the article kept that line: it goes after the line.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.models import Block
 CHROME_TAGS = frozenset(("nav", "footer", "aside", "header", "form"))
 TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+LEAD_TAGS = frozenset(("p", "h2", "h3", "h4", "h5", "h6"))
 ITEM_MIN_CHARS = 20
 SENTENCE_END = re.compile(r"[.!。！]\s*$|[다요]\.?\s*$")
 MIN_ITEMS = 2
@@ -45,11 +47,17 @@ def recover_sibling_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple
     for lst, items in candidates:
         if has_kept(lst, have, items):
             continue
+        recovered = [Block(kind="item", text=i) for i in items]
+        lead = lead_in(lst, have)
+        if lead is not None and not told_apart(items, have):  # after the line announcing it
+            line = next(n for n, b in enumerate(out) if normalise(b.text) == lead)
+            out[line + 1 : line + 1] = recovered
+            have.update(normalise(i) for i in items)
+            continue
         box = sibling_box(lst, kept)
         if box is None:
             continue
         heading = box_heading(box, lst)
-        recovered = [Block(kind="item", text=i) for i in items]
         at = next((n for n, b in enumerate(out) if heading and b.text == heading.text), None)
         if at is not None:
             out[at + 1 : at + 1] = recovered
@@ -57,6 +65,27 @@ def recover_sibling_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple
             out.extend(([heading] if heading else []) + recovered)
         have.update(normalise(i) for i in items)
     return tuple(out)
+
+
+def lead_in(lst: HtmlElement, have: set[str]) -> str | None:
+    """The text of the kept line just before the list that announces it: a paragraph ending
+    with a colon ("Ways to avoid ingrown toenails:") or a heading, the list's previous
+    sibling in the same box."""
+    previous = lst.getprevious()
+    while previous is not None and (previous.tag == "br" or not isinstance(previous.tag, str)):
+        previous = previous.getprevious()
+    if previous is None or previous.tag not in LEAD_TAGS:
+        return None
+    raw = clean_text(previous.text_content())
+    announces = previous.tag != "p" or raw.endswith((":", "："))
+    return normalise(raw) if announces and normalise(raw) in have else None
+
+
+def told_apart(items: list[str], have: set[str]) -> bool:
+    """The article has an item's text apart from its label ("Bleeding:" as a heading, the
+    text after it as an item): a kept text of sentence length inside an item."""
+    long_texts = [h for h in have if len(h) >= ITEM_MIN_CHARS]
+    return any(h in normalise(i) for i in items for h in long_texts)
 
 
 def has_kept(lst: HtmlElement, have: set[str], items: list[str]) -> bool:
