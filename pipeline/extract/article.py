@@ -91,6 +91,7 @@ from pipeline.extract.parse import load_html
 from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists
+from pipeline.extract.slides import recover_slides
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
@@ -153,7 +154,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
-    blocks = recover_sibling_lists(tree, blocks)
+    blocks = recover_slides(tree, recover_sibling_lists(tree, blocks))
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
