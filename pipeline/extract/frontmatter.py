@@ -93,6 +93,9 @@ NOT_BODY_KEYS = frozenset(
         *("image", "thumbnail", "date", "author"),
     ]
 )
+HTML_HEADING = re.compile(
+    r"\s*<(h[1-6])\b[^>]*>[^<>]*(?:<(?!/?h[1-6])[^>]*>[^<>]*)*</\1\s*>\s*", re.I
+)
 HTML_BLOCK = re.compile(r"<(?:p|ul|ol|li|h[1-6]|div|blockquote|table|br)\b[^>]*>", re.I)
 MARKDOWN_PARAGRAPHS = re.compile(r"\S\n[ \t]*\n[ \t]*\S")  # two paragraphs at least
 
@@ -100,14 +103,10 @@ MARKDOWN_PARAGRAPHS = re.compile(r"\S\n[ \t]*\n[ \t]*\S")  # two paragraphs at l
 def field_bodies(data: Any, key: str = "") -> list[tuple[str, bool]]:
     """Every string in the front matter (anywhere: a field, a list of sections) that holds
     a body: HTML with block tags, or Markdown of two paragraphs or more, in document order,
-    each with whether it is HTML. Titles, descriptions and addresses are never a body."""
+    each with whether it is HTML. Titles, descriptions and addresses are never a body; a
+    section kept under such a name (`heading: {content: "<p>…</p>"}`) is read."""
     if isinstance(data, dict):
-        return [
-            found
-            for name, value in data.items()
-            if str(name).lower() not in NOT_BODY_KEYS
-            for found in field_bodies(value, str(name))
-        ]
+        return dict_bodies(data)
     if isinstance(data, list):
         return [found for value in data for found in field_bodies(value, key)]
     if isinstance(data, str) and len(data) >= MIN_BODY_FIELD:
@@ -119,6 +118,25 @@ def field_bodies(data: Any, key: str = "") -> list[tuple[str, bool]]:
 
 
 MIN_BODY_FIELD = 80  # a shorter string is a label or a setting
+
+
+def dict_bodies(data: dict[Any, Any]) -> list[tuple[str, bool]]:
+    """The bodies of a mapping's fields, in order. A string that is only an HTML heading is
+    the heading of the text beside it (a question's `title: <h4>…</h4>` over its `content`),
+    kept when a field beside it holds text; beside only a picture or a link it is a label."""
+    texted = any(
+        isinstance(value, str)
+        and len(value) >= MIN_BODY_FIELD
+        and not HTML_HEADING.fullmatch(value)
+        for value in data.values()
+    )
+    found: list[tuple[str, bool]] = []
+    for name, value in data.items():
+        if isinstance(value, str) and HTML_HEADING.fullmatch(value):
+            found += [(value, True)] if texted else []
+        elif str(name).lower() not in NOT_BODY_KEYS or isinstance(value, (dict, list)):
+            found += field_bodies(value, str(name))
+    return found
 
 
 def node_html(node: dict[str, Any]) -> str:
