@@ -67,3 +67,18 @@ def test_a_heading_beside_only_a_picture_or_a_link_is_a_label() -> None:
     assert "Injerto Gingival" not in texts
     assert "Ferulización Superior" not in texts
     assert "seo description" not in texts
+
+
+def test_a_field_named_as_the_opening_comes_first_in_toml_stored_alphabetically() -> None:
+    """Hugo stores a page's TOML fields in alphabetical order ('content_links' before
+    'intro_text'); the layout shows the intro first."""
+    intro = "Präventivmedizin ist das Teilgebiet der Medizin, das sich mit der Vorsorge befasst."
+    later = "Übergewicht ist ein großer Risikofaktor für viele Erkrankungen des Stoffwechsels. " * 2
+    page = (
+        '+++\ncontent_links = "<h3>Zum Beispiel</h3><p>' + later + '</p>"\n'
+        'intro_bild = "/uploads/top.png"\n'
+        'intro_text = "<p><strong>' + intro + '</strong></p>"\n'
+        'title = "Präventivmedizin"\n+++\n'
+    )
+    texts = [text for _, text in block_texts(extract_text(page, "markdown", "praevention.md"))]
+    assert texts == [intro, "Zum Beispiel", later.strip()]

@@ -93,6 +93,7 @@ NOT_BODY_KEYS = frozenset(
         *("image", "thumbnail", "date", "author"),
     ]
 )
+INTRO_KEY = re.compile(r"intro|lead|lede", re.I)
 HTML_HEADING = re.compile(
     r"\s*<(h[1-6])\b[^>]*>[^<>]*(?:<(?!/?h[1-6])[^>]*>[^<>]*)*</\1\s*>\s*", re.I
 )
@@ -123,7 +124,9 @@ MIN_BODY_FIELD = 80  # a shorter string is a label or a setting
 def dict_bodies(data: dict[Any, Any]) -> list[tuple[str, bool]]:
     """The bodies of a mapping's fields, in order. A string that is only an HTML heading is
     the heading of the text beside it (a question's `title: <h4>…</h4>` over its `content`),
-    kept when a field beside it holds text; beside only a picture or a link it is a label."""
+    kept when a field beside it holds text; beside only a picture or a link it is a label.
+    A field named as the page's opening (`intro_text`, `lead`) comes first: Hugo stores TOML
+    fields in alphabetical order, not in the order the layout shows them."""
     texted = any(
         isinstance(value, str)
         and len(value) >= MIN_BODY_FIELD
@@ -131,7 +134,7 @@ def dict_bodies(data: dict[Any, Any]) -> list[tuple[str, bool]]:
         for value in data.values()
     )
     found: list[tuple[str, bool]] = []
-    for name, value in data.items():
+    for name, value in sorted(data.items(), key=lambda item: not INTRO_KEY.match(str(item[0]))):
         if isinstance(value, str) and HTML_HEADING.fullmatch(value):
             found += [(value, True)] if texted else []
         elif str(name).lower() not in NOT_BODY_KEYS or isinstance(value, (dict, list)):
