@@ -145,6 +145,13 @@ JSX_BODY = (
             f"const BlogPost = () => (<>{JSX_BODY}</>);\nexport default BlogPost;",
             "ColpoDellaStrega",
         ),
+        (  # the body's section headings have no role words, but stand below its opening text
+            "const ColpoDellaStrega = () => { return (<>"
+            + JSX_BODY
+            + "<h2>Controllo del dolore e dell'infiammazione</h2><p>Ghiaccio e riposo.</p>"
+            + "<h2>Recupero funzionale</h2><p>Esercizi graduali.</p></>); };",
+            "Colpo Della Strega",
+        ),
     ],
 )
 def test_a_component_without_a_title_is_named_by_its_component_or_file(

@@ -192,9 +192,14 @@ def component_title(source: str) -> str | None:
 
 def shows_title(markup: str) -> bool:
     """The markup shows a heading that can be the page's title: not a call to action or a
-    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"). A reader sees it
-    as the title, not the component's name, which is the developer's word."""
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"), above the first
+    paragraph: a component that holds only the body opens with its text, and its headings
+    head its sections. A reader sees the heading as the title, not the component's name,
+    which is the developer's word."""
+    first_paragraph = re.search(r"<p\b", markup)
     for match in MARKUP_HEADING.finditer(markup):
+        if first_paragraph and first_paragraph.start() < match.start():
+            break  # a heading below the opening text heads a section of the body
         text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
         if usable_title(text) and not part_heading(text):
             return True
