@@ -11,6 +11,7 @@ from pipeline.extract import extract_article
 from pipeline.extract.markdown_syntax import strip_site_syntax
 from pipeline.load import load_source
 from tests.conftest import corpus_dir
+from tests.factories import block_texts, extract_text
 
 BODY = "Weak hip muscles let the knee drift inwards, which loads the kneecap."
 
@@ -92,3 +93,14 @@ def test_a_nuxt_post_makes_cards_without_its_component_syntax(tmp_path: Path) ->
         "What causes it",
         BODY,
     ]
+
+
+def test_a_backslash_line_break_is_a_break_not_a_backslash() -> None:
+    """CommonMark's hard line break (a backslash at the end of a line, alone on a line as a
+    CMS editor's spacer) is not printed; an escaped backslash stays."""
+    text = (
+        "# Sciatica\n\n" + "Sciatica runs down the leg and hurts when you sit. " * 5 + "\n\n\\\n"
+        "Rest the back for a day.\nWalk a little\\\nevery hour, the path C:\\\\ stays.\n"
+    )
+    texts = [t for _, t in block_texts(extract_text(text))]
+    assert texts[-1] == "Rest the back for a day. Walk a little every hour, the path C:\\ stays."

@@ -24,6 +24,10 @@ from pipeline.extract.metadata import normalise_date
 from pipeline.extract.references import FOOTNOTE_SUP, drop_references
 from pipeline.models import Article, Block, Page
 
+# CommonMark's hard line break, a backslash at the end of a line (CMS editors write one on a
+# line of its own as a spacer), which Python-Markdown would print: its two-space form
+HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*\n")
+
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
@@ -35,7 +39,7 @@ def extract_markdown(page: Page) -> Article:
     from bs4 import BeautifulSoup
 
     meta, text = split_front_matter(page.text)
-    text = strip_site_syntax(text)
+    text = HARD_BREAK.sub("  \n", strip_site_syntax(text))
     html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"])
     if article_chars(BeautifulSoup(html, "html.parser").get_text().strip()) < MIN_ARTICLE_CHARS:
         html += prosemirror_html(meta)  # a CMS entry that keeps its article in the front matter
