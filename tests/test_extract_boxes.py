@@ -255,10 +255,11 @@ def test_a_list_the_kept_line_before_it_announces_comes_back_after_that_line(
 
 def test_a_list_the_article_has_as_labels_and_texts_does_not_come_back_whole() -> None:
     """The article kept the list's items split at their labels ("Bleeding:" a heading, its
-    text an item): the whole items are not added again."""
+    text an item): the whole items are not added again, also when a line break inside an
+    item joins two words in the page's tree ("bleed when<br/>you brush")."""
     page = (
         "<html><body><div><h2>Signs</h2><ul>"
-        "<li><b>Bleeding:</b> The gums bleed when you brush your teeth.</li>"
+        "<li><b>Bleeding:</b> The gums bleed when<br/>you brush your teeth.</li>"
         "<li><b>Swelling:</b> The gums turn dark red and swell up.</li>"
         "</ul></div></body></html>"
     )

@@ -45,11 +45,11 @@ def recover_sibling_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple
     kept = kept_boxes(tree, have)
     out = list(blocks)
     for lst, items in candidates:
-        if has_kept(lst, have, items):
+        if has_kept(lst, have, items) or told_apart(items, have):
             continue
         recovered = [Block(kind="item", text=i) for i in items]
         lead = lead_in(lst, have)
-        if lead is not None and not told_apart(items, have):  # after the line announcing it
+        if lead is not None:  # after the line announcing it
             line = next(n for n, b in enumerate(out) if normalise(b.text) == lead)
             out[line + 1 : line + 1] = recovered
             have.update(normalise(i) for i in items)
@@ -83,9 +83,11 @@ def lead_in(lst: HtmlElement, have: set[str]) -> str | None:
 
 def told_apart(items: list[str], have: set[str]) -> bool:
     """The article has an item's text apart from its label ("Bleeding:" as a heading, the
-    text after it as an item): a kept text of sentence length inside an item."""
-    long_texts = [h for h in have if len(h) >= ITEM_MIN_CHARS]
-    return any(h in normalise(i) for i in items for h in long_texts)
+    text after it as an item): a kept text of sentence length inside an item. Spaces are not
+    compared: a line break inside an item (`걷기,<br/>자전거`) joins its words in the tree."""
+    long_texts = [h.replace(" ", "") for h in have if len(h) >= ITEM_MIN_CHARS]
+    joined = [normalise(i).replace(" ", "") for i in items]
+    return any(h in i for i in joined for h in long_texts)
 
 
 def has_kept(lst: HtmlElement, have: set[str], items: list[str]) -> bool:
