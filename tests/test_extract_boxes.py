@@ -17,6 +17,7 @@ from pipeline.extract.headings import recover_headings
 from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.load.source import read_file
 from pipeline.models import Block, Page
+from tests.factories import SENTENCE, block_texts, extract_text
 
 BOXES = """<html lang="{lang}"><head><title>{title}</title></head><body>
 <div class="contents"><div class="box text-center"><h3>{title}</h3><p>{intro}</p></div>
@@ -271,3 +272,21 @@ def test_a_list_the_article_has_as_labels_and_texts_does_not_come_back_whole() -
         Block("item", "The gums turn dark red and swell up."),
     )
     assert recover_sibling_lists(document_fromstring(page), blocks) == blocks
+
+
+def test_a_heading_set_straight_into_a_list_heads_the_item_after_it() -> None:
+    """`<ul><h6>Mosaic warts.</h6><br><li>…</li></ul>` (a heading between the items, not
+    inside one): each heading stays with its item, in order, not after the whole list."""
+    items = [
+        "In the form of a nail, they go deep into the skin and can be very painful to walk on.",
+        "A group of warts on the sole of the foot, shallow and covered with dead skin.",
+    ]
+    page = (
+        f"<html><body><article><p>{SENTENCE * 3}</p><p>Two types are found:</p>"
+        f'<ul class="simple-list"><h6>Punctate warts.</h6><br><li><p>{items[0]}</p></li><br>'
+        f"<h6>Mosaic warts.</h6> <br><li><p>{items[1]}</p></li></ul>"
+        f"<p>{SENTENCE * 2}</p></article></body></html>"
+    )
+    texts = [text for _, text in block_texts(extract_text(page, "html"))]
+    first, second = (texts.index(t) for t in ("Punctate warts.", "Mosaic warts."))
+    assert texts[first + 1] == items[0] and texts[second + 1] == items[1]

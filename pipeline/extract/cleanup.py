@@ -142,7 +142,10 @@ def unquote_layout_boxes(tree: HtmlElement) -> None:
 def unwrap_item_headings(tree: HtmlElement) -> None:
     """A heading inside a list item ("<li><h4>1. Rest</h4><p>Stay off...</p>") becomes a bold
     line of its own, in place: the library glues it to the text after it otherwise
-    ("1. RestStay off..."). The item's text then starts with a bold label line."""
+    ("1. RestStay off..."). The item's text then starts with a bold label line. A heading
+    set straight into the list before an item (`<ul><h6>Mosaic warts</h6><li>…</li>`) is
+    that item's heading."""
+    move_list_headings(tree)
     for item in tree.iter("li"):
         for child in item:
             if child.tag in HEADING_TAGS and child.getnext() is not None:
@@ -154,6 +157,29 @@ def unwrap_item_headings(tree: HtmlElement) -> None:
                     None,
                 )  # the break is kept only with text after it
                 child.addnext(line_break)
+
+
+def move_list_headings(tree: HtmlElement) -> None:
+    """Move each heading that is a child of a list into the list item after it, first."""
+    for heading in [h for h in tree.iter(*HEADING_TAGS) if h.getparent() is not None]:
+        parent = heading.getparent()
+        if parent is None or parent.tag not in ("ul", "ol"):
+            continue
+        item = heading.getnext()
+        while item is not None and item.tag != "li" and item.tag not in HEADING_TAGS:
+            item = item.getnext()  # a <br> or a comment between them
+        if item is None or item.tag != "li":
+            continue
+        tail = heading.tail
+        heading.tail = None
+        previous = heading.getprevious()
+        if tail and tail.strip():  # text after the heading stays where it was
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        item.insert(0, heading)
+        heading.tail, item.text = item.text, None
 
 
 def wrap_loose_text(tree: HtmlElement) -> None:
