@@ -104,3 +104,16 @@ def test_a_backslash_line_break_is_a_break_not_a_backslash() -> None:
     )
     texts = [t for _, t in block_texts(extract_text(text))]
     assert texts[-1] == "Rest the back for a day. Walk a little every hour, the path C:\\ stays."
+
+
+def test_a_heading_wrapped_in_a_paragraph_of_raw_html_is_one_heading() -> None:
+    """Raw HTML in a Markdown post, `<p><h4>Who is at risk?</h4></p>`: one heading, not a
+    heading and a paragraph of the same words."""
+    text = (
+        "---\ntitle: Myopia control\n---\n"
+        + "Myopia blurs distance vision. " * 8
+        + "\n\n<p><h4>Who is at <em>risk</em>?</h4></p>\n\n"
+        + "Children who read a lot indoors are at risk, as their eyes grow too long. " * 3
+    )
+    texts = [pair for pair in block_texts(extract_text(text)) if pair[1] == "Who is at risk?"]
+    assert texts == [("heading", "Who is at risk?")]

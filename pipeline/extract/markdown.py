@@ -123,6 +123,8 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
             continue
         if element.name == "p" and element.find_parent(["li", "blockquote", "td"]):
             continue
+        if element.name == "p" and holds_only_headings(element):
+            continue  # raw HTML's <p><h4>…</h4></p>: the heading is a block of its own
         if element.name == "tr":
             blocks.extend(table_row(element))
             continue
@@ -137,6 +139,12 @@ def blocks_from_html(soup: BeautifulSoup) -> list[Block]:
         lead = clean_text(element_text(bold)) if bold else None
         blocks.extend(split_bullets(kind, element_text(element), lead))
     return nest_labels([b for b in blocks if b.text])
+
+
+def holds_only_headings(paragraph: Tag) -> bool:
+    headings = paragraph.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+    inner = "".join(h.get_text() for h in headings)
+    return bool(headings) and clean_text(inner) == clean_text(paragraph.get_text())
 
 
 def element_text(element: Tag) -> str:
