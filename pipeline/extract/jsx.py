@@ -96,8 +96,9 @@ def returned_markup(source: str) -> str:
     held: dict[str, str] = {}
     for match in HELD_MARKUP.finditer(source):
         end = paren_end(source, source.rfind("(", match.start(), match.end()))
-        if end > 0:
-            held[match.group(1)] = source[match.end() : end]
+        if end < 0:
+            break  # unbalanced from here: each later search would read to the end again
+        held[match.group(1)] = source[match.end() : end]
     parts: list[str] = []
     for match in RETURN_MARKUP.finditer(source):
         opening = source.rfind("(", match.start(), match.end())
