@@ -89,3 +89,23 @@ def test_a_return_whose_parenthesis_does_not_close_after_a_tag_reads_to_the_last
 )
 def test_an_element_as_a_props_value_goes(markup: str, read: str) -> None:
     assert drop_element_props(markup) == read
+
+
+@pytest.mark.parametrize(
+    ("component", "title"),
+    [
+        ("<Service bannerTitle='Sciatica' id='sciatica'>", "Sciatica"),
+        ('<PageLayout heroTitle="Knee pain in runners">', "Knee pain in runners"),
+        ('<Header headerTitle="Smith Chiropractic">', "Knee Pain"),  # the site's own header
+    ],
+)
+def test_a_prop_named_for_the_banner_is_the_title_but_not_the_sites_header(
+    component: str, title: str
+) -> None:
+    name = component[1:].split(" ")[0]
+    code = (
+        "const KneePain = () => {\n  return (\n    "
+        + component
+        + f"\n      <p>{SENTENCE * 4}</p>\n    </{name}>\n  );\n}};\nexport default KneePain;\n"
+    )
+    assert extract_text(code, "jsx", "KneePain.jsx").title == title

@@ -52,7 +52,7 @@ def prop_titles(markup: str) -> tuple[str, str]:
             continue
         shown = (
             props.get("h1")
-            or banner_title(props)
+            or (banner_title(props) if not SITE_HEADER.match(name) else None)
             or (
                 (props.get("title") or props.get("heading") or props.get("headline"))
                 if HEADER.search(name) and not SITE_HEADER.match(name)
