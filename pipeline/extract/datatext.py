@@ -20,6 +20,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.translations import KEY
+
 TOKEN = re.compile(
     r"(?P<comment>//[^\n]*|/\*.*?\*/)"
     # a JSX attribute's "..." may run over lines, a JavaScript '...' may not
@@ -30,6 +32,13 @@ TOKEN = re.compile(
 )
 STRING = re.compile(
     r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
+)
+# a translation call whose argument is the text in the source language (i18next's `t("…")`,
+# WordPress's `__("…", "theme")`, Vue's `$t("…")`): the text the page shows (translations.py)
+TRANSLATED = re.compile(
+    r"\A\s*(?:i18n\.|intl\.)?(?:t|__|_|\$t|translate)\(\s*"
+    r"(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\$]|\\.)*)`)\s*(?:,[^()]*)?\)\s*\Z",
+    re.S,
 )
 TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
 TITLE_KEYS = re.compile(r"^(?:title|heading|headline|subtitle|subheading|h[1-6])$", re.I)
@@ -94,11 +103,13 @@ def literal_text(literal: str) -> str:
 
 def expression_text(inner: str) -> str:
     """What a JavaScript string literal shows (a space for any other expression): its quotes,
-    `${…}` parts and escapes taken out."""
-    match = STRING.match(inner)
+    `${…}` parts and escapes taken out; the same for the string of a translation call."""
+    match = STRING.match(inner) or TRANSLATED.match(inner)
     if not match:
         return " "
     text = next(g for g in match.groups() if g is not None)
+    if match.re is TRANSLATED and KEY.fullmatch(text.strip()):
+        return " "  # a key into a translation file, not the text shown
     return TEMPLATE_PART.sub("", text).replace("\\n", "\n").replace("\\", "")
 
 
