@@ -21,6 +21,8 @@ from tests.factories import SENTENCE, block_texts, extract_text
         ('<p><?= __("It\'s \\"sore\\"") ?></p>', '<p>It\'s "sore"</p>'),
         ('<p>{{ _("Repos") }} {% trans "Glace" %}</p>', "<p>Repos Glace</p>"),
         ("<p>{{ 'Rest the foot' }}</p>", "<p>Rest the foot</p>"),  # a printed literal
+        ("<p>{{ 'Rest the foot'|trans }}</p>", "<p>Rest the foot</p>"),
+        ("<p>{{ \"Ice it\" | trans({'%n%': 2}) }}</p>", "<p>Ice it</p>"),
     ],
 )
 def test_a_translation_call_prints_its_text(source: str, shown: str) -> None:
@@ -37,6 +39,7 @@ def test_a_translation_call_prints_its_text(source: str, shown: str) -> None:
         "<p>{{ __('Hello ') . $name }}</p>",  # more than a call
         "<p><?php echo 'Hello ' . $name; ?></p>",
         "<p>{{ __('') }}</p>",
+        "<p>{{ 'general.title' | t }}</p>",
     ],
 )
 def test_keys_variables_and_expressions_stay_code(source: str) -> None:

@@ -4,12 +4,12 @@ A multilingual site's templates wrap each visible string in a call to its transl
 function, with the text in the source language as the argument: Laravel Blade's
 `{{ __("Warts are…") }}` and `@lang('…')`, WordPress's `<?php _e( 'Text', 'theme' ); ?>` and
 `<?php echo esc_html__( '…' ); ?>`, gettext in Jinja or Django (`{{ _("…") }}`,
-`{% trans "…" %}`). The server prints that text (or its translation), so it is the page's text,
-not code: each such call becomes its string before the server code goes (templates.py), which
-would take the whole article with it. A plain string printed the same way
-(`{{ "…" }}`, `<?php echo '…'; ?>`) is text too. An argument that is a key into a
-translation file (`__('messages.welcome')`, `trans('home_title')`) prints a text that is not
-on the page, and stays code.
+`{% trans "…" %}`), Twig's filter (`{{ '…'|trans }}`). The server prints that text (or its
+translation), so it is the page's text, not code: each such call becomes its string before
+the server code goes (templates.py), which would take the whole article with it. A plain
+string printed the same way (`{{ "…" }}`, `<?php echo '…'; ?>`) is text too. An argument
+that is a key into a translation file (`__('messages.welcome')`, `trans('home_title')`)
+prints a text that is not on the page, and stays code.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ LITERAL = r"""('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")"""  # the one capturing 
 # gettext's and the frameworks' translation functions; a second argument (a text domain, the
 # placeholders' values) may follow the text
 FUNCTION = r"(?:__|_e|_x|_|trans|gettext|_t|\$?t|esc_html__|esc_html_e|esc_attr__|esc_attr_e)"
-PRINTED = rf"(?:{FUNCTION}\s*\(\s*{LITERAL}\s*(?:,[^()<>]*)?\)|{LITERAL})"
+# a call, a literal with a translation filter (Twig's and Liquid's `'…'|trans`), or a literal
+FILTER = r"\s*\|\s*(?:trans|t|translate)\b(?:\([^()<>]*\))?"
+PRINTED = rf"(?:{FUNCTION}\s*\(\s*{LITERAL}\s*(?:,[^()<>]*)?\)|{LITERAL}(?:{FILTER})?)"
 PRINTS = re.compile(
     rf"\{{\{{\s*{PRINTED}\s*\}}\}}"  # Blade, Jinja, Twig, Django: printed escaped
     rf"|\{{!!\s*{PRINTED}\s*!!\}}"  # Blade, printed as HTML
