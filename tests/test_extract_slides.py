@@ -78,3 +78,28 @@ def test_a_page_whose_treatments_are_a_carousel_keeps_them() -> None:
     assert all(pair in texts for pair in EXPECTED)
     walk = "Walk for twenty minutes every day on flat ground to keep the back strong."
     assert texts.index(EXPECTED[-1]) < texts.index(("paragraph", walk))
+
+
+def test_a_carousel_above_or_below_the_article_stays_out() -> None:
+    """A banner's slogans above the article and the patients' reviews below it are slides
+    of a heading and a sentence too, but stand outside the article's blocks."""
+    hero = "".join(
+        f'<div class="swiper-slide"><h2>Welcome {n}</h2><p>Your smile is our passion, always.</p>'
+        "</div>"
+        for n in range(3)
+    )
+    reviews = "".join(
+        f'<div class="slick-slide"><h4>Patient {n}</h4><p>A kind dentist, and the pain went.</p>'
+        "</div>"
+        for n in range(3)
+    )
+    page = (
+        f'<html><body><div class="hero">{hero}</div><article><h1>Gum care</h1>'
+        f"<p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></article>"
+        f'<div class="reviews">{reviews}</div></body></html>'
+    )
+    blocks = (
+        Block("paragraph", (SENTENCE * 3).strip()),
+        Block("paragraph", (SENTENCE * 2).strip()),
+    )
+    assert recover_slides(document_fromstring(page), blocks) == blocks

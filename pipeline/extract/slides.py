@@ -6,9 +6,11 @@ neuroplasty</h4><p>A catheter is passed … </p></div>`). The library takes ever
 "slide" in its class for a slideshow of pictures or teasers and drops it, with the methods. A
 group of two or more sibling slides (Swiper's, Slick's, Splide's, Glide's or Bootstrap's slide
 classes) that each hold a heading and a sentence comes back, none of whose sentences the article
-has: after the last block the page shows before the carousel, each slide's headings and
-paragraphs in order, a heading that every slide repeats ("Non-surgical treatment") once.
-Slides of pictures, of links or of a menu have no heading and sentence and stay out.
+has, when it stands between two of the article's blocks on the page: after the last block the
+page shows before the carousel, each slide's headings and paragraphs in order, a heading that
+every slide repeats ("Non-surgical treatment") once. Slides of pictures, of links or of a menu
+have no heading and sentence, and a carousel above or below the article (a banner's slogans,
+the patients' reviews) is not the article's: they stay out.
 """
 
 from __future__ import annotations
@@ -31,15 +33,17 @@ MIN_SLIDES = 2
 
 
 def recover_slides(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """The blocks with each group of text slides that the article lost put back."""
+    """The blocks with each group of text slides that the article lost put back, when it
+    stands inside the article: between two of its blocks on the page."""
     out = list(blocks)
     for slides in slide_groups(tree):
         recovered = slide_blocks(slides)
         have = {normalise(b.text) for b in out}
         if any(normalise(b.text) in have for b in recovered if b.kind == "paragraph"):
             continue
-        at = place_before(tree, slides[0], out)
-        out[at:at] = recovered
+        at = place_inside(tree, slides, out)
+        if at is not None:
+            out[at:at] = recovered
     return tuple(out)
 
 
@@ -91,14 +95,20 @@ def shown_text(element: HtmlElement) -> str:
     return clean_text("".join(parts))
 
 
-def place_before(tree: HtmlElement, first: HtmlElement, blocks: list[Block]) -> int:
-    """The index after the last block whose text the page shows before `first`; the end when
-    none does."""
+def place_inside(tree: HtmlElement, slides: list[HtmlElement], blocks: list[Block]) -> int | None:
+    """The index after the last block whose text the page shows before the slides, when a
+    later block's text stands after them; None for a carousel above or below the article (a
+    banner's slogans, the patients' reviews)."""
     before: set[str] = set()
-    for element in tree.iter(*TEXT_TAGS, first.tag):
-        if element is first:
-            break
-        if element.tag in TEXT_TAGS:
-            before.add(normalise(element.text_content()))
+    after: set[str] = set()
+    seen = before
+    inside = {e for slide in slides for e in slide.iter()}
+    for element in tree.iter(*TEXT_TAGS, slides[0].tag):
+        if element is slides[0]:
+            seen = after
+        elif element.tag in TEXT_TAGS and element not in inside:
+            seen.add(normalise(shown_text(element)))
     shown = [n for n, b in enumerate(blocks) if normalise(b.text) in before]
-    return shown[-1] + 1 if shown else len(blocks)
+    if not shown or not any(normalise(b.text) in after for b in blocks[shown[-1] + 1 :]):
+        return None
+    return shown[-1] + 1
