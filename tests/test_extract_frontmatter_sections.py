@@ -82,3 +82,10 @@ def test_a_field_named_as_the_opening_comes_first_in_toml_stored_alphabetically(
     )
     texts = [text for _, text in block_texts(extract_text(page, "markdown", "praevention.md"))]
     assert texts == [intro, "Zum Beispiel", later.strip()]
+
+
+def test_an_seo_mapping_is_never_a_body() -> None:
+    seo = "<p>" + "Book the best gum treatment in Caracas with our team today. " * 3 + "</p>"
+    page = PAGE.replace("description: seo description\n", f"seo:\n  text: >\n    {seo}\n")
+    texts = [text for _, text in block_texts(extract_text(page, "markdown", "periodoncia.md"))]
+    assert not any("Book the best" in text for text in texts)

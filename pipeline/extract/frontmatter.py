@@ -97,6 +97,9 @@ INTRO_KEY = re.compile(r"intro|lead|lede", re.I)
 HTML_HEADING = re.compile(
     r"\s*<(h[1-6])\b[^>]*>[^<>]*(?:<(?!/?h[1-6])[^>]*>[^<>]*)*</\1\s*>\s*", re.I
 )
+# never-a-body names that may name a section of text, a mapping of its own (`heading:
+# {content: "<p>…</p>"}`); `seo:` or `image:` never do
+TEXT_KEYS = frozenset(("title", "heading", "headline", "subtitle", "description", "summary"))
 HTML_BLOCK = re.compile(r"<(?:p|ul|ol|li|h[1-6]|div|blockquote|table|br)\b[^>]*>", re.I)
 MARKDOWN_PARAGRAPHS = re.compile(r"\S\n[ \t]*\n[ \t]*\S")  # two paragraphs at least
 
@@ -137,7 +140,9 @@ def dict_bodies(data: dict[Any, Any]) -> list[tuple[str, bool]]:
     for name, value in sorted(data.items(), key=lambda item: not INTRO_KEY.match(str(item[0]))):
         if isinstance(value, str) and HTML_HEADING.fullmatch(value):
             found += [(value, True)] if texted else []
-        elif str(name).lower() not in NOT_BODY_KEYS or isinstance(value, (dict, list)):
+        elif str(name).lower() not in NOT_BODY_KEYS or (
+            isinstance(value, (dict, list)) and str(name).lower() in TEXT_KEYS
+        ):
             found += field_bodies(value, str(name))
     return found
 
