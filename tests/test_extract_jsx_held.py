@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.jsx import drop_element_props, returned_markup
+from pipeline.extract.jsx import drop_element_props, html_tag, returned_markup
 from tests.factories import SENTENCE, block_texts, extract_text
 
 FAQ_ANSWER = "Heavy lifting can trigger sciatica when the back is not used to the load. " * 2
@@ -109,3 +109,16 @@ def test_a_prop_named_for_the_banner_is_the_title_but_not_the_sites_header(
         + f"\n      <p>{SENTENCE * 4}</p>\n    </{name}>\n  );\n}};\nexport default KneePain;\n"
     )
     assert extract_text(code, "jsx", "KneePain.jsx").title == title
+
+
+@pytest.mark.parametrize(
+    ("component", "tag"),
+    [
+        ("Accordion.Header", "h3"),
+        ("Card.Header", "h3"),
+        ("Layout.Header", "div"),  # the site's bar
+        ("Header", "div"),
+    ],
+)
+def test_a_parts_header_is_a_heading_and_the_pages_is_not(component: str, tag: str) -> None:
+    assert html_tag(component) == tag

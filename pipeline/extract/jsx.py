@@ -22,6 +22,9 @@ RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
 HELD_MARKUP = re.compile(r"\b(?:const|let|var)\s+([a-z]\w*)\s*=\s*\(\s*(?=<)")
 HELD_USE = re.compile(r"(=\s*)?\{\s*([a-z]\w*)\s*\}")
 ELEMENT_PROP = re.compile(r"(?<=[\w-])=\s*(?=<[A-Za-z])")
+# the header of a part of the text (a question of an accordion, a card's), never the page's
+# own (`Layout.Header`, the site's bar)
+PART_HEADER = re.compile(r"(?:Accordion|Card|Panel|Collapse|Disclosure|Faq|FAQ)\w*\.Header$")
 COMPONENT_TAG = re.compile(r"<(/?)([A-Z][\w.]*)")
 JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.DOTALL)
 FRAGMENT = re.compile(r"<(/?)>")
@@ -211,7 +214,7 @@ MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
 
 
 def html_tag(component: str) -> str:
-    if component.endswith(".Header"):  # a part's header (Accordion.Header) holds its heading
+    if PART_HEADER.search(component):  # a part's header (Accordion.Header) holds its heading
         return "h3"
     name = component.rsplit(".", 1)[-1]
     for pattern, tag in COMPONENT_NAMES:
