@@ -71,6 +71,8 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
     usable = [c for c in usable if not unconfirmed_part(c, usable)]
     best, best_score = "", 0.0
     for candidate in usable:
+        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
+            continue  # before its score: most candidates are subheadings that no title names
         others = [
             other
             for other in usable
@@ -80,8 +82,6 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
         headings = any(other.source == "heading" for other in others)
         agree = sum(other.source != "heading" for other in others) + headings
         score = WEIGHTS[candidate.source] + agree
-        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
-            continue
         if score > best_score:
             best, best_score = candidate.text, score
     return best
