@@ -84,10 +84,11 @@ from pipeline.extract.headline import (
     usable_title,
 )
 from pipeline.extract.jsx import jsx_to_html
-from pipeline.extract.library import bare_extraction, remove_empty_elements, strip_double_tags
+from pipeline.extract.library import remove_empty_elements, strip_double_tags
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.parse import load_html
+from pipeline.extract.precise import library_body
 from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists
@@ -196,18 +197,8 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool | Non
     second opinions (readability and jusText), which cost a third of its time and changed
     F1 on the extraction corpus by 0.002, because our own recovery of headings, chunks and
     chrome does that work."""
-    document = bare_extraction(
-        tree,
-        url=url,
-        output_format="xml",
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=precision is True,
-        favor_recall=precision is None,
-        fast=True,
-    )
-    body = getattr(document, "body", None)
+    focus = "precision" if precision else "recall" if precision is None else "balanced"
+    body = library_body(tree, url, focus)
     if body is None or not len(body):
         return None
     strip_double_tags(body)
