@@ -152,6 +152,8 @@ def test_template_pages_parse_without_their_code(name: str, must: list[str]) -> 
         ("<?php $page_title = 'Knee &amp; Hip'; ?>", "Knee & Hip"),
         ('{assign var="title" value="歯周病"}{include file="head.tpl"}', "歯周病"),
         ('<c:set var="title" value="Dry Eye" />', "Dry Eye"),
+        ('<C:SET VAR="Title" VALUE="Ojo seco"/>', "Ojo seco"),
+        ("<p>$x = 1;</p><?php $headline = 'Gum care'; ?>", "Gum care"),
         ('<?php $heading = "Periodontia"\n?><main>', "Periodontia"),  # no ";" before "?>"
         ('<?php $titulo = "Nossa <br> <em>equipe</em>"; ?>', "Nossa equipe"),
         ('<?php $title = "Zahnarzt Berlin"; $heading = "Karies"; ?>', "Karies"),  # the <h1>
@@ -218,6 +220,10 @@ def test_spans_are_closed_by_their_own_marker_and_unclosed_openers_stay(
         ('<?xml version="1.0"?><p>Rest and ice.</p>', '<?xml version="1.0"?><p>Rest and ice.</p>'),
         ("<p>Rest <fb:like></fb:like> and ice.</p>", "<p>Rest <fb:like></fb:like> and ice.</p>"),
         ("<p>Cost: $ {5} and # {6}</p>", "<p>Cost: $ {5} and # {6}</p>"),
+        # an expression whose "{" also opens a comment or a tag: both are looked for
+        ("<p>Rest #{*x} and ${!y} ice.</p>", "<p>Rest and ice.</p>"),
+        ("<p>Rest ${{a}} {{b}} ice.</p>", "<p>Rest $ ice.</p>"),
+        ("<p>Rest {$a.b} {IF $x}and{/IF} ice.</p>", "<p>Rest and ice.</p>"),
     ],
 )
 def test_the_quick_looks_for_code_miss_none_and_find_only_code(source: str, visible: str) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 HEADING_VARIABLE = r"(?:heading|headline|h1|t[íi]tulo|titre|titel|titolo)"
 QUOTED = r"(?P<q>['\"])(?P<title>(?:(?!(?P=q)).){2,200}?)(?P=q)"
-# Each with the text it cannot match without (a page without it skips the search).
+# Each with the text it cannot match without (a page without it skips the search; `needs`).
 TITLE_HINTS = (
     ("@section(", re.compile(rf"@section\(\s*['\"]title['\"]\s*,\s*{QUOTED}\s*\)")),
     (
@@ -34,14 +34,22 @@ TITLE_HINTS = (
     ("{", re.compile(rf"\{{assign\s+var=['\"]?(?:page_?)?title['\"]?\s+value={QUOTED}", re.I)),
     ("<", re.compile(rf"<c:set\s+var=['\"](?:page_?)?title['\"]\s+value={QUOTED}", re.I)),
 )
+# What both "$" patterns begin with.
+TITLE_VARIABLE = re.compile(rf"\$(?:page_?|post_?)?(?:{HEADING_VARIABLE}|title)\s*=", re.I)
 # Spans from an opening to a closing marker (a regular expression for each): comments first
 # (they may hold code), then code blocks. They are found by `drop_spans` in one pass, so that
 # a page full of unclosed openers costs linear time, not a search to the end from each one.
 # Each span: the literal that opens it (a quick test), the opener and the closer.
 # The quick test looks for the literals' first two characters, with one search for each first
-# character: Python's re finds a literal first character fast, where a test of each literal
-# (`in`) reads the whole page ten times.
-OPENINGS = (re.compile(r"\{[{*#%!]"), re.compile(r"<[%?]"), re.compile(r"@p"))
+# character (`find_marks`): Python's re finds a literal first character fast, where a test of
+# each literal (`in`) reads the whole page ten times. The same searches note whether a server
+# tag ("<c:set", "</jsp:", "<cfif") or an expression ("${", "#{") is anywhere on the page: the
+# later steps that remove them put a space where they remove anything, so that no two
+# characters meet that were apart, and no new one can appear.
+LT_MARKS = re.compile(r"<(?:([%?])|/?(?i:[a-z]{1,6}:|cf))")  # "<%", "<?"; a server tag's start
+# "{{", "{*", "{#", "{%", "{!"; a "{" after "$" or "#" (an expression), with what follows it
+BRACE_MARKS = re.compile(r"\{(?:(?<=([$#])\{)([{*#%!]?)|([{*#%!]))")
+BLADE_PHP = re.compile(r"@p")
 COMMENT_SPANS = (
     ("{{--", r"\{\{--", r"--\}\}"),  # Blade
     ("<%--", r"<%--", r"--%>"),  # JSP
@@ -66,11 +74,13 @@ BLADE_DIRECTIVE = re.compile(
     r"|(?:end\w+|else|stop|show|parent|append|overwrite|csrf|break|continue"
     r"|default|verbatim|once)\b)",
 )
+# The look-ahead after "{" (a character that one of the three can go on with) lets the search
+# leave at once the "{" of a script or a style sheet, where it tried each word.
 SMARTY_TAG = re.compile(
-    r"\{/?(?:include|if|elseif|else|foreach|foreachelse|section|sectionelse|assign|capture"
-    r"|literal|strip|block|extends|config_load|insert|ldelim|rdelim|nocache|function|call"
-    r"|while|for|php|append|counter|cycle|html_\w+|mailto)\b[^{}\n]*\}"
-    r"|\{\$[^{}\n]*\}|\{#[\w.]+#\}",
+    r"\{(?=[/$#a-z])(?:/?(?:include|if|elseif|else|foreach|foreachelse|section|sectionelse"
+    r"|assign|capture|literal|strip|block|extends|config_load|insert|ldelim|rdelim|nocache"
+    r"|function|call|while|for|php|append|counter|cycle|html_\w+|mailto)\b[^{}\n]*\}"
+    r"|\$[^{}\n]*\}|#[\w.]+#\})",
     re.IGNORECASE,
 )
 # A tag ends at the first ">" outside quotes and never spans a "<", so that no search from one
@@ -81,12 +91,8 @@ SERVER_TAG = re.compile(
     r"|</?cf\w+(?:[^<>\"']|\"[^\"<>]*+\"|'[^'<>]*+')*+>",
     re.IGNORECASE,
 )
-# What every SERVER_TAG begins with: a page without it (nearly every page) skips SERVER_TAG,
-# which tries its dozen prefixes at every "<".
-SERVER_TAG_START = re.compile(r"</?(?:[a-z]{1,6}:|cf)", re.IGNORECASE)
 INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
-EXPRESSION_START = re.compile(r"\{(?<=[$#]\{)")  # "${" or "#{", found from the "{" (fast)
 
 
 @dataclass(frozen=True)
@@ -99,19 +105,37 @@ class Source:
 
 def strip_server_code(text: str) -> Source:
     """The visible HTML and text of a template page, and the title the template sets."""
-    hint = find_title_hint(text)
+    marks = find_marks(text)
+    hint = find_title_hint(text, marks)
     # Dropping comments takes no opening in: what it leaves is the page's own characters with a
     # space where each comment was, so that no two characters meet that were apart before.
-    openings = {found for pattern in OPENINGS for found in pattern.findall(text)}
-    text = drop_spans(text, COMMENT_SPANS, openings)
-    text = drop_spans(text, CODE_SPANS, openings)
+    text = drop_spans(text, COMMENT_SPANS, marks.openings)
+    text = drop_spans(text, CODE_SPANS, marks.openings)
     text = BLADE_DIRECTIVE.sub(" ", text)
     text = SMARTY_TAG.sub(" ", text)
-    if SERVER_TAG_START.search(text):
+    if marks.server_tags:
         text = SERVER_TAG.sub(" ", text)
-    if EXPRESSION_START.search(text):
+    if marks.expressions:
         text = EXPRESSION.sub("", text)
     return Source(text, hint)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a page's server code can start with (`find_marks`)."""
+
+    openings: frozenset[str]  # the first two characters of COMMENT_SPANS and CODE_SPANS found
+    server_tags: bool  # SERVER_TAG may match
+    expressions: bool  # EXPRESSION may match
+
+
+def find_marks(text: str) -> Marks:
+    """One search for each of "<", "{" and "@p" through the page."""
+    tags = LT_MARKS.findall(text)
+    braces = BRACE_MARKS.findall(text)
+    openings = {"<" + c for c in tags if c} | {"{" + (b or c) for _, b, c in braces if b or c}
+    openings |= set(BLADE_PHP.findall(text))
+    return Marks(frozenset(openings), "" in tags, any(a for a, _, _ in braces))
 
 
 def drop_spans(
@@ -146,11 +170,11 @@ def drop_spans(
     return "".join(kept) + text[done:]
 
 
-def find_title_hint(text: str) -> str | None:
+def find_title_hint(text: str, marks: Marks) -> str | None:
     held: dict[str, bool] = {}  # each needed text looked for once
     for needed, pattern in TITLE_HINTS:
         if needed not in held:
-            held[needed] = needed in text
+            held[needed] = needs(needed, text, marks)
         match = pattern.search(text) if held[needed] else None
         if match:
             title = INLINE_TAG.sub(" ", match.group("title"))  # "Nossa <br> <em>equipe</em>"
@@ -158,3 +182,14 @@ def find_title_hint(text: str) -> str | None:
             if title and not re.search(r"[$<>{}]|\w\(", title):  # a value, not an expression
                 return title
     return None
+
+
+def needs(needed: str, text: str, marks: Marks) -> bool:
+    """Whether the page holds what a TITLE_HINTS pattern cannot match without: "<c:set" is a
+    server tag; a "$" must start a title variable and its "=" (TITLE_VARIABLE, one search for
+    the two patterns that need it)."""
+    if needed == "<":
+        return marks.server_tags
+    if needed == "$":
+        return "$" in text and TITLE_VARIABLE.search(text) is not None
+    return needed in text
