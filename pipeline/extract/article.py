@@ -45,12 +45,10 @@ from lxml.html import HtmlElement, document_fromstring
 from pipeline.extract.cleanup import (
     clean_text,
     collect_link_texts,
-    collect_region_texts,
     drop_captions,
     drop_chrome,
     drop_hidden,
     drop_post_cards,
-    drop_repeated_chrome,
     recover_chunks,
     unquote_layout_boxes,
     unwrap_item_headings,
@@ -90,6 +88,7 @@ from pipeline.extract.metadata import read_metadata
 from pipeline.extract.parse import load_html
 from pipeline.extract.precise import library_body
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.regions import collect_region_texts, drop_repeated_chrome
 from pipeline.extract.section_title import section_title
 from pipeline.extract.sibling_lists import recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
@@ -156,7 +155,7 @@ def extract_html(page: Page) -> Article:
     blocks = recover_sibling_lists(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
-    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
+    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree, blocks))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
     body = "\n".join(b.text for b in blocks if b.kind != "heading")
