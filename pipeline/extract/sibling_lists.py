@@ -83,7 +83,10 @@ def list_sentences(lst: HtmlElement) -> list[str]:
     for a sentence, and the list's place on the page only for a list of sentences: most
     lists are menus of short labels."""
     items = [li for li in lst if li.tag == "li"]
-    texts = [clean_text(li.text_content()) for li in items]
+    raw = [li.text_content() for li in items]
+    if sum(len(t) >= ITEM_MIN_CHARS for t in raw) * 2 < len(raw):
+        return []  # too few items long enough for a sentence (clean_text never lengthens one)
+    texts = [clean_text(t) for t in raw]
     sentences = [
         t
         for t, li in zip(texts, items, strict=True)
