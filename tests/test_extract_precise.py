@@ -5,13 +5,20 @@ take the library's other branches (a forum thread, a page with no text, comment 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extract import precise
-from pipeline.extract.library import bare_extraction
+from pipeline.extract import precise, prunes
+from pipeline.extract.library import (
+    RAW_TREE_PRUNE_XPATH,
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+    REMOVE_COMMENTS_XPATH,
+    bare_extraction,
+    prune_unwanted_nodes,
+)
 from pipeline.extract.parse import load_html
 from pipeline.load.files import read_file
 
@@ -30,12 +37,41 @@ MADE_UP = {
         '<ul class="comment-list"><li>First!</li></ul></body></html>'
     ),
     "no text": "<html><body><div><img src='a.png'></div></body></html>",
+    # each of the first prunes' tests (prunes.py), and names they must leave alone
+    "follow-up articles": (
+        f"<html><body><main><h1>Heel pain</h1>{PROSE * 3}</main>"
+        f'<div class="infinite-scroll">{PROSE}<p>A next post about knees and hips.</p></div>'
+        f'<section id="infinitescroll-x"><h1>Other post</h1>{PROSE}</section>'
+        f'<aside class="mvp-post-add-box"><h1>Appended</h1><p>Appended post text here.</p></aside>'
+        f'<div id="mvp-post-add-wrap">{PROSE}</div></body></html>'
+    ),
+    "share buttons": (
+        f'<html><body><article>{PROSE * 3}<div class="elementor-share-buttons--view">'
+        "<p>Share this post with a friend who runs.</p></div></article></body></html>"
+    ),
+    "comment lists": (
+        f"<html><body><article>{PROSE * 3}</article>"
+        '<ul id="comol"><li>A list item of the comments.</li></ul>'
+        '<ol class="Comments-area"><li>A listed comment that goes.</li></ol>'
+        '<ul id="disqus_thread"><li>A list that the list test keeps.</li></ul>'
+        '<section class="commentary"><p>Commentary is kept as article text here.</p></section>'
+        '<details id="comment-3"><p>A comment in a details box.</p></details>'
+        '<div class="post-comments"><p>Post comments area text.</p></div>'
+        '<div id="dsq-comments"><p>Disqus comments text.</p></div>'
+        '<ul class="x article-comments"><li>Article comments list.</li></ul>'
+        "<list class='comment'><p>A list element.</p></list></body></html>"
+    ),
     "bold and lists": (
         f"<html><body><main><h2>Causes</h2>{PROSE}<ul><li><b>Tight calves</b> pull on the"
         " heel.</li><li>Flat feet.</li></ul><table><tr><td>Rest</td><td>Ice</td></tr></table>"
         "</main></body></html>"
     ),
 }
+
+
+def library_prune(tree: HtmlElement, expressions: list[Any]) -> HtmlElement:
+    pruned: HtmlElement = prune_unwanted_nodes(tree, expressions)
+    return pruned
 
 
 def library_markup(tree: HtmlElement) -> bytes | None:
@@ -48,6 +84,52 @@ def library_markup(tree: HtmlElement) -> bytes | None:
 def own_markup(tree: HtmlElement) -> bytes | None:
     body = precise.library_body(tree, None, "precision")
     return None if body is None else etree.tostring(body, encoding="utf-8")
+
+
+# The library's expressions that prunes.py writes in Python, their text without white space.
+PRUNE_EXPRESSIONS = (
+    ".//*[self::divorself::sectionorself::aside][re:test(@id,'mvp-post-add-(?:box|wrap)|"
+    "infinite-?scroll')orre:test(@class,'mvp-post-add-(?:box|wrap)|infinite-?scroll')]["
+    "not(.//h1)orre:test(@id,'mvp-post-add-(?:box|wrap)')or"
+    "re:test(@class,'mvp-post-add-(?:box|wrap)')]",
+    ".//*[self::divorself::sectionorself::aside][contains(@class,'elementor-share-buttons')]",
+    ".//*[self::divorself::listorself::sectionorself::detailsorself::olorself::ul]["
+    "re:test(@id,'^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)')or"
+    "re:test(@class,'^[Cc]omment(?!ary)|(?:article|post)-comments')][not(self::olorself::ul)"
+    "orre:test(@id,'^(?:[Cc]omment(?!ary)|comol)')or"
+    "re:test(@class,'^[Cc]omment(?!ary)|(?:article|post)-comments')]",
+    ".//*[self::divorself::listorself::sectionorself::details]["
+    "re:test(@id,'^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)')or"
+    "re:test(@class,'^[Cc]omment(?!ary)|(?:article|post)-comments')]",
+)
+
+
+def test_the_prunes_are_the_library_s_expressions() -> None:
+    expressions = (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH, *REMOVE_COMMENTS_XPATH)
+    assert tuple("".join(x.path.split()) for x in expressions) == PRUNE_EXPRESSIONS
+
+
+STEPS = {  # prunes.py's steps, the library's expressions, and the pages each one changes
+    "raw": (prunes.RAW_TREE_PRUNE, RAW_TREE_PRUNE_XPATH, {"follow-up articles", "share buttons"}),
+    "comments and lists": (
+        prunes.REMOVE_COMMENTS_AND_LISTS,
+        REMOVE_COMMENTS_AND_LISTS_XPATH,
+        {"comment lists"},
+    ),
+    "comments": (prunes.REMOVE_COMMENTS, REMOVE_COMMENTS_XPATH, {"comment lists"}),
+}
+
+
+@pytest.mark.parametrize("step", sorted(STEPS))
+@pytest.mark.parametrize("name", ["follow-up articles", "share buttons", "comment lists"])
+def test_a_prune_removes_what_the_library_s_removes(step: str, name: str) -> None:
+    steps, expressions, changed = STEPS[step]
+    ours, theirs = load_html(MADE_UP[name]), load_html(MADE_UP[name])
+    assert ours is not None and theirs is not None
+    before = etree.tostring(ours)
+    pruned = etree.tostring(prunes.prune(ours, steps))
+    assert pruned == etree.tostring(library_prune(theirs, expressions))
+    assert (pruned != before) == (name in changed)
 
 
 def test_the_library_s_steps_are_found() -> None:

@@ -6,7 +6,9 @@ retry. In precision mode with `fast` and without comments, none of those runs: a
 cleaning, the raw tree and the backup are never read. `precision_body` takes the library's
 own steps in the library's own order (`trafilatura_sequence` and the end of
 `bare_extraction`, trafilatura 2.x) on one copy. Each copy cost about a quarter of a
-millisecond, a tenth of the library's work on a page.
+millisecond, a tenth of the library's work on a page. Its first prunes (follow-up articles,
+share buttons, comments) are its own XPath tests written in Python (prunes.py), a third of
+the library's work on a page.
 
 A library whose steps are not all found here is called as before, through `bare_extraction`;
 tests/test_extract_precise.py compares the two on real pages, so that a new trafilatura that
@@ -23,16 +25,17 @@ from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 
 from pipeline.extract.library import bare_extraction
+from pipeline.extract.prunes import (
+    RAW_TREE_PRUNE,
+    REMOVE_COMMENTS,
+    REMOVE_COMMENTS_AND_LISTS,
+    prune,
+)
 
 try:
     from trafilatura.core import _forum_thread_page as is_forum_page
-    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
-    from trafilatura.xpaths import (
-        RAW_TREE_PRUNE_XPATH,
-        REMOVE_COMMENTS_AND_LISTS_XPATH,
-        REMOVE_COMMENTS_XPATH,
-    )
 
     STEPS_FOUND = True
 except ImportError:  # another version of the library: bare_extraction does it all
@@ -81,11 +84,11 @@ def precision_body(tree: HtmlElement, options: Any) -> Any:
 def precision_steps(tree: HtmlElement, options: Any) -> Any:
     """The steps, on a tree of our own."""
     forum = is_forum_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    tree = prune(tree, RAW_TREE_PRUNE)  # the library's XPath expressions, in Python
+    tree = prune(tree, REMOVE_COMMENTS_AND_LISTS)
     cleaned = convert_tags(tree_cleaning(tree, options), options, options.url)
     if not forum:
-        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        cleaned = prune(cleaned, REMOVE_COMMENTS)
     body, text = extract_content(cleaned, options)
     if options.max_tree_size and len(body) > options.max_tree_size:
         strip_tags(body, "hi")
