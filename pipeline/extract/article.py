@@ -191,8 +191,9 @@ def extract_html(page: Page) -> Article:
 
 def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool | None) -> Any:
     """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
-    bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
-    library's XML serialisation and fingerprinting, which we do not use; `fast` skips its
+    bold, lb for line breaks) wrapped in <doc><main>, or None. The library's body element
+    (precise.py: its bare_extraction, or in precision mode its steps on one copy of the tree)
+    skips its XML serialisation and fingerprinting, which we do not use; `fast` skips its
     second opinions (readability and jusText), which cost a third of its time and changed
     F1 on the extraction corpus by 0.002, because our own recovery of headings, chunks and
     chrome does that work."""
