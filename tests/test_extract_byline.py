@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import precise
 from pipeline.extract.byline import find_author
 from pipeline.extract.library import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, trafilatura_metadata
 from pipeline.extract.parse import load_html
 from pipeline.load.files import read_file
+
+# byline.py copies the search of the trafilatura version in precise.CHECKED_VERSIONS; another
+# version's own search may have moved on, and ours stays what it is.
+checked_library = pytest.mark.skipif(
+    not precise.LIBRARY_CHECKED, reason="another trafilatura than the one byline.py copies"
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "samples").glob("*.html")) + sorted(
@@ -69,11 +76,13 @@ BYLINES = {
 }
 
 
+@checked_library
 def test_the_library_s_expressions_are_the_ones_written_for() -> None:
     paths = [x.path for x in (*AUTHOR_XPATHS, *AUTHOR_DISCARD_XPATHS)]
     assert tuple("".join(path.split()) for path in paths) == EXPRESSIONS
 
 
+@checked_library
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_a_real_page_s_byline_is_the_library_s(path: Path) -> None:
     tree = load_html(read_file(path).text, cleaned=True)
@@ -81,6 +90,7 @@ def test_a_real_page_s_byline_is_the_library_s(path: Path) -> None:
     assert find_author(tree) == trafilatura_metadata.extract_author(tree)
 
 
+@checked_library
 @pytest.mark.parametrize("name", sorted(BYLINES))
 def test_a_made_up_byline_is_the_library_s(name: str) -> None:
     tree = load_html(f"<html>{BYLINES[name]}{PROSE}</html>")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from copy import copy
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Any
 
 from lxml.etree import strip_tags
@@ -32,12 +33,18 @@ from pipeline.extract.prunes import (
     prune,
 )
 
+# The library versions whose steps and prunes tests/test_extract_precise.py compared with
+# bare_extraction. Under any other version, even one whose names are all found, every page goes
+# through bare_extraction: a new release may change what its steps do without renaming them.
+CHECKED_VERSIONS = frozenset({"2.3.1"})
+LIBRARY_CHECKED = version("trafilatura") in CHECKED_VERSIONS
+
 try:
     from trafilatura.core import _forum_thread_page as is_forum_page
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
 
-    STEPS_FOUND = True
+    STEPS_FOUND = LIBRARY_CHECKED
 except ImportError:  # another version of the library: bare_extraction does it all
     STEPS_FOUND = False
 
