@@ -284,15 +284,28 @@ def visible_text(element: HtmlElement) -> str:
 
 
 def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
-    """Normalised texts of the elements in the page's nav, header, aside and footer."""
+    """Normalised texts of the elements in the page's nav, header, aside and footer, but a
+    table of contents' entries: they name the article's own headings."""
     texts = set()
     for region in tree.iter(*REGION_TAGS):
         if any(parent.tag in REGION_TAGS for parent in region.iterancestors()):
             continue  # inside a region already read whole (a nav in the header)
         for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
-            texts.add(normalise(element.text_content()))
+            text = normalise(element.text_content())
+            if not names_own_parts(element, text):
+                texts.add(text)
     texts.discard("")
     return frozenset(texts)
+
+
+def names_own_parts(element: HtmlElement, text: str) -> bool:
+    """An entry of a table of contents: all its text is links to parts of the page itself
+    ('<a href="#home-treatments">Home Treatments</a>'), so the heading it names is no chrome."""
+    anchors = [a for a in element.iter("a") if IN_PAGE.match(a.get("href") or "")]
+    return bool(anchors) and normalise(" ".join(a.text_content() for a in anchors)) == text
+
+
+IN_PAGE = re.compile(r"#[^\s#]")  # a link to an id on the page: "#causes", not "#" alone
 
 
 REGION_TAGS = ("nav", "footer", "aside", "header")
