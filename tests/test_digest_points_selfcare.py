@@ -232,3 +232,22 @@ def test_a_treatment_subsection_under_an_assessment_list_holds_the_points() -> N
     points = [p.text for p in digest(blocks, "Knee pain").treatment_points]
     assert "Gait assessment" not in points
     assert "Joint adjustments to restore motion." in points
+
+
+def test_plain_sections_told_as_advice_are_self_care() -> None:
+    """A post of tips under plain headings (no heading names a role): each section whose
+    sentences mostly tell the reader what to do is a tip; a section that only describes is
+    none, and one advising section alone does not make the post a tips post."""
+    blocks = [para("Working from home hurts many backs when the desk is set up badly.")]
+    blocks += [heading("Chair height"), para("Keep your feet flat on the floor. Use a footrest.")]
+    blocks += [heading("The screen"), item("Set the top of the screen at eye level")]
+    blocks += [item("Avoid glare from a window behind you")]
+    blocks += [heading("Our team"), para("Our physios have worked in the city for ten years.")]
+    found = digest(blocks, "Ergonomics at home")
+    assert tips_of(found) == [
+        "Keep your feet flat on the floor. Use a footrest.",
+        "Set the top of the screen at eye level",
+        "Avoid glare from a window behind you",
+    ]
+    alone = digest(blocks[:3] + blocks[-2:], "Ergonomics at home")
+    assert "Keep your feet flat on the floor. Use a footrest." not in tips_of(alone)
