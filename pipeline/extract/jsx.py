@@ -114,9 +114,15 @@ def component_title(source: str) -> str | None:
 
 def shows_title(markup: str) -> bool:
     """The markup shows a heading that can be the page's title: not a call to action or a
-    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"). A reader sees it
-    as the title, not the component's name, which is the developer's word."""
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"), and an <h1> or a
+    heading above the first paragraph, not one of the body's subheadings ("Controllo del
+    dolore" after the story's opening paragraphs). A reader sees it as the title, not the
+    component's name, which is the developer's word."""
+    first = PARAGRAPH.search(markup)
+    top = first.start() if first else len(markup)
     for match in MARKUP_HEADING.finditer(markup):
+        if match.group(1) != "1" and match.start() > top:
+            continue
         text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
         if usable_title(text) and not part_heading(text):
             return True
@@ -124,6 +130,7 @@ def shows_title(markup: str) -> bool:
 
 
 MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+PARAGRAPH = re.compile(r"<p\b", re.I)
 
 
 def html_tag(component: str) -> str:
