@@ -39,7 +39,7 @@ def test_a_line_that_names_one_heading_announces_nothing() -> None:
 
 
 def test_cases_of_the_same_name_are_no_phases() -> None:
-    """"Patient #1", "Patient #2" under a line about "patients of mine" are cases."""
+    """ "Patient #1", "Patient #2" under a line about "patients of mine" are cases."""
     blocks = [heading("How we treated them"), para("Four patients of mine, four stories.")]
     for n in (1, 2):
         blocks += [heading(f"Patient #{n}"), item("Heavy bleeding"), item("Felt cold a lot")]
