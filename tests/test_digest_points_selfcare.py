@@ -251,3 +251,18 @@ def test_plain_sections_told_as_advice_are_self_care() -> None:
     ]
     alone = digest(blocks[:3] + blocks[-2:], "Ergonomics at home")
     assert "Keep your feet flat on the floor. Use a footrest." not in tips_of(alone)
+
+
+def test_each_counted_exercise_with_parts_of_its_own_is_one_tip() -> None:
+    """ "### Stretch 1: …" over "#### How to perform" (steps) and "#### Key points": each
+    stretch is one tip, labelled with its name; its steps and key points are its parts."""
+    blocks = [para("Neck pain is common in people who sit at a desk all day long.")]
+    blocks += [heading("The neck stretches you can do at work", level=2)]
+    for n, name in ((1, "Upper Trapezius Stretch"), (2, "Chin Tuck")):
+        blocks += [heading(f"Stretch {n}: {name}", level=3), para(f"Target: the {name} muscles.")]
+        blocks += [heading("How to perform", level=4), item("Sit tall"), item("Hold 20 seconds")]
+        blocks += [heading("Key points", level=4), item("Keep your shoulders relaxed")]
+    found = digest(blocks, "Two stretches for neck pain")
+    labels = [p.label for p in found.prevention]
+    assert labels == ["Stretch 1: Upper Trapezius Stretch", "Stretch 2: Chin Tuck"]
+    assert "Sit tall" not in tips_of(found)

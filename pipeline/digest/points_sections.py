@@ -48,6 +48,7 @@ CARE_ROLES = ("treatment", "selfcare")
 LABEL_WORDS = 4  # a label that names one method or tip ("Heat and Cold Therapy")
 FRAGMENT_WORDS = 8  # an item this short, one clause, tells about its label
 LIST_ITEMS = 5  # items quoted on a labelled list's point
+COUNTER = re.compile(r"^\W*([^\W\d_]+)\s*(?:#|n[º°o.]\s*)?\d{1,2}\s*[:.)–—-]")  # "Stretch 1:"
 
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
@@ -115,12 +116,29 @@ def children_points(children: list[Section], role: Role) -> list[Point]:
     """The points of a section's subsections: one per labelled list when two or more of them
     are such labels ("**Manual Therapy:**" over "- Joint mobilizations"), else one per
     subsection, or one per item of a list of treatments or tips."""
+    if series := counted_series(children):  # "Stretch 1: …" over "How to perform", "Key points"
+        return [p for c in series if (p := point_from_section(c))]
     labels = [c for c in children if labelled_list(c)]
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
     methods = [c for c in children if not is_aside(c)]  # "### Assessment", "### Benefits"
     return [p for c in methods for p in subsection_points(c, parallel, role)]
+
+
+def counted_series(children: list[Section]) -> list[Section]:
+    """The subsections of the first rank when they count one kind of thing, each with parts of
+    its own below it ("Stretch 1: Upper Trapezius" over "How to perform" and "Key points",
+    "Übung 2: …", "Ejercicio 3 - …"): each is one point, its parts tell about it."""
+    top = min((c.level for c in children), default=0)
+    first = [c for c in children if c.level == top]
+    counters = {m.group(1).casefold() for c in first if (m := COUNTER.match(c.heading or ""))}
+    counted = (
+        len(first) >= 2
+        and len(counters) == 1
+        and all(COUNTER.match(c.heading or "") for c in first)
+    )
+    return first if counted and len(children) > len(first) else []
 
 
 def labelled_list_point(section: Section) -> Point | None:
@@ -237,13 +255,15 @@ def subsection_points(section: Section, parallel: bool, role: Role) -> list[Poin
 
 def subsections(sections: list[Section], index: int) -> list[Section]:
     """The sections under a heading, up to the next heading of its level or above, or one
-    about something other than treatment."""
+    about something other than treatment; a summary two ranks below ("#### Key points" under
+    "### Stretch 1" under "## The stretches") is one part's, not the post's."""
     parent = sections[index]
     children: list[Section] = []
     kin = (None, parent.role, *(CARE_ROLES if parent.role in CARE_ROLES else ()))
     for section in sections[index + 1 :]:
         listed = parent.role in CARE_ROLES and labelled_list(section)  # "Trigger Point Injections"
-        if section.level <= parent.level or not (section.role in kin or listed):
+        summary = section.role == "conclusion" and section.level > parent.level + 1  # "Key points"
+        if section.level <= parent.level or not (section.role in kin or listed or summary):
             break
         children.append(section)
     return children
