@@ -266,3 +266,17 @@ def test_each_counted_exercise_with_parts_of_its_own_is_one_tip() -> None:
     labels = [p.label for p in found.prevention]
     assert labels == ["Stretch 1: Upper Trapezius Stretch", "Stretch 2: Chin Tuck"]
     assert "Sit tall" not in tips_of(found)
+
+
+def test_a_self_care_section_in_prose_under_a_short_title_gives_its_care_sentences() -> None:
+    """ "Was hilft akut" (what helps now) told as statements, no order: each sentence that
+    names a kind of care is a tip, not the section's first paragraph as one."""
+    blocks = [para("Ein Hexenschuss kommt oft völlig unerwartet, beim Bücken oder Heben.")]
+    blocks += [heading("Was hilft akut")]
+    blocks += [para("Wärme ist in den meisten Fällen sehr wirksam. Ideal ist ein Wärmekissen.")]
+    blocks += [para("Sanfte Mobilisationen und Übungen aus der Rückenschule lösen die Spannung.")]
+    found = digest(blocks, "Hexenschuss")
+    assert "Wärme ist in den meisten Fällen sehr wirksam." in tips_of(found)
+    assert "Sanfte Mobilisationen und Übungen aus der Rückenschule lösen die Spannung." in tips_of(
+        found
+    )

@@ -48,6 +48,7 @@ CARE_ROLES = ("treatment", "selfcare")
 LABEL_WORDS = 4  # a label that names one method or tip ("Heat and Cold Therapy")
 FRAGMENT_WORDS = 8  # an item this short, one clause, tells about its label
 LIST_ITEMS = 5  # items quoted on a labelled list's point
+MANY_CARE_SENTENCES = 3  # sentences of care that make a self-care section in prose a list
 COUNTER = re.compile(r"^\W*([^\W\d_]+)\s*(?:#|n[º°o.]\s*)?\d{1,2}\s*[:.)–—-]")  # "Stretch 1:"
 
 
@@ -278,9 +279,18 @@ def points_in(section: Section) -> list[Point]:
         return [make_point(b) for b in chosen]
     if section.role == "selfcare" and (tips := advice_points(section, titled=False)):
         return tips
-    if names_a_method(section):
+    if names_a_method(section) and not names_many(section, blocks):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
+
+
+def names_many(section: Section, blocks: list[Block]) -> bool:
+    """A self-care section under a short title that tells several kinds of care in prose, a
+    sentence each ("Was hilft akut": "Wärme ist … sehr wirksam. … Magnesium fördert die
+    Muskelentspannung."): its sentences are the tips, not its first paragraph."""
+    sentences = [s for b in blocks if b.kind == "paragraph" for s in split_sentences(b.text)]
+    caring = [s for s in sentences if speaks_of_care(s)]
+    return section.role == "selfcare" and len(caring) >= MANY_CARE_SENTENCES
 
 
 def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]) -> list[Block]:
