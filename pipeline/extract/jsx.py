@@ -16,6 +16,7 @@ import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
+from pipeline.extract.jsx_consts import element_end, markup_consts, with_consts
 from pipeline.extract.prop_titles import prop_titles
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
@@ -69,8 +70,9 @@ def jsx_to_html(source: str) -> str:
     """The HTML a JSX component renders, as far as it can be read without running it."""
     match = RETURN_MARKUP.search(source)
     start = match.end() if match else source.find("<")
-    end = source.rfind(">") + 1
+    end = (element_end(source, start) if start >= 0 else None) or source.rfind(">") + 1
     markup = source[max(start, 0) : end] if end > start >= 0 else ""
+    markup = with_consts(markup, markup_consts(source, max(start, 0)))
     markup, document_title = prop_titles(JSX_COMMENT.sub("", markup))
     markup = replace_expressions(markup)
     markup = FRAGMENT.sub(r"<\1div>", markup)
