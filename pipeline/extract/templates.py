@@ -85,6 +85,21 @@ SERVER_TAG = re.compile(
 # which tries its dozen prefixes at every "<".
 SERVER_TAG_START = re.compile(r"</?(?:[a-z]{1,6}:|cf)", re.IGNORECASE)
 INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
+LITERAL = r"(?P<{q}>['\"])(?P<{t}>(?:\\.|(?!(?P={q}))[^\\\n]){{1,2000}}?)(?P={q})"
+TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # "messages.welcome": a key, not words
+# A translation call that prints a string literal: Laravel's __() / trans() / @lang(), gettext's
+# _() and gettext(), i18n's t(), with optional replacements after a comma; Twig's |trans filter.
+TRANSLATED = re.compile(
+    r"\{\{\s*(?:__|trans|_|gettext|t)\(\s*"
+    + LITERAL.format(q="q1", t="t1")
+    + r"\s*(?:,[^{}()]*(?:\([^{}()]*\)[^{}()]*)*)?\)\s*\}\}"
+    + r"|@lang\(\s*"
+    + LITERAL.format(q="q2", t="t2")
+    + r"\s*\)"
+    + r"|\{\{\s*"
+    + LITERAL.format(q="q3", t="t3")
+    + r"\s*\|\s*trans\b[^{}]*\}\}"
+)
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
 EXPRESSION_START = re.compile(r"\{(?<=[$#]\{)")  # "${" or "#{", found from the "{" (fast)
 
@@ -102,6 +117,7 @@ def strip_server_code(text: str) -> Source:
     hint = find_title_hint(text)
     # Dropping comments takes no opening in: what it leaves is the page's own characters with a
     # space where each comment was, so that no two characters meet that were apart before.
+    text = shown_translations(text)
     openings = {found for pattern in OPENINGS for found in pattern.findall(text)}
     text = drop_spans(text, COMMENT_SPANS, openings)
     text = drop_spans(text, CODE_SPANS, openings)
@@ -112,6 +128,22 @@ def strip_server_code(text: str) -> Source:
     if EXPRESSION_START.search(text):
         text = EXPRESSION.sub("", text)
     return Source(text, hint)
+
+
+def shown_translations(text: str) -> str:
+    """The text of each translation call a template prints ("{{ __('Plantar Wart') }}",
+    "@lang('…')", "{{ trans('…') }}", Jinja's "{{ _('…') }}", Twig's "{{ 'text'|trans }}"):
+    the page's own words in its source language, which the reader sees, not code."""
+    if "{{" not in text and "@lang" not in text:
+        return text
+    return TRANSLATED.sub(lambda m: shown(m.group("t1") or m.group("t2") or m.group("t3")), text)
+
+
+def shown(literal: str) -> str:
+    """The words of a translation call's literal; none for a key ("messages.welcome")."""
+    if TRANSLATION_KEY.fullmatch(literal):
+        return " "
+    return re.sub(r"\\(.)", r"\1", literal)
 
 
 def drop_spans(
