@@ -280,3 +280,18 @@ def test_a_self_care_section_in_prose_under_a_short_title_gives_its_care_sentenc
     assert "Sanfte Mobilisationen und Übungen aus der Rückenschule lösen die Spannung." in tips_of(
         found
     )
+
+
+def test_numbered_exercises_told_as_orders_are_the_readers_tips() -> None:
+    """ "1. Toe Raises" over "Stand with your feet apart. Slowly lift your toes…": numbered
+    steps that tell the reader what to do are self-care, not the clinic's programme."""
+    blocks = [para("Athletes need strong, supple feet and ankles to stay free of injuries.")]
+    blocks += [heading("1. Toe Raises", level=3)]
+    blocks += [para("Stand with your feet apart. Slowly lift your toes. Repeat ten times.")]
+    blocks += [heading("2. Calf Stretches", level=3)]
+    blocks += [para("Face a wall with one foot in front. Lean forward until you feel a stretch.")]
+    found = digest(blocks, "Keep your feet in top shape")
+    assert [p.label for p in found.prevention] == ["Toe Raises", "Calf Stretches"]
+    assert found.treatment_points == () or all(
+        p.label not in ("Toe Raises", "Calf Stretches") for p in found.treatment_points
+    )

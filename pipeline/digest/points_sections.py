@@ -61,7 +61,8 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     aside: list[Point] = []
     used: set[int] = set()
     steps = numbered_steps(sections)
-    topics = method_topics(sections) | steps if role == "treatment" else set()
+    readers = steps if reader_steps(sections, steps) else set()  # the reader's exercises
+    topics = method_topics(sections) | (steps - readers) if role == "treatment" else set()
     beside = aside_indices(sections)
     owners = point_owners(sections)
     for index, section in enumerate(sections):
@@ -70,15 +71,17 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         if section.role == role == "treatment":  # a step's or topic's parts are its own
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
         own: list[Point] = []
-        if index in steps and role != "treatment":
-            continue  # a step of the clinic's programme, not the reader's
+        if index in readers and role == "selfcare":
+            own += [p for p in [point_from_section(section)] if p]
+        elif index in readers or (index in steps and role != "treatment"):
+            continue  # the reader's exercise, or a step of the clinic's programme
         if index in steps and groups_methods(sections, index):  # "3. Back to sport with us"
             children = subsections(sections, index)  # over "### Proprioception", "### Jumps"
             used.update(range(index + 1, index + 1 + len(children)))
             own += [p for c in children if (p := point_from_section(c))]
         elif index in topics and (point := point_from_section(section)):
             own.append(point)
-        if section.role == role == owners[index] and index not in topics:
+        if section.role == role == owners[index] and index not in topics | readers:
             children = subsections(sections, index)
             used.update(range(index + 1, index + 1 + len(children)))
             mine = [c for c, o in zip(children, owners[index + 1 :], strict=False) if o == role]
@@ -90,6 +93,16 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     if not kept:
         return asked  # only sections beside the treatment: the post's prose says more
     return (kept if len(kept) >= 2 else points) + asked
+
+
+def reader_steps(sections: list[Section], steps: set[int]) -> bool:
+    """Numbered steps that are the reader's to do ("1. Toe Raises": "Stand with your feet…
+    Slowly lift your toes…"): half of them or more tell the reader what to do. They are
+    self-care tips, not the clinic's programme."""
+    from pipeline.digest.selfcare import advises_reader  # selfcare builds on points
+
+    told = sum(advises_reader(sections[i]) for i in steps)
+    return bool(steps) and 2 * told >= len(steps)
 
 
 def own_list(section: Section, children: list[Section]) -> list[Point]:
