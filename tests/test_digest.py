@@ -476,3 +476,19 @@ def test_contact_lenses_are_no_call_to_action(heading: str, role: str | None) ->
     still asks the reader to get in touch."""
     assert classify_heading(heading)[0] == role
     assert usable_title(heading) or role == "cta"  # a page about contact lenses has a title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What to do during a flare-up",
+        "What not to do",
+        "Qué hacer en casa",
+        "O que fazer na crise",
+        "Was tun bei Rückenschmerzen?",
+        "Cosa fare in caso di distorsione",
+        "Prevenindo novas crises",
+    ],
+)
+def test_what_to_do_headings_are_self_care(heading: str) -> None:
+    assert classify_heading(heading)[0] == "selfcare"

@@ -295,3 +295,27 @@ def test_numbered_exercises_told_as_orders_are_the_readers_tips() -> None:
     assert found.treatment_points == () or all(
         p.label not in ("Toe Raises", "Calf Stretches") for p in found.treatment_points
     )
+
+
+def test_techniques_with_how_to_parts_are_one_tip_each() -> None:
+    """ "### Breathing 4-6" over "#### How to do it" (its steps) beside "### Change of scene":
+    under a "What to do" heading each technique is one tip; its how-to is its part."""
+    blocks = [para("An anxiety attack comes on suddenly and peaks within a few minutes.")]
+    blocks += [heading("What to do during an attack", level=2)]
+    blocks += [heading("Breathing 4-6", level=3), para("Slow breathing calms the body down.")]
+    blocks += [heading("How to do it", level=4), item("Breathe in for four"), item("Out for six")]
+    blocks += [heading("Change of scene", level=3), para("If you can, go outside for fresh air.")]
+    found = digest(blocks, "Anxiety attacks")
+    assert [p.label for p in found.prevention] == ["Breathing 4-6", "Change of scene"]
+
+
+def test_a_line_that_opens_the_symptoms_opens_no_tips() -> None:
+    """ "Durante uma crise, você pode sentir:" closes a symptom section over "### No corpo",
+    "### Na mente": what is felt, never tips."""
+    blocks = [para("Uma crise de ansiedade é um episódio intenso de medo que surge de repente.")]
+    blocks += [heading("Sintomas de uma crise"), para("Durante uma crise, você pode sentir:")]
+    blocks += [heading("No corpo", level=3), item("Coração acelerado"), item("Falta de ar")]
+    blocks += [heading("Na mente", level=3), item("Medo intenso"), item("Sensação de irrealidade")]
+    found = digest(blocks, "Crise de ansiedade")
+    assert "No corpo" not in [p.label for p in found.prevention]
+    assert "Coração acelerado" not in tips_of(found)

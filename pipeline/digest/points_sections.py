@@ -152,7 +152,11 @@ def counted_series(children: list[Section]) -> list[Section]:
         and len(counters) == 1
         and all(COUNTER.match(c.heading or "") for c in first)
     )
-    return first if counted and len(children) > len(first) else []
+    parts = [c for c in children if c.level > top]
+    plain = all(  # "How to perform", "Key points": no method of their own ("Atropine drops")
+        c.role in (None, "conclusion") and not speaks_of_care(c.title) for c in parts
+    )
+    return first if (counted or (len(first) >= 2 and plain)) and parts else []
 
 
 def labelled_list_point(section: Section) -> Point | None:
