@@ -4,6 +4,9 @@ made-up articles in several languages, and the corpus's redistributable posts wh
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.digest.point_blocks import speaks_of_care
 from pipeline.digest.story import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
@@ -194,3 +197,17 @@ def test_common_care_methods_are_care_in_a_long_treatment_section() -> None:
     blocks += [heading("Treatment overview"), *(para(t) for t in told)]
     found = labels_and_texts(Article(title="TMD therapy", blocks=tuple(blocks)))
     assert [p.strip() for p in found] == [told[1], told[3], told[5]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El láser de baja potencia reduce la inflamación de la articulación.",
+        "Une gouttière portée la nuit protège les dents du grincement.",
+        "Eine Aufbissschiene entlastet das Kiefergelenk in der Nacht.",
+        "Le onde d'urto stimolano la guarigione del tendine.",
+        "A placa de bruxismo protege os dentes durante o sono.",
+    ],
+)
+def test_common_care_methods_are_care_in_every_language(sentence: str) -> None:
+    assert speaks_of_care(sentence)
