@@ -179,6 +179,15 @@ def test_template_title_hints(source: str, hint: str | None) -> None:
         ("<p>Mail info@clinic.com or @handle, pay 50% of {{ cost }}.</p>", None),
         ("<p>Email us at hello@ifclinic.com</p>", "<p>Email us at hello@ifclinic.com</p>"),
         ('<script type="application/ld+json">{"@type": "Article"}</script>', None),
+        # a translation call prints the page's own words: they stay, its key and code go
+        (
+            "<h2>{{ __(\"Plantar Wart\") }}</h2><p>{{ __('It\\'s viral') }}</p>",
+            "<h2>Plantar Wart</h2><p>It's viral</p>",
+        ),
+        (
+            "<p>@lang('Ice and rest.') {{ trans('messages.cta') }}{{ 'Rest.'|trans }}</p>",
+            "<p>Ice and rest. Rest.</p>",
+        ),
     ],
 )
 def test_server_code_goes_and_visible_text_stays(source: str, visible: str | None) -> None:

@@ -90,7 +90,7 @@ from pipeline.extract.precise import library_body
 from pipeline.extract.references import drop_footnote_sups, drop_references
 from pipeline.extract.regions import collect_region_texts, drop_repeated_chrome
 from pipeline.extract.section_title import section_title
-from pipeline.extract.sibling_lists import recover_sibling_lists
+from pipeline.extract.sibling_lists import recover_opened_lists, recover_sibling_lists
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
@@ -152,7 +152,7 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
-    blocks = recover_sibling_lists(tree, blocks)
+    blocks = recover_opened_lists(tree, recover_sibling_lists(tree, blocks))
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
     blocks = drop_repeated_chrome(blocks, collect_region_texts(tree, blocks))

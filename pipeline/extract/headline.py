@@ -28,9 +28,10 @@ from pipeline.languages import EAST_ASIAN, load_language, supported_languages
 from pipeline.models import Block
 
 CALL_TO_ACTION = re.compile(
-    r"^(?:\W*)(?:call|phone|ring|book|schedule|contact|request|get in touch|make an appointment"
-    r"|request an appointment|visit us|find us|pide|reserva|llám|llam|contáct|contact|agenda"
-    r"|solicita|prenez|réserve|appelez|contactez|termin|kontakt|rufen|vereinbaren|agende|marque"
+    r"^(?:\W*)(?:call|phone|ring|book|schedule|contact(?!\s?lens)|request|get in touch"
+    r"|make an appointment"
+    r"|request an appointment|visit us|find us|pide|reserva|llám|llam|contáct|agenda"
+    r"|solicita|prenez|réserve|appelez|contactez|termin|kontakt(?!linse)|rufen|vereinbaren|agende|marque"
     r"|ligue|fale|prenota|chiama|contatt|예약|상담|문의|전화|予約|お問い合わせ|ご予約|お電話)",
     re.IGNORECASE,
 )

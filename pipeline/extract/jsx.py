@@ -16,6 +16,7 @@ import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
+from pipeline.extract.jsx_consts import element_end, markup_consts, with_consts
 from pipeline.extract.prop_titles import prop_titles
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
@@ -69,8 +70,9 @@ def jsx_to_html(source: str) -> str:
     """The HTML a JSX component renders, as far as it can be read without running it."""
     match = RETURN_MARKUP.search(source)
     start = match.end() if match else source.find("<")
-    end = source.rfind(">") + 1
+    end = (element_end(source, start) if start >= 0 else None) or source.rfind(">") + 1
     markup = source[max(start, 0) : end] if end > start >= 0 else ""
+    markup = with_consts(markup, markup_consts(source, max(start, 0)))
     markup, document_title = prop_titles(JSX_COMMENT.sub("", markup))
     markup = replace_expressions(markup)
     markup = FRAGMENT.sub(r"<\1div>", markup)
@@ -114,9 +116,15 @@ def component_title(source: str) -> str | None:
 
 def shows_title(markup: str) -> bool:
     """The markup shows a heading that can be the page's title: not a call to action or a
-    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"). A reader sees it
-    as the title, not the component's name, which is the developer's word."""
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"), and an <h1> or a
+    heading above the first paragraph, not one of the body's subheadings ("Controllo del
+    dolore" after the story's opening paragraphs). A reader sees it as the title, not the
+    component's name, which is the developer's word."""
+    first = PARAGRAPH.search(markup)
+    top = first.start() if first else len(markup)
     for match in MARKUP_HEADING.finditer(markup):
+        if match.group(1) != "1" and match.start() > top:
+            continue
         text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
         if usable_title(text) and not part_heading(text):
             return True
@@ -124,6 +132,7 @@ def shows_title(markup: str) -> bool:
 
 
 MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+PARAGRAPH = re.compile(r"<p\b", re.I)
 
 
 def html_tag(component: str) -> str:

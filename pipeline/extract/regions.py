@@ -3,6 +3,7 @@ header, sidebar or footer (a clinic's address line, an author box copied from th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
 from lxml.html import HtmlElement
@@ -22,7 +23,8 @@ def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> t
 def collect_region_texts(
     tree: HtmlElement, blocks: tuple[Block, ...] | None = None
 ) -> frozenset[str]:
-    """Normalised texts of the elements in the page's nav, header, aside and footer; given the
+    """Normalised texts of the elements in the page's nav, header, aside and footer, but a table
+    of contents' entries (they name the article's own headings); given the
     body's `blocks`, only those of regions that can hold one of theirs (`may_repeat`)."""
     keys = {normalise(b.text) for b in blocks} if blocks is not None else None
     texts = set()
@@ -32,9 +34,21 @@ def collect_region_texts(
         if keys is not None and not may_repeat(region, keys):
             continue
         for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
-            texts.add(normalise(element.text_content()))
+            text = normalise(element.text_content())
+            if not names_own_parts(element, text):
+                texts.add(text)
     texts.discard("")
     return frozenset(texts)
+
+
+def names_own_parts(element: HtmlElement, text: str) -> bool:
+    """An entry of a table of contents: all its text is links to parts of the page itself
+    ('<a href="#home-treatments">Home Treatments</a>'), so the heading it names is no chrome."""
+    anchors = [a for a in element.iter("a") if IN_PAGE.match(a.get("href") or "")]
+    return bool(anchors) and normalise(" ".join(a.text_content() for a in anchors)) == text
+
+
+IN_PAGE = re.compile(r"#[^\s#]")  # a link to an id on the page: "#causes", not "#" alone
 
 
 def may_repeat(region: HtmlElement, keys: AbstractSet[str]) -> bool:

@@ -135,3 +135,27 @@ def box_heading(box: HtmlElement, lst: HtmlElement) -> Block | None:
 
 def class_set(element: HtmlElement) -> set[str]:
     return set((element.get("class") or "").split())
+
+
+def recover_opened_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with the list a kept paragraph opens ("Ways to avoid ingrown toenails:")
+    when the library dropped it: the <ul> or <ol> right after that paragraph on the page
+    comes back after it, if its items read as sentences and the article has none of them."""
+    out = list(blocks)
+    have = {normalise(b.text) for b in blocks}
+    for element in tree.iter("p"):
+        lst = element.getnext()
+        text = normalise(element.text_content())
+        if lst is None or lst.tag not in ("ul", "ol") or text not in have:
+            continue
+        items = list_sentences(lst)
+        if len(items) < MIN_ITEMS or has_kept(lst, have, items) or not opens_list(element):
+            continue
+        at = next(n for n, b in enumerate(out) if normalise(b.text) == text)
+        out[at + 1 : at + 1] = [Block(kind="item", text=i) for i in items]
+        have.update(normalise(i) for i in items)
+    return tuple(out)
+
+
+def opens_list(paragraph: HtmlElement) -> bool:
+    return clean_text(paragraph.text_content()).endswith((":", "："))

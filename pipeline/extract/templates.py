@@ -92,6 +92,21 @@ SERVER_TAG = re.compile(
     re.IGNORECASE,
 )
 INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
+LITERAL = r"(?P<{q}>['\"])(?P<{t}>(?:\\.|(?!(?P={q}))[^\\\n]){{1,2000}}?)(?P={q})"
+TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # "messages.welcome": a key, not words
+# A translation call that prints a string literal: Laravel's __() / trans() / @lang(), gettext's
+# _() and gettext(), i18n's t(), with optional replacements after a comma; Twig's |trans filter.
+TRANSLATED = re.compile(
+    r"\{\{\s*(?:__|trans|_|gettext|t)\(\s*"
+    + LITERAL.format(q="q1", t="t1")
+    + r"\s*(?:,[^{}()]*(?:\([^{}()]*\)[^{}()]*)*)?\)\s*\}\}"
+    + r"|@lang\(\s*"
+    + LITERAL.format(q="q2", t="t2")
+    + r"\s*\)"
+    + r"|\{\{\s*"
+    + LITERAL.format(q="q3", t="t3")
+    + r"\s*\|\s*trans\b[^{}]*\}\}"
+)
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
 
 
@@ -109,6 +124,9 @@ def strip_server_code(text: str) -> Source:
     hint = find_title_hint(text, marks)
     # Dropping comments takes no opening in: what it leaves is the page's own characters with a
     # space where each comment was, so that no two characters meet that were apart before.
+    translated = shown_translations(text)
+    if translated != text:  # the calls' words replace them: their marks are gone
+        text, marks = translated, find_marks(translated)
     text = drop_spans(text, COMMENT_SPANS, marks.openings)
     text = drop_spans(text, CODE_SPANS, marks.openings)
     text = BLADE_DIRECTIVE.sub(" ", text)
@@ -138,14 +156,30 @@ def find_marks(text: str) -> Marks:
     return Marks(frozenset(openings), "" in tags, any(a for a, _, _ in braces))
 
 
+def shown_translations(text: str) -> str:
+    """The text of each translation call a template prints ("{{ __('Plantar Wart') }}",
+    "@lang('…')", "{{ trans('…') }}", Jinja's "{{ _('…') }}", Twig's "{{ 'text'|trans }}"):
+    the page's own words in its source language, which the reader sees, not code."""
+    if "{{" not in text and "@lang" not in text:
+        return text
+    return TRANSLATED.sub(lambda m: shown(m.group("t1") or m.group("t2") or m.group("t3")), text)
+
+
+def shown(literal: str) -> str:
+    """The words of a translation call's literal; none for a key ("messages.welcome")."""
+    if TRANSLATION_KEY.fullmatch(literal):
+        return " "
+    return re.sub(r"\\(.)", r"\1", literal)
+
+
 def drop_spans(
     text: str, spans: tuple[tuple[str, str, str], ...], openings: AbstractSet[str]
 ) -> str:
     """`text` with each span from an opener to its closer replaced by a space, leftmost first.
     An opener whose closer is nowhere after it is left alone, and so are all later openers of
     its kind, which cannot have one either: no search runs twice over the same text. Spans
-    whose literal's first two characters are not among `openings` (OPENINGS found in the
-    text) are not looked for."""
+    whose literal's first two characters are not among `openings` (`find_marks`) are not
+    looked for."""
     present = [
         (opener, closer)
         for marker, opener, closer in spans
