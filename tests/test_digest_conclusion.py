@@ -354,3 +354,80 @@ def test_a_subsection_takes_the_role_of_the_heading_it_sits_under() -> None:
         section("Outlook", 2, None),
     ]
     assert inherited_roles(sections) == ["cause", "cause", "faq", "treatment", "faq", None]
+
+
+def test_a_closing_section_of_prose_gives_its_first_paragraph_that_asks_or_closes() -> None:
+    # a heading of no role after the story, a closing paragraph, then a contact paragraph
+    # without a cue of its own: the close is the first paragraph, not the contact line
+    closing = (
+        "If you're tired of struggling with heel pain, don't wait any longer to seek help. "
+        "Our team will help you walk in comfort again."
+    )
+    found = conclusion_of(
+        OPENING,
+        *CARE,
+        heading("Taking a Step Towards Pain-Free Walking"),
+        para(closing),
+        para("For more information on orthotics, write to the Heel Clinic at the front desk."),
+    )
+    assert found == closing
+
+
+def test_a_closing_section_under_a_role_heading_is_no_closing_run() -> None:
+    # the same two paragraphs in a treatment section: only the last paragraph can close
+    found = conclusion_of(
+        OPENING,
+        heading("Treatment"),
+        para("If you're unsure, we can help you choose insoles. They spread the load."),
+        para("Insoles are made to measure in two weeks from a scan of the foot."),
+    )
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        # the claim names the subject; the cue is the reader's "if" after it
+        (
+            "Priorizar tu salud mental es un paso valiente. "
+            "Si sientes que necesitas ayuda, no dudes en contactarnos.",
+            "Priorizar tu salud mental es un paso valiente. "
+            "Si sientes que necesitas ayuda, no dudes en contactarnos.",
+        ),
+        # a first sentence that does not name the subject is no claim: from the cue
+        (
+            "Dazu gehört ein gutes Schuhwerk. Nur so lässt sich der Fersenschmerz vermeiden.",
+            "Nur so lässt sich der Fersenschmerz vermeiden.",
+        ),
+    ],
+)
+def test_a_short_closing_paragraph_opens_on_its_claim_when_it_names_the_subject(
+    closing: str, expected: str
+) -> None:
+    title = "Salud mental" if closing.startswith("Priorizar") else "Fersenschmerz"
+    opening = para("Der Fersenschmerz ist ein stechender Schmerz unter der Ferse am Morgen.")
+    assert conclusion_of(opening, *CARE, para(closing), title=title) == expected
+
+
+def test_the_first_summing_up_paragraph_of_the_closing_section_is_the_close() -> None:
+    # "Se você..." opens two paragraphs: the second is the clinic's address line
+    found = conclusion_of(
+        para("A crise de ansiedade é um medo intenso que chega de repente."),
+        heading("Sintomas"),
+        item("O coração dispara e a respiração fica curta."),
+        item("As mãos tremem e suam."),
+        heading("Você não precisa passar por isso sozinho"),
+        para("Se você tem crises frequentes, procure um psicólogo."),
+        para("Se você está em Niterói, a clínica atende de segunda a sexta."),
+        title="Crise de ansiedade",
+    )
+    assert found == "Se você tem crises frequentes, procure um psicólogo."
+
+
+def test_an_invitation_to_follow_a_social_account_is_no_conclusion() -> None:
+    found = conclusion_of(
+        OPENING,
+        *CARE,
+        para("If you want more tips like these, follow my profile on Instagram @heelclinic!"),
+    )
+    assert found is None
