@@ -10,6 +10,7 @@ import pytest
 
 from bench.bench_digest import load_article
 from pipeline.digest.story import digest_article
+from pipeline.digest.vocabulary import is_cue
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
 
@@ -431,3 +432,29 @@ def test_an_invitation_to_follow_a_social_account_is_no_conclusion() -> None:
         para("If you want more tips like these, follow my profile on Instagram @heelclinic!"),
     )
     assert found is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Start these stretches today, and take the first step toward a pain-free morning.",
+        "Faites le premier pas vers des matins sans douleur au talon.",
+        "Dê o primeiro passo para manhãs sem dor no calcanhar.",
+        "아침의 발뒤꿈치 통증에서 벗어나는 첫걸음을 내딛어 보세요.",
+    ],
+)
+def test_taking_the_first_step_closes_a_post(closing: str) -> None:
+    assert conclusion_of(OPENING, *CARE, para("Rest helps in the first days."), para(closing))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["かかとの痛みのない朝へ、第一歩を踏み出しましょう。", "Machen Sie den ersten Schritt."],
+)
+def test_taking_the_first_step_is_a_call_to_action_in_every_file(sentence: str) -> None:
+    assert is_cue("cta", sentence)
+
+
+def test_a_first_step_that_is_part_of_the_story_is_no_call_to_action() -> None:
+    last = para("The first step in finding the cause of heel pain is a scan of the foot.")
+    assert conclusion_of(OPENING, *CARE, para("Rest helps in the first days."), last) is None
