@@ -458,3 +458,41 @@ def test_taking_the_first_step_is_a_call_to_action_in_every_file(sentence: str) 
 def test_a_first_step_that_is_part_of_the_story_is_no_call_to_action() -> None:
     last = para("The first step in finding the cause of heel pain is a scan of the foot.")
     assert conclusion_of(OPENING, *CARE, para("Rest helps in the first days."), last) is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # the subject named again by its headline word
+        "Heel pain is common but it settles: each of these steps helps it.",
+        # or referred back to: "this condition", "questa patologia"
+        "Our clinic in Leeds has treated this condition for twenty years.",
+        "Il nostro centro a Teramo è il punto di riferimento per questa patologia.",
+    ],
+)
+def test_a_paragraph_after_the_last_list_that_names_the_subject_closes_the_post(
+    closing: str,
+) -> None:
+    found = conclusion_of(
+        OPENING,
+        heading("Recovery"),
+        para("This phase keeps the pain from coming back."),
+        item("Calf stretching"),
+        item("Balance training"),
+        item("Graded return to running"),
+        para(closing),
+    )
+    assert found == closing
+
+
+def test_a_paragraph_after_the_last_list_that_does_not_name_the_subject_is_no_close() -> None:
+    found = conclusion_of(
+        OPENING,
+        heading("Recovery"),
+        para("This phase keeps the pain from coming back."),
+        item("Calf stretching"),
+        item("Balance training"),
+        item("Graded return to running"),
+        para("Sessions last forty minutes and take place twice a week."),
+    )
+    assert found is None

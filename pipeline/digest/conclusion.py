@@ -10,7 +10,7 @@ from pipeline.digest.point_blocks import content_blocks, is_cta
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import IDEOGRAPHS, split_sentences, stems, word_count
-from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
 SHORT_LEAD = 20  # words of two first sentences that only lead up to the takeaway
@@ -231,17 +231,24 @@ def advises(sentence: str) -> bool:
 
 
 def names_subject(text: str, headline: str) -> bool:
-    """The text names the post's subject: a word of the headline (by its stem)."""
-    return bool(set(stems(text)) & set(stems(headline)))
+    """The text names the post's subject: a word of the headline (by its stem), or a name
+    that refers back to it ("per questa patologia", "this condition": [signals] this_condition)."""
+    refers = term_pattern("signals", "this_condition").search(text) is not None
+    return refers or bool(set(stems(text)) & set(stems(headline)))
 
 
 def after_the_list(sections: list[Section], headline: str) -> str | None:
-    """A paragraph that closes the post after its last section's list and names the post's
-    subject again ("...tips... Low back pain is common but disabling: each of these factors is
-    a way to ease it."): the writer stepping back from the list. Two sentences of it."""
+    """A paragraph that closes the post after its last section's list (a section of a list,
+    or a titled one whose list ends just before it; in an untitled post it is one more tip) and
+    names the post's subject again ("...tips... Low back pain is common but disabling: each of
+    these factors is a way to ease it."; "...è il punto di riferimento a Teramo per questa
+    patologia."): the writer stepping back from the list. Two sentences of it."""
     last = last_section_with_text(sections)
     blocks = told_blocks([last]) if last else []
-    if len(blocks) < 3 or blocks[-1].kind != "paragraph" or blocks[0].kind != "item":
+    if len(blocks) < 3 or blocks[-1].kind != "paragraph":
+        return None
+    ends_a_list = blocks[-2].kind == "item" and last is not None and last.heading is not None
+    if blocks[0].kind != "item" and not ends_a_list:  # a list, or a titled section's list's end
         return None
     if sum(b.kind == "item" for b in blocks) < 3 or not names_subject(blocks[-1].text, headline):
         return None
