@@ -496,3 +496,30 @@ def test_a_paragraph_after_the_last_list_that_does_not_name_the_subject_is_no_cl
         para("Sessions last forty minutes and take place twice a week."),
     )
     assert found is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Closing thoughts",
+        "Final remarks",
+        "Reflexiones finales",
+        "Consideraciones finales",
+        "Palavras finais",
+        "Schlussgedanken",
+        "Ein letztes Wort",
+        "Derniers mots",
+        "Per finire",
+        "글을 마치면서",
+        "맺으며",
+    ],
+)
+def test_closing_headings_of_every_language_mark_the_conclusion(title: str) -> None:
+    close = "Heel pain settles in most people within a few months of steady care."
+    found = conclusion_of(OPENING, *CARE, heading(title), para(close))
+    assert found == close
+
+
+def test_a_heading_about_closing_hours_is_no_conclusion() -> None:
+    closing_hours = para("The clinic opens at eight and closes at six on weekdays.")
+    assert conclusion_of(OPENING, *CARE, heading("Closing hours"), closing_hours) is None
