@@ -132,10 +132,10 @@ def last_section_with_text(sections: list[Section]) -> Section | None:
 
 def closing_paragraph(sections: list[Section], headline: str = "") -> str | None:
     """The article's closing paragraph (contact details and link lines aside), when a cue says
-    it sums up or asks the reader to act: the last paragraph, or in a closing section of prose
-    under a heading of no role ("Taking a Step Towards Pain-Free Movement"), its first such
-    paragraph (a summing-up paragraph, then "For more information, contact ..."). A post that
-    ends on a list, a FAQ or a case's last step has none."""
+    it sums up or asks the reader to act: the last paragraph; when that has no cue, in a closing
+    section of prose under a heading of no role ("Taking a Step Towards Pain-Free Movement"),
+    its first paragraph that has one (a summing-up paragraph, then "For more information on
+    ..."). A post that ends on a list, a FAQ or a case's last step has none."""
     kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
     blocks = told_blocks(kept[-2:])
     if len(blocks) < 2 or blocks[-1].kind != "paragraph":
@@ -144,7 +144,7 @@ def closing_paragraph(sections: list[Section], headline: str = "") -> str | None
         return None
     body = [b for s in sections for b in s.blocks]
     tips = ends_on_tips(sections)
-    for block in [*closing_run(kept[-1], blocks), blocks[-1]]:
+    for block in [blocks[-1], *closing_run(kept[-1], blocks)]:
         lines = cued_lines(block, body, tips, headline)
         if lines:
             return lines
@@ -154,7 +154,7 @@ def closing_paragraph(sections: list[Section], headline: str = "") -> str | None
 def closing_run(section: Section, blocks: list[Block]) -> list[Block]:
     """The paragraphs before the last one of a closing section: a section of two or three
     paragraphs and nothing else, under a heading of no role and no number, after the post's
-    other sections. Its first paragraph is often the close, its last one a contact line."""
+    other sections. Its first paragraph is often the close, its last one a line without a cue."""
     own = [b for b in blocks if any(b is x for x in section.blocks)]
     if section.role or section.numbered or not section.heading or not 2 <= len(own) <= 3:
         return []
