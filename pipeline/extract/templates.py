@@ -85,6 +85,27 @@ SERVER_TAG = re.compile(
 # which tries its dozen prefixes at every "<".
 SERVER_TAG_START = re.compile(r"</?(?:[a-z]{1,6}:|cf)", re.IGNORECASE)
 INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
+
+
+def literal(name: str) -> str:
+    """A quoted string literal, its text in group `name`."""
+    return rf"""(?:'(?P<{name}1>(?:[^'\\{{}}]|\\.)*+)'|"(?P<{name}2>(?:[^"\\{{}}]|\\.)*+)")"""
+
+
+# A translated string: the page's own words, passed through the site's translation call
+# (Laravel `{{ __("Rest and ice.") }}` or `@lang(...)`, WordPress `<?php _e('...') ?>`,
+# gettext `{{ _("...") }}`, Django `{% trans "..." %}`, Twig `{{ "..."|trans }}`). The call
+# prints its literal (or its translation), so the literal stays as text and the call goes.
+# A literal holds no brace, so that a search from one opener never runs past the next one.
+TRANSLATE_CALL = r"(?:__|_e|_|trans|gettext|esc_html__|esc_html_e)\(\s*+"
+CALL_END = r"\s*+(?:,(?:=>|[^(){}<>?])*+)?\)\s*+;?\s*+"
+TRANSLATED = re.compile(
+    rf"(?:\{{\{{|\{{!!)\s*+{TRANSLATE_CALL}{literal('a')}{CALL_END}(?:\}}\}}|!!\}})"
+    rf"|<\?(?:php\b|=)\s*+(?:echo\s++)?{TRANSLATE_CALL}{literal('b')}{CALL_END}\?>"
+    rf"|@lang\(\s*+{literal('c')}{CALL_END}"
+    rf"|\{{%-?\s*+trans(?:late)?\s++{literal('d')}\s*+-?%\}}"
+    rf"|\{{\{{\s*+{literal('e')}\s*+\|\s*+trans\s*+\}}\}}"
+)
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
 EXPRESSION_START = re.compile(r"\{(?<=[$#]\{)")  # "${" or "#{", found from the "{" (fast)
 
@@ -104,6 +125,8 @@ def strip_server_code(text: str) -> Source:
     # space where each comment was, so that no two characters meet that were apart before.
     openings = {found for pattern in OPENINGS for found in pattern.findall(text)}
     text = drop_spans(text, COMMENT_SPANS, openings)
+    if TRANSLATION_START.search(text):
+        text = TRANSLATED.sub(translated_text, text)
     text = drop_spans(text, CODE_SPANS, openings)
     text = BLADE_DIRECTIVE.sub(" ", text)
     text = SMARTY_TAG.sub(" ", text)
@@ -158,3 +181,16 @@ def find_title_hint(text: str) -> str | None:
             if title and not re.search(r"[$<>{}]|\w\(", title):  # a value, not an expression
                 return title
     return None
+
+
+# What every translation call holds (a page without it skips TRANSLATED).
+TRANSLATION_START = re.compile(r"(?:_e?|trans|gettext|@lang)\(|trans(?:late)?\s|\|\s*trans\b")
+KEY = re.compile(r"[\w-]+(?:(?:\.|::)[\w-]+)+|[a-z\d]+(?:_[a-z\d]+)+")
+
+
+def translated_text(match: re.Match[str]) -> str:
+    """The words a translation call prints: its literal, unless the literal is a message key
+    ("messages.welcome", "nav_home"), which names words kept elsewhere."""
+    text = next(group for group in match.groupdict().values() if group is not None)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return " " if KEY.fullmatch(text.strip()) else f" {text} "
