@@ -283,3 +283,34 @@ def test_a_legal_notice_is_refused_as_one(tmp_path: Path) -> None:
     with pytest.raises(NotArticleError, match="reads like a legal notice page"):
         article = extract_article(read_file(source))
         check_article(article, str(source))
+
+
+@pytest.mark.parametrize(
+    ("title", "force", "error"),
+    [
+        # a page of a few lines that names itself: what kind of page it is, and no hint to force
+        (
+            "Locations",
+            False,
+            "this page is not an article (it reads like a contact page); it holds no article text",
+        ),
+        ("Locations", True, "no article text found on the page"),
+        # a page of a few lines that names nothing: no text, as before
+        ("Heel pain", False, "no article text found on the page"),
+    ],
+)
+def test_a_page_of_a_few_lines_that_names_itself_is_refused_as_its_kind(
+    title: str, force: bool, error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "page.html"
+    offices = "".join(
+        f"<h2>{town} Office</h2><p>12 Main St., Ste. 4</p><p>{town}, IL 60602</p>"
+        for town in ("Chicago", "Oak Park")
+    )
+    source.write_text(
+        f"<html><head><title>Dr. Jane Lee - {title}</title></head><body>"
+        f"<h1>{title}</h1>{offices}</body></html>"
+    )
+    args = ["run", str(source), "-o", str(tmp_path / "out"), "-q"]
+    assert main([*args, "--force-article"] if force else args) == 1
+    assert capsys.readouterr().err == f"Error: {source}: {error}\n"

@@ -41,15 +41,16 @@ MIN_STORY = 3  # story headings and cue sentences a page needs to count as an ar
 STORY_CHARS = 1000  # and a long page that names itself, one per this many characters of text
 
 
-def check_article(article: Article, source: str) -> None:
-    """Refuse a page that names itself as another kind of page and tells no story."""
+def check_article(article: Article, source: str, *, forcible: bool = True) -> None:
+    """Refuse a page that names itself as another kind of page and tells no story. A page
+    that holds no article text at all (not `forcible`) cannot be run anyway, and is told so."""
     kind = page_kind(article, source)
     if kind and story_signals(article) < needed_story(article, source):
         a = "an" if kind.strip('"')[0] in "aeiou" else "a"
         page = kind if kind.endswith(LIST) else f"{kind} page"  # "a price list", "a home page"
+        then = "use --force-article to run it anyway" if forcible else "it holds no article text"
         raise NotArticleError(
-            f"{source}: this page is not an article (it reads like {a} {page});"
-            " use --force-article to run it anyway"
+            f"{source}: this page is not an article (it reads like {a} {page}); {then}"
         )
 
 
