@@ -132,6 +132,19 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("院長あいさつ", '"about us"'),
         ("How to reach your goals after knee surgery", None),
         ("Come raggiungere il peso forma", None),
+        ("診療予約・矯正無料相談", "contact"),  # booking: a form, online, a free consultation
+        ("Web予約フォーム", "contact"),
+        ("Online booking form", "contact"),
+        ("Book a free consultation", "contact"),
+        ("Kontaktformular", "contact"),
+        ("Prise de rendez-vous en ligne", "contact"),
+        ("Prenota una visita", "contact"),
+        ("Primera consulta gratuita", "contact"),
+        ("Agendamento online", "contact"),
+        ("온라인 상담 신청", "contact"),
+        ("予約の前に知っておきたい腰痛のこと", None),
+        ("Free consultation or a second opinion on knee surgery?", None),
+        ("Online booking and back pain: why people wait", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
