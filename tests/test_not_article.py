@@ -211,6 +211,21 @@ STORY = (
             ),
             "price list",
         ),
+        (  # a team page: people introduced by their name and their trade
+            (
+                "Sara Rossi, fisioterapista, nata a Roma il 12/03/1990.",
+                "Riabilitazione del pavimento pelvico",
+                "Luca Bianchi, Osteopata, laureato a Milano nel 2010.",
+            ),
+            '"about us"',
+        ),
+        (("# Jane Lee", "Physiotherapist, MSc", "# Tom Hart", "Chiropractor"), '"about us"'),
+        (("Dr. Ana Sousa – Dentista", "Pedro Lima: a nutricionista da cl\u00ednica"), '"about us"'),
+        (  # one practitioner quoted, or a trade after a topic: no team
+            ("Jane Lee, physiotherapist, says that most heel pain settles.", *STORY),
+            None,
+        ),
+        (("# Plantar Fasciitis", "Physiotherapists see it often.", *STORY), None),
         (  # costs told in sentences are no price list
             (
                 *STORY,
@@ -327,3 +342,11 @@ def test_a_page_of_a_few_lines_that_names_itself_is_refused_as_its_kind(
     args = ["run", str(source), "-o", str(tmp_path / "out"), "-q"]
     assert main([*args, "--force-article"] if force else args) == 1
     assert capsys.readouterr().err == f"Error: {source}: {error}\n"
+
+
+def test_a_story_told_by_two_named_practitioners_is_still_an_article() -> None:
+    people = blocks("Jane Lee, physiotherapist, and Tom Hart, chiropractor, wrote this post.")
+    people += blocks("Tom Hart, chiropractor at the clinic, adds a word on posture.")
+    story = blocks("# Symptoms", STORY[0], "# Causes", STORY[1], "# Self-care tips", "Walk daily.")
+    assert page_kind(Article(title="Sciatica", blocks=people + story)) == '"about us"'
+    check_article(Article(title="Sciatica", blocks=people + story), "sciatica.md")

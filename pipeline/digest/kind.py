@@ -19,7 +19,7 @@ from pipeline.digest import kind_prices
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.languages import EAST_ASIAN, role_sources, supported_languages
-from pipeline.models import Article, NotArticleError
+from pipeline.models import Article, Block, NotArticleError
 from pipeline.patterncache import compile_cached
 
 # The kinds of page a site has besides its articles, as the error names them. Their words are
@@ -161,12 +161,14 @@ def people_kind(article: Article) -> str | None:
     """A page titled with a person's name ("Dr. med. Robert Sentek") or whose headings are
     people's names ("Dra. Vanessa Salomão", "Dra. Nádia Olsen"): a team or CV page. Or one
     whose headings are the sections of a profile, each a name of an about page on its own
-    (profile_headings): "Formazione" and "Aree di competenza", "Visión" and "Compromiso"."""
+    (profile_headings): "Formazione" and "Aree di competenza", "Visión" and "Compromiso". Or
+    one that introduces people by name and trade (introduced_people)."""
     headings = [b.text for b in article.blocks if b.kind == "heading"]
     if (
         person_name(article.title)
         or sum(map(person_name, headings)) >= MIN_PEOPLE
         or profile_headings(headings) >= MIN_PEOPLE
+        or len(introduced_people(article.blocks)) >= MIN_PEOPLE
     ):
         return KIND_NAMES["about"]
     return None
@@ -181,6 +183,68 @@ def profile_headings(headings: list[str]) -> int:
     and values). An article's sections are its story's parts, never these."""
     about = kind_patterns()[KIND_NAMES["about"]]
     return len({h.strip().casefold() for h in headings if about.match(h.strip())})
+
+
+def introduced_people(blocks: tuple[Block, ...]) -> set[str]:
+    """The people a page introduces by their name and their trade, as a team page does: a
+    block that opens with a name and goes on with a trade ("Sara Barone, fisioterapista, nata
+    a Roma", "Dr. Jane Lee – Chiropractor"), or a heading that is only a name over a short
+    line that opens with one ("Jane Lee" / "Physiotherapist, MSc"). An article that quotes
+    one practitioner introduces one; its story keeps it an article anyway (check_article)."""
+    names = set()
+    for block, after in zip(blocks, (*blocks[1:], None), strict=False):
+        name = name_before_trade(block.text)
+        if name is None and block.kind == "heading" and after and after.kind != "heading":
+            short = len(after.text) <= TRADE_LINE_CHARS and trade_pattern().match(after.text)
+            name = plain_name(block.text) if short else None
+        if name:
+            names.add(name.casefold())
+    return names
+
+
+TRADE_LINE_CHARS = 80  # "Physiotherapist, MSc" under a name; a longer text is a paragraph
+TRADE_AFTER_NAME = re.compile(r"\s*(?:,|\s[–—|-]|:)\s*")
+
+
+def name_before_trade(text: str) -> str | None:
+    """The name that opens `text` when a trade follows it: "Sara Barone, fisioterapista"."""
+    text = text.strip()
+    start = honorific_pattern().match(text)
+    words = NAME.match(text[start.end() if start else 0 :])
+    if not words:
+        return None
+    rest = text[(start.end() if start else 0) + words.end() :]
+    joint = TRADE_AFTER_NAME.match(rest)
+    if not joint or not trade_pattern().match(rest[joint.end() :]):
+        return None
+    return None if topic_words(words.group()) else words.group()
+
+
+def plain_name(text: str) -> str | None:
+    """A heading that is only a person's name, a title before it or not: "Jane Lee"."""
+    text = text.strip()
+    start = honorific_pattern().match(text)
+    rest = text[start.end() if start else 0 :]
+    words = NAME.fullmatch(rest)
+    return rest if words and not topic_words(rest) else None
+
+
+# Two to four words that start with a capital (names' particles aside): "Valentina Di Tommaso".
+NAME_WORD = r"[^\W\d_a-z][^\W\d_A-Z]+(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
+NAME = re.compile(
+    rf"{NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|del|di|la|le|von|van|der)\s+)?{NAME_WORD}){{1,3}}"
+)
+
+
+@lru_cache(maxsize=1)
+def trade_pattern() -> re.Pattern[str]:
+    """A practitioner's trade at the start of a text, an article before it or not ([page_kinds]
+    professions: "physiotherapist", "a physiotherapist", "Fisioterapista")."""
+    sources = [role_sources(code, "page_kinds") for code in supported_languages()]
+    words = "|".join(source["professions"] for source in sources if "professions" in source)
+    return re.compile(
+        rf"(?:(?:an?|the|une?|la|le|il|el|uma?|die|der|eine?)\s+)?(?:{words or '(?!x)x'})\b", re.I
+    )
 
 
 def contact_kind(article: Article) -> str | None:
