@@ -145,6 +145,16 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("予約の前に知っておきたい腰痛のこと", None),
         ("Free consultation or a second opinion on knee surgery?", None),
         ("Online booking and back pain: why people wait", None),
+        ("Our services", "services overview"),  # what the practice treats, in a line or two each
+        ("Unsere Leistungen", "services overview"),
+        ("Nos prestations", "services overview"),
+        ("Domaines d'intervention", "services overview"),
+        ("I nostri servizi", "services overview"),
+        ("Nuestros servicios", "services overview"),
+        ("진료과목", "services overview"),
+        ("診療内容", "services overview"),
+        ("Services for runners with knee pain", None),
+        ("Nos prestations pour le mal de dos", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
@@ -165,6 +175,8 @@ def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str 
         ("src/pages/sobre.md", '"about us"'),
         ("src/pages/knowledge/back-pain/index.tsx", None),
         ("src/pages/KneePain.jsx", None),
+        ("site/domaine.php", "services overview"),
+        ("src/pages/leistungen/index.tsx", "services overview"),
         ("https://clinic.example/fees", None),  # a URL names itself by its address, not here
     ],
 )
@@ -350,3 +362,19 @@ def test_a_story_told_by_two_named_practitioners_is_still_an_article() -> None:
     story = blocks("# Symptoms", STORY[0], "# Causes", STORY[1], "# Self-care tips", "Walk daily.")
     assert page_kind(Article(title="Sciatica", blocks=people + story)) == '"about us"'
     check_article(Article(title="Sciatica", blocks=people + story), "sciatica.md")
+
+
+def test_an_overview_of_the_services_is_refused_as_one(tmp_path: Path) -> None:
+    source = tmp_path / "domaines.md"
+    groups = ("Nourrissons", "Enfants", "Sportifs", "Femmes enceintes")
+    source.write_text(
+        "# Domaines d'intervention\n\n"
+        + "".join(
+            f"## {group}\n\nL'ostéopathe accompagne les {group.lower()} à chaque étape, "
+            "avec des techniques douces adaptées à leur âge et à leur activité.\n\n"
+            for group in groups
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(NotArticleError, match="reads like a services overview page"):
+        check_article(extract_article(read_file(source)), str(source))

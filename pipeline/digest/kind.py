@@ -32,6 +32,7 @@ KIND_NAMES = {
     "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
     "legal": "legal notice",  # the site's legal notice, privacy policy or terms
+    "services": "services overview",  # what the practice treats, each in a line or two
 }
 LIST = " list"
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
@@ -57,13 +58,12 @@ def check_article(article: Article, source: str, *, forcible: bool = True) -> No
 def page_kind(article: Article, source: str = "") -> str | None:
     """The kind of page its name says (named_kind), or else what its make-up shows: a page
     of people (people_kind), of prices (priced_kind), or the practice's name over its phone
-    number (contact_kind)."""
-    return (
-        named_kind(article, source)
-        or people_kind(article)
-        or priced_kind(article)
-        or contact_kind(article)
-    )
+    number (contact_kind). A page named for the services that shows their prices is a price
+    list ("Our treatments" over cards of "$90.00")."""
+    named = named_kind(article, source)
+    if named == KIND_NAMES["services"]:
+        return priced_kind(article) or named
+    return named or people_kind(article) or priced_kind(article) or contact_kind(article)
 
 
 def needed_story(article: Article, source: str) -> float:
