@@ -125,7 +125,7 @@ def strip_server_code(text: str) -> Source:
     # space where each comment was, so that no two characters meet that were apart before.
     openings = {found for pattern in OPENINGS for found in pattern.findall(text)}
     text = drop_spans(text, COMMENT_SPANS, openings)
-    if TRANSLATION_START.search(text):
+    if openings & TRANSLATION_OPENINGS or "@lang(" in text:
         text = TRANSLATED.sub(translated_text, text)
     text = drop_spans(text, CODE_SPANS, openings)
     text = BLADE_DIRECTIVE.sub(" ", text)
@@ -183,8 +183,8 @@ def find_title_hint(text: str) -> str | None:
     return None
 
 
-# What every translation call holds (a page without it skips TRANSLATED).
-TRANSLATION_START = re.compile(r"(?:_e?|trans|gettext|@lang)\(|trans(?:late)?\s|\|\s*trans\b")
+# What every translation call opens with but Blade's @lang (a page without it skips TRANSLATED).
+TRANSLATION_OPENINGS = frozenset(("{{", "{!", "{%", "<?"))
 KEY = re.compile(r"[\w-]+(?:(?:\.|::)[\w-]+)+|[a-z\d]+(?:_[a-z\d]+)+")
 
 
