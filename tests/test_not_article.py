@@ -232,12 +232,24 @@ STORY = (
             '"about us"',
         ),
         (("# Jane Lee", "Physiotherapist, MSc", "# Tom Hart", "Chiropractor"), '"about us"'),
-        (("Dr. Ana Sousa – Dentista", "Pedro Lima: a nutricionista da cl\u00ednica"), '"about us"'),
+        (("Dr. Ana Sousa – Dentista", "Pedro Lima, a nutricionista da cl\u00ednica"), '"about us"'),
         (  # one practitioner quoted, or a trade after a topic: no team
             ("Jane Lee, physiotherapist, says that most heel pain settles.", *STORY),
             None,
         ),
         (("# Plantar Fasciitis", "Physiotherapists see it often.", *STORY), None),
+        (  # a point's label before a sentence about what a trade does: no one introduced
+            (
+                "Spinal Manipulation: Chiropractors use spinal manipulation to ease the nerve.",
+                "Dry Needling – Physiotherapists use thin needles on tight muscles.",
+                "Atención Personalizada: Nuestra psicóloga te escucha.",
+            ),
+            None,
+        ),
+        (
+            ("Jane Lee, MSc, Senior Physiotherapist", "Tom Hart – chiropractor at the clinic"),
+            '"about us"',
+        ),
         (  # costs told in sentences are no price list
             (
                 *STORY,

@@ -203,7 +203,7 @@ def introduced_people(blocks: tuple[Block, ...]) -> set[str]:
 
 
 TRADE_LINE_CHARS = 80  # "Physiotherapist, MSc" under a name; a longer text is a paragraph
-TRADE_AFTER_NAME = re.compile(r"\s*(?:,|\s[–—|-]|:)\s*")
+TRADE_AFTER_NAME = re.compile(r"\s*(?:,|\s[–—|-])\s*")
 
 
 def name_before_trade(text: str) -> str | None:
@@ -215,7 +215,7 @@ def name_before_trade(text: str) -> str | None:
         return None
     rest = text[(start.end() if start else 0) + words.end() :]
     joint = TRADE_AFTER_NAME.match(rest)
-    if not joint or not trade_pattern().match(rest[joint.end() :]):
+    if not joint or not trade_pattern(WORDS_BEFORE_TRADE).match(rest[joint.end() :]):
         return None
     return None if topic_words(words.group()) else words.group()
 
@@ -236,15 +236,25 @@ NAME = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def trade_pattern() -> re.Pattern[str]:
-    """A practitioner's trade at the start of a text, an article before it or not ([page_kinds]
-    professions: "physiotherapist", "a physiotherapist", "Fisioterapista")."""
+@lru_cache(maxsize=2)
+def trade_pattern(words_before: int = 0) -> re.Pattern[str]:
+    """A practitioner's trade at the start of a text ([page_kinds] professions:
+    "Physiotherapist, MSc"), with an article or up to `words_before` other words before it
+    ("a physiotherapist", "MSc, Senior Physiotherapist", "la nostra fisioterapista")."""
     sources = [role_sources(code, "page_kinds") for code in supported_languages()]
     words = "|".join(source["professions"] for source in sources if "professions" in source)
-    return re.compile(
-        rf"(?:(?:an?|the|une?|la|le|il|el|uma?|die|der|eine?)\s+)?(?:{words or '(?!x)x'})\b", re.I
-    )
+    before = rf"(?:\S+\s+){{0,{words_before}}}?" if words_before else rf"(?:{ARTICLES}\s+)?"
+    return re.compile(rf"{before}(?:{words or '(?!x)x'})\b{TRADE_END}", re.I)
+
+
+ARTICLES = "an?|the|une?|la|le|il|el|uma?|die|der|eine?"
+# A trade ends a part of its line ("Sara Barone, fisioterapista, nata a Roma") or names where
+# ("physiotherapist at", "Zahnärztin in"): "Chiropractors use spinal manipulation" tells.
+TRADE_END = (
+    r"(?=\s*(?:[,.;:()|–—-]|$)"
+    r"|\s+(?:at|of|in|and|bei|am|und|presso|di|del|della|e|en|de|y|à|chez|et|da|do|em)\b)"
+)
+WORDS_BEFORE_TRADE = 2  # after a name and a comma: "Jane Lee, MSc, Senior Physiotherapist"
 
 
 def contact_kind(article: Article) -> str | None:
