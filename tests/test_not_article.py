@@ -153,6 +153,14 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("Nuestros servicios", "services overview"),
         ("진료과목", "services overview"),
         ("診療内容", "services overview"),
+        ("NOURRISSON", "services overview"),  # a group of patients it sees: a page of its services
+        ("Femmes enceintes et nourrissons", "services overview"),
+        ("For athletes", "services overview"),
+        ("Bambini", "services overview"),
+        ("Sportler", "services overview"),
+        ("Back pain in children", None),
+        ("Enfants et scoliose", None),
+        ("Behandlungsschwerpunkte", None),  # a section of an article as often as a page
         ("Services for runners with knee pain", None),
         ("Nos prestations pour le mal de dos", None),
     ],
