@@ -95,7 +95,7 @@ from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
 from pipeline.load.chars import clean_characters
-from pipeline.models import Article, Block, ExtractError, Page
+from pipeline.models import Article, Block, ExtractError, NoArticleTextError, Page
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
@@ -124,7 +124,7 @@ def extract_article(page: Page) -> Article:
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     body = "".join(b.text for b in article.blocks if b.kind != "heading")
     if article_chars(body) < MIN_ARTICLE_CHARS:
-        raise ExtractError(f"{page.origin}: no article text found on the page")
+        raise NoArticleTextError(f"{page.origin}: no article text found on the page", article)
     return article
 
 

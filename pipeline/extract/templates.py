@@ -92,20 +92,26 @@ SERVER_TAG = re.compile(
     re.IGNORECASE,
 )
 INLINE_TAG = re.compile(r"</?(?:br|em|strong|b|i|span|small|sup|sub|u|mark)\b[^<>$]*>", re.I)
-LITERAL = r"(?P<{q}>['\"])(?P<{t}>(?:\\.|(?!(?P={q}))[^\\\n]){{1,2000}}?)(?P={q})"
-TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # "messages.welcome": a key, not words
-# A translation call that prints a string literal: Laravel's __() / trans() / @lang(), gettext's
-# _() and gettext(), i18n's t(), with optional replacements after a comma; Twig's |trans filter.
+
+
+def literal(name: str) -> str:
+    """A quoted string literal, its text in group `name`."""
+    return rf"""(?:'(?P<{name}1>(?:[^'\\{{}}]|\\.)*+)'|"(?P<{name}2>(?:[^"\\{{}}]|\\.)*+)")"""
+
+
+# A translated string: the page's own words, passed through the site's translation call
+# (Laravel `{{ __("Rest and ice.") }}` or `@lang(...)`, WordPress `<?php _e('...') ?>`,
+# gettext `{{ _("...") }}`, Django `{% trans "..." %}`, Twig `{{ "..."|trans }}`). The call
+# prints its literal (or its translation), so the literal stays as text and the call goes.
+# A literal holds no brace, so that a search from one opener never runs past the next one.
+TRANSLATE_CALL = r"(?:__|_e|_|trans|gettext|esc_html__|esc_html_e)\(\s*+"
+CALL_END = r"\s*+(?:,(?:=>|[^(){}<>?])*+)?\)\s*+;?\s*+"
 TRANSLATED = re.compile(
-    r"\{\{\s*(?:__|trans|_|gettext|t)\(\s*"
-    + LITERAL.format(q="q1", t="t1")
-    + r"\s*(?:,[^{}()]*(?:\([^{}()]*\)[^{}()]*)*)?\)\s*\}\}"
-    + r"|@lang\(\s*"
-    + LITERAL.format(q="q2", t="t2")
-    + r"\s*\)"
-    + r"|\{\{\s*"
-    + LITERAL.format(q="q3", t="t3")
-    + r"\s*\|\s*trans\b[^{}]*\}\}"
+    rf"(?:\{{\{{|\{{!!)\s*+{TRANSLATE_CALL}{literal('a')}{CALL_END}(?:\}}\}}|!!\}})"
+    rf"|<\?(?:php\b|=)\s*+(?:echo\s++)?{TRANSLATE_CALL}{literal('b')}{CALL_END}\?>"
+    rf"|@lang\(\s*+{literal('c')}{CALL_END}"
+    rf"|\{{%-?\s*+trans(?:late)?\s++{literal('d')}\s*+-?%\}}"
+    rf"|\{{\{{\s*+{literal('e')}\s*+\|\s*+trans\s*+\}}\}}"
 )
 EXPRESSION = re.compile(r"[$#]\{[^{}<>\n]*\}")  # JSP EL and Thymeleaf: ${post.title}
 
@@ -124,10 +130,9 @@ def strip_server_code(text: str) -> Source:
     hint = find_title_hint(text, marks)
     # Dropping comments takes no opening in: what it leaves is the page's own characters with a
     # space where each comment was, so that no two characters meet that were apart before.
-    translated = shown_translations(text)
-    if translated != text:  # the calls' words replace them: their marks are gone
-        text, marks = translated, find_marks(translated)
     text = drop_spans(text, COMMENT_SPANS, marks.openings)
+    if marks.openings & TRANSLATION_OPENINGS or "@lang(" in text:
+        text = TRANSLATED.sub(translated_text, text)
     text = drop_spans(text, CODE_SPANS, marks.openings)
     text = BLADE_DIRECTIVE.sub(" ", text)
     text = SMARTY_TAG.sub(" ", text)
@@ -154,22 +159,6 @@ def find_marks(text: str) -> Marks:
     openings = {"<" + c for c in tags if c} | {"{" + (b or c) for _, b, c in braces if b or c}
     openings |= set(BLADE_PHP.findall(text))
     return Marks(frozenset(openings), "" in tags, any(a for a, _, _ in braces))
-
-
-def shown_translations(text: str) -> str:
-    """The text of each translation call a template prints ("{{ __('Plantar Wart') }}",
-    "@lang('…')", "{{ trans('…') }}", Jinja's "{{ _('…') }}", Twig's "{{ 'text'|trans }}"):
-    the page's own words in its source language, which the reader sees, not code."""
-    if "{{" not in text and "@lang" not in text:
-        return text
-    return TRANSLATED.sub(lambda m: shown(m.group("t1") or m.group("t2") or m.group("t3")), text)
-
-
-def shown(literal: str) -> str:
-    """The words of a translation call's literal; none for a key ("messages.welcome")."""
-    if TRANSLATION_KEY.fullmatch(literal):
-        return " "
-    return re.sub(r"\\(.)", r"\1", literal)
 
 
 def drop_spans(
@@ -227,3 +216,16 @@ def needs(needed: str, text: str, marks: Marks) -> bool:
     if needed == "$":
         return "$" in text and TITLE_VARIABLE.search(text) is not None
     return needed in text
+
+
+# What every translation call opens with but Blade's @lang (a page without it skips TRANSLATED).
+TRANSLATION_OPENINGS = frozenset(("{{", "{!", "{%", "<?"))
+KEY = re.compile(r"[\w-]+(?:(?:\.|::)[\w-]+)+|[a-z\d]+(?:_[a-z\d]+)+")
+
+
+def translated_text(match: re.Match[str]) -> str:
+    """The words a translation call prints: its literal, unless the literal is a message key
+    ("messages.welcome", "nav_home"), which names words kept elsewhere."""
+    text = next(group for group in match.groupdict().values() if group is not None)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return " " if KEY.fullmatch(text.strip()) else f" {text} "
