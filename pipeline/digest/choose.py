@@ -155,7 +155,16 @@ def can_hook(text: str) -> bool:
     told before ("These symptoms can make eating painful")."""
     refers_back = term_pattern("signals", "refers_back").search(text) is not None
     common = tells_how_common(text)  # "One person in ten suffers from it": how common it is
-    return complaint_words(text) > 0 and not (refers_back or common or LEANS_BACK.match(text))
+    kinds = sorts_into_kinds(text)  # "Back pain can be acute or chronic": what kinds there are
+    return complaint_words(text) > 0 and not (
+        refers_back or common or kinds or LEANS_BACK.match(text)
+    )
+
+
+def sorts_into_kinds(text: str) -> bool:
+    """ "A dor nas costas pode ser aguda ou crônica": a sentence that tells what kinds of the
+    condition there are (`kinds` in the language files), not how it feels."""
+    return term_pattern("signals", "kinds").search(text) is not None
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -261,6 +270,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 2.0 * opens_with_the_symptoms(text)
         points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
         points -= PREVALENCE_PENALTY * tells_how_common(text)
+        points -= 1.5 * sorts_into_kinds(text)
     return points
 
 
