@@ -75,3 +75,14 @@ def test_the_kinds_of_a_condition_are_not_its_symptom() -> None:
         )
     )
     assert digest.symptom == feels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Uma crise de ansiedade é um episódio intenso que surge de forma abrupta.", False),
+        ("El dolor surge de una sobrecarga repetida del tendón.", True),
+    ],
+)
+def test_how_a_complaint_arises_is_not_where_it_comes_from(sentence: str, cue: bool) -> None:
+    assert has_cue("cause", sentence) is cue
