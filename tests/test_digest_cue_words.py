@@ -44,6 +44,12 @@ def test_symptom_cues(sentence: str) -> None:
         "Questo accade perché il tendine viene sovraccaricato.",
         "Der Schmerz entsteht, weil die Sehne überlastet ist.",
         "통증은 뇌 주변의 고통에 예민한 구조의 장애에 의해 일어납니다.",
+        # when it sets in: after what (as "develops after" in English)
+        "L'instabilité de la cheville peut se mettre en place après une entorse grave.",
+        "El dolor suele aparecer tras una caída o un golpe.",
+        "A dor costuma surgir após um esforço repetido.",
+        "Il dolore insorge dopo una distorsione mal curata.",
+        "Die Arthrose entwickelt sich oft nach einer Verletzung.",
     ],
 )
 def test_cause_cues(sentence: str) -> None:
