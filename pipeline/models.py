@@ -26,6 +26,15 @@ class ExtractError(RepurposeError):
     """The page holds no article text."""
 
 
+class NoArticleTextError(ExtractError):
+    """The page holds too little text for an article; `article` is the little it holds (its
+    title, a few lines), for the caller to say what kind of page it is."""
+
+    def __init__(self, message: str, article: Article) -> None:
+        super().__init__(message)
+        self.article = article
+
+
 class NotArticleError(ExtractError):
     """The page is another page of the site (about us, contact, prices, home), not an article."""
 

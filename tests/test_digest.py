@@ -18,6 +18,7 @@ from pipeline.digest.points import drop_weak_openers
 from pipeline.digest.sections import classify_heading, split_sections
 from pipeline.digest.sentences import shorten, stands_alone
 from pipeline.digest.story import LIST_JOIN, clean_headline, digest_article
+from pipeline.extract.headline import usable_title
 from pipeline.models import Article, Block, Digest, Point, RepurposeError
 from tests.conftest import ROOT, SAMPLE_FILES, corpus_dir
 
@@ -453,3 +454,41 @@ def test_a_labelled_point_keeps_a_this_opener_an_unlabelled_one_is_dropped() -> 
     other = Point(None, "Gentle exercises are provided at each visit.", "")
     assert drop_weak_openers([labelled, other]) == [labelled, other]
     assert drop_weak_openers([unlabelled, other]) == [other]
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Multifocal contact lenses", None),
+        ("Lentes de contacto", None),
+        ("Lentilles de contact", None),
+        ("Kontaktlinsen", None),
+        ("Lentes de contato", None),
+        ("Contact us", "cta"),
+        ("Contactos", "cta"),
+        ("Contactez-nous", "cta"),
+        ("Kontakt", "cta"),
+        ("Contato", "cta"),
+    ],
+)
+def test_contact_lenses_are_no_call_to_action(heading: str, role: str | None) -> None:
+    """An optometrist's "Contact lenses" names a treatment, in five languages; "Contact us"
+    still asks the reader to get in touch."""
+    assert classify_heading(heading)[0] == role
+    assert usable_title(heading) or role == "cta"  # a page about contact lenses has a title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What to do during a flare-up",
+        "What not to do",
+        "Qué hacer en casa",
+        "O que fazer na crise",
+        "Was tun bei Rückenschmerzen?",
+        "Cosa fare in caso di distorsione",
+        "Prevenindo novas crises",
+    ],
+)
+def test_what_to_do_headings_are_self_care(heading: str) -> None:
+    assert classify_heading(heading)[0] == "selfcare"

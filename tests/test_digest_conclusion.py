@@ -10,6 +10,7 @@ import pytest
 
 from bench.bench_digest import load_article
 from pipeline.digest.story import digest_article
+from pipeline.digest.vocabulary import is_cue
 from pipeline.models import Article, Block
 from tests.factories import heading, item, para
 
@@ -354,3 +355,171 @@ def test_a_subsection_takes_the_role_of_the_heading_it_sits_under() -> None:
         section("Outlook", 2, None),
     ]
     assert inherited_roles(sections) == ["cause", "cause", "faq", "treatment", "faq", None]
+
+
+def test_a_closing_section_of_prose_gives_its_first_paragraph_that_asks_or_closes() -> None:
+    # a heading of no role after the story, a closing paragraph, then a contact paragraph
+    # without a cue of its own: the close is the first paragraph, not the contact line
+    closing = (
+        "If you're tired of struggling with heel pain, don't wait any longer to seek help. "
+        "Our team will help you walk in comfort again."
+    )
+    found = conclusion_of(
+        OPENING,
+        *CARE,
+        heading("Taking a Step Towards Pain-Free Walking"),
+        para(closing),
+        para("For more information on orthotics, write to the Heel Clinic at the front desk."),
+    )
+    assert found == closing
+
+
+def test_a_closing_section_under_a_role_heading_is_no_closing_run() -> None:
+    # the same two paragraphs in a treatment section: only the last paragraph can close
+    found = conclusion_of(
+        OPENING,
+        heading("Treatment"),
+        para("If you're unsure, we can help you choose insoles. They spread the load."),
+        para("Insoles are made to measure in two weeks from a scan of the foot."),
+    )
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        # the claim names the subject; the cue is the reader's "if" after it
+        (
+            "Priorizar tu salud mental es un paso valiente. "
+            "Si sientes que necesitas ayuda, no dudes en contactarnos.",
+            "Priorizar tu salud mental es un paso valiente. "
+            "Si sientes que necesitas ayuda, no dudes en contactarnos.",
+        ),
+        # a first sentence that does not name the subject is no claim: from the cue
+        (
+            "Dazu gehört ein gutes Schuhwerk. Nur so lässt sich der Fersenschmerz vermeiden.",
+            "Nur so lässt sich der Fersenschmerz vermeiden.",
+        ),
+    ],
+)
+def test_a_short_closing_paragraph_opens_on_its_claim_when_it_names_the_subject(
+    closing: str, expected: str
+) -> None:
+    title = "Salud mental" if closing.startswith("Priorizar") else "Fersenschmerz"
+    opening = para("Der Fersenschmerz ist ein stechender Schmerz unter der Ferse am Morgen.")
+    assert conclusion_of(opening, *CARE, para(closing), title=title) == expected
+
+
+def test_the_first_summing_up_paragraph_of_the_closing_section_is_the_close() -> None:
+    # "Se você..." opens two paragraphs: the second is the clinic's address line
+    found = conclusion_of(
+        para("A crise de ansiedade é um medo intenso que chega de repente."),
+        heading("Sintomas"),
+        item("O coração dispara e a respiração fica curta."),
+        item("As mãos tremem e suam."),
+        heading("Você não precisa passar por isso sozinho"),
+        para("Se você tem crises frequentes, procure um psicólogo."),
+        para("Se você está em Niterói, a clínica atende de segunda a sexta."),
+        title="Crise de ansiedade",
+    )
+    assert found == "Se você tem crises frequentes, procure um psicólogo."
+
+
+def test_an_invitation_to_follow_a_social_account_is_no_conclusion() -> None:
+    found = conclusion_of(
+        OPENING,
+        *CARE,
+        para("If you want more tips like these, follow my profile on Instagram @heelclinic!"),
+    )
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Start these stretches today, and take the first step toward a pain-free morning.",
+        "Faites le premier pas vers des matins sans douleur au talon.",
+        "Dê o primeiro passo para manhãs sem dor no calcanhar.",
+        "아침의 발뒤꿈치 통증에서 벗어나는 첫걸음을 내딛어 보세요.",
+    ],
+)
+def test_taking_the_first_step_closes_a_post(closing: str) -> None:
+    assert conclusion_of(OPENING, *CARE, para("Rest helps in the first days."), para(closing))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["かかとの痛みのない朝へ、第一歩を踏み出しましょう。", "Machen Sie den ersten Schritt."],
+)
+def test_taking_the_first_step_is_a_call_to_action_in_every_file(sentence: str) -> None:
+    assert is_cue("cta", sentence)
+
+
+def test_a_first_step_that_is_part_of_the_story_is_no_call_to_action() -> None:
+    last = para("The first step in finding the cause of heel pain is a scan of the foot.")
+    assert conclusion_of(OPENING, *CARE, para("Rest helps in the first days."), last) is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # the subject named again by its headline word
+        "Heel pain is common but it settles: each of these steps helps it.",
+        # or referred back to: "this condition", "questa patologia"
+        "Our clinic in Leeds has treated this condition for twenty years.",
+        "Il nostro centro a Teramo è il punto di riferimento per questa patologia.",
+    ],
+)
+def test_a_paragraph_after_the_last_list_that_names_the_subject_closes_the_post(
+    closing: str,
+) -> None:
+    found = conclusion_of(
+        OPENING,
+        heading("Recovery"),
+        para("This phase keeps the pain from coming back."),
+        item("Calf stretching"),
+        item("Balance training"),
+        item("Graded return to running"),
+        para(closing),
+    )
+    assert found == closing
+
+
+def test_a_paragraph_after_the_last_list_that_does_not_name_the_subject_is_no_close() -> None:
+    found = conclusion_of(
+        OPENING,
+        heading("Recovery"),
+        para("This phase keeps the pain from coming back."),
+        item("Calf stretching"),
+        item("Balance training"),
+        item("Graded return to running"),
+        para("Sessions last forty minutes and take place twice a week."),
+    )
+    assert found is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Closing thoughts",
+        "Final remarks",
+        "Reflexiones finales",
+        "Consideraciones finales",
+        "Palavras finais",
+        "Schlussgedanken",
+        "Ein letztes Wort",
+        "Derniers mots",
+        "Per finire",
+        "글을 마치면서",
+        "맺으며",
+    ],
+)
+def test_closing_headings_of_every_language_mark_the_conclusion(title: str) -> None:
+    close = "Heel pain settles in most people within a few months of steady care."
+    found = conclusion_of(OPENING, *CARE, heading(title), para(close))
+    assert found == close
+
+
+def test_a_heading_about_closing_hours_is_no_conclusion() -> None:
+    closing_hours = para("The clinic opens at eight and closes at six on weekdays.")
+    assert conclusion_of(OPENING, *CARE, heading("Closing hours"), closing_hours) is None

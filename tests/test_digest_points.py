@@ -4,6 +4,9 @@ made-up articles in several languages, and the corpus's redistributable posts wh
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.digest.point_blocks import speaks_of_care
 from pipeline.digest.story import digest_article
 from pipeline.extract import extract_article
 from pipeline.load import load_source
@@ -174,3 +177,37 @@ def test_a_method_section_after_home_care_among_the_treatments_is_a_point() -> N
         "Braces and Supports Night splints are another treatment that can help stretch your calf."
         in texts
     ), texts
+
+
+def test_common_care_methods_are_care_in_a_long_treatment_section() -> None:
+    """A treatment section told in nine sentences keeps only those that speak of care: a
+    night guard, laser light and relaxation are care; "under more compression" is not."""
+    told = [
+        "Jaw pain can look very different from one patient to the next.",
+        "Patients who grind their teeth at night might find a night guard useful.",
+        "Some patients feel better within a week, others need a month or more.",
+        "Low-level laser light can calm the muscles around the joint.",
+        "The joint sits just in front of the ear on each side of the head.",
+        "Stress often plays a part, so relaxation techniques are worth learning.",
+        "Clenching puts the joint under more compression during the day.",
+        "Many people never notice the clicking sound at all.",
+        "Most cases settle within a few months with simple care.",
+    ]
+    blocks = [para("Jaw pain is a common problem of the joint that connects jaw and skull.")]
+    blocks += [heading("Treatment overview"), *(para(t) for t in told)]
+    found = labels_and_texts(Article(title="TMD therapy", blocks=tuple(blocks)))
+    assert [p.strip() for p in found] == [told[1], told[3], told[5]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El láser de baja potencia reduce la inflamación de la articulación.",
+        "Une gouttière portée la nuit protège les dents du grincement.",
+        "Eine Aufbissschiene entlastet das Kiefergelenk in der Nacht.",
+        "Le onde d'urto stimolano la guarigione del tendine.",
+        "A placa de bruxismo protege os dentes durante o sono.",
+    ],
+)
+def test_common_care_methods_are_care_in_every_language(sentence: str) -> None:
+    assert speaks_of_care(sentence)

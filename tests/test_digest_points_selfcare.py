@@ -232,3 +232,90 @@ def test_a_treatment_subsection_under_an_assessment_list_holds_the_points() -> N
     points = [p.text for p in digest(blocks, "Knee pain").treatment_points]
     assert "Gait assessment" not in points
     assert "Joint adjustments to restore motion." in points
+
+
+def test_plain_sections_told_as_advice_are_self_care() -> None:
+    """A post of tips under plain headings (no heading names a role): each section whose
+    sentences mostly tell the reader what to do is a tip; a section that only describes is
+    none, and one advising section alone does not make the post a tips post."""
+    blocks = [para("Working from home hurts many backs when the desk is set up badly.")]
+    blocks += [heading("Chair height"), para("Keep your feet flat on the floor. Use a footrest.")]
+    blocks += [heading("The screen"), item("Set the top of the screen at eye level")]
+    blocks += [item("Avoid glare from a window behind you")]
+    blocks += [heading("Our team"), para("Our physios have worked in the city for ten years.")]
+    found = digest(blocks, "Ergonomics at home")
+    assert tips_of(found) == [
+        "Keep your feet flat on the floor. Use a footrest.",
+        "Set the top of the screen at eye level",
+        "Avoid glare from a window behind you",
+    ]
+    alone = digest(blocks[:3] + blocks[-2:], "Ergonomics at home")
+    assert "Keep your feet flat on the floor. Use a footrest." not in tips_of(alone)
+
+
+def test_each_counted_exercise_with_parts_of_its_own_is_one_tip() -> None:
+    """ "### Stretch 1: …" over "#### How to perform" (steps) and "#### Key points": each
+    stretch is one tip, labelled with its name; its steps and key points are its parts."""
+    blocks = [para("Neck pain is common in people who sit at a desk all day long.")]
+    blocks += [heading("The neck stretches you can do at work", level=2)]
+    for n, name in ((1, "Upper Trapezius Stretch"), (2, "Chin Tuck")):
+        blocks += [heading(f"Stretch {n}: {name}", level=3), para(f"Target: the {name} muscles.")]
+        blocks += [heading("How to perform", level=4), item("Sit tall"), item("Hold 20 seconds")]
+        blocks += [heading("Key points", level=4), item("Keep your shoulders relaxed")]
+    found = digest(blocks, "Two stretches for neck pain")
+    labels = [p.label for p in found.prevention]
+    assert labels == ["Stretch 1: Upper Trapezius Stretch", "Stretch 2: Chin Tuck"]
+    assert "Sit tall" not in tips_of(found)
+
+
+def test_a_self_care_section_in_prose_under_a_short_title_gives_its_care_sentences() -> None:
+    """ "Was hilft akut" (what helps now) told as statements, no order: each sentence that
+    names a kind of care is a tip, not the section's first paragraph as one."""
+    blocks = [para("Ein Hexenschuss kommt oft völlig unerwartet, beim Bücken oder Heben.")]
+    blocks += [heading("Was hilft akut")]
+    blocks += [para("Wärme ist in den meisten Fällen sehr wirksam. Ideal ist ein Wärmekissen.")]
+    blocks += [para("Sanfte Mobilisationen und Übungen aus der Rückenschule lösen die Spannung.")]
+    found = digest(blocks, "Hexenschuss")
+    assert "Wärme ist in den meisten Fällen sehr wirksam." in tips_of(found)
+    assert "Sanfte Mobilisationen und Übungen aus der Rückenschule lösen die Spannung." in tips_of(
+        found
+    )
+
+
+def test_numbered_exercises_told_as_orders_are_the_readers_tips() -> None:
+    """ "1. Toe Raises" over "Stand with your feet apart. Slowly lift your toes…": numbered
+    steps that tell the reader what to do are self-care, not the clinic's programme."""
+    blocks = [para("Athletes need strong, supple feet and ankles to stay free of injuries.")]
+    blocks += [heading("1. Toe Raises", level=3)]
+    blocks += [para("Stand with your feet apart. Slowly lift your toes. Repeat ten times.")]
+    blocks += [heading("2. Calf Stretches", level=3)]
+    blocks += [para("Face a wall with one foot in front. Lean forward until you feel a stretch.")]
+    found = digest(blocks, "Keep your feet in top shape")
+    assert [p.label for p in found.prevention] == ["Toe Raises", "Calf Stretches"]
+    assert found.treatment_points == () or all(
+        p.label not in ("Toe Raises", "Calf Stretches") for p in found.treatment_points
+    )
+
+
+def test_techniques_with_how_to_parts_are_one_tip_each() -> None:
+    """ "### Breathing 4-6" over "#### How to do it" (its steps) beside "### Change of scene":
+    under a "What to do" heading each technique is one tip; its how-to is its part."""
+    blocks = [para("An anxiety attack comes on suddenly and peaks within a few minutes.")]
+    blocks += [heading("What to do during an attack", level=2)]
+    blocks += [heading("Breathing 4-6", level=3), para("Slow breathing calms the body down.")]
+    blocks += [heading("How to do it", level=4), item("Breathe in for four"), item("Out for six")]
+    blocks += [heading("Change of scene", level=3), para("If you can, go outside for fresh air.")]
+    found = digest(blocks, "Anxiety attacks")
+    assert [p.label for p in found.prevention] == ["Breathing 4-6", "Change of scene"]
+
+
+def test_a_line_that_opens_the_symptoms_opens_no_tips() -> None:
+    """ "Durante uma crise, você pode sentir:" closes a symptom section over "### No corpo",
+    "### Na mente": what is felt, never tips."""
+    blocks = [para("Uma crise de ansiedade é um episódio intenso de medo que surge de repente.")]
+    blocks += [heading("Sintomas de uma crise"), para("Durante uma crise, você pode sentir:")]
+    blocks += [heading("No corpo", level=3), item("Coração acelerado"), item("Falta de ar")]
+    blocks += [heading("Na mente", level=3), item("Medo intenso"), item("Sensação de irrealidade")]
+    found = digest(blocks, "Crise de ansiedade")
+    assert "No corpo" not in [p.label for p in found.prevention]
+    assert "Coração acelerado" not in tips_of(found)

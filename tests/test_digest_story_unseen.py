@@ -37,6 +37,13 @@ def post(title: str, *blocks: Block, language: str | None = None) -> Article:
         ("Most back pain is related to posture, not to serious conditions.", False),
         ("It is not serious, and it is usually caused by posture.", False),
         ("Back pain is usually caused by weak muscles.", False),
+        # a denial corrected by "but" tells the cause it corrects to
+        (
+            "Il dolore non è causato da un singolo infortunio, ma da stress ripetitivi al tallone.",
+            False,
+        ),
+        ("The pain is not caused by one injury but by repeated stress on the heel.", False),
+        ("Der Schmerz wird nicht durch einen Sturz verursacht, sondern durch Überlastung.", False),
     ],
 )
 def test_a_cause_cue_after_a_negation_is_denied(text: str, denied: bool) -> None:

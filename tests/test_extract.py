@@ -600,3 +600,51 @@ def test_a_div_classed_as_a_subheading_between_paragraphs_is_a_heading() -> None
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert headings == ["What causes heel pain?", "How is it treated?"]
     assert [b.kind for b in blocks][1::2] == ["heading", "heading"]
+
+
+def test_headings_named_in_a_table_of_contents_stay() -> None:
+    """A sidebar <nav> that lists the article's own parts (links to "#home-care") names its
+    headings: they are the article's, not chrome. A nav line that links elsewhere and that
+    the body repeats (the clinic's opening hours) is still chrome."""
+    prose = "Rest the foot and ice the heel for fifteen minutes after every long walk you take."
+    toc = "".join(
+        f"<li><a href='#{n}'>{t}</a></li>" for n, t in (("home", "Home care"), ("brace", "Braces"))
+    )
+    markup = (
+        "<html><body><nav><ul>" + toc + "<li><a href='/hours'>Open Monday to Friday</a></li>"
+        "</ul></nav><main><h1>Heel pain</h1>"
+        f"<p>{prose}</p><h3 id='home'>Home care</h3><p>{prose} Stretch the calf.</p>"
+        f"<h3 id='brace'>Braces</h3><p>{prose} A night splint helps.</p>"
+        "<p>Open Monday to Friday</p></main></body></html>"
+    )
+    article = extract_article(Page(origin="made-up", text=markup, kind="html"))
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["Home care", "Braces"]
+    assert "Open Monday to Friday" not in [b.text for b in article.blocks]
+
+
+def test_a_list_a_kept_paragraph_opens_comes_back() -> None:
+    """The library keeps the article's paragraphs but drops the short list the last one opens
+    ("Ways to avoid ingrown toenails:"): it comes back after that paragraph. A list of
+    sentences that no kept paragraph opens (opening hours after the article) stays out."""
+    prose = (
+        "Ingrown toenails is a common condition in which the side of a toenail grows into the "
+        "soft skin. Symptoms include pain, redness and swelling. They can be hereditary."
+    )
+    tips = ["Don't cut down the corners of the toenails.", "Don't trim toenails too short."]
+    hours = ["We are open from Monday to Friday.", "Parking is free behind the clinic."]
+    markup = (
+        "<html><body><div class='row'><div class='columns'><h1>Ingrown toenails</h1></div></div>"
+        f"<div class='row'><div class='columns'><p>{prose}</p><p>The podiatrist uses a "
+        "conservative two step approach.</p><p>First, the offending nail area is removed by an "
+        f"in-office sterile procedure with local numbing. {prose}</p>"
+        "<p>Ways to avoid ingrown toenails:</p><ul>"
+        + "".join(f"<li>{t}</li>" for t in tips)
+        + "</ul><ul>"
+        + "".join(f"<li>{t}</li>" for t in hours)
+        + "</ul></div></div></body></html>"
+    )
+    texts = [
+        b.text for b in extract_article(Page(origin="made-up", text=markup, kind="html")).blocks
+    ]
+    at = texts.index("Ways to avoid ingrown toenails:")
+    assert texts[at + 1 :] == tips

@@ -218,57 +218,22 @@ def test_a_list_of_sentences_in_a_box_beside_the_articles_box_comes_back() -> No
     assert not any("Dolor de muela" in t or "gracias" in t for t in texts)
 
 
-LEAD_IN_PAGE = """<html><body><div class="row"><div class="columns">
-<h1>Ingrown toenails</h1>
-<p>An ingrown toenail grows into the soft skin at the side of the toe.</p>
-<p>{lead}</p>
-<ul class="indented">
-<li>Don't cut down the corners of the toenails.</li>
-<li>Don't trim toenails too short.</li>
-<li>Don't wear shoes with a narrow or pointed toe area.</li>
-</ul></div></div></body></html>"""
-LEAD_IN_ITEMS = [
-    "Don't cut down the corners of the toenails.",
-    "Don't trim toenails too short.",
-    "Don't wear shoes with a narrow or pointed toe area.",
-]
-
-
-@pytest.mark.parametrize(
-    ("lead", "kept"),
-    [
-        ("Ways to avoid ingrown toenails:", True),
-        ("Moyens d'éviter l'ongle incarné :", True),
-        ("The nail is removed under local numbing.", False),  # says nothing of a list
-    ],
-)
-def test_a_list_the_kept_line_before_it_announces_comes_back_after_that_line(
-    lead: str, kept: bool
-) -> None:
-    """The library dropped the list under "Ways to avoid ingrown toenails:" (a <ul> after the
-    paragraphs of the same box): it comes back after its line, before what follows."""
-    tree = document_fromstring(LEAD_IN_PAGE.format(lead=lead))
-    intro = "An ingrown toenail grows into the soft skin at the side of the toe."
-    blocks = (Block("paragraph", intro), Block("paragraph", lead), Block("paragraph", "End."))
-    texts = [b.text for b in recover_sibling_lists(tree, blocks)]
-    assert texts == ([intro, lead, *LEAD_IN_ITEMS, "End."] if kept else [b.text for b in blocks])
-
-
 def test_a_list_the_article_has_as_labels_and_texts_does_not_come_back_whole() -> None:
-    """The article kept the list's items split at their labels ("Bleeding:" a heading, its
-    text an item): the whole items are not added again, also when a line break inside an
-    item joins two words in the page's tree ("bleed when<br/>you brush")."""
+    """A box beside the article's box holds a list the article kept split at its labels
+    ("Bleeding:" a heading, its text an item): the whole items are not added again, also
+    when a line break inside an item joins two words in the page's tree ("bleed
+    when<br/>you brush")."""
     page = (
-        "<html><body><div><h2>Signs</h2><ul>"
+        f'<html><body><div class="box"><p>{SENTENCE}</p></div><div class="box"><ul>'
         "<li><b>Bleeding:</b> The gums bleed when<br/>you brush your teeth.</li>"
         "<li><b>Swelling:</b> The gums turn dark red and swell up.</li>"
         "</ul></div></body></html>"
     )
     blocks = (
-        Block("heading", "Signs", level=2),
-        Block("heading", "Bleeding:", level=3),
+        Block("paragraph", SENTENCE.strip()),
+        Block("heading", "Bleeding:", level=4),
         Block("item", "The gums bleed when you brush your teeth."),
-        Block("heading", "Swelling:", level=3),
+        Block("heading", "Swelling:", level=4),
         Block("item", "The gums turn dark red and swell up."),
     )
     assert recover_sibling_lists(document_fromstring(page), blocks) == blocks

@@ -145,11 +145,9 @@ JSX_BODY = (
             f"const BlogPost = () => (<>{JSX_BODY}</>);\nexport default BlogPost;",
             "ColpoDellaStrega",
         ),
-        (  # the body's section headings have no role words, but stand below its opening text
-            "const ColpoDellaStrega = () => { return (<>"
-            + JSX_BODY
-            + "<h2>Controllo del dolore e dell'infiammazione</h2><p>Ghiaccio e riposo.</p>"
-            + "<h2>Recupero funzionale</h2><p>Esercizi graduali.</p></>); };",
+        (  # a subheading of the body is no title: "Il trattamento" comes after the story
+            "const ColpoDellaStrega = () => (<>"
+            f"{JSX_BODY}<h2>Il trattamento osteopatico</h2><p>Lavoriamo sul bacino.</p></>);",
             "Colpo Della Strega",
         ),
     ],
@@ -172,6 +170,14 @@ def test_a_component_without_a_title_is_named_by_its_component_or_file(
         ),
         ("<h2>Symptoms</h2>" + BODY + "<h3>Treatment options</h3>" + BODY, "sciatica"),
         ("<h2>Síntomas</h2>" + BODY + "<h2>Ciática y embarazo</h2>" + BODY, "Ciática y embarazo"),
+        (
+            "<h2>A COSA È DOVUTA?</h2>" + BODY + "<h2>Sciatica e gravidanza</h2>",
+            "Sciatica e gravidanza",
+        ),
+        (
+            "<h2>À quoi est-elle due ?</h2>" + BODY + "<h2>Sciatique et grossesse</h2>",
+            "Sciatique et grossesse",
+        ),
     ],
 )
 def test_a_page_without_a_title_never_takes_a_part_heading(body: str, title: str) -> None:

@@ -152,6 +152,8 @@ def test_template_pages_parse_without_their_code(name: str, must: list[str]) -> 
         ("<?php $page_title = 'Knee &amp; Hip'; ?>", "Knee & Hip"),
         ('{assign var="title" value="歯周病"}{include file="head.tpl"}', "歯周病"),
         ('<c:set var="title" value="Dry Eye" />', "Dry Eye"),
+        ('<C:SET VAR="Title" VALUE="Ojo seco"/>', "Ojo seco"),
+        ("<p>$x = 1;</p><?php $headline = 'Gum care'; ?>", "Gum care"),
         ('<?php $heading = "Periodontia"\n?><main>', "Periodontia"),  # no ";" before "?>"
         ('<?php $titulo = "Nossa <br> <em>equipe</em>"; ?>', "Nossa equipe"),
         ('<?php $title = "Zahnarzt Berlin"; $heading = "Karies"; ?>', "Karies"),  # the <h1>
@@ -177,6 +179,15 @@ def test_template_title_hints(source: str, hint: str | None) -> None:
         ("<p>Mail info@clinic.com or @handle, pay 50% of {{ cost }}.</p>", None),
         ("<p>Email us at hello@ifclinic.com</p>", "<p>Email us at hello@ifclinic.com</p>"),
         ('<script type="application/ld+json">{"@type": "Article"}</script>', None),
+        # a translation call prints the page's own words: they stay, its key and code go
+        (
+            "<h2>{{ __(\"Plantar Wart\") }}</h2><p>{{ __('It\\'s viral') }}</p>",
+            "<h2> Plantar Wart </h2><p> It's viral </p>",
+        ),
+        (
+            "<p>@lang('Ice and rest.') {{ trans('messages.cta') }}{{ 'Rest.'|trans }}</p>",
+            "<p> Ice and rest. Rest. </p>",
+        ),
     ],
 )
 def test_server_code_goes_and_visible_text_stays(source: str, visible: str | None) -> None:
@@ -185,6 +196,27 @@ def test_server_code_goes_and_visible_text_stays(source: str, visible: str | Non
         assert "info@clinic.com" in stripped or '{"@type": "Article"}' in stripped
     else:
         assert re.sub(r"\s+", " ", stripped) == visible
+
+
+@pytest.mark.parametrize(
+    ("source", "visible"),
+    [
+        ('<h2>{{ __("Plantar warts") }}</h2>', "<h2> Plantar warts </h2>"),  # Laravel Blade
+        ("<p>{!! __('Rest, don\\'t run.') !!}</p>", "<p> Rest, don't run. </p>"),
+        ("<p><?php _e('Ice the knee.', 'clinic'); ?></p>", "<p> Ice the knee. </p>"),  # WordPress
+        ("<p><?php echo esc_html__( 'Rest', 'clinic' ) ?></p>", "<p> Rest </p>"),
+        ('<p><?= __("Walk :n km", ["n" => 2]) ?></p>', "<p> Walk :n km </p>"),
+        ("<p>{{ _('Rest') }} and {{ gettext(\"ice\") }}</p>", "<p> Rest and ice </p>"),  # Jinja
+        ('<p>{% trans "Rest" %} {% translate "ice" %}</p>', "<p> Rest ice </p>"),  # Django
+        ("<p>@lang('Rest') {{ 'ice'|trans }}</p>", "<p> Rest ice </p>"),  # Blade, Twig
+        # a message key names words kept elsewhere; any other expression is code
+        ("<p>{{ __('messages.welcome') }}{{ trans('nav_home') }}{{ __($x) }}</p>", "<p> </p>"),
+    ],
+)
+def test_a_translated_string_is_the_pages_own_words(source: str, visible: str) -> None:
+    """A translation call prints its literal (or the literal's translation): the words stay
+    and the call goes, in each template language that has one."""
+    assert re.sub(r"\s+", " ", strip_server_code(source).text) == visible
 
 
 def test_an_unclosed_php_block_at_the_end_is_code() -> None:
@@ -218,6 +250,10 @@ def test_spans_are_closed_by_their_own_marker_and_unclosed_openers_stay(
         ('<?xml version="1.0"?><p>Rest and ice.</p>', '<?xml version="1.0"?><p>Rest and ice.</p>'),
         ("<p>Rest <fb:like></fb:like> and ice.</p>", "<p>Rest <fb:like></fb:like> and ice.</p>"),
         ("<p>Cost: $ {5} and # {6}</p>", "<p>Cost: $ {5} and # {6}</p>"),
+        # an expression whose "{" also opens a comment or a tag: both are looked for
+        ("<p>Rest #{*x} and ${!y} ice.</p>", "<p>Rest and ice.</p>"),
+        ("<p>Rest ${{a}} {{b}} ice.</p>", "<p>Rest $ ice.</p>"),
+        ("<p>Rest {$a.b} {IF $x}and{/IF} ice.</p>", "<p>Rest and ice.</p>"),
     ],
 )
 def test_the_quick_looks_for_code_miss_none_and_find_only_code(source: str, visible: str) -> None:
@@ -227,6 +263,7 @@ def test_the_quick_looks_for_code_miss_none_and_find_only_code(source: str, visi
 
 
 UNCLOSED = ["{{ a ", "<% ", "{# ", '<c:out "', "<cfset ", "@if('", "@if(", "${a", "{include a"]
+UNCLOSED += ['{{ __("a ', "<?php _e('", "{% trans '"]  # translation calls
 
 
 def test_a_page_of_unclosed_template_openers_reads_in_one_pass(tmp_path: Path) -> None:
@@ -364,3 +401,17 @@ def test_hostile_yaml_front_matter_is_read_key_by_key_at_once() -> None:
     for text in (bomb, deep):
         meta, body = split_front_matter(text)
         assert meta["title"] == "Knee pain" and body == "Body text.\n"
+
+
+def test_a_page_whose_every_string_is_translated_is_read(tmp_path: Path) -> None:
+    """A Blade page that wraps every visible string in `{{ __("…") }}` for the site's other
+    language is an article, not a page without text."""
+    words = ["Heel pain", WORDS, "Why it happens", WORDS.replace("Runners", "Walkers")]
+    tags = ["h2", "p", "h4", "p"]
+    body = "".join(f'<{t}>{{{{ __("{w}") }}}}</{t}>' for t, w in zip(tags, words, strict=True))
+    page = tmp_path / "heel.blade.php"
+    page.write_text(f"@include('head')<body><article>{body}</article></body>")
+    article = extract_article(read_file(page))
+    assert "Why it happens" in [b.text for b in article.blocks if b.kind == "heading"]
+    assert article.title == "Heel pain"
+    assert WORDS in all_text(article)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.jsx import drop_element_props, html_tag, returned_markup
+from pipeline.extract.jsx import drop_element_props, html_tag
 from tests.factories import SENTENCE, block_texts, extract_text
 
 FAQ_ANSWER = "Heavy lifting can trigger sciatica when the back is not used to the load. " * 2
@@ -60,24 +60,6 @@ def test_markup_held_in_a_variable_and_passed_as_a_prop_is_read_after_the_rest()
     everything = " ".join(text for _, text in texts)
     for code in ("export", "=>", ");", "SciaticaPage", ">"):
         assert code not in everything
-
-
-def test_held_markup_used_as_a_child_stands_where_it_is_used() -> None:
-    code = (
-        "function Page() {\n  const tips = (\n    <ul><li>Walk daily.</li></ul>\n  );\n"
-        "  return (\n    <main><h2>Tips</h2>{tips}<p>End.</p></main>\n  );\n}\n"
-    )
-    assert (
-        " ".join(returned_markup(code).split())
-        == "<main><h2>Tips</h2><ul><li>Walk daily.</li></ul> <p>End.</p></main>"
-    )
-
-
-def test_a_return_whose_parenthesis_does_not_close_after_a_tag_reads_to_the_last_tag() -> None:
-    """JSX text may hold a stray ")" (a smiley): the parenthesis is not matched, and the
-    markup is read from the first return to the last tag, as before."""
-    code = "function Page() {\n  return (\n    <main><p>Done :) really</p></main>\n  );\n}\n"
-    assert returned_markup(code) == "<main><p>Done :) really</p></main>"
 
 
 @pytest.mark.parametrize(

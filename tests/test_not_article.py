@@ -132,6 +132,37 @@ def test_clinic_dev_posts_are_never_refused(tmp_path: Path) -> None:
         ("院長あいさつ", '"about us"'),
         ("How to reach your goals after knee surgery", None),
         ("Come raggiungere il peso forma", None),
+        ("診療予約・矯正無料相談", "contact"),  # booking: a form, online, a free consultation
+        ("Web予約フォーム", "contact"),
+        ("Online booking form", "contact"),
+        ("Book a free consultation", "contact"),
+        ("Kontaktformular", "contact"),
+        ("Prise de rendez-vous en ligne", "contact"),
+        ("Prenota una visita", "contact"),
+        ("Primera consulta gratuita", "contact"),
+        ("Agendamento online", "contact"),
+        ("온라인 상담 신청", "contact"),
+        ("予約の前に知っておきたい腰痛のこと", None),
+        ("Free consultation or a second opinion on knee surgery?", None),
+        ("Online booking and back pain: why people wait", None),
+        ("Our services", "services overview"),  # what the practice treats, in a line or two each
+        ("Unsere Leistungen", "services overview"),
+        ("Nos prestations", "services overview"),
+        ("Domaines d'intervention", "services overview"),
+        ("I nostri servizi", "services overview"),
+        ("Nuestros servicios", "services overview"),
+        ("진료과목", "services overview"),
+        ("診療内容", "services overview"),
+        ("NOURRISSON", "services overview"),  # a group of patients it sees: a page of its services
+        ("Femmes enceintes et nourrissons", "services overview"),
+        ("For athletes", "services overview"),
+        ("Bambini", "services overview"),
+        ("Sportler", "services overview"),
+        ("Back pain in children", None),
+        ("Enfants et scoliose", None),
+        ("Behandlungsschwerpunkte", None),  # a section of an article as often as a page
+        ("Services for runners with knee pain", None),
+        ("Nos prestations pour le mal de dos", None),
     ],
 )
 def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str | None) -> None:
@@ -152,6 +183,8 @@ def test_a_page_is_named_as_a_kind_only_by_its_whole_name(title: str, kind: str 
         ("src/pages/sobre.md", '"about us"'),
         ("src/pages/knowledge/back-pain/index.tsx", None),
         ("src/pages/KneePain.jsx", None),
+        ("site/domaine.php", "services overview"),
+        ("src/pages/leistungen/index.tsx", "services overview"),
         ("https://clinic.example/fees", None),  # a URL names itself by its address, not here
     ],
 )
@@ -197,6 +230,33 @@ STORY = (
                 "Follow-up 40 \u20ac",
             ),
             "price list",
+        ),
+        (  # a team page: people introduced by their name and their trade
+            (
+                "Sara Rossi, fisioterapista, nata a Roma il 12/03/1990.",
+                "Riabilitazione del pavimento pelvico",
+                "Luca Bianchi, Osteopata, laureato a Milano nel 2010.",
+            ),
+            '"about us"',
+        ),
+        (("# Jane Lee", "Physiotherapist, MSc", "# Tom Hart", "Chiropractor"), '"about us"'),
+        (("Dr. Ana Sousa – Dentista", "Pedro Lima, a nutricionista da cl\u00ednica"), '"about us"'),
+        (  # one practitioner quoted, or a trade after a topic: no team
+            ("Jane Lee, physiotherapist, says that most heel pain settles.", *STORY),
+            None,
+        ),
+        (("# Plantar Fasciitis", "Physiotherapists see it often.", *STORY), None),
+        (  # a point's label before a sentence about what a trade does: no one introduced
+            (
+                "Spinal Manipulation: Chiropractors use spinal manipulation to ease the nerve.",
+                "Dry Needling – Physiotherapists use thin needles on tight muscles.",
+                "Atención Personalizada: Nuestra psicóloga te escucha.",
+            ),
+            None,
+        ),
+        (
+            ("Jane Lee, MSc, Senior Physiotherapist", "Tom Hart – chiropractor at the clinic"),
+            '"about us"',
         ),
         (  # costs told in sentences are no price list
             (
@@ -283,3 +343,58 @@ def test_a_legal_notice_is_refused_as_one(tmp_path: Path) -> None:
     with pytest.raises(NotArticleError, match="reads like a legal notice page"):
         article = extract_article(read_file(source))
         check_article(article, str(source))
+
+
+@pytest.mark.parametrize(
+    ("title", "force", "error"),
+    [
+        # a page of a few lines that names itself: what kind of page it is, and no hint to force
+        (
+            "Locations",
+            False,
+            "this page is not an article (it reads like a contact page); it holds no article text",
+        ),
+        ("Locations", True, "no article text found on the page"),
+        # a page of a few lines that names nothing: no text, as before
+        ("Heel pain", False, "no article text found on the page"),
+    ],
+)
+def test_a_page_of_a_few_lines_that_names_itself_is_refused_as_its_kind(
+    title: str, force: bool, error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "page.html"
+    offices = "".join(
+        f"<h2>{town} Office</h2><p>12 Main St., Ste. 4</p><p>{town}, IL 60602</p>"
+        for town in ("Chicago", "Oak Park")
+    )
+    source.write_text(
+        f"<html><head><title>Dr. Jane Lee - {title}</title></head><body>"
+        f"<h1>{title}</h1>{offices}</body></html>"
+    )
+    args = ["run", str(source), "-o", str(tmp_path / "out"), "-q"]
+    assert main([*args, "--force-article"] if force else args) == 1
+    assert capsys.readouterr().err == f"Error: {source}: {error}\n"
+
+
+def test_a_story_told_by_two_named_practitioners_is_still_an_article() -> None:
+    people = blocks("Jane Lee, physiotherapist, and Tom Hart, chiropractor, wrote this post.")
+    people += blocks("Tom Hart, chiropractor at the clinic, adds a word on posture.")
+    story = blocks("# Symptoms", STORY[0], "# Causes", STORY[1], "# Self-care tips", "Walk daily.")
+    assert page_kind(Article(title="Sciatica", blocks=people + story)) == '"about us"'
+    check_article(Article(title="Sciatica", blocks=people + story), "sciatica.md")
+
+
+def test_an_overview_of_the_services_is_refused_as_one(tmp_path: Path) -> None:
+    source = tmp_path / "domaines.md"
+    groups = ("Nourrissons", "Enfants", "Sportifs", "Femmes enceintes")
+    source.write_text(
+        "# Domaines d'intervention\n\n"
+        + "".join(
+            f"## {group}\n\nL'ostéopathe accompagne les {group.lower()} à chaque étape, "
+            "avec des techniques douces adaptées à leur âge et à leur activité.\n\n"
+            for group in groups
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(NotArticleError, match="reads like a services overview page"):
+        check_article(extract_article(read_file(source)), str(source))

@@ -30,7 +30,16 @@ from pipeline.digest import digest_article
 from pipeline.digest.kind import check_article
 from pipeline.extract import extract_article
 from pipeline.load import FetchOptions, load_source
-from pipeline.models import Article, Card, ConfigError, Digest, EditError, Page, Post
+from pipeline.models import (
+    Article,
+    Card,
+    ConfigError,
+    Digest,
+    EditError,
+    NoArticleTextError,
+    Page,
+    Post,
+)
 from pipeline.redact import strip_credentials
 from pipeline.render.backgrounds import check_template_contrast
 from pipeline.render.looks import load_template
@@ -98,7 +107,12 @@ def load_article(
 ) -> tuple[Page, Article]:
     """The page and its article; a page that is not an article is refused unless forced."""
     page = load_source(source, options=options)
-    article = extract_article(page)
+    try:
+        article = extract_article(page)
+    except NoArticleTextError as exc:
+        if not force_article:  # a page of a few lines that names itself: say what it is
+            check_article(exc.article, source, forcible=False)
+        raise
     if not force_article:
         check_article(article, source)
     return page, article

@@ -88,11 +88,15 @@ def introduced_sections(sections: list[Section]) -> list[Point]:
     are many simple treatments that you can incorporate:" over "##### Ice", "##### Heat"):
     each is a point labelled with its heading, unless it has a role of its own or is one of
     the numbered steps (then its own kind of section, or the steps, give its points). Numbered
-    remedies under a risk-factor heading are no steps: the line gives them."""
+    remedies under a risk-factor heading are no steps: the line gives them. In a symptom or
+    cause section, a line that names no care ("Durante uma crise, você pode sentir:") opens
+    what is felt, not tips."""
     points: list[Point] = []
     steps = numbered_steps(sections)
     for index, section in enumerate(sections):
-        if not ends_on_care_intro(section):
+        if not ends_on_care_intro(section) or (
+            section.role in TOLD_ROLES and not names_care(section.blocks[-1].text)
+        ):  # "Sintomas": "Durante uma crise, você pode sentir:" opens the symptoms
             continue
         for place, below in enumerate(sections[index + 1 :], index + 1):
             if below.level <= section.level:

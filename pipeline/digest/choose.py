@@ -100,6 +100,8 @@ def best_sentence(
         found = [replace(c, position=max(c.position, 0.01)) for c in found]
     elif role == "symptom":
         found = with_hook(found)
+    if role == "symptom" and about_a_method(sections, headline, topic):
+        found = [c for c in found if c.role not in ELSEWHERE and has_cue(role, c.text)]
     taken = set(taken)
     found = [share_clause(c) if c.text in taken and role == "cause" else c for c in found]
     found = after_announcements(found) if role == "cause" else found
@@ -111,6 +113,20 @@ def best_sentence(
         return None
     best = max(scored, key=lambda pair: pair[0])[1]
     return with_run(best)
+
+
+def about_a_method(sections: list[Section], headline: str, topic: Topic) -> bool:
+    """ "Dry Needling", "La thérapie manuelle", "Punción seca": a post whose headline names a
+    method of care and no complaint, with no section about the symptoms or their cause, tells
+    what the method is and does. The complaints it names are what the method is for ("It is
+    used for headaches, neck pain, back pain..."), or what it brings ("la douleur diminue"),
+    not the symptom of a condition: only a sentence that says it tells a symptom (a cue), in a
+    section that is not about the care, is one."""
+    if topic.condition or term_pattern("signals", "condition").search(headline):
+        return False  # "Tendinitis Treatment": about a condition
+    if not term_pattern("headings", "treatment").search(headline):
+        return False
+    return not any(role in ("symptom", "cause") for role in inherited_roles(sections))
 
 
 def clears_floor(points: float, candidate: Candidate, role: str, topic: Topic) -> bool:
@@ -139,7 +155,16 @@ def can_hook(text: str) -> bool:
     told before ("These symptoms can make eating painful")."""
     refers_back = term_pattern("signals", "refers_back").search(text) is not None
     common = tells_how_common(text)  # "One person in ten suffers from it": how common it is
-    return complaint_words(text) > 0 and not (refers_back or common or LEANS_BACK.match(text))
+    kinds = sorts_into_kinds(text)  # "Back pain can be acute or chronic": what kinds there are
+    return complaint_words(text) > 0 and not (
+        refers_back or common or kinds or LEANS_BACK.match(text)
+    )
+
+
+def sorts_into_kinds(text: str) -> bool:
+    """ "A dor nas costas pode ser aguda ou crônica": a sentence that tells what kinds of the
+    condition there are (`kinds` in the language files), not how it feels."""
+    return term_pattern("signals", "kinds").search(text) is not None
 
 
 def after_announcements(found: list[Candidate]) -> list[Candidate]:
@@ -194,7 +219,11 @@ def has_evidence(candidate: Candidate, role: str, topic: Topic) -> bool:
         return role != "cause" or not (
             reads_backwards(text, topic) or tells_a_consequence(text) or denies_the_cause(text)
         )
-    return role == "symptom" and complaint_words(text) > 0
+    return role == "symptom" and complaint_words(text) > 0 and not tells_relief(text)
+
+
+def tells_relief(text: str) -> bool:
+    return term_pattern("signals", "relief").search(text) is not None
 
 
 def with_run(candidate: Candidate) -> str:
@@ -241,6 +270,7 @@ def score(candidate: Candidate, role: str, topic: Topic) -> float:
         points += 2.0 * opens_with_the_symptoms(text)
         points -= 1.5 * reports_evidence(text)  # "Research suggests that X is one of..."
         points -= PREVALENCE_PENALTY * tells_how_common(text)
+        points -= 1.5 * sorts_into_kinds(text)
     return points
 
 

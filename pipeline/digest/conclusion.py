@@ -10,7 +10,7 @@ from pipeline.digest.point_blocks import content_blocks, is_cta
 from pipeline.digest.section_text import drop_list_intro, role_text
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import IDEOGRAPHS, split_sentences, stems, word_count
-from pipeline.digest.vocabulary import find_role_term, is_cue
+from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
 from pipeline.models import Block
 
 SHORT_LEAD = 20  # words of two first sentences that only lead up to the takeaway
@@ -20,7 +20,14 @@ QUOTED = re.compile(r"[\"“„«「『][^\"“”„«»「」『』]+[\"”“
 FOOTNOTE = ("*", "†", "※")
 WORD = re.compile(r"[^\W\d_]+")
 QUESTION_WORDS = 4  # "Link externo?" is a link's label
+# a social network or an account's handle ("@dryuribusin"; not an e-mail address)
+SOCIAL = re.compile(
+    r"\b(?:instagram|facebook|youtube|tiktok|linkedin|twitter|pinterest)\b|(?<![\w.@])@\w{3,}"
+    r"|인스타그램|유튜브|페이스북|틱톡|インスタグラム|ユーチューブ|フェイスブック|ティックトック",
+    re.I,
+)
 BUTTON_CHARS = 50  # a button's label is short in any script
+SHORT_CLOSE = 3  # sentences of a closing paragraph that may open on its claim
 
 
 def find_conclusion(sections: list[Section], body: list[Block], headline: str = "") -> str | None:
@@ -30,11 +37,11 @@ def find_conclusion(sections: list[Section], body: list[Block], headline: str = 
     signal of its own (a summing-up opener or a closing cue phrase)."""
     found = [s for s in sections if s.role == "conclusion" and role_text(sections, s)]
     if not found:
-        return closing_text(sections, body) or after_the_list(sections, headline)
+        return closing_text(sections, body, headline) or after_the_list(sections, headline)
     if found[-1] is not last_section_with_text(sections):  # a summary, then more of the post
         if tells_more_after(sections, found[-1]):  # "How many sessions?", then more questions
-            return closing_paragraph(sections)
-        return closing_paragraph(sections) or summing_up(sections, found[-1])
+            return closing_paragraph(sections, headline)
+        return closing_paragraph(sections, headline) or summing_up(sections, found[-1])
     return summing_up(sections, found[-1])
 
 
@@ -87,22 +94,28 @@ def key_sentences(sentences: list[str]) -> list[str]:
     return sentences[:2]
 
 
-def closing_text(sections: list[Section], body: list[Block]) -> str | None:
+def closing_text(sections: list[Section], body: list[Block], headline: str) -> str | None:
     """Without a conclusion section: a paragraph of the last section in the last third that
     opens by summing up ("So there we have it", "En resumen"), else the closing paragraph when
     a cue says it sums up or speaks to the reader. A last paragraph without one (a treatment
     step, the answer to a question) is no conclusion."""
-    return wrap_up(sections, body[len(body) * 2 // 3 :]) or closing_paragraph(sections)
+    return wrap_up(sections, body[len(body) * 2 // 3 :]) or closing_paragraph(sections, headline)
 
 
 def wrap_up(sections: list[Section], blocks: list[Block]) -> str | None:
-    """A paragraph that opens by summing up ("So there we have it", "En resumen"), in the last
-    section with text: one followed by more sections of the article is not the close."""
+    """The first paragraph that opens by summing up ("So there we have it", "En resumen") in the
+    last section with text (a later one is a contact line: "Se você está em Niterói..."): one
+    followed by more sections of the article is not the close."""
     last = last_section_with_text(sections)
     own = [b for b in blocks if last and any(b is x for x in last.blocks)]
-    for block in reversed(own):
+    for block in own:
         match = find_role_term("cues", "conclusion", block.text)
-        if block.kind == "paragraph" and match and match.start() == 0:
+        if (
+            block.kind == "paragraph"
+            and match
+            and match.start() == 0
+            and not is_page_furniture(block)
+        ):
             return drop_list_intro(block.text)
     return None
 
@@ -117,30 +130,58 @@ def last_section_with_text(sections: list[Section]) -> Section | None:
     return told[-1] if told else None
 
 
-def closing_paragraph(sections: list[Section]) -> str | None:
-    """The article's last real paragraph (contact details and link lines aside), when a cue says
-    it sums up or asks the reader to act: from its first such sentence, two sentences (three
-    after a question); when its only cue is a call to action after a first sentence, from its
-    first sentence ("For lasting relief, physio offers... Book a consultation..."). A post that
-    ends on a list, a FAQ or a case's last step has none."""
+def closing_paragraph(sections: list[Section], headline: str = "") -> str | None:
+    """The article's closing paragraph (contact details and link lines aside), when a cue says
+    it sums up or asks the reader to act: the last paragraph; when that has no cue, in a closing
+    section of prose under a heading of no role ("Taking a Step Towards Pain-Free Movement"),
+    its first paragraph that has one (a summing-up paragraph, then "For more information on
+    ..."). A post that ends on a list, a FAQ or a case's last step has none."""
     kept = [s for s in sections if s.role not in ("faq", "references", "case", "cta")]
     blocks = told_blocks(kept[-2:])
     if len(blocks) < 2 or blocks[-1].kind != "paragraph":
         return None
-    sentences = prose_sentences(blocks[-1].text)
+    if inherited_roles(sections)[-1] in ("faq", "case"):  # the post ends after a FAQ or a case
+        return None
+    body = [b for s in sections for b in s.blocks]
     tips = ends_on_tips(sections)
+    for block in [blocks[-1], *closing_run(kept[-1], blocks)]:
+        lines = cued_lines(block, body, tips, headline)
+        if lines:
+            return lines
+    return None
+
+
+def closing_run(section: Section, blocks: list[Block]) -> list[Block]:
+    """The paragraphs before the last one of a closing section: a section of two or three
+    paragraphs and nothing else, under a heading of no role and no number, after the post's
+    other sections. Its first paragraph is often the close, its last one a line without a cue."""
+    own = [b for b in blocks if any(b is x for x in section.blocks)]
+    if section.role or section.numbered or not section.heading or not 2 <= len(own) <= 3:
+        return []
+    return own[:-1] if all(b.kind == "paragraph" for b in own) else []
+
+
+def cued_lines(block: Block, body: list[Block], tips: bool, headline: str) -> str | None:
+    """A closing paragraph's key lines when a cue says it sums up or asks the reader to act:
+    from its first such sentence, two sentences (three after a question); when its only cue is
+    a call to action after a first sentence, from its first sentence ("For lasting relief,
+    physio offers... Book a consultation..."); in a short paragraph whose first sentence names
+    the post's subject, from that sentence ("Priorizar tu bienestar mental es un paso valiente...
+    Si sientes que..."). A question counts as asking when nothing but page furniture follows
+    and the post is not written as questions and answers."""
+    sentences = prose_sentences(block.text)
     closing = [
         i for i, t in enumerate(sentences) if is_cue("conclusion", t) and not (tips and advises(t))
     ]
     asking = [i for i, t in enumerate(sentences) if is_cue("cta", t)]
-    body = [b for s in sections for b in s.blocks]
-    last = next(i for i, b in enumerate(body) if b is blocks[-1])
-    if ends_on(body, last) and not asks_questions(body[:last]):  # to the reader, not a Q&A's
+    index = next(i for i, b in enumerate(body) if b is block)
+    if ends_on(body, index) and not asks_questions(body[:index]):  # to the reader, not a Q&A's
         asking += [i for i, t in enumerate(sentences) if is_question(t)]
-    ends_the_post = inherited_roles(sections)[-1] not in ("faq", "case")  # not after a FAQ
-    if not sentences or sentences[-1].endswith(":") or not (closing or asking) or not ends_the_post:
+    if not sentences or sentences[-1].endswith(":") or not (closing or asking):
         return None
     first = min(closing + asking) if closing else 0
+    if first > 0 and len(sentences) <= SHORT_CLOSE and names_subject(sentences[0], headline):
+        return " ".join(sentences[: first + 1])  # the claim, then "Si sientes que..."
     size = 3 if sentences[first].endswith("?") else 2
     return " ".join(sentences[first : first + size])
 
@@ -189,16 +230,27 @@ def advises(sentence: str) -> bool:
     return is_advice(sentence)
 
 
+def names_subject(text: str, headline: str) -> bool:
+    """The text names the post's subject: a word of the headline (by its stem), or a name
+    that refers back to it ("per questa patologia", "this condition": [signals] this_condition)."""
+    refers = term_pattern("signals", "this_condition").search(text) is not None
+    return refers or bool(set(stems(text)) & set(stems(headline)))
+
+
 def after_the_list(sections: list[Section], headline: str) -> str | None:
-    """A paragraph that closes the post after its last section's list and names the post's
-    subject again ("...tips... Low back pain is common but disabling: each of these factors is
-    a way to ease it."): the writer stepping back from the list. Two sentences of it."""
+    """A paragraph that closes the post after its last section's list (a section of a list,
+    or a titled one whose list ends just before it; in an untitled post it is one more tip) and
+    names the post's subject again ("...tips... Low back pain is common but disabling: each of
+    these factors is a way to ease it."; "...è il punto di riferimento a Teramo per questa
+    patologia."): the writer stepping back from the list. Two sentences of it."""
     last = last_section_with_text(sections)
     blocks = told_blocks([last]) if last else []
-    if len(blocks) < 3 or blocks[-1].kind != "paragraph" or blocks[0].kind != "item":
+    if len(blocks) < 3 or blocks[-1].kind != "paragraph":
         return None
-    names_subject = set(stems(blocks[-1].text)) & set(stems(headline))
-    if sum(b.kind == "item" for b in blocks) < 3 or not names_subject:
+    ends_a_list = blocks[-2].kind == "item" and last is not None and last.heading is not None
+    if blocks[0].kind != "item" and not ends_a_list:  # a list, or a titled section's list's end
+        return None
+    if sum(b.kind == "item" for b in blocks) < 3 or not names_subject(blocks[-1].text, headline):
         return None
     sentences = prose_sentences(blocks[-1].text)
     if not sentences or sentences[-1].endswith((":", "?")):
@@ -243,8 +295,9 @@ def is_button(text: str) -> bool:
 
 
 def is_page_furniture_text(text: str) -> bool:
-    """A line that is contact details, a bare link, template code or a note under a
-    reference mark ("※訪問エリア ..."), not prose."""
+    """A line that is contact details, a bare link, template code, a note under a reference
+    mark ("※訪問エリア ...") or an invitation to follow a social account ("seguir o meu perfil
+    no Instagram @dryuribusin"), not prose."""
     return bool(
         re.search(
             r"\(\d{2,3}\)\s?\d|\d{3,5}[- ]\d{4}|https?://|\{[%{]|[%}]\}|^disclaimer\b|^※",
@@ -252,4 +305,5 @@ def is_page_furniture_text(text: str) -> bool:
             re.I,
         )
         or re.match(r"(learn|read|find out) more\b", text, re.I)
+        or SOCIAL.search(text)
     )

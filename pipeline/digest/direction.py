@@ -135,11 +135,20 @@ CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 def denies_the_cause(text: str) -> bool:
     """ "Most back pain is not related to serious conditions", "não está relacionada a...":
     every cause cue of the sentence comes just after a negation (`negation` in the language
-    files, within its clause's three words before the cue). It tells what is not the cause."""
+    files, within its clause's three words before the cue), and no "but" corrects it. It tells
+    what is not the cause."""
     if term_pattern("signals", "negation").search(text) is None:
         return False  # most sentences: no negation, nothing denied
     cues = list(term_pattern("cues", "cause").finditer(text))
-    return bool(cues) and all(is_denied(text[: cue.start()]) for cue in cues)
+    return bool(cues) and all(
+        is_denied(text[: cue.start()]) and not corrected(text[cue.end() :]) for cue in cues
+    )
+
+
+def corrected(after: str) -> bool:
+    """ "...non è causato da un singolo infortunio, ma da stress ripetitivi": a contrast word
+    after the denied cue (`contrast` in the language files) tells the cause it corrects to."""
+    return term_pattern("signals", "contrast").search(after) is not None
 
 
 def is_denied(before: str) -> bool:

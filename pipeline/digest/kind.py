@@ -19,7 +19,7 @@ from pipeline.digest import kind_prices
 from pipeline.digest.sentences import split_sentences
 from pipeline.digest.vocabulary import find_role_term
 from pipeline.languages import EAST_ASIAN, role_sources, supported_languages
-from pipeline.models import Article, NotArticleError
+from pipeline.models import Article, Block, NotArticleError
 from pipeline.patterncache import compile_cached
 
 # The kinds of page a site has besides its articles, as the error names them. Their words are
@@ -32,6 +32,7 @@ KIND_NAMES = {
     "first_visit": '"first visit"',  # how a consultation goes, for any complaint
     "home": "home",
     "legal": "legal notice",  # the site's legal notice, privacy policy or terms
+    "services": "services overview",  # what the practice treats, each in a line or two
 }
 LIST = " list"
 SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
@@ -41,28 +42,28 @@ MIN_STORY = 3  # story headings and cue sentences a page needs to count as an ar
 STORY_CHARS = 1000  # and a long page that names itself, one per this many characters of text
 
 
-def check_article(article: Article, source: str) -> None:
-    """Refuse a page that names itself as another kind of page and tells no story."""
+def check_article(article: Article, source: str, *, forcible: bool = True) -> None:
+    """Refuse a page that names itself as another kind of page and tells no story. A page
+    that holds no article text at all (not `forcible`) cannot be run anyway, and is told so."""
     kind = page_kind(article, source)
     if kind and story_signals(article) < needed_story(article, source):
         a = "an" if kind.strip('"')[0] in "aeiou" else "a"
         page = kind if kind.endswith(LIST) else f"{kind} page"  # "a price list", "a home page"
+        then = "use --force-article to run it anyway" if forcible else "it holds no article text"
         raise NotArticleError(
-            f"{source}: this page is not an article (it reads like {a} {page});"
-            " use --force-article to run it anyway"
+            f"{source}: this page is not an article (it reads like {a} {page}); {then}"
         )
 
 
 def page_kind(article: Article, source: str = "") -> str | None:
     """The kind of page its name says (named_kind), or else what its make-up shows: a page
     of people (people_kind), of prices (priced_kind), or the practice's name over its phone
-    number (contact_kind)."""
-    return (
-        named_kind(article, source)
-        or people_kind(article)
-        or priced_kind(article)
-        or contact_kind(article)
-    )
+    number (contact_kind). A page named for the services that shows their prices is a price
+    list ("Our treatments" over cards of "$90.00")."""
+    named = named_kind(article, source)
+    if named == KIND_NAMES["services"]:
+        return priced_kind(article) or named
+    return named or people_kind(article) or priced_kind(article) or contact_kind(article)
 
 
 def needed_story(article: Article, source: str) -> float:
@@ -160,12 +161,14 @@ def people_kind(article: Article) -> str | None:
     """A page titled with a person's name ("Dr. med. Robert Sentek") or whose headings are
     people's names ("Dra. Vanessa Salomão", "Dra. Nádia Olsen"): a team or CV page. Or one
     whose headings are the sections of a profile, each a name of an about page on its own
-    (profile_headings): "Formazione" and "Aree di competenza", "Visión" and "Compromiso"."""
+    (profile_headings): "Formazione" and "Aree di competenza", "Visión" and "Compromiso". Or
+    one that introduces people by name and trade (introduced_people)."""
     headings = [b.text for b in article.blocks if b.kind == "heading"]
     if (
         person_name(article.title)
         or sum(map(person_name, headings)) >= MIN_PEOPLE
         or profile_headings(headings) >= MIN_PEOPLE
+        or len(introduced_people(article.blocks)) >= MIN_PEOPLE
     ):
         return KIND_NAMES["about"]
     return None
@@ -180,6 +183,78 @@ def profile_headings(headings: list[str]) -> int:
     and values). An article's sections are its story's parts, never these."""
     about = kind_patterns()[KIND_NAMES["about"]]
     return len({h.strip().casefold() for h in headings if about.match(h.strip())})
+
+
+def introduced_people(blocks: tuple[Block, ...]) -> set[str]:
+    """The people a page introduces by their name and their trade, as a team page does: a
+    block that opens with a name and goes on with a trade ("Sara Barone, fisioterapista, nata
+    a Roma", "Dr. Jane Lee – Chiropractor"), or a heading that is only a name over a short
+    line that opens with one ("Jane Lee" / "Physiotherapist, MSc"). An article that quotes
+    one practitioner introduces one; its story keeps it an article anyway (check_article)."""
+    names = set()
+    for block, after in zip(blocks, (*blocks[1:], None), strict=False):
+        name = name_before_trade(block.text)
+        if name is None and block.kind == "heading" and after and after.kind != "heading":
+            short = len(after.text) <= TRADE_LINE_CHARS and trade_pattern().match(after.text)
+            name = plain_name(block.text) if short else None
+        if name:
+            names.add(name.casefold())
+    return names
+
+
+TRADE_LINE_CHARS = 80  # "Physiotherapist, MSc" under a name; a longer text is a paragraph
+TRADE_AFTER_NAME = re.compile(r"\s*(?:,|\s[–—|-])\s*")
+
+
+def name_before_trade(text: str) -> str | None:
+    """The name that opens `text` when a trade follows it: "Sara Barone, fisioterapista"."""
+    text = text.strip()
+    start = honorific_pattern().match(text)
+    words = NAME.match(text[start.end() if start else 0 :])
+    if not words:
+        return None
+    rest = text[(start.end() if start else 0) + words.end() :]
+    joint = TRADE_AFTER_NAME.match(rest)
+    if not joint or not trade_pattern(WORDS_BEFORE_TRADE).match(rest[joint.end() :]):
+        return None
+    return None if topic_words(words.group()) else words.group()
+
+
+def plain_name(text: str) -> str | None:
+    """A heading that is only a person's name, a title before it or not: "Jane Lee"."""
+    text = text.strip()
+    start = honorific_pattern().match(text)
+    rest = text[start.end() if start else 0 :]
+    words = NAME.fullmatch(rest)
+    return rest if words and not topic_words(rest) else None
+
+
+# Two to four words that start with a capital (names' particles aside): "Valentina Di Tommaso".
+NAME_WORD = r"[^\W\d_a-z][^\W\d_A-Z]+(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
+NAME = re.compile(
+    rf"{NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|del|di|la|le|von|van|der)\s+)?{NAME_WORD}){{1,3}}"
+)
+
+
+@lru_cache(maxsize=2)
+def trade_pattern(words_before: int = 0) -> re.Pattern[str]:
+    """A practitioner's trade at the start of a text ([page_kinds] professions:
+    "Physiotherapist, MSc"), with an article or up to `words_before` other words before it
+    ("a physiotherapist", "MSc, Senior Physiotherapist", "la nostra fisioterapista")."""
+    sources = [role_sources(code, "page_kinds") for code in supported_languages()]
+    words = "|".join(source["professions"] for source in sources if "professions" in source)
+    before = rf"(?:\S+\s+){{0,{words_before}}}?" if words_before else rf"(?:{ARTICLES}\s+)?"
+    return re.compile(rf"{before}(?:{words or '(?!x)x'})\b{TRADE_END}", re.I)
+
+
+ARTICLES = "an?|the|une?|la|le|il|el|uma?|die|der|eine?"
+# A trade ends a part of its line ("Sara Barone, fisioterapista, nata a Roma") or names where
+# ("physiotherapist at", "Zahnärztin in"): "Chiropractors use spinal manipulation" tells.
+TRADE_END = (
+    r"(?=\s*(?:[,.;:()|–—-]|$)"
+    r"|\s+(?:at|of|in|and|bei|am|und|presso|di|del|della|e|en|de|y|à|chez|et|da|do|em)\b)"
+)
+WORDS_BEFORE_TRADE = 2  # after a name and a comma: "Jane Lee, MSc, Senior Physiotherapist"
 
 
 def contact_kind(article: Article) -> str | None:

@@ -48,6 +48,8 @@ CARE_ROLES = ("treatment", "selfcare")
 LABEL_WORDS = 4  # a label that names one method or tip ("Heat and Cold Therapy")
 FRAGMENT_WORDS = 8  # an item this short, one clause, tells about its label
 LIST_ITEMS = 5  # items quoted on a labelled list's point
+MANY_CARE_SENTENCES = 3  # sentences of care that make a self-care section in prose a list
+COUNTER = re.compile(r"^\W*([^\W\d_]+)\s*(?:#|n[º°o.]\s*)?\d{1,2}\s*[:.)–—-]")  # "Stretch 1:"
 
 
 def points_from_sections(sections: list[Section], role: str = "treatment") -> list[Point]:
@@ -59,7 +61,8 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     aside: list[Point] = []
     used: set[int] = set()
     steps = numbered_steps(sections)
-    topics = method_topics(sections) | steps if role == "treatment" else set()
+    readers = steps if reader_steps(sections, steps) else set()  # the reader's exercises
+    topics = method_topics(sections) | (steps - readers) if role == "treatment" else set()
     beside = aside_indices(sections)
     owners = point_owners(sections)
     for index, section in enumerate(sections):
@@ -68,15 +71,17 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
         if section.role == role == "treatment":  # a step's or topic's parts are its own
             used.update(range(index + 1, index + 1 + len(subsections(sections, index))))
         own: list[Point] = []
-        if index in steps and role != "treatment":
-            continue  # a step of the clinic's programme, not the reader's
+        if index in readers and role == "selfcare":
+            own += [p for p in [point_from_section(section)] if p]
+        elif index in readers or (index in steps and role != "treatment"):
+            continue  # the reader's exercise, or a step of the clinic's programme
         if index in steps and groups_methods(sections, index):  # "3. Back to sport with us"
             children = subsections(sections, index)  # over "### Proprioception", "### Jumps"
             used.update(range(index + 1, index + 1 + len(children)))
             own += [p for c in children if (p := point_from_section(c))]
         elif index in topics and (point := point_from_section(section)):
             own.append(point)
-        if section.role == role == owners[index] and index not in topics:
+        if section.role == role == owners[index] and index not in topics | readers:
             children = subsections(sections, index)
             used.update(range(index + 1, index + 1 + len(children)))
             mine = [c for c, o in zip(children, owners[index + 1 :], strict=False) if o == role]
@@ -88,6 +93,16 @@ def points_from_sections(sections: list[Section], role: str = "treatment") -> li
     if not kept:
         return asked  # only sections beside the treatment: the post's prose says more
     return (kept if len(kept) >= 2 else points) + asked
+
+
+def reader_steps(sections: list[Section], steps: set[int]) -> bool:
+    """Numbered steps that are the reader's to do ("1. Toe Raises": "Stand with your feet…
+    Slowly lift your toes…"): half of them or more tell the reader what to do. They are
+    self-care tips, not the clinic's programme."""
+    from pipeline.digest.selfcare import advises_reader  # selfcare builds on points
+
+    told = sum(advises_reader(sections[i]) for i in steps)
+    return bool(steps) and 2 * told >= len(steps)
 
 
 def own_list(section: Section, children: list[Section]) -> list[Point]:
@@ -115,12 +130,33 @@ def children_points(children: list[Section], role: Role) -> list[Point]:
     """The points of a section's subsections: one per labelled list when two or more of them
     are such labels ("**Manual Therapy:**" over "- Joint mobilizations"), else one per
     subsection, or one per item of a list of treatments or tips."""
+    if series := counted_series(children):  # "Stretch 1: …" over "How to perform", "Key points"
+        return [p for c in series if (p := point_from_section(c))]
     labels = [c for c in children if labelled_list(c)]
     if len(labels) >= 2:
         return [p for c in children for p in [labelled_list_point(c)] if p]
     parallel = any(c.role in CARE_ROLES for c in children)
     methods = [c for c in children if not is_aside(c)]  # "### Assessment", "### Benefits"
     return [p for c in methods for p in subsection_points(c, parallel, role)]
+
+
+def counted_series(children: list[Section]) -> list[Section]:
+    """The subsections of the first rank when they count one kind of thing, each with parts of
+    its own below it ("Stretch 1: Upper Trapezius" over "How to perform" and "Key points",
+    "Übung 2: …", "Ejercicio 3 - …"): each is one point, its parts tell about it."""
+    top = min((c.level for c in children), default=0)
+    first = [c for c in children if c.level == top]
+    counters = {m.group(1).casefold() for c in first if (m := COUNTER.match(c.heading or ""))}
+    counted = (
+        len(first) >= 2
+        and len(counters) == 1
+        and all(COUNTER.match(c.heading or "") for c in first)
+    )
+    parts = [c for c in children if c.level > top]
+    plain = all(  # "How to perform", "Key points": no method of their own ("Atropine drops")
+        c.role in (None, "conclusion") and not speaks_of_care(c.title) for c in parts
+    )
+    return first if (counted or (len(first) >= 2 and plain)) and parts else []
 
 
 def labelled_list_point(section: Section) -> Point | None:
@@ -237,13 +273,15 @@ def subsection_points(section: Section, parallel: bool, role: Role) -> list[Poin
 
 def subsections(sections: list[Section], index: int) -> list[Section]:
     """The sections under a heading, up to the next heading of its level or above, or one
-    about something other than treatment."""
+    about something other than treatment; a summary two ranks below ("#### Key points" under
+    "### Stretch 1" under "## The stretches") is one part's, not the post's."""
     parent = sections[index]
     children: list[Section] = []
     kin = (None, parent.role, *(CARE_ROLES if parent.role in CARE_ROLES else ()))
     for section in sections[index + 1 :]:
         listed = parent.role in CARE_ROLES and labelled_list(section)  # "Trigger Point Injections"
-        if section.level <= parent.level or not (section.role in kin or listed):
+        summary = section.role == "conclusion" and section.level > parent.level + 1  # "Key points"
+        if section.level <= parent.level or not (section.role in kin or listed or summary):
             break
         children.append(section)
     return children
@@ -258,9 +296,18 @@ def points_in(section: Section) -> list[Point]:
         return [make_point(b) for b in chosen]
     if section.role == "selfcare" and (tips := advice_points(section, titled=False)):
         return tips
-    if names_a_method(section):
+    if names_a_method(section) and not names_many(section, blocks):
         return [p for p in [point_from_section(section)] if p]
     return points_from_sentences(blocks)
+
+
+def names_many(section: Section, blocks: list[Block]) -> bool:
+    """A self-care section under a short title that tells several kinds of care in prose, a
+    sentence each ("Was hilft akut": "Wärme ist … sehr wirksam. … Magnesium fördert die
+    Muskelentspannung."): its sentences are the tips, not its first paragraph."""
+    sentences = [s for b in blocks if b.kind == "paragraph" for s in split_sentences(b.text)]
+    caring = [s for s in sentences if speaks_of_care(s)]
+    return section.role == "selfcare" and len(caring) >= MANY_CARE_SENTENCES
 
 
 def listed_blocks(blocks: list[Block], labelled: list[Block], items: list[Block]) -> list[Block]:

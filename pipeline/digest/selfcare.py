@@ -10,6 +10,7 @@ The words that tell them are the language files' ([points] tips_intro and advice
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.digest.care_prose import introduced_sections
 from pipeline.digest.point_blocks import (
@@ -18,6 +19,7 @@ from pipeline.digest.point_blocks import (
     next_items,
     reports_evidence,
     sentence_point,
+    strip_lead,
 )
 from pipeline.digest.points import (
     CAUSE_WORDS,
@@ -28,6 +30,7 @@ from pipeline.digest.points import (
     once_each,
 )
 from pipeline.digest.points_sections import points_from_sections
+from pipeline.digest.points_topics import parent_index
 from pipeline.digest.sections import Section
 from pipeline.digest.sentences import IDEOGRAPHS, split_sentences, word_count
 from pipeline.digest.vocabulary import find_role_term, is_cue, term_pattern
@@ -42,15 +45,48 @@ OPENING_WORDS = 8  # "To prevent tooth sensitivity, use...": the clause before t
 NOT_TIPS = ("symptom", "cause", "professional", "selfcare")  # lists that are no reader's tips
 CLAUSE = re.compile(r"[,;]\s+")  # where one order of a sentence of orders ends
 MIN_ORDERS = 3  # orders that make a sentence a list of tips told in a row
+ADVISED_SECTIONS = 2  # plain sections of advice that make a post one of self-care sections
 ORDER_WORDS = 3  # an order with what it is about ("evite tocarse los ojos"), not a verb ("sleep")
 
 
 def find_prevention(sections: list[Section]) -> list[Point]:
     """The article's self-care tips, each once, in article order of their kind."""
-    tips = points_from_sections(sections, "selfcare") + introduced_tips(sections)
+    tips = points_from_sections(advised_sections(sections), "selfcare") + introduced_tips(sections)
     tips += introduced_sections(sections)  # "...that you can incorporate:" over "### Ice"
     tips = [t for t in tips if not tells_a_cause(t)] or advice_sentences(sections)
     return drop_weak_openers(once_each(tips))[:MAX_LISTED_POINTS]
+
+
+def advised_sections(sections: list[Section]) -> list[Section]:
+    """The sections, those of a post told as advice under plain headings ("## Altura correcta"
+    over "Los pies deben apoyarse... Si no llegan, usa un reposapiés", "### Iluminación" over
+    "Evita reflejos...") read as self-care: a titled section with no role whose sentences
+    mostly tell the reader what to do, when the post has ADVISED_SECTIONS such sections; not
+    one under a heading about the problem ("### Ice" under "## Risk factors"): it is its part."""
+    advised = [
+        section
+        for index, section in enumerate(sections)
+        if section.role is None
+        and section.title
+        and not under_the_problem(sections, index)
+        and advises_reader(section)
+    ]
+    if len(advised) < ADVISED_SECTIONS:
+        return sections
+    return [replace(s, role="selfcare") if s in advised else s for s in sections]
+
+
+def under_the_problem(sections: list[Section], index: int) -> bool:
+    """A subsection of a section about the symptoms or the causes."""
+    parent = parent_index(sections, index)
+    return parent is not None and sections[parent].role in ("symptom", "cause")
+
+
+def advises_reader(section: Section) -> bool:
+    """Half the section's sentences or more tell the reader what to do."""
+    sentences = [s for b in content_blocks(section) for s in sentences_of(strip_lead(b))]
+    orders = [s for s in sentences if is_advice(s) or tells_what_to_do(s)]
+    return bool(orders) and 2 * len(orders) >= len(sentences)
 
 
 def tells_a_cause(tip: Point) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from pipeline.digest.announced import announced_parts
 from pipeline.digest.case import find_case
 from pipeline.digest.choose import best_sentence, without_clause
 from pipeline.digest.conclusion import closing_cta, find_conclusion
@@ -61,7 +62,7 @@ def digest_article(article: Article) -> Digest:
     article = replace(article, blocks=without_urls(article.blocks))  # no address on a card
     headline = clean_headline(article.title, article.site_name, article.url)
     sections = plain_rhetoric(split_sections(article.blocks, article.title))
-    story = titled_parts([s for s in sections if s.blocks or s.role], headline)
+    story = announced_parts(titled_parts([s for s in sections if s.blocks or s.role], headline))
     symptom, cause = (find_role(story, r) for r in ("symptom", "cause"))
     prevention = tuple(find_prevention(story))
     points = tuple(find_points(story, prevention))

@@ -45,12 +45,10 @@ from lxml.html import HtmlElement, document_fromstring
 from pipeline.extract.cleanup import (
     clean_text,
     collect_link_texts,
-    collect_region_texts,
     drop_captions,
     drop_chrome,
     drop_hidden,
     drop_post_cards,
-    drop_repeated_chrome,
     recover_chunks,
     unquote_layout_boxes,
     unwrap_item_headings,
@@ -84,20 +82,21 @@ from pipeline.extract.headline import (
     usable_title,
 )
 from pipeline.extract.jsx import jsx_to_html
-from pipeline.extract.library import bare_extraction, remove_empty_elements, strip_double_tags
+from pipeline.extract.library import remove_empty_elements, strip_double_tags
 from pipeline.extract.markdown import extract_markdown
 from pipeline.extract.metadata import read_metadata
 from pipeline.extract.parse import load_html
+from pipeline.extract.precise import library_body
 from pipeline.extract.references import drop_footnote_sups, drop_references
+from pipeline.extract.regions import collect_region_texts, drop_repeated_chrome
 from pipeline.extract.section_title import section_title
-from pipeline.extract.sibling_lists import recover_sibling_lists
+from pipeline.extract.sibling_lists import recover_opened_lists, recover_sibling_lists
 from pipeline.extract.slides import recover_slides
 from pipeline.extract.styled import raise_styled_headings
 from pipeline.extract.templates import strip_server_code
 from pipeline.extract.titleline import title_line
-from pipeline.extract.translations import spell_translations
 from pipeline.load.chars import clean_characters
-from pipeline.models import Article, Block, ExtractError, Page
+from pipeline.models import Article, Block, ExtractError, NoArticleTextError, Page
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 CROSS_CHECK_CHARS = 500  # a shorter precision-mode body is compared with the default mode
@@ -126,12 +125,12 @@ def extract_article(page: Page) -> Article:
     article = extract_markdown(page) if page.kind == "markdown" else extract_html(page)
     body = "".join(b.text for b in article.blocks if b.kind != "heading")
     if article_chars(body) < MIN_ARTICLE_CHARS:
-        raise ExtractError(f"{page.origin}: no article text found on the page")
+        raise NoArticleTextError(f"{page.origin}: no article text found on the page", article)
     return article
 
 
 def extract_html(page: Page) -> Article:
-    source = strip_server_code(spell_translations(page.text))
+    source = strip_server_code(page.text)
     tree = parse_html(replace(page, text=inline_heading_blocks(source.text)))
     drop_hidden(tree)
     keep_content_comments(tree)
@@ -154,10 +153,11 @@ def extract_html(page: Page) -> Article:
     main = doc.find("main")
     blocks = tuple(blocks_from_xml(main)) if main is not None else ()
     blocks += recover_chunks(tree, blocks)
-    blocks = recover_slides(tree, recover_sibling_lists(tree, blocks))
+    blocks = recover_opened_lists(tree, recover_sibling_lists(tree, blocks))
+    blocks = recover_slides(tree, blocks)
     blocks = drop_references(recover_headings(tree, blocks))  # before "Sources" goes as chrome
     blocks = drop_contact_boxes(drop_chrome(blocks, collect_link_texts(tree)))
-    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree))
+    blocks = drop_repeated_chrome(blocks, collect_region_texts(tree, blocks))
     blocks = drop_captions(drop_post_cards(tree, blocks))
     meta = read_metadata(tree, page.url)
     body = "\n".join(b.text for b in blocks if b.kind != "heading")
@@ -193,23 +193,14 @@ def extract_html(page: Page) -> Article:
 
 def run_trafilatura(tree: HtmlElement, url: str | None, *, precision: bool | None) -> Any:
     """trafilatura's body in its XML vocabulary (head, p, list/item, table/row/cell, hi for
-    bold, lb for line breaks) wrapped in <doc><main>, or None. bare_extraction skips the
-    library's XML serialisation and fingerprinting, which we do not use; `fast` skips its
+    bold, lb for line breaks) wrapped in <doc><main>, or None. The library's body element
+    (precise.py: its bare_extraction, or in precision mode its steps on one copy of the tree)
+    skips its XML serialisation and fingerprinting, which we do not use; `fast` skips its
     second opinions (readability and jusText), which cost a third of its time and changed
     F1 on the extraction corpus by 0.002, because our own recovery of headings, chunks and
     chrome does that work."""
-    document = bare_extraction(
-        tree,
-        url=url,
-        output_format="xml",
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=precision is True,
-        favor_recall=precision is None,
-        fast=True,
-    )
-    body = getattr(document, "body", None)
+    focus = "precision" if precision else "recall" if precision is None else "balanced"
+    body = library_body(tree, url, focus)
     if body is None or not len(body):
         return None
     strip_double_tags(body)

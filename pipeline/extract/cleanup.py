@@ -309,21 +309,6 @@ def visible_text(element: HtmlElement) -> str:
     return "".join(VISIBLE_TEXTS(element))
 
 
-def collect_region_texts(tree: HtmlElement) -> frozenset[str]:
-    """Normalised texts of the elements in the page's nav, header, aside and footer."""
-    texts = set()
-    for region in tree.iter(*REGION_TAGS):
-        if any(parent.tag in REGION_TAGS for parent in region.iterancestors()):
-            continue  # inside a region already read whole (a nav in the header)
-        for element in region.iter("p", "li", "div", "span", "h2", "h3", "h4"):
-            texts.add(normalise(element.text_content()))
-    texts.discard("")
-    return frozenset(texts)
-
-
-REGION_TAGS = ("nav", "footer", "aside", "header")
-
-
 def drop_post_cards(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Drop blocks taken from cards of other posts: CARD_GROUP or more sibling <article>s
     outside the <article> that holds the page's <h1> ("You may like" grids with whole
@@ -344,12 +329,6 @@ def drop_post_cards(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block
     kept = tuple(b for b in blocks if normalise(b.text) not in texts)
     left = sum(len(b.text) for b in kept if b.kind != "heading")
     return kept if left >= CARD_MIN_LEFT else blocks
-
-
-def drop_repeated_chrome(blocks: tuple[Block, ...], chrome: frozenset[str]) -> tuple[Block, ...]:
-    """Drop blocks that repeat, word for word, text from the page's menus, header, sidebar or
-    footer (a clinic's address line, an author box copied from the sidebar)."""
-    return tuple(b for b in blocks if normalise(b.text) not in chrome)
 
 
 def drop_chrome(blocks: tuple[Block, ...], link_texts: frozenset[str]) -> tuple[Block, ...]:

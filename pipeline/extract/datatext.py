@@ -20,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.translations import KEY
+from pipeline.extract.templates import KEY
 
 TOKEN = re.compile(
     r"(?P<comment>//[^\n]*|/\*.*?\*/)"
@@ -34,7 +34,8 @@ STRING = re.compile(
     r"\A\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)\s*\Z", re.S
 )
 # a translation call whose argument is the text in the source language (i18next's `t("…")`,
-# WordPress's `__("…", "theme")`, Vue's `$t("…")`): the text the page shows (translations.py)
+# WordPress's `__("…", "theme")`, Vue's `$t("…")`): the text the page shows, as a
+# template's (templates.py)
 TRANSLATED = re.compile(
     r"\A\s*(?:i18n\.|intl\.)?(?:t|__|_|\$t|translate)\(\s*"
     r"(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\$]|\\.)*)`)\s*(?:,[^()]*)?\)\s*\Z",

@@ -29,10 +29,13 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
     pairs = {pair: n + 1 for n, pair in reversed(list(enumerate(pairwise(keys))))}
     firsts = {key: n for n, key in reversed(list(enumerate(keys)))}
     inserts: dict[int, Block] = {}
+    kept = set(keys)
     for heading in find_headings(tree):
         text = clean_text(visible_text(heading))
+        if not text or len(text) > HEADING_MAX_CHARS or normalise(text) in kept:
+            continue  # no heading, or one the body has: its neighbours are not looked for
         before, after = sibling_with_text(heading, -1), sibling_with_text(heading, 1)
-        if not text or len(text) > HEADING_MAX_CHARS or after is None:
+        if after is None:
             continue
         if before is not None:
             at = pairs.get((normalise(visible_text(before)), normalise(visible_text(after))))
@@ -44,7 +47,7 @@ def recover_headings(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Bloc
             if at is None and not next_text(after):  # a box of a heading and one block
                 inner = next((e for e in after.iter("p", "li") if visible_text(e).strip()), after)
                 at = firsts.get(normalise(visible_text(inner)))
-        if at is not None and at not in inserts and normalise(text) not in keys:
+        if at is not None and at not in inserts:
             level = (
                 int(heading.tag[1]) if heading.tag in (*HEADING_TAGS, "h1") else HEADING_CLASS_LEVEL
             )

@@ -28,9 +28,10 @@ from pipeline.languages import EAST_ASIAN, load_language, supported_languages
 from pipeline.models import Block
 
 CALL_TO_ACTION = re.compile(
-    r"^(?:\W*)(?:call|phone|ring|book|schedule|contact|request|get in touch|make an appointment"
-    r"|request an appointment|visit us|find us|pide|reserva|llám|llam|contáct|contact|agenda"
-    r"|solicita|prenez|réserve|appelez|contactez|termin|kontakt|rufen|vereinbaren|agende|marque"
+    r"^(?:\W*)(?:call|phone|ring|book|schedule|contact(?!\s?lens)|request|get in touch"
+    r"|make an appointment"
+    r"|request an appointment|visit us|find us|pide|reserva|llám|llam|contáct|agenda"
+    r"|solicita|prenez|réserve|appelez|contactez|termin|kontakt(?!linse)|rufen|vereinbaren|agende|marque"
     r"|ligue|fale|prenota|chiama|contatt|예약|상담|문의|전화|予約|お問い合わせ|ご予約|お電話)",
     re.IGNORECASE,
 )
@@ -71,6 +72,8 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
     usable = [c for c in usable if not unconfirmed_part(c, usable)]
     best, best_score = "", 0.0
     for candidate in usable:
+        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
+            continue  # before its score: most candidates are subheadings that no title names
         others = [
             other
             for other in usable
@@ -80,8 +83,6 @@ def vote(candidates: list[Candidate], headings_alone: bool = False) -> str:
         headings = any(other.source == "heading" for other in others)
         agree = sum(other.source != "heading" for other in others) + headings
         score = WEIGHTS[candidate.source] + agree
-        if candidate.source == "heading" and not headings_alone and not titled(candidate, usable):
-            continue
         if score > best_score:
             best, best_score = candidate.text, score
     return best
@@ -218,16 +219,18 @@ def host_key(url: str | None) -> str:
     return host.split(".")[0].lower()
 
 
-def visible_candidates(tree: HtmlElement, body: str = "") -> list[Candidate]:
+def visible_candidates(
+    tree: HtmlElement, body: str = "", trails: list[HtmlElement] | None = None
+) -> list[Candidate]:
     """<h1>s, then elements a class names as a title (one of a kind: a class shared by
     several elements marks section titles), then h2/h3s, in page order, without the chrome
-    and the repeated labels."""
+    and the repeated labels. `trails`: the page's crumb_trails, when the caller has them."""
     headings = list(tree.iter(*HEADINGS))
     counts = Counter(spaced_text(h) for h in headings)
     sources = h1_sources(tree, body)
     found = [c for h in tree.iter("h1") for c in candidate(h, sources[h], counts)]
     titled = [e for e in tree.xpath(TITLED) if TITLE_CLASS.search(e.get("class", ""))]
-    trails = crumb_trails(tree) if titled else []
+    trails = (crumb_trails(tree) if trails is None else trails) if titled else []
     titled = [e for e in titled if not only_crumbs(e, trails)]
     classes = Counter((e.tag, e.get("class")) for e in titled)
     voted: set[HtmlElement] = set()  # an element votes once: a titled <h2> is no subheading
@@ -311,12 +314,13 @@ def html_headline(
     `headings_alone`: for a page whose every title is missing or a placeholder). `body` is
     the text of the article's paragraphs: an <h1> below some of it is no title."""
     site, url = meta.get("site_name"), meta.get("url")
-    candidates = visible_candidates(tree, body)
+    trails = crumb_trails(tree)
+    candidates = visible_candidates(tree, body, trails)
     for source, text in title_sources(tree):
         candidates.extend(Candidate(part, source) for part in title_parts(text, site, url))
     if hint:
         candidates.extend(Candidate(part, "hint") for part in title_parts(hint, site, url))
-    crumbs = [Candidate(text, "crumb") for text in crumb_titles(tree)]
+    crumbs = [Candidate(text, "crumb") for text in crumb_titles(tree, trails)]
     tab = active_tab(tree)
     if tab and not any(agrees(tab, c.text) for c in crumbs):  # the trail ends at the section:
         crumbs = [Candidate(tab, "tab")]  # the active tab among its pages is the page's own step

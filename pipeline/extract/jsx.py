@@ -16,11 +16,10 @@ import re
 
 from pipeline.extract.datatext import data_html, expression_text, thin_markup
 from pipeline.extract.headline import part_heading, usable_title
+from pipeline.extract.jsx_consts import element_end, markup_consts, with_consts
 from pipeline.extract.prop_titles import prop_titles, tag_end
 
 RETURN_MARKUP = re.compile(r"\breturn\s*\(?\s*(?=<)")
-HELD_MARKUP = re.compile(r"\b(?:const|let|var)\s+([a-z]\w*)\s*=\s*\(\s*(?=<)")
-HELD_USE = re.compile(r"(=\s*)?\{\s*([a-z]\w*)\s*\}")
 ELEMENT_PROP = re.compile(r"(?<=[\w-])=\s*(?=<[A-Za-z])")
 # the header of a part of the text (a question of an accordion, a card's), never the page's
 # own (`Layout.Header`, the site's bar)
@@ -73,8 +72,13 @@ COMPONENT_NAMES = (
 
 def jsx_to_html(source: str) -> str:
     """The HTML a JSX component renders, as far as it can be read without running it."""
-    markup = returned_markup(source)
-    markup, document_title = prop_titles(drop_element_props(JSX_COMMENT.sub("", markup)))
+    source = drop_element_props(source)  # before the markup's end is looked for
+    match = RETURN_MARKUP.search(source)
+    start = match.end() if match else source.find("<")
+    end = (element_end(source, start) if start >= 0 else None) or source.rfind(">") + 1
+    markup = source[max(start, 0) : end] if end > start >= 0 else ""
+    markup = with_consts(markup, markup_consts(source, max(start, 0)))
+    markup, document_title = prop_titles(JSX_COMMENT.sub("", markup))
     markup = replace_expressions(markup)
     markup = FRAGMENT.sub(r"<\1div>", markup)
     markup = COMPONENT_TAG.sub(lambda m: f"<{m.group(1)}{html_tag(m.group(2))}", markup)
@@ -88,73 +92,10 @@ def jsx_to_html(source: str) -> str:
     return f"<html><head>{head}</head><body><article>{markup}</article></body></html>"
 
 
-def returned_markup(source: str) -> str:
-    """The markup the file's components return, each `return ( … )` read to its closing
-    parenthesis, so that the code between and after them (`); }; export const Head = () =>`)
-    is not read as text; with the markup a component holds in a variable
-    (`const faq = ( <Accordion>…</Accordion> );`) where it is used: in place for `{faq}`, after
-    the rest for a prop (`<Service faq={faq}>`), which the shared component draws. A return
-    whose parenthesis cannot be matched to a closing tag falls back to everything from the
-    first return to the last tag."""
-    held: dict[str, str] = {}
-    for match in HELD_MARKUP.finditer(source):
-        end = paren_end(source, source.rfind("(", match.start(), match.end()))
-        if end < 0:
-            break  # unbalanced from here: each later search would read to the end again
-        held[match.group(1)] = source[match.end() : end]
-    parts: list[str] = []
-    for match in RETURN_MARKUP.finditer(source):
-        opening = source.rfind("(", match.start(), match.end())
-        end = paren_end(source, opening) if opening >= 0 else -1
-        if end < 0:
-            parts = []
-            break
-        parts.append(source[match.end() : end])
-    if not parts:
-        first = RETURN_MARKUP.search(source)
-        start = first.end() if first else source.find("<")
-        end = source.rfind(">") + 1
-        return source[max(start, 0) : end] if end > start >= 0 else ""
-    return use_held_markup("\n".join(parts), held)
-
-
-def use_held_markup(markup: str, held: dict[str, str]) -> str:
-    """`{name}` of markup held in a variable replaced by the markup; as a prop's value, the
-    markup goes after the rest."""
-    passed: list[str] = []
-
-    def use(match: re.Match[str]) -> str:
-        name = match.group(2)
-        if name not in held:
-            return match.group(0)
-        if match.group(1):
-            passed.append(held.pop(name))
-            return '=""'
-        return held.pop(name)
-
-    markup = HELD_USE.sub(use, markup)
-    return "\n".join([markup, *passed])
-
-
-def paren_end(text: str, opening: int) -> int:
-    """The index of the ")" that closes the "(" at `opening`, when the markup before it ends
-    with a tag (JSX text may hold a stray parenthesis: then there is no match); else -1."""
-    depth = 0
-    for n in range(opening, len(text)):
-        char = text[n]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return n if text[opening + 1 : n].rstrip().endswith(">") else -1
-    return -1
-
-
 def drop_element_props(markup: str) -> str:
     """A prop whose value is an element (`image=<StaticImage src="…" />`) with an empty
-    value: the element's ">" would end the tag it stands in, and the rest of the tag would
-    be read as text."""
+    value: the element's "/>" would end the tag it stands in (and the element whose end is
+    looked for), and the rest of the tag would be read as text."""
     out: list[str] = []
     done = 0
     for match in ELEMENT_PROP.finditer(markup):
@@ -196,14 +137,15 @@ def component_title(source: str) -> str | None:
 
 def shows_title(markup: str) -> bool:
     """The markup shows a heading that can be the page's title: not a call to action or a
-    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"), above the first
-    paragraph: a component that holds only the body opens with its text, and its headings
-    head its sections. A reader sees the heading as the title, not the component's name,
-    which is the developer's word."""
-    first_paragraph = re.search(r"<p\b", markup)
+    part of the story ("Cos'è l'Osteopatia?", not "PERCHE' SUCCEDE?"), and an <h1> or a
+    heading above the first paragraph, not one of the body's subheadings ("Controllo del
+    dolore" after the story's opening paragraphs). A reader sees it as the title, not the
+    component's name, which is the developer's word."""
+    first = PARAGRAPH.search(markup)
+    top = first.start() if first else len(markup)
     for match in MARKUP_HEADING.finditer(markup):
-        if first_paragraph and first_paragraph.start() < match.start():
-            break  # a heading below the opening text heads a section of the body
+        if match.group(1) != "1" and match.start() > top:
+            continue
         text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", match.group(2)).split()))
         if usable_title(text) and not part_heading(text):
             return True
@@ -211,6 +153,7 @@ def shows_title(markup: str) -> bool:
 
 
 MARKUP_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+PARAGRAPH = re.compile(r"<p\b", re.I)
 
 
 def html_tag(component: str) -> str:

@@ -61,15 +61,32 @@ try:
     from trafilatura import bare_extraction
     from trafilatura import metadata as trafilatura_metadata
     from trafilatura import utils as trafilatura_utils
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
     from trafilatura.settings import set_date_params
     from trafilatura.utils import repair_faulty_html
-    from trafilatura.xml import remove_empty_elements, strip_double_tags
+    from trafilatura.xml import delete_element, remove_empty_elements, strip_double_tags
+    from trafilatura.xpaths import (
+        AUTHOR_DISCARD_XPATHS,
+        AUTHOR_XPATHS,
+        RAW_TREE_PRUNE_XPATH,
+        REMOVE_COMMENTS_AND_LISTS_XPATH,
+        REMOVE_COMMENTS_XPATH,
+    )
 finally:
     if HIDDEN:
         del sys.modules["py3langid"]
 
 __all__ = [
+    "AUTHOR_DISCARD_XPATHS",
+    "AUTHOR_XPATHS",
+    "RAW_TREE_PRUNE_XPATH",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH",
+    "REMOVE_COMMENTS_XPATH",
     "bare_extraction",
+    "delete_element",
+    "normalize_authors",
+    "prune_unwanted_nodes",
     "remove_empty_elements",
     "repair_faulty_html",
     "set_date_params",

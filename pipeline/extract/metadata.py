@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from pipeline.extract.byline import find_author
 from pipeline.extract.library import set_date_params
 from pipeline.extract.library import trafilatura_metadata as library
 from pipeline.load.chars import clean_characters
@@ -78,7 +79,7 @@ def library_metadata(
         meta = library.extract_meta_json(tree, meta)
     meta.title = meta.title or library.extract_title(tree)
     if "author" not in skip:
-        meta.author = meta.author or library.extract_author(tree)
+        meta.author = meta.author or find_author(tree)
     meta.url = meta.url or library.extract_url(tree, url)
     date = None
     if "date" not in skip:  # no guessed dates

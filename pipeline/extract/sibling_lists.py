@@ -6,8 +6,7 @@ Clinic templates lay a page out as a row of boxes of one kind ("sidebar_info",
 boxes with paragraphs but may drop a box that is only a heading and a list: the tips, the
 after-care notes. Such a list comes back, with its heading, when its box shares a class with
 a sibling box that holds the article's text, and its items read as sentences, not links or
-labels. So does a list that the line before it announces ("Ways to avoid it:", or a heading)
-when the article kept that line: it goes after the line.
+labels.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from pipeline.models import Block
 CHROME_TAGS = frozenset(("nav", "footer", "aside", "header", "form"))
 TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-LEAD_TAGS = frozenset(("p", "h2", "h3", "h4", "h5", "h6"))
 ITEM_MIN_CHARS = 20
 SENTENCE_END = re.compile(r"[.!。！]\s*$|[다요]\.?\s*$")
 MIN_ITEMS = 2
@@ -47,17 +45,11 @@ def recover_sibling_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple
     for lst, items in candidates:
         if has_kept(lst, have, items) or told_apart(items, have):
             continue
-        recovered = [Block(kind="item", text=i) for i in items]
-        lead = lead_in(lst, have)
-        if lead is not None:  # after the line announcing it
-            line = next(n for n, b in enumerate(out) if normalise(b.text) == lead)
-            out[line + 1 : line + 1] = recovered
-            have.update(normalise(i) for i in items)
-            continue
         box = sibling_box(lst, kept)
         if box is None:
             continue
         heading = box_heading(box, lst)
+        recovered = [Block(kind="item", text=i) for i in items]
         at = next((n for n, b in enumerate(out) if heading and b.text == heading.text), None)
         if at is not None:
             out[at + 1 : at + 1] = recovered
@@ -65,20 +57,6 @@ def recover_sibling_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple
             out.extend(([heading] if heading else []) + recovered)
         have.update(normalise(i) for i in items)
     return tuple(out)
-
-
-def lead_in(lst: HtmlElement, have: set[str]) -> str | None:
-    """The text of the kept line just before the list that announces it: a paragraph ending
-    with a colon ("Ways to avoid ingrown toenails:") or a heading, the list's previous
-    sibling in the same box."""
-    previous = lst.getprevious()
-    while previous is not None and (previous.tag == "br" or not isinstance(previous.tag, str)):
-        previous = previous.getprevious()
-    if previous is None or previous.tag not in LEAD_TAGS:
-        return None
-    raw = clean_text(previous.text_content())
-    announces = previous.tag != "p" or raw.endswith((":", "："))
-    return normalise(raw) if announces and normalise(raw) in have else None
 
 
 def told_apart(items: list[str], have: set[str]) -> bool:
@@ -114,7 +92,10 @@ def list_sentences(lst: HtmlElement) -> list[str]:
     for a sentence, and the list's place on the page only for a list of sentences: most
     lists are menus of short labels."""
     items = [li for li in lst if li.tag == "li"]
-    texts = [clean_text(li.text_content()) for li in items]
+    raw = [li.text_content() for li in items]
+    if sum(len(t) >= ITEM_MIN_CHARS for t in raw) * 2 < len(raw):
+        return []  # too few items long enough for a sentence (clean_text never lengthens one)
+    texts = [clean_text(t) for t in raw]
     sentences = [
         t
         for t, li in zip(texts, items, strict=True)
@@ -163,3 +144,27 @@ def box_heading(box: HtmlElement, lst: HtmlElement) -> Block | None:
 
 def class_set(element: HtmlElement) -> set[str]:
     return set((element.get("class") or "").split())
+
+
+def recover_opened_lists(tree: HtmlElement, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with the list a kept paragraph opens ("Ways to avoid ingrown toenails:")
+    when the library dropped it: the <ul> or <ol> right after that paragraph on the page
+    comes back after it, if its items read as sentences and the article has none of them."""
+    out = list(blocks)
+    have = {normalise(b.text) for b in blocks}
+    for element in tree.iter("p"):
+        lst = element.getnext()
+        text = normalise(element.text_content())
+        if lst is None or lst.tag not in ("ul", "ol") or text not in have:
+            continue
+        items = list_sentences(lst)
+        if len(items) < MIN_ITEMS or has_kept(lst, have, items) or not opens_list(element):
+            continue
+        at = next(n for n, b in enumerate(out) if normalise(b.text) == text)
+        out[at + 1 : at + 1] = [Block(kind="item", text=i) for i in items]
+        have.update(normalise(i) for i in items)
+    return tuple(out)
+
+
+def opens_list(paragraph: HtmlElement) -> bool:
+    return clean_text(paragraph.text_content()).endswith((":", "："))

@@ -28,11 +28,12 @@ HEADINGS = ("h1", "h2", "h3")
 ACTIVE = re.compile(r"(?:^|\s)(?:active|current|on|selected|is-active|current-menu-item)(?:$|\s)")
 
 
-def crumb_titles(tree: HtmlElement) -> list[str]:
+def crumb_titles(tree: HtmlElement, trails: list[HtmlElement] | None = None) -> list[str]:
     """The last step of each breadcrumb trail on the page (its last <li>, else the last part of
-    its text split at the separators), outermost trails only."""
+    its text split at the separators), outermost trails only. `trails`: the page's
+    crumb_trails, when the caller has them."""
     found: list[str] = []
-    trails = crumb_trails(tree)
+    trails = crumb_trails(tree) if trails is None else trails
     for trail in trails:
         if any(a in trails for a in trail.iterancestors()):
             continue  # <nav class="breadcrumb"><ol class="breadcrumb-list">: the outer one
